@@ -1,0 +1,33 @@
+namespace MediaPlatform.Node.Configuration;
+
+/// <summary>The table of every flag the node accepts; --help and the parser are both driven by it.</summary>
+public static class NodeOptionSpecs
+{
+    public static readonly OptionSpec Help = new("--help", "", null, "Print this help and exit.", IsSwitch: true);
+    public static readonly OptionSpec ClusterName = new("--cluster-name", "NODE_CLUSTER_NAME", "media", "Actor system name; every node of one cluster must use the same.");
+    public static readonly OptionSpec NodeName = new("--node-name", "NODE_NAME", "<hostname>-<remote-port>", "Name shown in logs and in /cluster/members.");
+    public static readonly OptionSpec Hostname = new("--hostname", "NODE_HOSTNAME", "127.0.0.1", "Address remoting binds to.");
+    public static readonly OptionSpec PublicHostname = new("--public-hostname", "NODE_PUBLIC_HOSTNAME", "<hostname>", "Address other nodes use to reach this one (e.g. the pod IP).");
+    public static readonly OptionSpec RemotePort = new("--remote-port", "NODE_REMOTE_PORT", "4053", "Akka remoting TCP port (0 = any free port).");
+    public static readonly OptionSpec HttpPort = new("--http-port", "NODE_HTTP_PORT", "8080", "HTTP port: API, health, cluster management and bootstrap contact point.");
+    public static readonly OptionSpec Seeds = new("--seed-nodes", "NODE_SEED_NODES", "(none)", "Comma-separated seed addresses akka.tcp://<cluster>@host:port. Empty and no discovery: the node forms a cluster of its own.");
+    public static readonly OptionSpec Roles = new("--roles", "NODE_ROLES", "(none)", "Comma-separated cluster roles of this node.");
+    public static readonly OptionSpec Discovery = new("--discovery", "NODE_DISCOVERY", "none", "Cluster bootstrap: none (use --seed-nodes), config (use --contact-points) or kubernetes.");
+    public static readonly OptionSpec ContactPoints = new("--contact-points", "NODE_CONTACT_POINTS", "(none)", "With --discovery config: comma-separated host:http-port of every node, identical on all nodes.");
+    public static readonly OptionSpec RequiredContactPoints = new("--required-contact-points", "NODE_REQUIRED_CONTACT_POINTS", "<number of contact points>", "Contact points that must be seen before a new cluster is formed.");
+    public static readonly OptionSpec ServiceName = new("--service-name", "NODE_SERVICE_NAME", "media", "Service name looked up by discovery.");
+    public static readonly OptionSpec PodSelector = new("--pod-label-selector", "NODE_POD_LABEL_SELECTOR", "app={0}", "With --discovery kubernetes: label selector of the cluster's pods ({0} = service name).");
+    public static readonly OptionSpec DataDir = new("--data-dir", "NODE_DATA_DIR", "./data", "Directory for this node's data (created if missing, must be writable).");
+    public static readonly OptionSpec SqliteFile = new("--sqlite-file", "NODE_SQLITE_FILE", "<data-dir>/journal.db", "SQLite journal file used when no PostgreSQL connection string is given; local nodes may share one.");
+    public static readonly OptionSpec Postgres = new("--postgres", "NODE_POSTGRES", "(none: SQLite)", "PostgreSQL connection string (Npgsql form); when set, the journal and snapshots go there.");
+    public static readonly OptionSpec ConfigDir = new("--config-dir", "NODE_CONFIG_DIR", "<binary dir>/config", "Directory holding akka.hocon and the other shared HOCON files.");
+    public static readonly OptionSpec ConfigFile = new("--config", "NODE_CONFIG", "(none)", "Extra HOCON file layered over config/*.hocon (flags still win).");
+    public static readonly OptionSpec LogLevel = new("--log-level", "NODE_LOG_LEVEL", "Information", "Minimum log level: Trace, Debug, Information, Warning, Error.");
+
+    public static readonly IReadOnlyList<OptionSpec> All =
+    [
+        Help, ClusterName, NodeName, Hostname, PublicHostname, RemotePort, HttpPort, Seeds, Roles, Discovery,
+        ContactPoints, RequiredContactPoints, ServiceName, PodSelector, DataDir, SqliteFile, Postgres, ConfigDir,
+        ConfigFile, LogLevel,
+    ];
+}

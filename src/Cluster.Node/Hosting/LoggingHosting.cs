@@ -1,0 +1,21 @@
+using MediaPlatform.Node.Configuration;
+using MediaPlatform.Node.Logging;
+
+namespace MediaPlatform.Node.Hosting;
+
+/// <summary>One logger for the host, ASP.NET Core and Akka (Akka's log events are routed into it).</summary>
+public static class LoggingHosting
+{
+    public static WebApplicationBuilder AddNodeLogging(this WebApplicationBuilder builder, NodeOptions options)
+    {
+        var level = Enum.Parse<LogLevel>(options.LogLevel);
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(level);
+        // Routine per-request lines from ASP.NET Core drown the cluster's own story at Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddConsole(o => o.FormatterName = NodeConsoleFormatter.FormatterName);
+        builder.Logging.AddConsoleFormatter<NodeConsoleFormatter, NodeConsoleFormatterOptions>(o => o.NodeName = options.NodeName);
+        return builder;
+    }
+}

@@ -1,0 +1,70 @@
+using Akka.Configuration;
+using MediaPlatform.Node.Configuration;
+
+namespace MediaPlatform.Node;
+
+/// <summary>
+/// Runs the node's command line: parse, check, build, run. Every way a bad configuration can fail ends here as one
+/// line on stderr and a non-zero exit code, never a stack trace.
+/// </summary>
+public static class NodeCommand
+{
+    public const int ExitBadConfiguration = 2;
+    public const int ExitStartFailed = 3;
+
+    public static async Task<int> RunAsync(string[] args, Func<NodeOptions, WebApplication> build)
+    {
+        NodeOptions? options;
+        try
+        {
+            options = NodeOptionsParser.Parse(args, EnvironmentVariables(), AppContext.BaseDirectory);
+            if (options is null)
+            {
+                Console.Out.Write(NodeOptionsParser.HelpText());
+                return 0;
+            }
+            var startupTimeout = NodeHocon.Load(options.ConfigDirectory, options.ExtraConfigFile)
+                .GetTimeSpan("media-platform.persistence.startup-check-timeout", TimeSpan.FromSeconds(10));
+            await StartupChecks.RunAsync(options, startupTimeout);
+        }
+        catch (OptionsException e)
+        {
+            return Fail(ExitBadConfiguration, e.Message);
+        }
+
+        WebApplication app;
+        try
+        {
+            app = build(options);
+            await app.StartAsync();
+        }
+        catch (Exception e) when (e is OptionsException or ConfigurationException)
+        {
+            return Fail(ExitBadConfiguration, e.Message);
+        }
+        catch (Exception e)
+        {
+            return Fail(ExitStartFailed, $"node failed to start: {Innermost(e).Message}");
+        }
+
+        await app.WaitForShutdownAsync();
+        await app.DisposeAsync();
+        return 0;
+    }
+
+    private static int Fail(int code, string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return code;
+    }
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null) e = e.InnerException;
+        return e;
+    }
+
+    private static Dictionary<string, string?> EnvironmentVariables() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => e.Value as string);
+}
