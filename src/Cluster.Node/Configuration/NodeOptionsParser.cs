@@ -152,8 +152,15 @@ public static class NodeOptionsParser
     private static void ValidateSeed(string seed, string clusterName)
     {
         Address address;
-        try { address = Address.Parse(seed); }
-        catch (Exception) { throw new OptionsException($"seed node '{seed}' is not an address like akka.tcp://{clusterName}@host:port"); }
+        try
+        {
+            if (!seed.StartsWith("akka.tcp://", StringComparison.Ordinal)) throw new FormatException();
+            address = Address.Parse(seed);
+        }
+        catch (Exception e) when (e is FormatException or UriFormatException or ArgumentException)
+        {
+            throw new OptionsException($"seed node '{seed}' is not an address like akka.tcp://{clusterName}@host:port");
+        }
         if (address.Host is null || address.Port is null or <= 0)
             throw new OptionsException($"seed node '{seed}' has no host:port (expected akka.tcp://{clusterName}@host:port)");
         if (address.System != clusterName)

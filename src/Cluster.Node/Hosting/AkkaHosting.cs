@@ -13,6 +13,9 @@ public static class AkkaHosting
         services.AddAkka(options.ClusterName, (builder, _) =>
         {
             builder
+                // Shared tuning from config/*.hocon (and the operator's --config file) first: every With* below
+                // prepends its own settings on top, so node identity from flags always wins over a HOCON file.
+                .AddHocon(sharedHocon, HoconAddMode.Prepend)
                 .ConfigureLoggers(loggers =>
                 {
                     loggers.ClearLoggers();
@@ -20,10 +23,7 @@ public static class AkkaHosting
                 })
                 .WithNodeCluster(options)
                 .WithNodePersistence(options)
-                .WithNodeHealthChecks()
-                // Shared tuning from config/*.hocon goes on top of the plugins' defaults; node identity set above
-                // through typed options never appears in those files, so nothing here can override it.
-                .AddHocon(sharedHocon, HoconAddMode.Prepend);
+                .WithNodeHealthChecks();
         });
         services.AddHostedService<BootstrapStarter>();
         return services;

@@ -57,7 +57,7 @@ public static class ClusterHosting
                 bootstrap.ContactPointDiscovery.ServiceName = options.ServiceName;
                 bootstrap.ContactPointDiscovery.RequiredContactPointsNr = options.RequiredContactPoints;
                 bootstrap.ContactPointDiscovery.DiscoveryMethod =
-                    options.Discovery == DiscoveryMode.Kubernetes ? "akka.discovery.kubernetes-api" : "akka.discovery.config";
+                    options.Discovery == DiscoveryMode.Kubernetes ? "kubernetes-api" : "config";
                 if (options.Discovery == DiscoveryMode.Kubernetes)
                     bootstrap.ContactPointDiscovery.PortName = "http";
             }, autoStart: false);

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Local cluster on loopback: start N nodes, stop them, show status.
+#
+#   scripts/cluster.sh up [N] [--postgres CONNSTR]   build, start N nodes (default 3), wait until all are Up
+#   scripts/cluster.sh status                        processes, membership and readiness of every node
+#   scripts/cluster.sh down                          stop every node gracefully (SIGTERM: leave, hand over, exit 0)
+#   scripts/cluster.sh stop I                        stop node I gracefully
+#   scripts/cluster.sh kill I                        kill node I with SIGKILL (the others down it)
+#   scripts/cluster.sh start I                       start node I again (after stop or kill)
+#   scripts/cluster.sh logs I                        follow node I's log
+#
+# Every node gets the same command line but its ports: they find each other through cluster bootstrap over the
+# same contact-point list, so nobody is designated first. State lives in .cluster/ (per-node logs and data; one
+# shared SQLite journal file unless --postgres is given). Ports: HTTP 8081.., remoting 4051.. (CLUSTER_HTTP_BASE,
+# CLUSTER_REMOTE_BASE change them).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE="${CLUSTER_STATE_DIR:-$ROOT/.cluster}"
+HTTP_BASE="${CLUSTER_HTTP_BASE:-8081}"
+REMOTE_BASE="${CLUSTER_REMOTE_BASE:-4051}"
+CONFIGURATION="${CLUSTER_BUILD_CONFIGURATION:-Release}"
+BIN="$ROOT/src/Cluster.Node/bin/$CONFIGURATION/net10.0/Cluster.Node.dll"
+
+http_port() { echo $((HTTP_BASE + $1 - 1)); }
+remote_port() { echo $((REMOTE_BASE + $1 - 1)); }
+node_dir() { echo "$STATE/node-$1"; }
+node_count() { cat "$STATE/count" 2>/dev/null || echo 0; }
+pid_of() { cat "$(node_dir "$1")/pid" 2>/dev/null || true; }
+alive() { local p; p="$(pid_of "$1")"; [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; }
+
+build() {
+  echo "building the node ($CONFIGURATION)..."
+  dotnet build "$ROOT/src/Cluster.Node/Cluster.Node.csproj" -c "$CONFIGURATION" -nologo -v quiet >/dev/null
+}
+
+contact_points() {
+  local n="$1" list="" i
+  for ((i = 1; i <= n; i++)); do list+="${list:+,}127.0.0.1:$(http_port "$i")"; done
+  echo "$list"
+}
+
+start_node() {
+  local i="$1" n; n="$(node_count)"
+  local dir; dir="$(node_dir "$i")"
+  mkdir -p "$dir/data"
+  if alive "$i"; then echo "node $i already runs (pid $(pid_of "$i"))"; return; fi
+  local db_args=(--sqlite-file "$STATE/journal.db")
+  if [[ -f "$STATE/postgres" ]]; then db_args=(--postgres "$(cat "$STATE/postgres")"); fi
+  nohup dotnet "$BIN" \
+    --node-name "node-$i" --hostname 127.0.0.1 \
+    --http-port "$(http_port "$i")" --remote-port "$(remote_port "$i")" \
+    --discovery config --contact-points "$(contact_points "$n")" \
+    --data-dir "$dir/data" "${db_args[@]}" \
+    >>"$dir/node.log" 2>&1 &
+  echo $! >"$dir/pid"
+  echo "node $i: pid $!, http://127.0.0.1:$(http_port "$i")/, log $dir/node.log"
+}
+
+wait_up() {
+  local n="$1" deadline=$((SECONDS + ${CLUSTER_WAIT_SECONDS:-90})) i up
+  echo "waiting for $n members Up..."
+  while ((SECONDS < deadline)); do
+    up=0
+    for ((i = 1; i <= n; i++)); do
+      if ! alive "$i"; then echo "node $i exited; last log lines:"; tail -n 20 "$(node_dir "$i")/node.log"; return 1; fi
+      if curl -fsS "http://127.0.0.1:$(http_port "$i")/health/ready" >/dev/null 2>&1; then up=$((up + 1)); fi
+    done
+    if ((up == n)); then return 0; fi
+    sleep 1
+  done
+  echo "timed out waiting for the cluster; see $STATE/node-*/node.log"
+  return 1
+}
+
+status() {
+  local n i; n="$(node_count)"
+  if ((n == 0)); then echo "no local cluster (run: scripts/cluster.sh up)"; return 0; fi
+  printf '%-7s %-8s %-24s %-6s\n' NODE PID HTTP READY
+  for ((i = 1; i <= n; i++)); do
+    local state="down" ready="-"
+    if alive "$i"; then
+      state="$(pid_of "$i")"
+      ready="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$(http_port "$i")/health/ready" || true)"
+      [[ "$ready" == 200 ]] && ready=yes || ready="no($ready)"
+    fi
+    printf '%-7s %-8s %-24s %-6s\n' "node-$i" "$state" "http://127.0.0.1:$(http_port "$i")" "$ready"
+  done
+  for ((i = 1; i <= n; i++)); do
+    if alive "$i"; then
+      echo
+      echo "membership as seen by node-$i:"
+      curl -fsS "http://127.0.0.1:$(http_port "$i")/cluster/members" | python3 "$ROOT/scripts/lib/print_members.py" || true
+      return 0
+    fi
+  done
+}
+
+stop_node() {
+  local i="$1" signal="$2" p; p="$(pid_of "$i")"
+  if ! alive "$i"; then echo "node $i is not running"; return 0; fi
+  kill "-$signal" "$p"
+  if [[ "$signal" == KILL ]]; then echo "node $i (pid $p) killed"; return 0; fi
+  local deadline=$((SECONDS + 60))
+  while kill -0 "$p" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+  if kill -0 "$p" 2>/dev/null; then echo "node $i did not exit within 60 s; killing"; kill -KILL "$p"; else echo "node $i (pid $p) stopped"; fi
+}
+
+cmd="${1:-status}"; shift || true
+case "$cmd" in
+  up)
+    n=3; pg=""
+    while (($#)); do
+      case "$1" in
+        --postgres) pg="$2"; shift 2 ;;
+        [0-9]*) n="$1"; shift ;;
+        *) echo "unknown argument '$1'"; exit 2 ;;
+      esac
+    done
+    if (($(node_count) > 0)); then for ((i = 1; i <= $(node_count); i++)); do alive "$i" && { echo "a local cluster already runs; scripts/cluster.sh down first"; exit 1; }; done; fi
+    mkdir -p "$STATE"; echo "$n" >"$STATE/count"
+    if [[ -n "$pg" ]]; then echo "$pg" >"$STATE/postgres"; else rm -f "$STATE/postgres"; fi
+    build
+    for ((i = 1; i <= n; i++)); do start_node "$i"; done
+    wait_up "$n"
+    status
+    ;;
+  status) status ;;
+  down) for ((i = 1; i <= $(node_count); i++)); do stop_node "$i" TERM; done ;;
+  stop) stop_node "${1:?node number}" TERM ;;
+  kill) stop_node "${1:?node number}" KILL ;;
+  start) start_node "${1:?node number}" ;;
+  logs) tail -f "$(node_dir "${1:?node number}")/node.log" ;;
+  *) sed -n '2,12p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine of this kind (Debian 12 with the .NET 10 SDK) lacks, and nothing it already has.
+#   scripts/setup.sh [ffmpeg] [postgres]      (no arguments: both)
+# Needs root (or sudo) only when something is actually missing.
+set -euo pipefail
+wanted=("$@"); ((${#wanted[@]})) || wanted=(ffmpeg postgres)
+
+missing=()
+for w in "${wanted[@]}"; do
+  case "$w" in
+    ffmpeg) command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || missing+=(ffmpeg) ;;
+    postgres) compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql) ;;
+    *) echo "setup: unknown prerequisite '$w'" >&2; exit 2 ;;
+  esac
+done
+command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required and not on PATH" >&2; exit 1; }
+((${#missing[@]})) || exit 0
+
+echo "setup: installing ${missing[*]} from apt..."
+SUDO=""; [[ "$(id -u)" == 0 ]] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The Debian package starts a cluster of its own on 5432; tests start their own throwaway server instead.
+if [[ " ${missing[*]} " == *" postgresql "* ]]; then $SUDO service postgresql stop >/dev/null 2>&1 || true; fi
+echo "setup: done"

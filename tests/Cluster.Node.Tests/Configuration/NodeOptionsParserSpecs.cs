@@ -1,0 +1,95 @@
+using MediaPlatform.Node.Configuration;
+using MediaPlatform.Node.Tests.Support;
+
+namespace MediaPlatform.Node.Tests.Configuration;
+
+public sealed class NodeOptionsParserSpecs
+{
+    [Fact]
+    public void Defaults_must_describe_a_single_local_node_on_sqlite()
+    {
+        var options = TestOptions.Parse([]);
+        Assert.Equal("media", options.ClusterName);
+        Assert.Equal("127.0.0.1", options.Hostname);
+        Assert.Equal(4053, options.RemotePort);
+        Assert.Equal(8080, options.HttpPort);
+        Assert.Empty(options.SeedNodes);
+        Assert.Equal(DiscoveryMode.None, options.Discovery);
+        Assert.False(options.UsesPostgres);
+        Assert.Equal(Path.Combine(options.DataDirectory, "journal.db"), options.SqliteFile);
+        Assert.Equal("127.0.0.1-4053", options.NodeName);
+        Assert.Equal("akka.tcp://media@127.0.0.1:4053", options.SelfAddress);
+    }
+
+    [Fact]
+    public void Environment_variables_must_set_options_and_flags_must_win_over_them()
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["NODE_HTTP_PORT"] = "9001",
+            ["NODE_REMOTE_PORT"] = "5001",
+            ["NODE_ROLES"] = "api, media",
+            ["NODE_POSTGRES"] = "Host=db;Database=media",
+        };
+        var options = TestOptions.Parse(["--http-port", "9100", "--node-name=edge-1"], env);
+        Assert.Equal(9100, options.HttpPort);
+        Assert.Equal(5001, options.RemotePort);
+        Assert.Equal(["api", "media"], options.Roles);
+        Assert.Equal("edge-1", options.NodeName);
+        Assert.True(options.UsesPostgres);
+    }
+
+    [Fact]
+    public void Config_discovery_must_require_every_contact_point_by_default()
+    {
+        var options = TestOptions.Parse(["--discovery", "config", "--contact-points", "127.0.0.1:8081,127.0.0.1:8082,127.0.0.1:8083"]);
+        Assert.Equal(DiscoveryMode.Config, options.Discovery);
+        Assert.Equal(3, options.ContactPoints.Count);
+        Assert.Equal(3, options.RequiredContactPoints);
+    }
+
+    [Fact]
+    public void Help_must_be_recognised_and_list_every_flag_with_its_environment_variable()
+    {
+        Assert.Null(NodeOptionsParser.Parse(["--help"], new Dictionary<string, string?>(), AppContext.BaseDirectory));
+        var help = NodeOptionsParser.HelpText();
+        foreach (var spec in NodeOptionSpecs.All)
+        {
+            Assert.Contains(spec.Flag, help);
+            if (spec.EnvVar != "") Assert.Contains(spec.EnvVar, help);
+        }
+    }
+
+    [Theory]
+    [InlineData("unknown flag '--bogus'", "--bogus", "1")]
+    [InlineData("flag '--http-port' needs a value", "--http-port")]
+    [InlineData("unexpected argument 'oops'", "oops")]
+    [InlineData("--http-port '70000' is not a port number", "--http-port", "70000")]
+    [InlineData("--http-port '0' is not a port number", "--http-port", "0")]
+    [InlineData("--remote-port 'x' is not a port number", "--remote-port", "x")]
+    [InlineData("are both 9000", "--http-port", "9000", "--remote-port", "9000")]
+    [InlineData("seed node 'localhost:4053' is not an address", "--seed-nodes", "localhost:4053")]
+    [InlineData("names system 'other' but this cluster is 'media'", "--seed-nodes", "akka.tcp://other@127.0.0.1:4053")]
+    [InlineData("has no host:port", "--seed-nodes", "akka.tcp://media")]
+    [InlineData("--discovery 'dns' is not one of", "--discovery", "dns")]
+    [InlineData("--discovery config needs --contact-points", "--discovery", "config")]
+    [InlineData("contact point '127.0.0.1' is not host:port", "--discovery", "config", "--contact-points", "127.0.0.1")]
+    [InlineData("exclude each other", "--discovery", "config", "--contact-points", "h:1", "--seed-nodes", "akka.tcp://media@h:2")]
+    [InlineData("is more than the 1 contact points", "--discovery", "config", "--contact-points", "h:1", "--required-contact-points", "2")]
+    [InlineData("--required-contact-points '-1' is not a positive whole number", "--required-contact-points=-1")]
+    [InlineData("--log-level 'loud' is not one of", "--log-level", "loud")]
+    [InlineData("is not a valid actor system name", "--cluster-name", "my cluster")]
+    public void Malformed_input_must_fail_with_a_clear_message(string expected, params string[] args)
+    {
+        var error = Assert.Throws<OptionsException>(() => TestOptions.Parse(args));
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_malformed_environment_variable_must_fail_like_the_flag_would()
+    {
+        var error = Assert.Throws<OptionsException>(() => TestOptions.Parse([], new() { ["NODE_HTTP_PORT"] = "eighty" }));
+        Assert.Contains("--http-port 'eighty'", error.Message);
+    }
+}
