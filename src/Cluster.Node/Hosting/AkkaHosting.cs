@@ -1,5 +1,7 @@
 using Akka.Hosting;
+using Akka.Hosting.Logging;
 using MediaPlatform.Node.Configuration;
+using MediaPlatform.Node.Logging;
 
 namespace MediaPlatform.Node.Hosting;
 
@@ -10,16 +12,18 @@ public static class AkkaHosting
     {
         services.AddSingleton(options);
         services.AddHealthChecks();
-        services.AddAkka(options.ClusterName, (builder, _) =>
+        services.AddAkka(options.ClusterName, (builder, provider) =>
         {
             builder
                 // Shared tuning from config/*.hocon (and the operator's --config file) first: every With* below
                 // prepends its own settings on top, so node identity from flags always wins over a HOCON file.
                 .AddHocon(sharedHocon, HoconAddMode.Prepend)
+                .AddSetup(new LoggerFactorySetup(provider.GetRequiredService<ILoggerFactory>()))
                 .ConfigureLoggers(loggers =>
                 {
                     loggers.ClearLoggers();
-                    loggers.AddLoggerFactory();
+                    loggers.AddLogger<AkkaLogBridge>();
+                    loggers.LogLevel = AkkaLevel(options.LogLevel);
                 })
                 .WithNodeCluster(options)
                 .WithNodePersistence(options)
@@ -28,4 +32,13 @@ public static class AkkaHosting
         services.AddHostedService<BootstrapStarter>();
         return services;
     }
+
+    // Akka filters before the bridge sees an event; keep its threshold in step with the node's --log-level.
+    private static Akka.Event.LogLevel AkkaLevel(string level) => level switch
+    {
+        "Trace" or "Debug" => Akka.Event.LogLevel.DebugLevel,
+        "Information" => Akka.Event.LogLevel.InfoLevel,
+        "Warning" => Akka.Event.LogLevel.WarningLevel,
+        _ => Akka.Event.LogLevel.ErrorLevel,
+    };
 }

@@ -1,0 +1,76 @@
+using Akka.Actor;
+using Akka.Dispatch;
+using Akka.Event;
+using Akka.Hosting.Logging;
+using LogLevel = Microsoft.Extensions.Logging.LogLevel;
+
+namespace MediaPlatform.Node.Logging;
+
+/// <summary>
+/// Routes Akka's log events into the host's ILoggerFactory with the emitting class as the category and the plain
+/// message as the text, so Akka lines read like every other line of the node's log (Akka's own bridge repeats a
+/// second timestamp/thread header inside each message).
+/// </summary>
+public sealed class AkkaLogBridge : ActorBase, IRequiresMessageQueue<ILoggerMessageQueueSemantics>
+{
+    private readonly ILoggerFactory _factory;
+    private readonly Dictionary<string, ILogger> _loggers = [];
+
+    public AkkaLogBridge()
+    {
+        _factory = Context.System.Settings.Setup.Get<LoggerFactorySetup>().Value?.LoggerFactory
+            ?? throw new InvalidOperationException("AkkaLogBridge needs a LoggerFactorySetup");
+    }
+
+    protected override bool Receive(object message)
+    {
+        switch (message)
+        {
+            case InitializeLogger:
+                Sender.Tell(new LoggerInitialized());
+                return true;
+            case LogEvent e:
+                Write(e);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void Write(LogEvent e)
+    {
+        var logger = LoggerFor(Category(e));
+        var level = e.LogLevel() switch
+        {
+            Akka.Event.LogLevel.DebugLevel => LogLevel.Debug,
+            Akka.Event.LogLevel.InfoLevel => LogLevel.Information,
+            Akka.Event.LogLevel.WarningLevel => LogLevel.Warning,
+            Akka.Event.LogLevel.ErrorLevel => LogLevel.Error,
+            _ => LogLevel.Information,
+        };
+        if (!logger.IsEnabled(level)) return;
+        var text = e.Message?.ToString() ?? "";
+        var source = e.LogSource;
+        // Actor paths say which actor spoke; class-level sources ("Cluster (akka://media)") add nothing to the category.
+        if (source is not null && source.StartsWith("akka", StringComparison.Ordinal))
+            logger.Log(level, e.Cause, "{AkkaMessage} [{AkkaSource}]", text, source);
+        else
+            logger.Log(level, e.Cause, "{AkkaMessage}", text);
+    }
+
+    /// <summary>The emitting class; for string sources ("Cluster (akka://media)") the name before the system.</summary>
+    private static string Category(LogEvent e)
+    {
+        if (e.LogClass is { } type && type.Name != "DummyClassForStringSources") return type.FullName ?? type.Name;
+        var source = e.LogSource ?? "";
+        var cut = source.IndexOf(" (", StringComparison.Ordinal);
+        return cut > 0 ? $"Akka.{source[..cut]}" : "Akka";
+    }
+
+    private ILogger LoggerFor(string category)
+    {
+        if (!_loggers.TryGetValue(category, out var logger))
+            _loggers[category] = logger = _factory.CreateLogger(category);
+        return logger;
+    }
+}
