@@ -26,7 +26,7 @@ public static class AkkaHosting
                     loggers.LogLevel = AkkaLevel(options.LogLevel);
                 })
                 .WithNodeCluster(options)
-                .WithNodePersistence(options)
+                .WithNodePersistence(options, sharedHocon)
                 .WithNodeHealthChecks();
         });
         services.AddHostedService<BootstrapStarter>();

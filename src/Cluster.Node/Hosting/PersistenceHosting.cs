@@ -15,7 +15,7 @@ public static class PersistenceHosting
     public const string SqliteProvider = "SQLite.MS";
     public const string PostgresProvider = "PostgreSQL.15";
 
-    public static AkkaConfigurationBuilder WithNodePersistence(this AkkaConfigurationBuilder builder, NodeOptions options)
+    public static AkkaConfigurationBuilder WithNodePersistence(this AkkaConfigurationBuilder builder, NodeOptions options, Akka.Configuration.Config sharedHocon)
     {
         var (provider, connectionString) = options.UsesPostgres
             ? (PostgresProvider, options.PostgresConnectionString!)
@@ -23,7 +23,8 @@ public static class PersistenceHosting
 
         var dataOptions = new DataOptions().UseConnectionString(provider, connectionString);
         if (!options.UsesPostgres)
-            dataOptions = dataOptions.UseInterceptor(new SqliteConnectionTuning(TimeSpan.FromSeconds(5)));
+            dataOptions = dataOptions.UseInterceptor(new SqliteConnectionTuning(
+                sharedHocon.GetTimeSpan("media-platform.persistence.sqlite-busy-timeout", TimeSpan.FromSeconds(5))));
 
         return builder.WithSqlPersistence(
             new SqlJournalOptions(isDefaultPlugin: true)

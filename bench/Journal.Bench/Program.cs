@@ -1,0 +1,36 @@
+namespace MediaPlatform.Bench.Journal;
+
+/// <summary>
+/// Journal throughput: events/s persisted through the node's configured journal (SQLite, PostgreSQL) next to a raw
+/// ADO.NET batched insert of the same rows into the same database in the same run, and their ratio (goal ≥ 0.50).
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        // 1. Flags: --events, --actors, --runs, --sqlite-only (bad input: one line on stderr, exit 2).
+        BenchOptions options;
+        try { options = BenchOptions.Parse(args); }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}\n{BenchOptions.Usage}");
+            return 2;
+        }
+        Console.WriteLine($"{options.TotalEvents:N0} events: {options.Actors} actors × {options.EventsPerActor} Persist calls; " +
+                          $"{options.Runs} run(s), medians; {Environment.ProcessorCount} cores");
+
+        // 2. Each backend on fresh databases: journal through the node's persistence setup, then the raw baseline.
+        var results = new List<BackendResult>();
+        await using (var sqlite = new SqliteBackend())
+            results.Add(await BackendBenchmark.RunAsync(sqlite, options));
+        if (!options.SqliteOnly)
+        {
+            await using var postgres = await PostgresBackend.ConnectAsync();
+            results.Add(await BackendBenchmark.RunAsync(postgres, options));
+        }
+
+        // 3. The table: journal vs raw, ratio, goal.
+        ResultTable.Print(results);
+        return 0;
+    }
+}
