@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Akka.Configuration;
 using MediaPlatform.Node.Configuration;
 
@@ -11,6 +12,8 @@ public static class NodeCommand
 {
     public const int ExitBadConfiguration = 2;
     public const int ExitStartFailed = 3;
+    /// <summary>The cluster downed this node (split-brain resolver or an operator): a supervisor should restart it.</summary>
+    public const int ExitDowned = 4;
 
     public static async Task<int> RunAsync(string[] args, Func<NodeOptions, WebApplication> build)
     {
@@ -48,7 +51,10 @@ public static class NodeCommand
         }
 
         await app.WaitForShutdownAsync();
+        var reason = CoordinatedShutdown.Get(app.Services.GetRequiredService<ActorSystem>()).ShutdownReason;
         await app.DisposeAsync();
+        if (reason is CoordinatedShutdown.ClusterDowningReason)
+            return Fail(ExitDowned, "this node was downed by the cluster and shut down; restart it to rejoin as a new member");
         return 0;
     }
 

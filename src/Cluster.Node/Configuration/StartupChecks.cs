@@ -38,8 +38,16 @@ public static class StartupChecks
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw new OptionsException($"{what} '{path}' is not writable: {e.Message}");
+            var reason = FileInTheWay(path) is { } file ? $"'{file}' is a file, not a directory" : e.Message;
+            throw new OptionsException($"{what} '{path}' is not writable: {reason}");
         }
+    }
+
+    private static string? FileInTheWay(string path)
+    {
+        for (var p = Path.GetFullPath(path); !string.IsNullOrEmpty(p); p = Path.GetDirectoryName(p))
+            if (File.Exists(p)) return p;
+        return null;
     }
 
     private static void EnsureConfigDirectory(string path)

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using MediaPlatform.Specs.Support.Processes;
+using Xunit.Abstractions;
+
+namespace MediaPlatform.Specs.MultiProcess;
+
+/// <summary>Bad configuration fails fast: a non-zero exit and one line on stderr an operator can act on.</summary>
+[Collection(MultiProcessCollection.Name)]
+public sealed class BadConfigurationSpecs(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("unknown flag")]
+    [InlineData("malformed seed address")]
+    [InlineData("port already in use")]
+    [InlineData("unwritable data dir")]
+    [InlineData("unreachable postgres")]
+    public async Task bad_configuration_exits_non_zero_with_one_line(string fault)
+    {
+        using var dir = new TempDirectory("bad-config");
+        using var occupied = new TcpListener(IPAddress.Loopback, 0);
+        // Valid in every other respect, so the run fails for the one reason under test.
+        var flags = new Dictionary<string, string>
+        {
+            ["--hostname"] = "127.0.0.1",
+            ["--http-port"] = FreePorts.Next().ToString(),
+            ["--remote-port"] = FreePorts.Next().ToString(),
+            ["--data-dir"] = dir.Combine("data"),
+            ["--sqlite-file"] = dir.Combine("journal.db"),
+        };
+        switch (fault)
+        {
+            case "unknown flag":
+                flags["--no-such-flag"] = "1";
+                break;
+            case "malformed seed address":
+                flags["--seed-nodes"] = "127.0.0.1:4053"; // host:port without akka.tcp://system@
+                break;
+            case "port already in use":
+                occupied.Start();
+                flags["--http-port"] = ((IPEndPoint)occupied.LocalEndpoint).Port.ToString();
+                break;
+            case "unwritable data dir":
+                File.WriteAllText(dir.Combine("a-file"), "not a directory");
+                flags["--data-dir"] = dir.Combine("a-file", "data");
+                break;
+            case "unreachable postgres":
+                flags.Remove("--sqlite-file");
+                flags["--postgres"] = $"Host=127.0.0.1;Port={FreePorts.Next()};Database=media;Username=postgres;Timeout=5";
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(fault), fault, null);
+        }
+
+        var run = await NodeBinary.RunToExitAsync(flags.SelectMany(f => new[] { f.Key, f.Value }), dir.Path,
+            SpecTimeouts.BadConfigurationExit);
+
+        output.WriteLine($"{fault}: exit {run.ExitCode}, stderr: {string.Join(" | ", run.StandardError)}");
+        Assert.NotEqual(0, run.ExitCode);
+        var line = Assert.Single(run.StandardError);
+        Assert.StartsWith("error: ", line);
+        Assert.True(line.Length > "error: ".Length, "the error line says nothing");
+        Assert.DoesNotContain(run.StandardError.Concat(run.StandardOutput), l => l.Contains("   at "));
+    }
+}

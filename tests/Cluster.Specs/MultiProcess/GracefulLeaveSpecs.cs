@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using MediaPlatform.Specs.Support.Processes;
+using Xunit.Abstractions;
+
+namespace MediaPlatform.Specs.MultiProcess;
+
+[Collection(MultiProcessCollection.Name)]
+public sealed class GracefulLeaveSpecs(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task sigterm_of_one_node_it_leaves_is_removed_and_exits_zero()
+    {
+        await using var cluster = await LocalCluster.StartAsync(3, output);
+        await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
+        output.WriteLine($"formed in {cluster.SinceLaunch.Elapsed.TotalSeconds:0.0} s");
+
+        var leaver = cluster.Nodes[1];
+        var leaverAddress = (await leaver.GetMembersAsync()).SelfNode;
+        var survivors = cluster.Nodes.Where(n => n != leaver).ToArray();
+
+        var clock = Stopwatch.StartNew();
+        leaver.Terminate();
+        var exitCode = await leaver.WaitForExitAsync(SpecTimeouts.GracefulExit);
+        var exitedAfter = clock.Elapsed;
+        Assert.Equal(0, exitCode);
+
+        // A node that left is Removed, never Unreachable: nobody has to down it.
+        await LocalCluster.AwaitViewAsync(survivors,
+            v => !v.Has(leaverAddress) && v.Members.Count == 2 && v.CountUp == 2 && v.Unreachable.Count == 0,
+            SpecTimeouts.Downing, $"{leaver.Name} removed");
+        output.WriteLine($"SIGTERM {leaver.Name} ({leaverAddress}): exited 0 after {exitedAfter.TotalSeconds:0.0} s, " +
+                         $"gone from the survivors' member lists after {clock.Elapsed.TotalSeconds:0.0} s");
+
+        foreach (var node in survivors)
+            Assert.True(await node.IsReadyAsync(), $"{node.Name}: /health/ready is not 200");
+
+        cluster.MarkPassed();
+    }
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text;
+using Xunit.Abstractions;
+
+namespace MediaPlatform.Specs.Support.Processes;
+
+/// <summary>
+/// N real node processes on loopback that find each other through cluster bootstrap, exactly as
+/// scripts/cluster.sh starts them: one command line, only the ports (and data directory) differ. The journal is one
+/// shared SQLite file in a temp folder unless a PostgreSQL connection string is given. Disposing kills what still
+/// runs and deletes the temp folder; unless <see cref="MarkPassed"/> was called, every node's log goes to the test
+/// output first.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    private static readonly TimeSpan ListenTimeout = TimeSpan.FromSeconds(60);
+    private readonly ITestOutputHelper _output;
+    private readonly TempDirectory _root;
+    private bool _passed;
+
+    private LocalCluster(int size, ITestOutputHelper output, string? postgresConnectionString)
+    {
+        _output = output;
+        _root = new TempDirectory("cluster");
+        Nodes = Enumerable.Range(1, size).Select(i => new NodeProcess($"node-{i}", _root.Path)).ToArray();
+        SqliteFile = _root.Combine("journal.db");
+        var database = postgresConnectionString is null
+            ? new[] { "--sqlite-file", SqliteFile }
+            : ["--postgres", postgresConnectionString];
+        SharedArguments =
+        [
+            "--discovery", "config",
+            "--contact-points", string.Join(',', Nodes.Select(n => n.ContactPoint)),
+            .. database,
+        ];
+    }
+
+    public IReadOnlyList<NodeProcess> Nodes { get; }
+    public string SqliteFile { get; }
+
+    /// <summary>The part of the command line every node shares (discovery, contact points, database).</summary>
+    public IReadOnlyList<string> SharedArguments { get; }
+
+    /// <summary>Time since the processes were launched.</summary>
+    public Stopwatch SinceLaunch { get; } = new();
+
+    /// <summary>Launches every node at once and waits until each one's HTTP port answers.</summary>
+    public static async Task<LocalCluster> StartAsync(int size, ITestOutputHelper output, string? postgresConnectionString = null)
+    {
+        var cluster = new LocalCluster(size, output, postgresConnectionString);
+        try
+        {
+            cluster.SinceLaunch.Start();
+            await Task.WhenAll(cluster.Nodes.Select(n => n.StartAsync(cluster.SharedArguments, ListenTimeout)));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a node again (after Kill or Terminate) with the same command line as before.</summary>
+    public Task RestartAsync(NodeProcess node) => node.StartAsync(SharedArguments, ListenTimeout);
+
+    public IEnumerable<NodeProcess> Running => Nodes.Where(n => n.IsRunning);
+
+    /// <summary>
+    /// Waits until every running node sees all of them Up and reachable, and answers /health/ready with 200.
+    /// </summary>
+    public Task<TimeSpan> AwaitAllUpAsync(TimeSpan timeout)
+    {
+        var running = Running.ToArray();
+        return Eventually.AwaitAssertAsync(async () =>
+        {
+            foreach (var node in running)
+            {
+                var view = await node.GetMembersAsync();
+                if (view.SelfStatus != "Up" || view.Members.Count != running.Length || view.CountUp != running.Length
+                    || view.Unreachable.Count > 0)
+                    throw new InvalidOperationException($"{node.Name}: {view}");
+                if (!await node.IsReadyAsync())
+                    throw new InvalidOperationException($"{node.Name}: /health/ready is not 200 yet");
+            }
+        }, timeout);
+    }
+
+    /// <summary>Waits until every observer's /cluster/members satisfies the condition in one polling round.</summary>
+    public static Task<TimeSpan> AwaitViewAsync(
+        IReadOnlyCollection<NodeProcess> observers, Func<ClusterMembersView, bool> condition, TimeSpan timeout, string what) =>
+        Eventually.AwaitAssertAsync(async () =>
+        {
+            foreach (var node in observers)
+            {
+                var view = await node.GetMembersAsync();
+                if (!condition(view)) throw new InvalidOperationException($"waiting for {what}; {node.Name}: {view}");
+            }
+        }, timeout);
+
+    /// <summary>Call as a spec's last line: the node logs are then not copied to the test output.</summary>
+    public void MarkPassed() => _passed = true;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in Nodes) await node.DisposeAsync();
+        if (!_passed) WriteLogs();
+        _root.Dispose();
+    }
+
+    private void WriteLogs()
+    {
+        foreach (var node in Nodes)
+        {
+            var text = new StringBuilder()
+                .AppendLine($"===== {node.Name} (http {node.HttpPort}, remote {node.RemotePort}) =====")
+                .AppendJoin('\n', node.Log);
+            try { _output.WriteLine(text.ToString()); }
+            catch (InvalidOperationException) { /* no test is current any more: nowhere to write */ }
+        }
+    }
+}
