@@ -40,6 +40,8 @@ public static class NodeCommand
         {
             app = build(options);
             await app.StartAsync();
+            if (options.TokenKeyIsDevelopmentDefault)
+                app.Logger.LogWarning("user tokens are signed with the built-in development key; set --token-key (the same on every node) in production");
         }
         catch (Exception e) when (e is OptionsException or ConfigurationException)
         {

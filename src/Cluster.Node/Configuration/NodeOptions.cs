@@ -36,6 +36,9 @@ public sealed record NodeOptions
     public required string ConfigDirectory { get; init; }
     public required string? ExtraConfigFile { get; init; }
     public required string LogLevel { get; init; }
+    public required string TokenKey { get; init; }
+    public required bool TokenKeyIsDevelopmentDefault { get; init; }
+    public required string? AdminToken { get; init; }
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 

@@ -1,5 +1,6 @@
 using Akka.Hosting;
 using Akka.Hosting.Logging;
+using MediaPlatform.Actors.Entities;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Logging;
 
@@ -27,6 +28,7 @@ public static class AkkaHosting
                 })
                 .WithNodeCluster(options)
                 .WithNodePersistence(options, sharedHocon)
+                .WithNodeEntities(SystemClock.Instance)
                 .WithNodeHealthChecks();
         });
         services.AddHostedService<BootstrapStarter>();

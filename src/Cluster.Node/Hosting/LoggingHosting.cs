@@ -14,6 +14,8 @@ public static class LoggingHosting
         // Routine per-request lines from ASP.NET Core drown the cluster's own story at Information.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // Data protection keys are not used (tokens are HMAC-signed with --token-key); its start-up warning is noise.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Logging.AddConsole(o => o.FormatterName = NodeConsoleFormatter.FormatterName);
         builder.Logging.AddConsoleFormatter<NodeConsoleFormatter, NodeConsoleFormatterOptions>(o => o.NodeName = options.NodeName);
         return builder;

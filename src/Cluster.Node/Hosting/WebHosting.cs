@@ -1,3 +1,5 @@
+using MediaPlatform.Node.Api;
+using MediaPlatform.Node.Api.Users;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Management;
 
@@ -8,16 +10,33 @@ public static class WebHosting
 {
     public static WebApplicationBuilder ListenOnNodePort(this WebApplicationBuilder builder, NodeOptions options)
     {
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(StartupChecks.ResolveBindAddress(options.Hostname), options.HttpPort));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(StartupChecks.ResolveBindAddress(options.Hostname), options.HttpPort);
+            // API bodies are small JSON documents; routes that take uploads raise their own limit.
+            kestrel.Limits.MaxRequestBodySize = MaxJsonBodyBytes;
+        });
         // CoordinatedShutdown (leave, hand over shards and singletons) must finish inside the host's stop window.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
         return builder;
     }
 
-    public static IServiceCollection AddNodeApi(this IServiceCollection services)
+    public const long MaxJsonBodyBytes = 64 * 1024;
+
+    public static IServiceCollection AddNodeApi(this IServiceCollection services, NodeOptions options)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestProblemHandler>();
+        // Let malformed bodies reach BadRequestProblemHandler, which says what was wrong, instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
+        services.AddNodeAuth(options);
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            // A field the API does not know is refused rather than ignored: a typo must not silently do nothing.
+            json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.MaxDepth = 16;
+        });
         return services;
     }
 
@@ -25,10 +44,13 @@ public static class WebHosting
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthEndpoints();
         app.MapClusterMembers();
         app.MapBootstrapContactPoint();
+        app.MapUserRoutes();
         return app;
     }
 }

@@ -1,0 +1,43 @@
+using MediaPlatform.Actors.Entities;
+using MediaPlatform.Actors.Serialization;
+using MediaPlatform.Actors.Users.Cards;
+
+namespace MediaPlatform.Actors.Users;
+
+/// <summary>Every message the user entity handles; routed by <see cref="UserId"/>.</summary>
+public interface IUserCommand : IWithEntityId, IProtocolMessage
+{
+    string UserId { get; }
+    string IWithEntityId.EntityId => UserId;
+}
+
+/// <summary>Creates the user. The email must already be reserved for this user id.</summary>
+[Manifest("user.register.v1")]
+public sealed record RegisterUser(string UserId, string Email, string DisplayName, string PasswordHash) : IUserCommand;
+
+[Manifest("user.get-profile.v1")]
+public sealed record GetUserProfile(string UserId) : IUserCommand;
+
+/// <summary>For login only: answers with the stored password hash, never sent to a client.</summary>
+[Manifest("user.get-credentials.v1")]
+public sealed record GetUserCredentials(string UserId) : IUserCommand;
+
+[Manifest("user.update-profile.v1")]
+public sealed record UpdateUserProfile(string UserId, string DisplayName) : IUserCommand;
+
+/// <summary>Switches the user's email; the new address must already be reserved for this user id.</summary>
+[Manifest("user.change-email.v1")]
+public sealed record ChangeUserEmail(string UserId, string NewEmail) : IUserCommand;
+
+/// <summary>Asked by an email reservation that wants to know whether its holder still uses the address.</summary>
+[Manifest("user.owns-email.v1")]
+public sealed record DoesUserOwnEmail(string UserId, string Email) : IUserCommand;
+
+[Manifest("user.add-card.v1")]
+public sealed record AddPaymentCard(string UserId, StoredCard Card, bool MakeDefault) : IUserCommand;
+
+[Manifest("user.remove-card.v1")]
+public sealed record RemovePaymentCard(string UserId, string CardId) : IUserCommand;
+
+[Manifest("user.set-default-card.v1")]
+public sealed record SetDefaultPaymentCard(string UserId, string CardId) : IUserCommand;

@@ -1,0 +1,17 @@
+using Akka.Actor;
+using MediaPlatform.Actors.Entities;
+
+namespace MediaPlatform.Actors.Users;
+
+/// <summary>One user, sharded by user id. All rules are in <see cref="UserState"/>.</summary>
+public sealed class UserEntity(string userId, EntitySettings settings, IClock clock)
+    : EventSourcedEntity<UserState, IUserCommand, IUserEvent>($"user-{userId}", UserState.Empty(userId), settings, clock)
+{
+    public const string TypeName = "user";
+
+    public static Props PropsFor(string userId, EntitySettings settings, IClock clock) =>
+        Props.Create(() => new UserEntity(userId, settings, clock));
+
+    protected override Decision<IUserEvent> Decide(UserState state, IUserCommand command, DateTimeOffset now) =>
+        state.Handle(command, now);
+}

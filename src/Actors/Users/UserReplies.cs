@@ -1,0 +1,14 @@
+using MediaPlatform.Actors.Serialization;
+using MediaPlatform.Actors.Users.Cards;
+
+namespace MediaPlatform.Actors.Users;
+
+[Manifest("user.profile.v1")]
+public sealed record UserProfile(string UserId, string Email, string DisplayName, DateTimeOffset RegisteredAt,
+    IReadOnlyList<StoredCard> Cards, string? DefaultCardId) : IProtocolMessage;
+
+[Manifest("user.credentials.v1")]
+public sealed record UserCredentials(string UserId, string Email, string PasswordHash) : IProtocolMessage;
+
+[Manifest("user.owns-email-answer.v1")]
+public sealed record UserOwnsEmailAnswer(string UserId, string Email, bool Owns) : IProtocolMessage;

@@ -1,0 +1,22 @@
+namespace MediaPlatform.Node.Api;
+
+/// <summary>Checks of input that is not a JSON body: ids in paths, headers.</summary>
+public static class ApiInput
+{
+    public const int MaxIdLength = 64;
+    public const int MaxIdempotencyKeyLength = 128;
+
+    /// <summary>Ids are what we generate: lower-case letters, digits, '-' and '_'; anything else is a 400.</summary>
+    public static IResult? Id(string what, string value) =>
+        value.Length is 0 or > MaxIdLength || !value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_')
+            ? ApiProblems.Invalid($"{what} '{Truncate(value)}' is not a valid id")
+            : null;
+
+    public static IResult? IdempotencyKey(string? key) =>
+        key is null ? null
+        : key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(c => c < 0x21 || c > 0x7e)
+            ? ApiProblems.Invalid($"Idempotency-Key must be 1 to {MaxIdempotencyKeyLength} printable ASCII characters")
+            : null;
+
+    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

@@ -1,0 +1,40 @@
+using MediaPlatform.Actors.Entities;
+
+namespace MediaPlatform.Node.Api;
+
+/// <summary>Every error the API returns is a ProblemDetails; an entity's rejection maps to a 4xx here.</summary>
+public static class ApiProblems
+{
+    public static IResult From(Rejection rejection) => Results.Problem(
+        title: Title(rejection.Kind), detail: rejection.Message, statusCode: Status(rejection.Kind));
+
+    public static IResult Invalid(string detail) => Results.Problem(title: "Invalid request", detail: detail, statusCode: 400);
+
+    public static IResult Forbidden(string detail) => Results.Problem(title: "Forbidden", detail: detail, statusCode: 403);
+
+    public static IResult Timeout(string what) => Results.Problem(title: "Timed out",
+        detail: $"{what} did not answer in time; it is safe to retry (with the same Idempotency-Key where one was sent)",
+        statusCode: 503);
+
+    public static int Status(RejectionKind kind) => kind switch
+    {
+        RejectionKind.Invalid => StatusCodes.Status400BadRequest,
+        RejectionKind.NotFound => StatusCodes.Status404NotFound,
+        RejectionKind.Conflict => StatusCodes.Status409Conflict,
+        RejectionKind.Forbidden => StatusCodes.Status403Forbidden,
+        RejectionKind.PaymentFailed => StatusCodes.Status402PaymentRequired,
+        RejectionKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static string Title(RejectionKind kind) => kind switch
+    {
+        RejectionKind.Invalid => "Invalid request",
+        RejectionKind.NotFound => "Not found",
+        RejectionKind.Conflict => "Conflict",
+        RejectionKind.Forbidden => "Forbidden",
+        RejectionKind.PaymentFailed => "Payment failed",
+        RejectionKind.Unavailable => "Temporarily unavailable",
+        _ => "Internal error",
+    };
+}

@@ -1,0 +1,34 @@
+using Akka.Actor;
+using MediaPlatform.Actors.Entities;
+using MediaPlatform.Actors.Users;
+using MediaPlatform.Actors.Users.EmailReservations;
+
+namespace MediaPlatform.Node.Api.Users;
+
+/// <summary>
+/// Changing a user's email uses the same reservations as sign-up: reserve the new address, switch the user to it,
+/// confirm it, release the old one. A crash part-way leaves at worst a hold that the next claim reclaims.
+/// </summary>
+public sealed class EmailChangeFlow(IActorRef users, IActorRef reservations)
+{
+    public async Task<IResult> RunAsync(string userId, ChangeEmailRequest request, CancellationToken ct)
+    {
+        if (!EmailAddress.TryNormalize(request.Email, out var email, out var error)) return ApiProblems.Invalid(error);
+        var current = await users.AskEntityAsync<UserProfile>(new GetUserProfile(userId), ct);
+        if (current.Rejection is { } missing) return ApiProblems.From(missing);
+        if (current.Reply!.Email == email) return Results.Ok(UserResponses.From(current.Reply));
+
+        var reserved = await reservations.AskEntityAsync<EmailReservationView>(new ReserveEmail(email, userId), ct);
+        if (reserved.Rejection is { } taken) return ApiProblems.From(taken);
+
+        var changed = await users.AskEntityAsync<UserProfile>(new ChangeUserEmail(userId, email), ct);
+        if (changed.Rejection is { } refused)
+        {
+            if (refused.Kind != RejectionKind.Unavailable) reservations.Tell(new ReleaseEmail(email, userId));
+            return ApiProblems.From(refused);
+        }
+        reservations.Tell(new ConfirmEmail(email, userId));
+        reservations.Tell(new ReleaseEmail(current.Reply.Email, userId));
+        return Results.Ok(UserResponses.From(changed.Reply!));
+    }
+}

@@ -1,0 +1,68 @@
+using Akka.Hosting;
+using MediaPlatform.Actors.Users;
+using MediaPlatform.Actors.Users.Cards;
+using MediaPlatform.Node.Api.Auth;
+using MediaPlatform.Node.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using System.Security.Claims;
+
+namespace MediaPlatform.Node.Api.Users;
+
+/// <summary>/api/users and /api/sessions: sign-up and login are public; everything else needs the user's token.</summary>
+public static class UserRoutes
+{
+    public static IEndpointRouteBuilder MapUserRoutes(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/sessions", (LoginRequest body, IRequiredActor<EntityRegions.Users> users,
+                IRequiredActor<EntityRegions.EmailReservations> reservations, TokenService tokens, CancellationToken ct) =>
+            new LoginFlow(users.ActorRef, reservations.ActorRef, tokens).RunAsync(body, ct))
+            .WithTags("users").WithSummary("Log in: returns a bearer token");
+
+        var group = app.MapGroup("/api/users").WithTags("users");
+
+        group.MapPost("/", (SignUpRequest body, [FromHeader(Name = "Idempotency-Key")] string? key,
+                IRequiredActor<EntityRegions.Users> users, IRequiredActor<EntityRegions.EmailReservations> reservations,
+                ILoggerFactory logs, CancellationToken ct) =>
+            ApiInput.IdempotencyKey(key) is { } bad ? Task.FromResult(bad)
+                : new SignUpFlow(users.ActorRef, reservations.ActorRef, logs.CreateLogger<SignUpFlow>()).RunAsync(body, key, ct))
+            .WithSummary("Sign up (public); Idempotency-Key makes a retry return the first result");
+
+        var own = group.MapGroup("/{userId}").RequireAuthorization();
+
+        own.MapGet("/", (string userId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users, CancellationToken ct) =>
+            Guard(caller, userId) ?? users.ActorRef.AskAsync<UserProfile>(new GetUserProfile(userId), ct, p => Results.Ok(UserResponses.From(p))));
+
+        own.MapPatch("/", (string userId, UpdateProfileRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users, CancellationToken ct) =>
+            Guard(caller, userId) ?? users.ActorRef.AskAsync<UserProfile>(new UpdateUserProfile(userId, body.DisplayName ?? ""), ct, p => Results.Ok(UserResponses.From(p))));
+
+        own.MapPut("/email", (string userId, ChangeEmailRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
+                IRequiredActor<EntityRegions.EmailReservations> reservations, CancellationToken ct) =>
+            Guard(caller, userId) ?? new EmailChangeFlow(users.ActorRef, reservations.ActorRef).RunAsync(userId, body, ct));
+
+        own.MapPost("/cards", (string userId, AddCardRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users, CancellationToken ct) =>
+        {
+            if (Guard(caller, userId) is { } denied) return denied;
+            if (!CardValidation.TryAccept(body.Number, body.ExpiryMonth, body.ExpiryYear, DateTimeOffset.UtcNow, out var card, out var error))
+                return Task.FromResult(ApiProblems.Invalid(error));
+            return users.ActorRef.AskAsync<UserProfile>(new AddPaymentCard(userId, card, body.MakeDefault), ct,
+                p => Results.Created($"/api/users/{userId}/cards/{card.CardId}", UserResponses.From(p).Cards.Single(c => c.CardId == card.CardId)));
+        });
+
+        own.MapDelete("/cards/{cardId}", (string userId, string cardId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users, CancellationToken ct) =>
+            Guard(caller, userId, cardId) ?? users.ActorRef.AskAsync<UserProfile>(new RemovePaymentCard(userId, cardId), ct, NoContent));
+
+        own.MapPut("/cards/{cardId}/default", (string userId, string cardId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users, CancellationToken ct) =>
+            Guard(caller, userId, cardId) ?? users.ActorRef.AskAsync<UserProfile>(new SetDefaultPaymentCard(userId, cardId), ct, p => Results.Ok(UserResponses.From(p))));
+
+        return app;
+    }
+
+    private static IResult NoContent(UserProfile _) => Results.NoContent();
+
+    /// <summary>Well-formed ids, and the caller acts for this user; otherwise the 400/403 to answer with.</summary>
+    private static Task<IResult>? Guard(ClaimsPrincipal caller, string userId, string? cardId = null)
+    {
+        var problem = ApiInput.Id("user id", userId) ?? (cardId is null ? null : ApiInput.Id("card id", cardId)) ?? caller.ForbidUnlessSelf(userId);
+        return problem is null ? null : Task.FromResult(problem);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
+using MediaPlatform.Node.Api.Auth;
+using MediaPlatform.Node.Configuration;
+using Microsoft.AspNetCore.Authentication;
+
+namespace MediaPlatform.Node.Hosting;
+
+/// <summary>Bearer-token authentication and the policies routes ask for.</summary>
+public static class AuthHosting
+{
+    public const string AdminPolicy = "admin";
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(12);
+
+    public static IServiceCollection AddNodeAuth(this IServiceCollection services, NodeOptions options)
+    {
+        // The signing key is derived from the configured secret, so any length of secret gives a full-size key.
+        var key = SHA256.HashData(Encoding.UTF8.GetBytes(options.TokenKey));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new TokenService(key, TokenLifetime, sp.GetRequiredService<TimeProvider>()));
+        services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, _ => { });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, p => p.RequireRole(BearerTokenHandler.AdminRole));
+        return services;
+    }
+}
