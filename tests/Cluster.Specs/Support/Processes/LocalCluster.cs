@@ -13,6 +13,8 @@ namespace MediaPlatform.Specs.Support.Processes;
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
+    /// <summary>Every node of a spec cluster accepts this bearer token as admin.</summary>
+    public const string AdminToken = "spec-admin-token-0123456789";
     private static readonly TimeSpan ListenTimeout = TimeSpan.FromSeconds(60);
     private readonly ITestOutputHelper _output;
     private readonly TempDirectory _root;
@@ -31,6 +33,8 @@ public sealed class LocalCluster : IAsyncDisposable
         [
             "--discovery", "config",
             "--contact-points", string.Join(',', Nodes.Select(n => n.ContactPoint)),
+            "--admin-token", AdminToken,
+            "--token-key", "spec-token-key-shared-by-every-node-0123456789",
             .. database,
         ];
     }

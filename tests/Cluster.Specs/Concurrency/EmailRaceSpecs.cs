@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MediaPlatform.Specs.MultiProcess;
+using MediaPlatform.Specs.Support.Processes;
+using Xunit.Abstractions;
+
+namespace MediaPlatform.Specs.Concurrency;
+
+/// <summary>Sign-ups racing for one email on every node of a real 3-process cluster.</summary>
+[Collection(MultiProcessCollection.Name)]
+public sealed class EmailRaceSpecs(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Concurrent_sign_ups_with_one_email_on_different_nodes_must_let_exactly_one_win()
+    {
+        await using var cluster = await LocalCluster.StartAsync(3, output);
+        await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
+        var clients = cluster.Nodes.Select(n => new HttpClient { BaseAddress = n.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }).ToArray();
+
+        for (var round = 0; round < 3; round++)
+        {
+            // The same address in different spellings: they normalize to one reservation.
+            var email = $"race-{round}-{Guid.NewGuid():N}@example.com";
+            var spellings = new[] { email, email.ToUpperInvariant(), $"  {email} " };
+            const int contenders = 12;
+            var attempts = Enumerable.Range(0, contenders).Select(async i =>
+            {
+                var response = await clients[i % clients.Length].PostAsJsonAsync("/api/users",
+                    new { email = spellings[i % spellings.Length], password = $"password-number-{i}", displayName = $"Racer {i}" });
+                return (Index: i, response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+            }).ToArray();
+            var results = await Task.WhenAll(attempts);
+
+            var winners = results.Where(r => r.StatusCode == HttpStatusCode.Created).ToArray();
+            var losers = results.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToArray();
+            output.WriteLine($"round {round}: {winners.Length} created, {losers.Length} conflict, " +
+                             $"other: {string.Join(", ", results.Where(r => r.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict)).Select(r => (int)r.StatusCode))}");
+            var winner = Assert.Single(winners);
+            Assert.Equal(contenders - 1, losers.Length);
+
+            // Only the winner's credentials work, from any node: no loser got a half-created account.
+            var winnerId = JsonDocument.Parse(winner.Body).RootElement.GetProperty("userId").GetString();
+            foreach (var (client, i) in clients.Select((c, i) => (c, i)))
+            {
+                var login = await client.PostAsJsonAsync("/api/sessions", new { email, password = $"password-number-{winner.Index}" });
+                Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+                Assert.Equal(winnerId, (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetString());
+            }
+            foreach (var loser in losers.Take(3))
+            {
+                var login = await clients[0].PostAsJsonAsync("/api/sessions", new { email, password = $"password-number-{loser.Index}" });
+                Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+            }
+        }
+
+        foreach (var client in clients) client.Dispose();
+        cluster.MarkPassed();
+    }
+}
