@@ -48,14 +48,22 @@ public sealed class AkkaLogBridge : ActorBase, IRequiresMessageQueue<ILoggerMess
             Akka.Event.LogLevel.ErrorLevel => LogLevel.Error,
             _ => LogLevel.Information,
         };
+        var cause = e.Cause;
+        // A peer that left or died closes its connection: remoting's supervisor reports that as an error with a
+        // stack trace, but membership events already tell the story, so it is logged as one informational line.
+        if (cause is Akka.Remote.EndpointDisassociatedException)
+        {
+            level = LogLevel.Information;
+            cause = null;
+        }
         if (!logger.IsEnabled(level)) return;
         var text = e.Message?.ToString() ?? "";
         var source = e.LogSource;
         // Actor paths say which actor spoke; class-level sources ("Cluster (akka://media)") add nothing to the category.
         if (source is not null && source.StartsWith("akka", StringComparison.Ordinal))
-            logger.Log(level, e.Cause, "{AkkaMessage} [{AkkaSource}]", text, source);
+            logger.Log(level, cause, "{AkkaMessage} [{AkkaSource}]", text, source);
         else
-            logger.Log(level, e.Cause, "{AkkaMessage}", text);
+            logger.Log(level, cause, "{AkkaMessage}", text);
     }
 
     /// <summary>The emitting class; for string sources ("Cluster (akka://media)") the name before the system.</summary>

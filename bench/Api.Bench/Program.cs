@@ -1,0 +1,21 @@
+using MediaPlatform.Bench.Api;
+
+// HTTP API vs straight to the shard region, on one local 3-node cluster, in the same run:
+// 1. start 3 nodes in this process; sign up and log in a pool of users over HTTP;
+// 2. for each operation (profile read, persisted profile update, ...): N concurrent clients over HTTP (spread over
+//    the 3 nodes) and the same commands asked of node 1's shard region in-process; medians of --runs;
+// 3. memory: bring 10,000 user entities to life and measure the managed heap they hold.
+var options = BenchOptions.Parse(args);
+Console.WriteLine($"{options.Requests:N0} requests per operation and path, {options.Clients} concurrent clients, " +
+                  $"{options.Runs} run(s), medians; {Environment.ProcessorCount} cores");
+
+await using var cluster = await BenchCluster.StartAsync(3);
+var pool = await UserPool.CreateAsync(cluster, options.Users);
+var rows = new List<ComparisonRow>();
+foreach (var operation in Operations.All(cluster, pool))
+    rows.Add(await Comparison.RunAsync(operation, options));
+ComparisonTable.Print(rows);
+
+if (options.MemoryEntities > 0)
+    await EntityMemory.MeasureAsync(cluster, options.MemoryEntities);
+return 0;
