@@ -51,7 +51,7 @@ public sealed class AkkaLogBridge : ActorBase, IRequiresMessageQueue<ILoggerMess
         var cause = e.Cause;
         // A peer that left or died closes its connection: remoting's supervisor reports that as an error with a
         // stack trace, but membership events already tell the story, so it is logged as one informational line.
-        if (cause is Akka.Remote.EndpointDisassociatedException)
+        if (cause?.GetType().FullName == "Akka.Remote.EndpointDisassociatedException") // internal to Akka.Remote
         {
             level = LogLevel.Information;
             cause = null;
