@@ -1,0 +1,12 @@
+using MediaPlatform.Actors.Serialization;
+
+namespace MediaPlatform.Actors.Billing.Coupons;
+
+public interface ICouponEvent : IProtocolMessage;
+
+[Manifest("coupon.created.v1")]
+public sealed record CouponCreated(string Code, CouponKind Kind, int PercentOff, long AmountOffMinor, string? Currency,
+    DateTimeOffset ExpiresAt, int MaxRedemptions, DateTimeOffset At) : ICouponEvent;
+
+[Manifest("coupon.redeemed-event.v1")]
+public sealed record CouponRedemptionRecorded(string Code, string AccountId, string InvoiceId, string RedemptionId, DateTimeOffset At) : ICouponEvent;

@@ -1,0 +1,13 @@
+using MediaPlatform.Actors.Entities;
+
+namespace MediaPlatform.Actors.Tests.Billing.Support;
+
+/// <summary>A clock the test sets; read by entities on their own threads, so the value is swapped atomically.</summary>
+public sealed class ManualClock(DateTimeOffset start) : IClock
+{
+    private long _utcTicks = start.UtcTicks;
+
+    public DateTimeOffset Now => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+
+    public void Set(DateTimeOffset now) => Interlocked.Exchange(ref _utcTicks, now.UtcTicks);
+}
