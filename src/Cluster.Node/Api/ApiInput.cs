@@ -6,9 +6,9 @@ public static class ApiInput
     public const int MaxIdLength = 64;
     public const int MaxIdempotencyKeyLength = 128;
 
-    /// <summary>Ids are what we generate: lower-case letters, digits, '-' and '_'; anything else is a 400.</summary>
+    /// <summary>Ids are what we generate: ASCII letters, digits, '-' and '_'; anything else is a 400.</summary>
     public static IResult? Id(string what, string value) =>
-        value.Length is 0 or > MaxIdLength || !value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_')
+        value.Length is 0 or > MaxIdLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
             ? ApiProblems.Invalid($"{what} '{Truncate(value)}' is not a valid id")
             : null;
 

@@ -5,4 +5,7 @@ public static class EntityRegions
 {
     public sealed class Users;
     public sealed class EmailReservations;
+    public sealed class BillingAccounts;
+    public sealed class Coupons;
+    public sealed class GatewayLedger;
 }

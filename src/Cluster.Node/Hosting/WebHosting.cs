@@ -1,4 +1,5 @@
 using MediaPlatform.Node.Api;
+using MediaPlatform.Node.Api.Billing;
 using MediaPlatform.Node.Api.Users;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Management;
@@ -31,11 +32,13 @@ public static class WebHosting
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddNodeAuth(options);
+        services.AddTransient<BillingContext>();
         services.ConfigureHttpJsonOptions(json =>
         {
             // A field the API does not know is refused rather than ignored: a typo must not silently do nothing.
             json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
             json.SerializerOptions.MaxDepth = 16;
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
         return services;
     }
@@ -51,6 +54,8 @@ public static class WebHosting
         app.MapClusterMembers();
         app.MapBootstrapContactPoint();
         app.MapUserRoutes();
+        app.MapBillingRoutes();
+        app.MapCouponRoutes();
         return app;
     }
 }

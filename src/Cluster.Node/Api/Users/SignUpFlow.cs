@@ -5,6 +5,7 @@ using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Users;
 using MediaPlatform.Actors.Users.EmailReservations;
 using MediaPlatform.Node.Api.Auth;
+using MediaPlatform.Node.Api.Billing;
 
 namespace MediaPlatform.Node.Api.Users;
 
@@ -16,7 +17,7 @@ namespace MediaPlatform.Node.Api.Users;
 /// Idempotency-Key the user id is derived from the key, so a retried sign-up — on any node — finds its own hold and
 /// its own user and answers as the first attempt did.
 /// </summary>
-public sealed class SignUpFlow(IActorRef users, IActorRef reservations, ILogger logger)
+public sealed class SignUpFlow(IActorRef users, IActorRef reservations, BillingAccess billing, ILogger logger)
 {
     public async Task<IResult> RunAsync(SignUpRequest request, string? idempotencyKey, CancellationToken ct)
     {
@@ -40,6 +41,11 @@ public sealed class SignUpFlow(IActorRef users, IActorRef reservations, ILogger 
         var confirmed = await reservations.AskEntityAsync<EmailReservationView>(new ConfirmEmail(email, userId), ct);
         if (confirmed.Rejection is { } notConfirmed)
             logger.LogWarning("user {UserId} registered but its email hold was not confirmed ({Reason}); it is verified on the next claim", userId, notConfirmed.Message);
+
+        // One billing account per user, opened now. If this is lost the first billing request opens it (BillingAccess).
+        var account = await billing.OpenAsync(userId, ct);
+        if (account.Rejection is { } notOpened)
+            logger.LogWarning("user {UserId} registered but its billing account was not opened yet ({Reason})", userId, notOpened.Message);
 
         logger.LogInformation("user {UserId} signed up", userId);
         return Results.Created($"/api/users/{userId}", UserResponses.From(registered.Reply!));

@@ -2,6 +2,7 @@ using Akka.Hosting;
 using MediaPlatform.Actors.Users;
 using MediaPlatform.Actors.Users.Cards;
 using MediaPlatform.Node.Api.Auth;
+using MediaPlatform.Node.Api.Billing;
 using MediaPlatform.Node.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
@@ -22,9 +23,9 @@ public static class UserRoutes
 
         group.MapPost("/", (SignUpRequest body, [FromHeader(Name = "Idempotency-Key")] string? key,
                 IRequiredActor<EntityRegions.Users> users, IRequiredActor<EntityRegions.EmailReservations> reservations,
-                ILoggerFactory logs, CancellationToken ct) =>
+                BillingContext billing, ILoggerFactory logs, CancellationToken ct) =>
             ApiInput.IdempotencyKey(key) is { } bad ? Task.FromResult(bad)
-                : new SignUpFlow(users.ActorRef, reservations.ActorRef, logs.CreateLogger<SignUpFlow>()).RunAsync(body, key, ct))
+                : new SignUpFlow(users.ActorRef, reservations.ActorRef, billing.Access, logs.CreateLogger<SignUpFlow>()).RunAsync(body, key, ct))
             .WithSummary("Sign up (public); Idempotency-Key makes a retry return the first result");
 
         var own = group.MapGroup("/{userId}").RequireAuthorization();
@@ -39,25 +40,37 @@ public static class UserRoutes
                 IRequiredActor<EntityRegions.EmailReservations> reservations, CancellationToken ct) =>
             Guard(caller, userId) ?? new EmailChangeFlow(users.ActorRef, reservations.ActorRef).RunAsync(userId, body, ct));
 
-        own.MapPost("/cards", (string userId, AddCardRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users, CancellationToken ct) =>
+        own.MapPost("/cards", (string userId, AddCardRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
+            BillingContext billing, CancellationToken ct) =>
         {
             if (Guard(caller, userId) is { } denied) return denied;
             if (!CardValidation.TryAccept(body.Number, body.ExpiryMonth, body.ExpiryYear, DateTimeOffset.UtcNow, out var card, out var error))
                 return Task.FromResult(ApiProblems.Invalid(error));
-            return users.ActorRef.AskAsync<UserProfile>(new AddPaymentCard(userId, card, body.MakeDefault), ct,
+            return CardChangeAsync(users, billing, new AddPaymentCard(userId, card, body.MakeDefault), ct,
                 p => Results.Created($"/api/users/{userId}/cards/{card.CardId}", UserResponses.From(p).Cards.Single(c => c.CardId == card.CardId)));
         });
 
-        own.MapDelete("/cards/{cardId}", (string userId, string cardId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users, CancellationToken ct) =>
-            Guard(caller, userId, cardId) ?? users.ActorRef.AskAsync<UserProfile>(new RemovePaymentCard(userId, cardId), ct, NoContent));
+        own.MapDelete("/cards/{cardId}", (string userId, string cardId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
+                BillingContext billing, CancellationToken ct) =>
+            Guard(caller, userId, cardId) ?? CardChangeAsync(users, billing, new RemovePaymentCard(userId, cardId), ct, NoContent));
 
-        own.MapPut("/cards/{cardId}/default", (string userId, string cardId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users, CancellationToken ct) =>
-            Guard(caller, userId, cardId) ?? users.ActorRef.AskAsync<UserProfile>(new SetDefaultPaymentCard(userId, cardId), ct, p => Results.Ok(UserResponses.From(p))));
+        own.MapPut("/cards/{cardId}/default", (string userId, string cardId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
+                BillingContext billing, CancellationToken ct) =>
+            Guard(caller, userId, cardId) ?? CardChangeAsync(users, billing, new SetDefaultPaymentCard(userId, cardId), ct, p => Results.Ok(UserResponses.From(p))));
 
         return app;
     }
 
     private static IResult NoContent(UserProfile _) => Results.NoContent();
+
+    /// <summary>A card change on the user, then the (possibly new) default card copied to the billing account.</summary>
+    private static async Task<IResult> CardChangeAsync(IRequiredActor<EntityRegions.Users> users, BillingContext billing,
+        IUserCommand command, CancellationToken ct, Func<UserProfile, IResult> ok)
+    {
+        var answer = await users.ActorRef.AskEntityAsync<UserProfile>(command, ct);
+        if (answer.Reply is not { } profile) return ApiProblems.From(answer.Rejection!);
+        return await billing.Access.SyncDefaultCardAsync(profile, ct) ?? ok(profile);
+    }
 
     /// <summary>Well-formed ids, and the caller acts for this user; otherwise the 400/403 to answer with.</summary>
     private static Task<IResult>? Guard(ClaimsPrincipal caller, string userId, string? cardId = null)

@@ -1,0 +1,11 @@
+using Akka.Hosting;
+using MediaPlatform.Node.Hosting;
+
+namespace MediaPlatform.Node.Api.Billing;
+
+/// <summary>What every billing handler needs; registered as a service so handlers take it as one parameter.</summary>
+public sealed class BillingContext(IRequiredActor<EntityRegions.BillingAccounts> accounts, IRequiredActor<EntityRegions.Users> users)
+{
+    public BillingAccess Access { get; } = new(accounts.ActorRef, users.ActorRef);
+    public long TitlePriceMinor => TitlePricing.PriceMinor;
+}
