@@ -22,6 +22,7 @@ public sealed class BenchCluster : IAsyncDisposable
     public IReadOnlyList<Uri> BaseAddresses { get; private set; } = [];
     public ActorSystem FirstSystem => _apps[0].Services.GetRequiredService<ActorSystem>();
     public IActorRef Users => _apps[0].Services.GetRequiredService<IRequiredActor<EntityRegions.Users>>().ActorRef;
+    public IActorRef Accounts => _apps[0].Services.GetRequiredService<IRequiredActor<EntityRegions.BillingAccounts>>().ActorRef;
 
     public static async Task<BenchCluster> StartAsync(int size)
     {

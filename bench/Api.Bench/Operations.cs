@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Akka.Actor;
+using MediaPlatform.Actors.Billing;
 using MediaPlatform.Actors.Users;
 
 namespace MediaPlatform.Bench.Api;
@@ -26,5 +27,33 @@ public static class Operations
         yield return new Operation("profile update (persisted)",
             async (client, i) => (await Http(client, i).PatchAsJsonAsync($"/api/users/{Pick(i).UserId}", new { displayName = $"http {i}" })).IsSuccessStatusCode,
             async (_, i) => await cluster.Users.Ask<object>(new UpdateUserProfile(Pick(i).UserId, $"direct {i}"), AskTimeout) is UserProfile);
+
+        // A payment needs an open invoice: each request orders a new title and pays its invoice (two persisted
+        // account commands plus one gateway-ledger charge), each with its own idempotency key.
+        var run = Guid.NewGuid().ToString("N")[..6];
+        yield return new Operation("title order + payment",
+            async (client, i) =>
+            {
+                var http = Http(client, i);
+                var user = Pick(i).UserId;
+                var order = await http.PostAsync($"/api/users/{user}/billing/orders", JsonContent.Create(new { titleId = $"t-h{run}-{i}" }), $"o-h{run}-{i}");
+                if (!order.IsSuccessStatusCode) return false;
+                var invoiceId = (await order.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("invoice").GetProperty("invoiceId").GetString();
+                return (await http.PostAsync($"/api/users/{user}/billing/invoices/{invoiceId}/payments", null, $"p-h{run}-{i}")).IsSuccessStatusCode;
+            },
+            async (_, i) =>
+            {
+                var user = Pick(i).UserId;
+                if (await cluster.Accounts.Ask<object>(new PurchaseTitle(user, $"t-d{run}-{i}", 399, "USD", $"o-d{run}-{i}"), AskTimeout) is not OrderPlaced order)
+                    return false;
+                return await cluster.Accounts.Ask<object>(new PayInvoice(user, order.Invoice.InvoiceId, $"p-d{run}-{i}"), AskTimeout) is PaymentReceipt;
+            });
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(this HttpClient http, string path, HttpContent? body, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return http.SendAsync(request);
     }
 }
