@@ -3,31 +3,19 @@ using MediaPlatform.Node.Configuration;
 namespace MediaPlatform.Bench.Journal;
 
 /// <summary>
-/// NodeOptions for a bench node. Only the persistence fields and the config directory matter; the cluster fields
-/// are placeholders because the bench runs with a local actor provider.
+/// NodeOptions for a bench node, parsed from flags exactly as the node parses its own. Only the persistence fields
+/// and the config directory matter: the bench runs with a local actor provider.
 /// </summary>
 public static class BenchNodeOptions
 {
-    public static NodeOptions For(string dataDirectory, string? postgresConnectionString) => new()
+    public static NodeOptions For(string dataDirectory, string? postgresConnectionString)
     {
-        ClusterName = "journal-bench",
-        NodeName = "bench",
-        Hostname = "127.0.0.1",
-        PublicHostname = "127.0.0.1",
-        RemotePort = 0,
-        HttpPort = 0,
-        SeedNodes = [],
-        Roles = [],
-        Discovery = DiscoveryMode.None,
-        ContactPoints = [],
-        RequiredContactPoints = 1,
-        ServiceName = "journal-bench",
-        KubernetesPodSelector = "",
-        DataDirectory = dataDirectory,
-        SqliteFile = Path.Combine(dataDirectory, "journal.db"),
-        PostgresConnectionString = postgresConnectionString,
-        ConfigDirectory = BenchPaths.ConfigDirectory,
-        ExtraConfigFile = null,
-        LogLevel = "WARNING",
-    };
+        string[] args =
+        [
+            "--cluster-name", "journal-bench", "--node-name", "bench", "--remote-port", "0", "--http-port", "1",
+            "--data-dir", dataDirectory, "--config-dir", BenchPaths.ConfigDirectory, "--log-level", "Warning",
+            .. (postgresConnectionString is null ? Array.Empty<string>() : ["--postgres", postgresConnectionString]),
+        ];
+        return NodeOptionsParser.Parse(args, new Dictionary<string, string?>(), AppContext.BaseDirectory)!;
+    }
 }

@@ -29,6 +29,7 @@ public static class AkkaHosting
                 .WithNodeCluster(options)
                 .WithNodePersistence(options, sharedHocon)
                 .WithNodeEntities(SystemClock.Instance)
+                .WithFriendEntities(SystemClock.Instance)
                 .WithNodeHealthChecks();
         });
         services.AddHostedService<BootstrapStarter>();

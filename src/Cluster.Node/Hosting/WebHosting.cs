@@ -1,4 +1,5 @@
 using MediaPlatform.Node.Api;
+using MediaPlatform.Node.Api.Friends;
 using MediaPlatform.Node.Api.Billing;
 using MediaPlatform.Node.Api.Users;
 using MediaPlatform.Node.Configuration;
@@ -56,6 +57,7 @@ public static class WebHosting
         app.MapUserRoutes();
         app.MapBillingRoutes();
         app.MapCouponRoutes();
+        app.MapFriendRoutes();
         return app;
     }
 }

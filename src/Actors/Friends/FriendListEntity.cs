@@ -1,0 +1,20 @@
+using Akka.Actor;
+using MediaPlatform.Actors.Entities;
+
+namespace MediaPlatform.Actors.Friends;
+
+/// <summary>
+/// One user's friend list, sharded by user id. All rules are in <see cref="FriendListState"/>; the acknowledgement
+/// a Friendship entity waits for is this entity's reply, so it is sent only after the change is persisted.
+/// </summary>
+public sealed class FriendListEntity(string userId, EntitySettings settings, IClock clock)
+    : EventSourcedEntity<FriendListState, IFriendListCommand, IFriendListEvent>($"friend-list-{userId}", FriendListState.Empty(userId), settings, clock)
+{
+    public const string TypeName = "friend-list";
+
+    public static Props PropsFor(string userId, EntitySettings settings, IClock clock) =>
+        Props.Create(() => new FriendListEntity(userId, settings, clock));
+
+    protected override Decision<IFriendListEvent> Decide(FriendListState state, IFriendListCommand command, DateTimeOffset now) =>
+        state.Handle(command, now);
+}
