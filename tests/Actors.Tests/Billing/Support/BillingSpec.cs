@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using MediaPlatform.Actors.Entities;
+using MediaPlatform.Actors.Tests.Support;
 
 namespace MediaPlatform.Actors.Tests.Billing.Support;
 
