@@ -23,30 +23,37 @@ public static class Operations
             async (client, i) => (await Http(client, i).GetAsync($"/api/users/{Pick(i).UserId}")).IsSuccessStatusCode,
             async (_, i) => await cluster.Users.Ask<object>(new GetUserProfile(Pick(i).UserId), AskTimeout) is UserProfile);
 
-        // A new display name every time, so every request persists an event.
+        // A new display name every time (a counter across runs), so every request persists an event.
+        var names = 0L;
         yield return new Operation("profile update (persisted)",
-            async (client, i) => (await Http(client, i).PatchAsJsonAsync($"/api/users/{Pick(i).UserId}", new { displayName = $"http {i}" })).IsSuccessStatusCode,
-            async (_, i) => await cluster.Users.Ask<object>(new UpdateUserProfile(Pick(i).UserId, $"direct {i}"), AskTimeout) is UserProfile);
+            async (client, i) => (await Http(client, i).PatchAsJsonAsync($"/api/users/{Pick(i).UserId}",
+                new { displayName = $"http {Interlocked.Increment(ref names)}" })).IsSuccessStatusCode,
+            async (_, i) => await cluster.Users.Ask<object>(
+                new UpdateUserProfile(Pick(i).UserId, $"direct {Interlocked.Increment(ref names)}"), AskTimeout) is UserProfile);
 
         // A payment needs an open invoice: each request orders a new title and pays its invoice (two persisted
-        // account commands plus one gateway-ledger charge), each with its own idempotency key.
+        // account commands plus one gateway-ledger charge), each with its own idempotency key — unique across runs,
+        // or a later run would measure idempotent replays instead of new payments.
         var run = Guid.NewGuid().ToString("N")[..6];
+        var orders = 0L;
         yield return new Operation("title order + payment",
             async (client, i) =>
             {
                 var http = Http(client, i);
                 var user = Pick(i).UserId;
-                var order = await http.PostAsync($"/api/users/{user}/billing/orders", JsonContent.Create(new { titleId = $"t-h{run}-{i}" }), $"o-h{run}-{i}");
+                var n = Interlocked.Increment(ref orders);
+                var order = await http.PostAsync($"/api/users/{user}/billing/orders", JsonContent.Create(new { titleId = $"t-h{run}-{n}" }), $"o-h{run}-{n}");
                 if (!order.IsSuccessStatusCode) return false;
                 var invoiceId = (await order.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("invoice").GetProperty("invoiceId").GetString();
-                return (await http.PostAsync($"/api/users/{user}/billing/invoices/{invoiceId}/payments", null, $"p-h{run}-{i}")).IsSuccessStatusCode;
+                return (await http.PostAsync($"/api/users/{user}/billing/invoices/{invoiceId}/payments", null, $"p-h{run}-{n}")).IsSuccessStatusCode;
             },
             async (_, i) =>
             {
                 var user = Pick(i).UserId;
-                if (await cluster.Accounts.Ask<object>(new PurchaseTitle(user, $"t-d{run}-{i}", 399, "USD", $"o-d{run}-{i}"), AskTimeout) is not OrderPlaced order)
+                var n = Interlocked.Increment(ref orders);
+                if (await cluster.Accounts.Ask<object>(new PurchaseTitle(user, $"t-d{run}-{n}", 399, "USD", $"o-d{run}-{n}"), AskTimeout) is not OrderPlaced order)
                     return false;
-                return await cluster.Accounts.Ask<object>(new PayInvoice(user, order.Invoice.InvoiceId, $"p-d{run}-{i}"), AskTimeout) is PaymentReceipt;
+                return await cluster.Accounts.Ask<object>(new PayInvoice(user, order.Invoice.InvoiceId, $"p-d{run}-{n}"), AskTimeout) is PaymentReceipt;
             });
     }
 
