@@ -19,6 +19,9 @@ STATE="${CLUSTER_STATE_DIR:-$ROOT/.cluster}"
 HTTP_BASE="${CLUSTER_HTTP_BASE:-8081}"
 REMOTE_BASE="${CLUSTER_REMOTE_BASE:-4051}"
 CONFIGURATION="${CLUSTER_BUILD_CONFIGURATION:-Release}"
+# A local cluster is an operator's sandbox: management mutations are on and the admin token is known, so
+# scripts/mpctl.sh can join, leave and down members. Set your own token through CLUSTER_ADMIN_TOKEN.
+ADMIN_TOKEN="${CLUSTER_ADMIN_TOKEN:-local-admin-token-0123456789}"
 BIN="$ROOT/src/Cluster.Node/bin/$CONFIGURATION/net10.0/Cluster.Node.dll"
 
 http_port() { echo $((HTTP_BASE + $1 - 1)); }
@@ -51,6 +54,7 @@ start_node() {
     --http-port "$(http_port "$i")" --remote-port "$(remote_port "$i")" \
     --discovery config --contact-points "$(contact_points "$n")" \
     --data-dir "$dir/data" "${db_args[@]}" \
+    --admin-token "$ADMIN_TOKEN" --management-mutations \
     >>"$dir/node.log" 2>&1 &
   echo $! >"$dir/pid"
   echo "node $i: pid $!, http://127.0.0.1:$(http_port "$i")/, log $dir/node.log"

@@ -39,6 +39,8 @@ public sealed record NodeOptions
     public required string TokenKey { get; init; }
     public required bool TokenKeyIsDevelopmentDefault { get; init; }
     public required string? AdminToken { get; init; }
+    /// <summary>Management API join/leave/down allowed (still admin-token only); off means read-only.</summary>
+    public bool ManagementMutations { get; init; }
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 

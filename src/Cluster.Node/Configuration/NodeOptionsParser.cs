@@ -75,6 +75,13 @@ public static class NodeOptionsParser
         if (adminToken is { Length: < 16 })
             throw new OptionsException($"{NodeOptionSpecs.AdminToken.Flag} must be at least 16 characters");
 
+        var mutations = Get(NodeOptionSpecs.ManagementMutations)?.ToLowerInvariant() switch
+        {
+            null or "off" or "false" or "0" => false,
+            "on" or "true" or "1" => true,
+            var other => throw new OptionsException($"{NodeOptionSpecs.ManagementMutations.Flag} '{other}' is not on or off"),
+        };
+
         return new NodeOptions
         {
             ClusterName = clusterName,
@@ -99,6 +106,7 @@ public static class NodeOptionsParser
             TokenKey = tokenKey ?? DevelopmentTokenKey,
             TokenKeyIsDevelopmentDefault = tokenKey is null,
             AdminToken = adminToken,
+            ManagementMutations = mutations,
         };
     }
 

@@ -53,6 +53,7 @@ public static class WebHosting
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthEndpoints();
         app.MapClusterMembers();
+        app.MapManagementRoutes();
         app.MapBootstrapContactPoint();
         app.MapUserRoutes();
         app.MapBillingRoutes();

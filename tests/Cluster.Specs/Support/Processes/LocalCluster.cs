@@ -20,7 +20,7 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly TempDirectory _root;
     private bool _passed;
 
-    private LocalCluster(int size, ITestOutputHelper output, string? postgresConnectionString)
+    private LocalCluster(int size, ITestOutputHelper output, string? postgresConnectionString, IReadOnlyList<string>? extraArguments)
     {
         _output = output;
         _root = new TempDirectory("cluster");
@@ -36,6 +36,7 @@ public sealed class LocalCluster : IAsyncDisposable
             "--admin-token", AdminToken,
             "--token-key", "spec-token-key-shared-by-every-node-0123456789",
             .. database,
+            .. extraArguments ?? [],
         ];
     }
 
@@ -49,9 +50,11 @@ public sealed class LocalCluster : IAsyncDisposable
     public Stopwatch SinceLaunch { get; } = new();
 
     /// <summary>Launches every node at once and waits until each one's HTTP port answers.</summary>
-    public static async Task<LocalCluster> StartAsync(int size, ITestOutputHelper output, string? postgresConnectionString = null)
+    /// <param name="extraArguments">Appended to every node's shared command line (e.g. --management-mutations).</param>
+    public static async Task<LocalCluster> StartAsync(int size, ITestOutputHelper output, string? postgresConnectionString = null,
+        IReadOnlyList<string>? extraArguments = null)
     {
-        var cluster = new LocalCluster(size, output, postgresConnectionString);
+        var cluster = new LocalCluster(size, output, postgresConnectionString, extraArguments);
         try
         {
             cluster.SinceLaunch.Start();
