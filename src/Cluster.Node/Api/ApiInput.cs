@@ -4,7 +4,8 @@ namespace MediaPlatform.Node.Api;
 public static class ApiInput
 {
     public const int MaxIdLength = 64;
-    public const int MaxIdempotencyKeyLength = 128;
+    /// <summary>The same rule the entities apply (BillingValidation.Key), stated once for HTTP callers.</summary>
+    public const int MaxIdempotencyKeyLength = MediaPlatform.Actors.Billing.BillingValidation.MaxKeyLength;
 
     /// <summary>Ids are what we generate: ASCII letters, digits, '-' and '_'; anything else is a 400.</summary>
     public static IResult? Id(string what, string value) =>
@@ -14,8 +15,8 @@ public static class ApiInput
 
     public static IResult? IdempotencyKey(string? key) =>
         key is null ? null
-        : key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(c => c < 0x21 || c > 0x7e)
-            ? ApiProblems.Invalid($"Idempotency-Key must be 1 to {MaxIdempotencyKeyLength} printable ASCII characters")
+        : key.Length is 0 or > MaxIdempotencyKeyLength || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
+            ? ApiProblems.Invalid($"Idempotency-Key must be 1 to {MaxIdempotencyKeyLength} letters, digits, '.', '_' or '-'")
             : null;
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
