@@ -32,7 +32,8 @@ public sealed class TestNode : IAsyncDisposable
     public static async Task<TestNode> StartAsync(params string[] extraArgs)
     {
         var dir = new TempDirectory();
-        var options = TestOptions.LocalNode(Path.Combine(dir.Path, "data"), ["--admin-token", AdminToken, .. extraArgs]);
+        // Warnings only: the test output is for the tests, not for every sign-up a node logs.
+        var options = TestOptions.LocalNode(Path.Combine(dir.Path, "data"), ["--admin-token", AdminToken, "--log-level", "Warning", .. extraArgs]);
         await StartupChecks.RunAsync(options, TimeSpan.FromSeconds(10));
         var app = NodeApp.Build(options);
         await app.StartAsync();
