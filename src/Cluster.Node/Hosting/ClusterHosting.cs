@@ -12,6 +12,9 @@ namespace MediaPlatform.Node.Hosting;
 /// <summary>Remoting, cluster membership and how the node joins: static seeds, or cluster bootstrap.</summary>
 public static class ClusterHosting
 {
+    /// <summary>With Kubernetes discovery, contact points are probed on the pod's container port of this name.</summary>
+    public const string KubernetesContactPointPortName = "http";
+
     public static AkkaConfigurationBuilder WithNodeCluster(this AkkaConfigurationBuilder builder, NodeOptions options)
     {
         builder
@@ -59,7 +62,7 @@ public static class ClusterHosting
                 bootstrap.ContactPointDiscovery.DiscoveryMethod =
                     options.Discovery == DiscoveryMode.Kubernetes ? "kubernetes-api" : "config";
                 if (options.Discovery == DiscoveryMode.Kubernetes)
-                    bootstrap.ContactPointDiscovery.PortName = "http";
+                    bootstrap.ContactPointDiscovery.PortName = KubernetesContactPointPortName;
             }, autoStart: false);
 
         return options.Discovery == DiscoveryMode.Kubernetes

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using MediaPlatform.Node.Configuration;
+using MediaPlatform.Node.Hosting;
+
+namespace MediaPlatform.Node.Tests.Deploy;
+
+/// <summary>
+/// The Kubernetes manifests and Dockerfile cannot be run here (no cluster, no Docker engine), so they are checked
+/// against the node: every variable they set is one the node reads, and the settings they give parse into the
+/// options the deployment means (Kubernetes discovery on the container port bootstrap probes).
+/// </summary>
+public sealed partial class DeploymentManifestSpecs
+{
+    private static readonly string DeployDir = Path.Combine(RepoRoot(), "deploy");
+
+    [Fact]
+    public void Every_variable_the_deployment_and_image_set_must_be_one_the_node_reads()
+    {
+        var known = NodeOptionSpecs.All.Select(s => s.EnvVar).Where(v => v != "").ToHashSet();
+        var used = VariableNames(File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "deployment.yaml")))
+            .Concat(VariableNames(File.ReadAllText(Path.Combine(DeployDir, "Dockerfile")))).ToList();
+        Assert.NotEmpty(used);
+        Assert.All(used, v => Assert.Contains(v, known));
+    }
+
+    [Fact]
+    public void The_deployment_settings_must_parse_into_kubernetes_bootstrap_on_the_probed_port()
+    {
+        var yaml = File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "deployment.yaml"));
+        var env = LiteralValues(yaml);
+        // Values the cluster fills in at run time (pod IP, secrets) get stand-ins of the right shape.
+        env["NODE_PUBLIC_HOSTNAME"] = "10.1.2.3";
+        env["NODE_TOKEN_KEY"] = new string('k', 40);
+        env["NODE_ADMIN_TOKEN"] = new string('a', 20);
+        env.Remove("NODE_POSTGRES");
+
+        var options = NodeOptionsParser.Parse([], env, AppContext.BaseDirectory)!;
+
+        Assert.Equal(DiscoveryMode.Kubernetes, options.Discovery);
+        Assert.Equal("app=media", options.KubernetesPodSelector);
+        Assert.True(options.RequiredContactPoints >= 2, "a new cluster must need more than one pod, or each pod could form its own");
+        Assert.Matches($@"- name: {ClusterHosting.KubernetesContactPointPortName}\s+containerPort: {options.HttpPort}\b", yaml);
+        Assert.Matches($@"- name: remoting\s+containerPort: {options.RemotePort}\b", yaml);
+        Assert.Contains("path: /health/ready", yaml);
+        Assert.Contains("path: /health/live", yaml);
+    }
+
+    private static IEnumerable<string> VariableNames(string text) =>
+        VariablePattern().Matches(text).Select(m => m.Value).Distinct();
+
+    private static Dictionary<string, string?> LiteralValues(string yaml) =>
+        LiteralPattern().Matches(yaml).ToDictionary(m => m.Groups[1].Value, m => (string?)m.Groups[2].Value);
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Cluster.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Cluster.sln not found above the test binaries");
+    }
+
+    [GeneratedRegex(@"\bNODE_[A-Z_]+\b")]
+    private static partial Regex VariablePattern();
+
+    [GeneratedRegex(@"- name: (NODE_[A-Z_]+)\s+value: ""([^""]*)""")]
+    private static partial Regex LiteralPattern();
+}
