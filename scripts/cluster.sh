@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Local cluster on loopback: start N nodes, stop them, show status.
 #
-#   scripts/cluster.sh up [N] [--postgres CONNSTR]   build, start N nodes (default 3), wait until all are Up
+#   scripts/cluster.sh up [N] [--postgres CONNSTR|local]   build, start N nodes (default 3), wait until all are Up;
+#                                                    --postgres local starts a throwaway PostgreSQL in .cluster/pg
 #   scripts/cluster.sh status                        processes, membership and readiness of every node
 #   scripts/cluster.sh down                          stop every node gracefully (SIGTERM: leave, hand over, exit 0)
 #   scripts/cluster.sh stop I                        stop node I gracefully
@@ -122,6 +123,11 @@ case "$cmd" in
     done
     if (($(node_count) > 0)); then for ((i = 1; i <= $(node_count); i++)); do alive "$i" && { echo "a local cluster already runs; scripts/cluster.sh down first"; exit 1; }; done; fi
     mkdir -p "$STATE"; echo "$n" >"$STATE/count"
+    if [[ "$pg" == local ]]; then
+      "$ROOT/scripts/setup.sh" postgres
+      pg="$("$ROOT/scripts/postgres.sh" start "$STATE/pg")"
+      echo "local PostgreSQL: ${pg%%;Username*} (stopped by scripts/cluster.sh down)"
+    fi
     if [[ -n "$pg" ]]; then echo "$pg" >"$STATE/postgres"; else rm -f "$STATE/postgres"; fi
     build
     for ((i = 1; i <= n; i++)); do start_node "$i"; done
@@ -129,10 +135,13 @@ case "$cmd" in
     status
     ;;
   status) status ;;
-  down) for ((i = 1; i <= $(node_count); i++)); do stop_node "$i" TERM; done ;;
+  down)
+    for ((i = 1; i <= $(node_count); i++)); do stop_node "$i" TERM; done
+    if [[ -d "$STATE/pg/data" ]]; then "$ROOT/scripts/postgres.sh" stop "$STATE/pg"; echo "local PostgreSQL stopped"; fi
+    ;;
   stop) stop_node "${1:?node number}" TERM ;;
   kill) stop_node "${1:?node number}" KILL ;;
   start) start_node "${1:?node number}" ;;
   logs) tail -f "$(node_dir "${1:?node number}")/node.log" ;;
-  *) sed -n '2,12p' "$0"; exit 2 ;;
+  *) sed -n '2,13p' "$0"; exit 2 ;;
 esac
