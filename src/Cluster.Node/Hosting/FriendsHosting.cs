@@ -22,11 +22,18 @@ public static class FriendsHosting
 {
     public static AkkaConfigurationBuilder WithFriendEntities(this AkkaConfigurationBuilder builder, IClock clock) => builder
         .WithShardRegion<FriendRegions.FriendLists>(FriendListEntity.TypeName,
-            (system, _, _) => userId => FriendListEntity.PropsFor(userId, EntitySettings.From(system), clock),
+            (system, _, _) =>
+            {
+                var settings = EntitySettings.From(system);
+                return userId => FriendListEntity.PropsFor(userId, settings, clock);
+            },
             new EntityMessageExtractor<IFriendListCommand>(m => m.UserId), new ShardOptions())
         .WithShardRegion<FriendRegions.Friendships>(FriendshipEntity.TypeName,
-            (system, registry, _) => pairId => FriendshipEntity.PropsFor(pairId, registry.Get<FriendRegions.FriendLists>(),
-                FriendshipSettings.From(system), EntitySettings.From(system), clock),
+            (system, registry, _) =>
+            {
+                var (lists, friendship, settings) = (registry.Get<FriendRegions.FriendLists>(), FriendshipSettings.From(system), EntitySettings.From(system));
+                return pairId => FriendshipEntity.PropsFor(pairId, lists, friendship, settings, clock);
+            },
             new EntityMessageExtractor<IFriendshipCommand>(m => m.PairId),
             // A Friendship entity with undelivered changes must come back by itself after its node dies, so this
             // region remembers its entities (only those not yet passivated, i.e. with work left). The store is the
