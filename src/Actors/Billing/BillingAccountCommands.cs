@@ -40,6 +40,15 @@ public sealed record ResumeSubscription(string AccountId) : IBillingAccountComma
 [Manifest("billing.advance-period.v1")]
 public sealed record AdvanceBillingPeriod(string AccountId) : IBillingAccountCommand;
 
+/// <summary>
+/// Sent by the billing cycle after <see cref="AdvanceBillingPeriod"/>: takes the next step of collecting the oldest
+/// open renewal invoice under the dunning policy — charge the card (attempt n has the key auto-{invoice}-{n}, so a
+/// repeat never charges twice), wait for the next retry, or suspend the subscription once every attempt failed.
+/// Answers <see cref="RenewalCollection"/>, or, when it charged, what <see cref="PayInvoice"/> answers.
+/// </summary>
+[Manifest("billing.collect-renewal.v1")]
+public sealed record CollectRenewalPayment(string AccountId, DunningPolicy Policy) : IBillingAccountCommand;
+
 [Manifest("billing.set-card.v1")]
 public sealed record SetBillingCard(string AccountId, BillingCard Card) : IBillingAccountCommand;
 

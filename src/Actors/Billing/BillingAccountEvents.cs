@@ -53,3 +53,11 @@ public sealed record PaymentDeclined(string Key, string InvoiceId, string Reason
 /// <summary>The gateway voided the attempt's key: it never charged and never will.</summary>
 [Manifest("billing.payment-cancelled.v1")]
 public sealed record PaymentCancelled(string Key, string InvoiceId, DateTimeOffset At) : IBillingAccountEvent;
+
+/// <summary>An automatic renewal attempt failed before reaching the gateway (no card, expired card): a declined attempt.</summary>
+[Manifest("billing.payment-refused.v1")]
+public sealed record PaymentRefused(string Key, string InvoiceId, long AmountMinor, string Currency, string Reason, DateTimeOffset At) : IBillingAccountEvent;
+
+/// <summary>Every attempt of the dunning policy on a renewal invoice failed.</summary>
+[Manifest("billing.subscription-suspended.v1")]
+public sealed record SubscriptionSuspended(string PlanId, string InvoiceId, string Reason, DateTimeOffset At) : IBillingAccountEvent;

@@ -68,3 +68,13 @@ public sealed record PaymentReceipt(string AccountId, PaymentView Payment, Invoi
 /// <summary>Payments oldest first. Balance = what open invoices still ask − account credit (negative: in credit).</summary>
 [Manifest("billing.payment-history-answer.v1")]
 public sealed record PaymentHistory(string AccountId, string Currency, IReadOnlyList<PaymentView> Payments, long TotalPaidMinor, long BalanceMinor) : IProtocolMessage;
+
+public enum CollectionOutcome { NothingDue, NotYetDue, Declined, Suspended }
+
+/// <summary>
+/// The answer to <see cref="CollectRenewalPayment"/> when no charge was made now: nothing open, the next retry is
+/// later (<see cref="NextAttemptAt"/>), an attempt was refused before the gateway (no usable card), or suspended.
+/// </summary>
+[Manifest("billing.renewal-collection.v1")]
+public sealed record RenewalCollection(string AccountId, CollectionOutcome Outcome, string? InvoiceId, int FailedAttempts,
+    DateTimeOffset? NextAttemptAt, string Detail) : IProtocolMessage;

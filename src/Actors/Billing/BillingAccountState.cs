@@ -48,12 +48,15 @@ public sealed partial record BillingAccountState(
         CancelSubscription => Cancel(now),
         ResumeSubscription => Resume(now),
         AdvanceBillingPeriod => Advance(now),
+        CollectRenewalPayment c => CollectRenewal(c.Policy, now),
         SetBillingCard c => SetCard(c, now),
         PurchaseTitle c => Purchase(c, now),
         ApplyCouponToInvoice c => ApplyCoupon(c),
         VoidInvoice c => Void(c, now),
         ListInvoices => Answer(new InvoiceList(AccountId, Invoices.Select(i => i.View(AccountId)).ToList())),
         GetInvoice c => FindInvoice(c.InvoiceId) is { } invoice ? Answer(invoice.View(AccountId)) : Refuse(InvoiceNotFound(c.InvoiceId)),
+        PayInvoice c when c.IdempotencyKey?.StartsWith(AutoPaymentKeyPrefix, StringComparison.Ordinal) == true =>
+            Refuse(Rejection.Invalid($"Idempotency-Keys starting with '{AutoPaymentKeyPrefix}' are reserved for automatic renewal payments")),
         PayInvoice c => Pay(c, now),
         CancelPayment c => CancelPaymentAttempt(c),
         GetPaymentHistory => Answer(History()),
@@ -96,6 +99,12 @@ public sealed partial record BillingAccountState(
             .WithInvoice(e.InvoiceId, i => (i with { AmountPaidMinor = i.AmountPaidMinor + e.AmountMinor }).Settled()),
         PaymentDeclined e => WithPayment(e.Key, p => p with { Status = PaymentStatus.Declined, FailureReason = e.Reason, FinishedAt = e.At })
             .WithoutOldFailures(),
+        PaymentRefused e => (this with
+        {
+            Payments = Payments.Add(new PaymentAttempt(e.Key, GatewayKeyFor(e.Key), e.InvoiceId, e.AmountMinor, e.Currency, "", "", "",
+                PaymentStatus.Declined, null, e.Reason, e.At, e.At)),
+        }).WithoutOldFailures(),
+        SubscriptionSuspended => WithSubscription(s => s with { Status = SubscriptionStatus.Suspended, CancelAtPeriodEnd = false }),
         PaymentCancelled e => WithPayment(e.Key, p => p with { Status = PaymentStatus.Cancelled, FailureReason = "cancelled", FinishedAt = e.At })
             .WithoutOldFailures(),
         _ => this,

@@ -1,6 +1,7 @@
 namespace MediaPlatform.Actors.Billing;
 
-public enum SubscriptionStatus { None, Active, Ended }
+/// <summary>Suspended: a renewal stayed unpaid after every attempt of the dunning policy; subscribing again starts afresh.</summary>
+public enum SubscriptionStatus { None, Active, Ended, Suspended }
 
 /// <summary>
 /// The account's plan and current billing period. Periods are counted from <see cref="AnchorAt"/> (period n ends at

@@ -82,8 +82,14 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
                     if (--remaining > 0) return;
                     if (accepted.Reply is not NoReply) replyTo.Tell(accepted.Reply);
                     if (CrossedSnapshotMark(accepted.Events.Count)) SaveSnapshot(State);
+                    OnEventsPersisted();
                 });
                 break;
         }
+    }
+
+    /// <summary>Called after a decision's events are stored and applied, for actors whose side effects follow the state.</summary>
+    protected virtual void OnEventsPersisted()
+    {
     }
 }

@@ -42,6 +42,9 @@ public sealed record NodeOptions
     /// <summary>Management API join/leave/down allowed (still admin-token only); off means read-only.</summary>
     public bool ManagementMutations { get; init; }
 
+    /// <summary>This node's working space for transcode jobs; old entries are removed by the scratch-retention job.</summary>
+    public string ScratchDirectory => Path.Combine(DataDirectory, "scratch");
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
     /// <summary>The remoting address this node will have, e.g. akka.tcp://media@10.0.0.5:4053.</summary>

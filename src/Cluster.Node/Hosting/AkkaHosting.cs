@@ -15,6 +15,8 @@ public static class AkkaHosting
         services.AddHealthChecks();
         services.AddAkka(options.ClusterName, (builder, provider) =>
         {
+            // Tests register a clock they control; otherwise the system clock, shifted by media-platform.clock.offset.
+            var clock = provider.GetService<IClock>() ?? ClockFrom(sharedHocon);
             builder
                 // Shared tuning from config/*.hocon (and the operator's --config file) first: every With* below
                 // prepends its own settings on top, so node identity from flags always wins over a HOCON file.
@@ -28,12 +30,19 @@ public static class AkkaHosting
                 })
                 .WithNodeCluster(options)
                 .WithNodePersistence(options, sharedHocon)
-                .WithNodeEntities(SystemClock.Instance)
-                .WithFriendEntities(SystemClock.Instance)
+                .WithNodeEntities(clock)
+                .WithFriendEntities(clock)
+                .WithNodeScheduler(options, clock)
                 .WithNodeHealthChecks();
         });
         services.AddHostedService<BootstrapStarter>();
         return services;
+    }
+
+    private static IClock ClockFrom(Akka.Configuration.Config hocon)
+    {
+        var offset = hocon.GetTimeSpan("media-platform.clock.offset", TimeSpan.Zero);
+        return offset == TimeSpan.Zero ? SystemClock.Instance : new OffsetClock(offset);
     }
 
     // Akka filters before the bridge sees an event; keep its threshold in step with the node's --log-level.

@@ -12,5 +12,6 @@ public static class ManagementRoutes
         .MapSingletonRoutes()
         .MapRemoteAssociationRoutes()
         .MapActorHierarchyRoutes()
-        .MapClusterEventRoutes();
+        .MapClusterEventRoutes()
+        .MapSchedulerRoutes();
 }

@@ -4,14 +4,13 @@ using Akka.Cluster;
 namespace MediaPlatform.Node.Management;
 
 /// <summary>
-/// GET /cluster/singletons. Cluster singletons always run on the oldest Up member; this node hosts none yet (the
-/// scheduler and transcode coordinator come with their own issues), so the list is empty until they are registered
-/// in <see cref="KnownSingletons"/>.
+/// GET /cluster/singletons. Cluster singletons always run on the oldest Up member; the names listed are those in
+/// <see cref="KnownSingletons"/>.
 /// </summary>
 public static class SingletonRoutes
 {
     /// <summary>Names of the singletons the node starts; add one here when a singleton is introduced.</summary>
-    public static readonly IReadOnlyList<string> KnownSingletons = [];
+    public static readonly IReadOnlyList<string> KnownSingletons = [Actors.Scheduling.RecurringScheduler.Name];
 
     public static IEndpointRouteBuilder MapSingletonRoutes(this IEndpointRouteBuilder app)
     {

@@ -31,3 +31,7 @@ public sealed record GetCoupon(string Code) : ICouponCommand;
 /// </summary>
 [Manifest("coupon.redeem.v1")]
 public sealed record RedeemCoupon(string Code, string AccountId, string InvoiceId, string RedemptionId, string Currency) : ICouponCommand;
+
+/// <summary>Sent by the coupon-expiry job: marks a coupon past its expiry as expired. Idempotent.</summary>
+[Manifest("coupon.expire.v1")]
+public sealed record ExpireCoupon(string Code) : ICouponCommand;

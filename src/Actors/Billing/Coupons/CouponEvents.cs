@@ -10,3 +10,6 @@ public sealed record CouponCreated(string Code, CouponKind Kind, int PercentOff,
 
 [Manifest("coupon.redeemed-event.v1")]
 public sealed record CouponRedemptionRecorded(string Code, string AccountId, string InvoiceId, string RedemptionId, DateTimeOffset At) : ICouponEvent;
+
+[Manifest("coupon.expired.v1")]
+public sealed record CouponExpired(string Code, DateTimeOffset At) : ICouponEvent;

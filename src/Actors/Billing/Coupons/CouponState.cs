@@ -20,7 +20,8 @@ public sealed record CouponState(
     DateTimeOffset ExpiresAt,
     int MaxRedemptions,
     DateTimeOffset CreatedAt,
-    ImmutableList<CouponRedemption> Redemptions) : IEntityState<CouponState, ICouponEvent>, IProtocolMessage
+    ImmutableList<CouponRedemption> Redemptions,
+    bool Expired = false) : IEntityState<CouponState, ICouponEvent>, IProtocolMessage
 {
     /// <summary>Bounds the state (every redemption is kept to make repeats exact).</summary>
     public const int MaxRedemptionsLimit = 10_000;
@@ -37,6 +38,8 @@ public sealed record CouponState(
         _ when !Created => Refuse(Rejection.NotFound($"coupon {Code} does not exist")),
         GetCoupon => Decide.Reply<ICouponEvent>(View()),
         RedeemCoupon c => Redeem(c, now),
+        ExpireCoupon when Expired || now < ExpiresAt => Decide.Reply<ICouponEvent>(View()),
+        ExpireCoupon => Decide.Persist(this, new CouponExpired(Code, now), s => s.View()),
         _ => Refuse(Rejection.Invalid($"unknown coupon command {command.GetType().Name}")),
     };
 
@@ -48,11 +51,12 @@ public sealed record CouponState(
             ExpiresAt = e.ExpiresAt, MaxRedemptions = e.MaxRedemptions, CreatedAt = e.At,
         },
         CouponRedemptionRecorded e => this with { Redemptions = Redemptions.Add(new CouponRedemption(e.AccountId, e.InvoiceId, e.RedemptionId, e.At)) },
+        CouponExpired => this with { Expired = true },
         _ => this,
     };
 
     public CouponView View() =>
-        new(Code, Kind, PercentOff, AmountOffMinor, Currency, ExpiresAt, MaxRedemptions, Redemptions.Count, CreatedAt);
+        new(Code, Kind, PercentOff, AmountOffMinor, Currency, ExpiresAt, MaxRedemptions, Redemptions.Count, CreatedAt, Expired);
 
     private Decision<ICouponEvent> Create(CreateCoupon c, DateTimeOffset now)
     {

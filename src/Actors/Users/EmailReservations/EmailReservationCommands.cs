@@ -22,6 +22,13 @@ public sealed record ConfirmEmail(string Email, string UserId) : IEmailReservati
 [Manifest("email.release.v1")]
 public sealed record ReleaseEmail(string Email, string UserId) : IEmailReservationCommand;
 
+/// <summary>
+/// Sent by the reservation sweep: an unconfirmed hold older than the grace period is settled by asking its holder —
+/// confirmed if the holder uses the address (its sign-up finished but the confirm step was lost), released if not.
+/// </summary>
+[Manifest("email.sweep.v1")]
+public sealed record SweepEmailHold(string Email) : IEmailReservationCommand;
+
 [Manifest("email.get.v1")]
 public sealed record GetEmailReservation(string Email) : IEmailReservationCommand;
 

@@ -27,13 +27,12 @@ public sealed class EmailReservationEntity
     protected override Decision<IEmailReservationEvent> Decide(EmailReservationState state, IEmailReservationCommand command, DateTimeOffset now)
     {
         var decision = state.Handle(command, now);
-        if (decision is Decision<IEmailReservationEvent>.Accepted { Reply: EmailReservationState.HolderCheckNeeded check }
-            && command is ReserveEmail claim)
+        if (decision is Decision<IEmailReservationEvent>.Accepted { Reply: EmailReservationState.HolderCheckNeeded check })
         {
             var replyTo = Sender;
             _users.Ask<UserOwnsEmailAnswer>(new DoesUserOwnEmail(check.HolderUserId, state.Email), HolderCheckTimeout)
-                .PipeTo(Self, success: answer => new HolderChecked(claim, check.HolderUserId, answer.Owns, replyTo),
-                    failure: _ => new HolderChecked(claim, check.HolderUserId, null, replyTo));
+                .PipeTo(Self, success: answer => new HolderChecked(command, check.HolderUserId, answer.Owns, replyTo),
+                    failure: _ => new HolderChecked(command, check.HolderUserId, null, replyTo));
             return Entities.Decide.Reply<IEmailReservationEvent>(NoReply.Instance);
         }
         return decision;
@@ -47,10 +46,12 @@ public sealed class EmailReservationEntity
             result.ReplyTo.Tell(new Rejection(RejectionKind.Unavailable, $"{State.Email} is held and its holder did not answer; try again"));
             return;
         }
-        var decision = State.AfterHolderCheck(result.Claim, result.HolderUserId, uses, Clock.Now);
+        var decision = result.Command is ReserveEmail claim
+            ? State.AfterHolderCheck(claim, result.HolderUserId, uses, Clock.Now)
+            : State.AfterSweepCheck(result.HolderUserId, uses, Clock.Now);
         ExecuteFor(result.ReplyTo, decision);
     }
 
     /// <summary>Local only: the outcome of asking the holder, carrying whom to answer.</summary>
-    private sealed record HolderChecked(ReserveEmail Claim, string HolderUserId, bool? HolderUsesIt, IActorRef ReplyTo);
+    private sealed record HolderChecked(IEmailReservationCommand Command, string HolderUserId, bool? HolderUsesIt, IActorRef ReplyTo);
 }

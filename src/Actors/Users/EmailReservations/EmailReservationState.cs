@@ -38,6 +38,8 @@ public sealed record EmailReservationState(string Email, string? HolderUserId, b
         ConfirmEmail c => Decide.Reject<IEmailReservationEvent>(Rejection.Conflict($"{Email} is not reserved for user {c.UserId}")),
         ReleaseEmail c when HolderUserId == c.UserId => Decide.Persist(this, new EmailReleased(Email, c.UserId, now), s => s.View()),
         ReleaseEmail => Decide.Reply<IEmailReservationEvent>(View()), // not ours (any more): nothing to release
+        SweepEmailHold when HolderUserId is null || Confirmed || now - CheckedAt < Grace => Decide.Reply<IEmailReservationEvent>(View()),
+        SweepEmailHold => Decide.Reply<IEmailReservationEvent>(new HolderCheckNeeded(HolderUserId!)),
         _ => Decide.Reject<IEmailReservationEvent>(Rejection.Invalid($"unknown reservation command {command.GetType().Name}")),
     };
 
@@ -48,6 +50,15 @@ public sealed record EmailReservationState(string Email, string? HolderUserId, b
         if (holderUsesIt) return Decide.Persist(this, new EmailHolderVerified(Email, checkedHolder, now), _ => Rejection.Conflict($"{Email} is already in use"));
         return Decide.Persist(this,
             [new EmailReleased(Email, checkedHolder, now), new EmailReserved(Email, claim.UserId, now)], s => s.View());
+    }
+
+    /// <summary>Settles a stale unconfirmed hold once its holder has answered (see <see cref="SweepEmailHold"/>).</summary>
+    public Decision<IEmailReservationEvent> AfterSweepCheck(string checkedHolder, bool holderUsesIt, DateTimeOffset now)
+    {
+        if (HolderUserId != checkedHolder || Confirmed) return Decide.Reply<IEmailReservationEvent>(View()); // changed meanwhile
+        return holderUsesIt
+            ? Decide.Persist(this, new EmailConfirmed(Email, checkedHolder, now), s => s.View())
+            : Decide.Persist(this, new EmailReleased(Email, checkedHolder, now), s => s.View());
     }
 
     public EmailReservationState Apply(IEmailReservationEvent @event) => @event switch

@@ -1,0 +1,42 @@
+using Akka.Actor;
+using Akka.Configuration;
+
+namespace MediaPlatform.Actors.Scheduling;
+
+/// <summary>How runs are carried out, from <c>media-platform.scheduler</c> (see config/akka.hocon for the meaning of each).</summary>
+public sealed record SchedulerSettings(
+    TimeSpan TickInterval,
+    int ItemParallelism,
+    TimeSpan ItemTimeout,
+    int ItemAttempts,
+    TimeSpan ItemRetryDelay,
+    int CheckpointEvery,
+    TimeSpan CheckpointInterval,
+    TimeSpan RunnerRestartDelay)
+{
+    public const string Path = "media-platform.scheduler";
+
+    public static SchedulerSettings From(ActorSystem system) => From(system.Settings.Config.GetConfig(Path) ?? Config.Empty);
+
+    public static SchedulerSettings From(Config config)
+    {
+        var settings = new SchedulerSettings(
+            config.GetTimeSpan("tick-interval", TimeSpan.FromSeconds(1)),
+            config.GetInt("item-parallelism", 8),
+            config.GetTimeSpan("item-timeout", TimeSpan.FromSeconds(15)),
+            config.GetInt("item-attempts", 3),
+            config.GetTimeSpan("item-retry-delay", TimeSpan.FromSeconds(1)),
+            config.GetInt("checkpoint-every", 50),
+            config.GetTimeSpan("checkpoint-interval", TimeSpan.FromSeconds(2)),
+            config.GetTimeSpan("runner-restart-delay", TimeSpan.FromSeconds(5)));
+        if (settings.TickInterval <= TimeSpan.Zero) throw new ArgumentException($"{Path}.tick-interval must be positive");
+        if (settings.ItemParallelism < 1) throw new ArgumentException($"{Path}.item-parallelism must be at least 1");
+        if (settings.ItemAttempts < 1) throw new ArgumentException($"{Path}.item-attempts must be at least 1");
+        if (settings.CheckpointEvery < 1) throw new ArgumentException($"{Path}.checkpoint-every must be at least 1");
+        return settings;
+    }
+
+    /// <summary>A job's own block, <c>media-platform.scheduler.jobs.&lt;name&gt;</c>.</summary>
+    public static Config JobConfig(ActorSystem system, string job) =>
+        system.Settings.Config.GetConfig($"{Path}.jobs.{job}") ?? Config.Empty;
+}
