@@ -22,10 +22,9 @@ public static class SchedulerHosting
         .WithActors((system, _) => system.ActorOf(ScratchJanitor.PropsFor(options.ScratchDirectory, clock), ScratchJanitor.Name))
         .WithSingleton<SchedulerProxy>(RecurringScheduler.Name, (system, registry, _) =>
         {
-            var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
             var targets = new JobTargets(
                 registry.Get<EntityRegions.BillingAccounts>(), registry.Get<EntityRegions.Coupons>(), registry.Get<EntityRegions.EmailReservations>());
-            var jobs = JobCatalog.Build(system, targets, journal);
+            var jobs = JobCatalog.Build(system, targets, () => PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier));
             return RecurringScheduler.PropsFor(jobs, SchedulerSettings.From(system), EntitySettings.From(system), clock);
         }, new ClusterSingletonOptions(), createProxyToo: true);
 }

@@ -16,9 +16,9 @@ public sealed record JobTargets(IActorRef BillingAccounts, IActorRef Coupons, IA
 /// </summary>
 public static class JobCatalog
 {
-    public static IReadOnlyList<IRecurringJob> Build(ActorSystem system, JobTargets targets, ICurrentPersistenceIdsQuery journal)
+    public static IReadOnlyList<IRecurringJob> Build(ActorSystem system, JobTargets targets, Func<ICurrentPersistenceIdsQuery> openJournal)
     {
-        var ids = new JournalEntityIds(journal, system.Materializer());
+        var ids = new JournalEntityIds(openJournal, system.Materializer());
         var jobs = new List<IRecurringJob>();
         if (Spec(system, BillingCycleJob.JobName, BillingCycleJob.Description) is { } billing)
             jobs.Add(new BillingCycleJob(billing, targets.BillingAccounts, ids, Dunning(system)));

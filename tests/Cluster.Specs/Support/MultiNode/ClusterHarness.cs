@@ -48,15 +48,9 @@ public sealed class ClusterHarness : IAsyncDisposable
     public static string[] Sorted(IEnumerable<Address> addresses) => addresses.Select(a => a.ToString()).Order().ToArray();
 
     /// <summary>Drops every message between the two nodes, both ways (the link looks dead, the processes live).</summary>
-    public Task BlackholeAsync(ActorSystem from, ActorSystem to) => ThrottleAsync(from, to, Blackhole.Instance);
+    public Task BlackholeAsync(ActorSystem from, ActorSystem to) => ClusterLinks.BlackholeAsync(from, to);
 
-    public Task HealAsync(ActorSystem from, ActorSystem to) => ThrottleAsync(from, to, Unthrottled.Instance);
-
-    private static Task ThrottleAsync(ActorSystem from, ActorSystem to, ThrottleMode mode)
-    {
-        var transport = ((RemoteActorRefProvider)((ExtendedActorSystem)from).Provider).Transport;
-        return transport.ManagementCommand(new SetThrottle(AddressOf(to), ThrottleTransportAdapter.Direction.Both, mode));
-    }
+    public Task HealAsync(ActorSystem from, ActorSystem to) => ClusterLinks.HealAsync(from, to);
 
     public async ValueTask DisposeAsync()
     {

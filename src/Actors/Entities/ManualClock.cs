@@ -1,8 +1,9 @@
-using MediaPlatform.Actors.Entities;
+namespace MediaPlatform.Actors.Entities;
 
-namespace MediaPlatform.Actors.Tests.Support;
-
-/// <summary>A clock the test moves; read by entities on their own threads, so the value is swapped atomically.</summary>
+/// <summary>
+/// A clock that moves only when told: tests (and rehearsals in process) advance billing periods and schedules without
+/// waiting. Read by entities on their own threads, so the value is swapped atomically.
+/// </summary>
 public sealed class ManualClock(DateTimeOffset start) : IClock
 {
     private long _utcTicks = start.UtcTicks;

@@ -1,0 +1,59 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Hosting;
+using MediaPlatform.Actors.Entities;
+using MediaPlatform.Node.Configuration;
+using MediaPlatform.Node.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MediaPlatform.Specs.Support.MultiNode;
+
+/// <summary>
+/// A full node — the actor system exactly as the binary wires it (AddNodeAkka: cluster, persistence, shard regions,
+/// singletons) — in this test process, without Kestrel. Several of them over loopback remoting with a shared journal
+/// and a shared <see cref="ManualClock"/> make a cluster whose time the spec moves.
+/// </summary>
+public sealed class InProcessNode : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private InProcessNode(IHost host, NodeOptions options) => (_host, Options) = (host, options);
+
+    public NodeOptions Options { get; }
+    public ActorSystem System => _host.Services.GetRequiredService<ActorSystem>();
+    public Akka.Actor.Address Address => Akka.Cluster.Cluster.Get(System).SelfAddress;
+
+    /// <summary>An actor the node registered under <typeparamref name="TKey"/> (a shard region or singleton proxy).</summary>
+    public IActorRef Registered<TKey>() => _host.Services.GetRequiredService<ActorRegistry>().Get<TKey>();
+
+    public static async Task<InProcessNode> StartAsync(NodeOptions options, Config sharedHocon, IClock clock)
+    {
+        await StartupChecks.RunAsync(options, TimeSpan.FromSeconds(10));
+        var host = Host.CreateDefaultBuilder()
+            .ConfigureLogging(l =>
+            {
+                l.ClearProviders();
+                if (Environment.GetEnvironmentVariable("TEST_NODE_LOGS") == "1") l.AddConsole();
+            })
+            .ConfigureServices(services => services.AddSingleton(clock).AddNodeAkka(options, sharedHocon))
+            .Build();
+        await host.StartAsync();
+        return new InProcessNode(host, options);
+    }
+
+    /// <summary>
+    /// A crash as the rest of the cluster sees it: the actor system stops without leaving the cluster (run the nodes
+    /// with <c>akka.coordinated-shutdown.run-by-actor-system-terminate = off</c>), its connections close as a dead
+    /// process's would, and the others must detect it, down it and take over its shards and singletons.
+    /// </summary>
+    public Task CrashAsync() => System.Terminate().WaitAsync(TimeSpan.FromSeconds(30));
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await _host.StopAsync(TimeSpan.FromSeconds(20)); }
+        catch (OperationCanceledException) { /* a crashed node's host has nothing left to stop */ }
+        _host.Dispose();
+    }
+}

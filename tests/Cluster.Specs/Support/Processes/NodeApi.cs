@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MediaPlatform.Specs.Support.Processes;
+
+/// <summary>The public HTTP API of one node, as a client uses it: JSON bodies, bearer tokens, Idempotency-Keys.</summary>
+public sealed class NodeApi(NodeProcess node) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public sealed record Reply(HttpStatusCode Status, string Body)
+    {
+        public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+        public Reply Expect(HttpStatusCode status) =>
+            Status == status ? this : throw new InvalidOperationException($"expected {(int)status}, got {(int)Status}: {Body}");
+    }
+
+    public async Task<Reply> SendAsync(HttpMethod method, string path, string? token = null, object? body = null, string? key = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (key is not null) request.Headers.Add("Idempotency-Key", key);
+        using var response = await _http.SendAsync(request);
+        return new Reply(response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Signs a user up with a default card and logs in; returns the user id and token.</summary>
+    public async Task<(string UserId, string Token)> SignUpWithCardAsync(string name, string cardNumber)
+    {
+        var (email, password) = ($"{name}-{Guid.NewGuid():N}@example.com", "correct horse battery");
+        (await SendAsync(HttpMethod.Post, "/api/users", body: new { email, password, displayName = name })).Expect(HttpStatusCode.Created);
+        var session = (await SendAsync(HttpMethod.Post, "/api/sessions", body: new { email, password })).Expect(HttpStatusCode.OK).Json;
+        var (userId, token) = (session.GetProperty("userId").GetString()!, session.GetProperty("token").GetString()!);
+        (await SendAsync(HttpMethod.Post, $"/api/users/{userId}/cards", token,
+            new { number = cardNumber, expiryMonth = 12, expiryYear = DateTime.UtcNow.Year + 3, makeDefault = true })).Expect(HttpStatusCode.Created);
+        return (userId, token);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
