@@ -66,6 +66,12 @@ public static class SampleValues
             dict.Add(Create(args[0], depth + 1), Create(args[1], depth + 1));
             return dict;
         }
+        if (definition == typeof(ImmutableSortedDictionary<,>) || definition == typeof(ImmutableDictionary<,>))
+        {
+            var factory = definition == typeof(ImmutableSortedDictionary<,>) ? typeof(ImmutableSortedDictionary) : typeof(ImmutableDictionary);
+            var empty = factory.GetMethods().First(m => m.Name == "Create" && m.GetParameters().Length == 0).MakeGenericMethod(args).Invoke(null, null)!;
+            return type.GetMethod("Add")!.Invoke(empty, [Create(args[0], depth + 1), Create(args[1], depth + 1)])!;
+        }
         return CreateRecord(type, depth);
     }
 
