@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using MediaPlatform.Streams.Probing;
+
+namespace MediaPlatform.Streams.Encoding;
+
+/// <summary>
+/// Encodes one chunk to one rung with libx264. Timestamps pass through untouched (variable frame rate stays
+/// variable, no frame is dropped or duplicated) and keyframes are forced on the shared GOP grid. After encoding, the
+/// output's frames are counted: a chunk that lost frames fails here, not as a glitch in playback.
+/// </summary>
+public sealed class ChunkEncoder
+{
+    private readonly EncoderSettings _settings;
+    private readonly FfmpegRunner _runner;
+    private readonly PacketScanner _scanner;
+
+    public ChunkEncoder(EncoderSettings? settings = null, FfmpegRunner? runner = null)
+    {
+        _settings = settings ?? new EncoderSettings();
+        _settings.Validate();
+        _runner = runner ?? FfmpegRunner.Shared;
+        _scanner = new PacketScanner(_runner);
+    }
+
+    public EncoderSettings Settings => _settings;
+
+    /// <param name="onProgress">Fraction 0..1 of the chunk encoded so far.</param>
+    public async Task<ChunkEncodeResult> EncodeAsync(ChunkEncodeJob job, Action<double>? onProgress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(job.OutputPath))!);
+        var total = job.Chunk.Duration.TotalSeconds;
+        Action<TimeSpan>? progress = onProgress is null || total <= 0
+            ? null
+            : t => onProgress(Math.Clamp(t.TotalSeconds / total, 0, 1));
+        try
+        {
+            await _runner.RunFfmpegAsync(BuildArguments(job, _settings), null, progress, cancellationToken);
+        }
+        catch
+        {
+            TryDelete(job.OutputPath); // never leave a half-written chunk that looks finished
+            throw;
+        }
+
+        var scan = await _scanner.ScanAsync(job.OutputPath, "v:0", cancellationToken);
+        if (scan.FrameCount != job.Chunk.FrameCount)
+            throw new InvalidDataException(
+                $"chunk {job.Chunk.Index} encoded to {job.Rung.Name} has {scan.FrameCount} frames, the source chunk " +
+                $"{job.Chunk.FrameCount}; frames were dropped or duplicated");
+        onProgress?.Invoke(1);
+        return new ChunkEncodeResult(job.Chunk.Index, job.Rung.Name, job.OutputPath, scan.FrameCount, scan.Duration,
+            clock.Elapsed);
+    }
+
+    /// <summary>The ffmpeg arguments for a job (after ffmpeg's own -hide_banner/-loglevel prefix).</summary>
+    public static IReadOnlyList<string> BuildArguments(ChunkEncodeJob job, EncoderSettings settings)
+    {
+        var threads = settings.Threads.ToString(CultureInfo.InvariantCulture);
+        var rung = job.Rung;
+        return
+        [
+            "-threads", threads, "-noautorotate", "-i", job.Chunk.Path,
+            "-map", "0:v:0", "-an", "-sn", "-dn",
+            "-fps_mode", "passthrough",
+            "-filter_threads", threads, "-vf", VideoFilter(job.Rotation, rung.Width, rung.Height),
+            "-c:v", "libx264", "-preset", settings.Preset, "-profile:v", rung.Profile, "-level:v", rung.Level,
+            "-b:v", Kbps(rung.VideoKbps), "-maxrate", Kbps(rung.MaxRateKbps), "-bufsize", Kbps(rung.BufferKbps),
+            "-force_key_frames", Gop.ForceKeyFramesExpression, "-sc_threshold", "0",
+            "-threads", threads,
+            "-f", "mp4", job.OutputPath,
+        ];
+    }
+
+    /// <summary>Rotate as ffmpeg's autorotation would (the rotation is counter-clockwise), then scale to the rung
+    /// with square pixels in 8-bit 4:2:0, which High profile and every player require.</summary>
+    public static string VideoFilter(int rotation, int width, int height)
+    {
+        var rotate = MediaProber.NormalizeRotation(rotation) switch
+        {
+            90 => "transpose=cclock,",
+            180 => "hflip,vflip,",
+            270 => "transpose=clock,",
+            _ => "",
+        };
+        return $"{rotate}scale={width}:{height}:flags=bicubic,setsar=1,format=yuv420p";
+    }
+
+    private static string Kbps(int kbps) => kbps.ToString(CultureInfo.InvariantCulture) + "k";
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

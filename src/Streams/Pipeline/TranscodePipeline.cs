@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using Akka;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using MediaPlatform.Streams.Chunking;
+using MediaPlatform.Streams.Encoding;
+using MediaPlatform.Streams.Ladder;
+using MediaPlatform.Streams.Packaging;
+using MediaPlatform.Streams.Probing;
+
+namespace MediaPlatform.Streams.Pipeline;
+
+/// <summary>
+/// Transcodes one title on this node as one stream graph: probe → split (and encode the audio) → encode every
+/// chunk × rung with bounded parallelism → assemble each rung → package HLS. Every stage is async process work
+/// behind SelectAsync, so running the graph never blocks an actor. Cancelling the token, or any stage failing,
+/// kills the ffmpeg processes still running.
+/// </summary>
+public sealed class TranscodePipeline
+{
+    private readonly IMaterializer _materializer;
+    private readonly LadderPolicy _ladder;
+    private readonly FfmpegRunner _runner;
+
+    public TranscodePipeline(IMaterializer materializer, LadderPolicy? ladder = null, FfmpegRunner? runner = null)
+    {
+        _materializer = materializer;
+        _ladder = ladder ?? LadderPolicy.Default;
+        _runner = runner ?? FfmpegRunner.Shared;
+    }
+
+    public async Task<TranscodeOutcome> RunAsync(TranscodeRequest request, Action<TranscodeProgress>? onProgress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var encoder = new ChunkEncoder(new EncoderSettings(request.Preset, request.EffectiveThreads), _runner);
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ct = abort.Token;
+        var clock = Stopwatch.StartNew();
+        void Report(string stage, int done, int total) => onProgress?.Invoke(new TranscodeProgress(stage, done, total));
+
+        var graph = Source.Single(request)
+            .SelectAsync(1, r => { Report("probe", 0, 0); return new MediaProber(_runner).ProbeAsync(r.SourcePath, ct); })
+            .SelectAsync(1, async verdict => verdict is ProbeVerdict.Accepted accepted
+                ? (Verdict: verdict, Plan: await PlanAsync(request, accepted.Probe, Report, ct))
+                : (Verdict: verdict, Plan: (TitlePlan?)null))
+            .ConcatMany(step => step.Plan is { } plan
+                ? EncodeAndPackage(request, plan, encoder, Report, clock, ct)
+                : Source.Single(Rejection(step.Verdict)))
+            .ViaMaterialized(KillSwitches.Single<TranscodeOutcome>(), Keep.Right)
+            .ToMaterialized(Sink.First<TranscodeOutcome>(), Keep.Both);
+
+        var (killSwitch, outcome) = graph.Run(_materializer);
+        await using var registration = cancellationToken.Register(() =>
+            killSwitch.Abort(new OperationCanceledException(cancellationToken)));
+        try
+        {
+            return await outcome;
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the transcode was cancelled", cancellationToken);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // A stage's faulted task reaches us wrapped; callers want the ffmpeg error itself.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+        finally
+        {
+            abort.Cancel(); // whatever ended the graph, no ffmpeg outlives it
+            if (!request.KeepWorkFiles) TryDeleteFolder(request.WorkFolder);
+        }
+    }
+
+    private async Task<TitlePlan> PlanAsync(TranscodeRequest request, ProbeResult probe,
+        Action<string, int, int> report, CancellationToken ct)
+    {
+        report("split", 0, 0);
+        var work = request.WorkFolder;
+        var rungs = _ladder.For(probe);
+        var chunks = await new SourceSplitter(_runner).SplitAsync(request.SourcePath, Path.Combine(work, "chunks"),
+            request.ChunkSeconds, ct);
+        var audio = probe.HasAudio
+            ? await new AudioEncoder(_runner).EncodeAsync(request.SourcePath, probe, Path.Combine(work, "audio.m4a"), ct)
+            : null;
+        // Chunk-major order: the first chunks of every rung finish first, which suits a player-ready-early future.
+        var jobs = chunks.SelectMany(chunk => rungs.Select(rung => new ChunkEncodeJob(chunk, rung, probe.Rotation,
+            Path.Combine(work, rung.Name, $"chunk_{chunk.Index:D5}.mp4")))).ToList();
+        return new TitlePlan(probe, chunks, rungs, audio, jobs);
+    }
+
+    private Source<TranscodeOutcome, NotUsed> EncodeAndPackage(TranscodeRequest request, TitlePlan plan,
+        ChunkEncoder encoder, Action<string, int, int> report, Stopwatch clock, CancellationToken ct)
+    {
+        var done = 0;
+        report("encode", 0, plan.Jobs.Count);
+        return Source.From(plan.Jobs)
+            .Via(EncodeFlow.Create(encoder, request.MaxConcurrentEncodes, ct))
+            .Select(result =>
+            {
+                report("encode", Interlocked.Increment(ref done), plan.Jobs.Count);
+                return result;
+            })
+            .Grouped(plan.Jobs.Count) // exactly every job: Grouped allocates its buffer up front
+            .SelectAsync(1, async results =>
+            {
+                report("package", plan.Jobs.Count, plan.Jobs.Count);
+                var summary = await AssembleAndPackageAsync(request, plan, results.ToList(), clock, ct);
+                report("done", plan.Jobs.Count, plan.Jobs.Count);
+                return (TranscodeOutcome)new TranscodeOutcome.Completed(summary);
+            });
+    }
+
+    private async Task<TranscodeSummary> AssembleAndPackageAsync(TranscodeRequest request, TitlePlan plan,
+        IReadOnlyList<ChunkEncodeResult> results, Stopwatch clock, CancellationToken ct)
+    {
+        var assembler = new RungAssembler(_runner);
+        var scanner = new PacketScanner(_runner);
+        var assembled = new List<(Rung Rung, string Path)>();
+        var scans = new Dictionary<string, PacketScan>();
+        foreach (var rung in plan.Rungs)
+        {
+            var path = await assembler.AssembleAsync(results.Where(r => r.RungName == rung.Name),
+                Path.Combine(request.WorkFolder, $"{rung.Name}.mp4"), ct);
+            var scan = await scanner.ScanAsync(path, "v:0", ct);
+            if (scan.FrameCount != plan.Probe.FrameCount)
+                throw new InvalidDataException(
+                    $"rung {rung.Name} assembled to {scan.FrameCount} frames, the source has {plan.Probe.FrameCount}");
+            assembled.Add((rung, path));
+            scans[rung.Name] = scan;
+        }
+
+        var package = await new TitlePackager(_runner).PackageAsync(assembled, plan.Audio, request.OutputFolder,
+            plan.Probe.FrameRate, request.SegmentSeconds, ct);
+        var rungs = package.Variants.Select(v => new RungSummary(v.Rung.Name, v.Rung.Width, v.Rung.Height,
+            scans[v.Rung.Name].FrameCount, scans[v.Rung.Name].Duration, v.Playlist.Segments.Count, v.Bandwidth,
+            v.AverageBandwidth, v.Playlist.PlaylistFile)).ToList();
+        return new TranscodeSummary(Path.GetFullPath(request.OutputFolder), package.MasterPlaylist, plan.Probe,
+            plan.Chunks.Count, plan.Jobs.Count, rungs, package.Audio?.PlaylistFile, clock.Elapsed);
+    }
+
+    private static TranscodeOutcome Rejection(ProbeVerdict verdict) => verdict is ProbeVerdict.Rejected r
+        ? new TranscodeOutcome.Rejected(r.Reason, r.Message)
+        : throw new InvalidOperationException("an accepted source without a plan");
+
+    private static void TryDeleteFolder(string folder)
+    {
+        try { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,14 @@
+namespace MediaPlatform.Streams.Probing;
+
+/// <summary>Why a source was refused; the message next to it says what to do about it.</summary>
+public enum RejectionReason
+{
+    Missing,
+    Empty,
+    Unreadable,
+    Truncated,
+    NoVideoStream,
+    ZeroDuration,
+    UnsupportedCodec,
+    AbsurdDimensions,
+}

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using MediaPlatform.Streams.Ladder;
+using MediaPlatform.Streams.Packaging;
+using MediaPlatform.Streams.Tests.Encoding;
+
+namespace MediaPlatform.Streams.Tests.Pipeline;
+
+public partial class TranscodePipelineTests(TranscodeFixture fixture) : IClassFixture<TranscodeFixture>
+{
+    private string Out => fixture.Summary.OutputFolder;
+
+    [Fact]
+    public async Task Every_rung_keeps_every_frame_and_the_duration_through_split_encode_and_concat()
+    {
+        var summary = fixture.Summary;
+        Assert.Equal(["240p", "360p"], summary.Rungs.Select(r => r.Name));
+        Assert.Equal((3, 6), (summary.ChunkCount, summary.EncodeJobs));
+        foreach (var rung in summary.Rungs)
+        {
+            var assembled = Path.Combine(fixture.Request.WorkFolder, $"{rung.Name}.mp4");
+            Assert.Equal(250, rung.FrameCount);
+            Assert.Equal(250, await MediaInspector.FrameCountAsync(assembled));
+            Assert.Equal(250, await MediaInspector.FrameCountAsync(Path.Combine(Out, rung.Playlist)));
+            Assert.Equal(10.0, rung.Duration.TotalSeconds, 0.04);
+            Assert.Equal(10.0, await MediaInspector.FormatDurationAsync(assembled), 0.04);
+            Assert.Equal([0.0, 2.0, 4.0, 6.0, 8.0], await MediaInspector.KeyframeTimesAsync(assembled));
+        }
+    }
+
+    [Fact]
+    public void Hls_segments_line_up_across_rungs()
+    {
+        var playlists = fixture.Summary.Rungs.Select(r => HlsMediaPlaylist.Read(Out, r.Playlist)).ToList();
+
+        foreach (var p in playlists)
+        {
+            Assert.Equal([4.0, 4.0, 2.0], p.Segments.Select(s => Math.Round(s.Duration.TotalSeconds, 3)));
+            Assert.NotNull(p.InitFile);
+            Assert.True(File.Exists(Path.Combine(Out, p.InitFile!)));
+            Assert.All(p.Segments, s => Assert.StartsWith(p.Name + "_", s.File));
+        }
+        var first = playlists[0].Segments.Select(s => s.Duration);
+        Assert.All(playlists, p => Assert.Equal(first, p.Segments.Select(s => s.Duration)));
+    }
+
+    [Fact]
+    public async Task Master_playlist_lists_every_rung_with_its_attributes_and_the_audio_group()
+    {
+        var master = await File.ReadAllLinesAsync(Path.Combine(Out, fixture.Summary.MasterPlaylist));
+
+        Assert.Equal("#EXTM3U", master[0]);
+        var media = Assert.Single(master, l => l.StartsWith("#EXT-X-MEDIA:", StringComparison.Ordinal));
+        Assert.Contains("TYPE=AUDIO", media);
+        Assert.Contains("GROUP-ID=\"aud\"", media);
+        Assert.Contains("URI=\"audio.m3u8\"", media);
+        var ladder = LadderPolicy.Default.For(640, 360, 25, hasAudio: true);
+        var variants = master.Select((line, i) => (line, i)).Where(x => x.line.StartsWith("#EXT-X-STREAM-INF:")).ToList();
+        Assert.Equal(ladder.Count, variants.Count);
+        foreach (var (line, i) in variants)
+        {
+            var uri = master[i + 1];
+            var rung = Assert.Single(ladder, r => r.Name + ".m3u8" == uri);
+            var bandwidth = long.Parse(Attribute().Match(line.Replace("AVERAGE-BANDWIDTH", "")).Groups[1].Value);
+            var average = long.Parse(Regex.Match(line, "AVERAGE-BANDWIDTH=(\\d+)").Groups[1].Value);
+            Assert.InRange(average, 50_000, bandwidth);
+            Assert.Contains($"RESOLUTION={rung.Width}x{rung.Height}", line);
+            Assert.Contains($"CODECS=\"{rung.Codecs}\"", line);
+            Assert.Contains("FRAME-RATE=25.000", line);
+            Assert.Contains("AUDIO=\"aud\"", line);
+            Assert.True(File.Exists(Path.Combine(Out, uri)));
+            // The advertised level is the one in the stream.
+            var video = await MediaInspector.VideoAsync(Path.Combine(fixture.Request.WorkFolder, rung.Name + ".mp4"));
+            Assert.Equal(rung.VideoCodec, H264Level.HighProfileCodec(video.Level));
+        }
+    }
+
+    [Fact]
+    public async Task Audio_and_video_renditions_end_together()
+    {
+        var audio = HlsMediaPlaylist.Read(Out, fixture.Summary.AudioPlaylist!);
+        foreach (var rung in fixture.Summary.Rungs)
+        {
+            var video = HlsMediaPlaylist.Read(Out, rung.Playlist);
+            Assert.Equal(video.Duration.TotalSeconds, audio.Duration.TotalSeconds, 0.05);
+            Assert.Equal(await MediaInspector.FormatDurationAsync(Path.Combine(Out, rung.Playlist)),
+                await MediaInspector.FormatDurationAsync(Path.Combine(Out, audio.PlaylistFile)), 0.05);
+        }
+    }
+
+    [Fact]
+    public void Progress_counts_every_encode_job_up_to_done()
+    {
+        List<Streams.Pipeline.TranscodeProgress> progress;
+        lock (fixture.Progress) progress = [.. fixture.Progress];
+
+        var encodes = progress.Where(p => p.Stage == "encode").Select(p => p.ChunksDone).ToList();
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6], encodes);
+        Assert.All(progress.Where(p => p.Stage == "encode"), p => Assert.Equal(6, p.ChunksTotal));
+        Assert.Equal(new Streams.Pipeline.TranscodeProgress("done", 6, 6), progress[^1]);
+        Assert.Equal(["probe", "split", "encode", "package", "done"], progress.Select(p => p.Stage).Distinct());
+    }
+
+    [GeneratedRegex("BANDWIDTH=(\\d+)")]
+    private static partial Regex Attribute();
+}
