@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace MediaPlatform.Streams.Quality.Ffmpeg;
+
+/// <summary>The few facts QC needs about a file: its length, whether it has video/audio, and the picture size.</summary>
+internal sealed record MediaProbe(TimeSpan Duration, bool HasVideo, bool HasAudio, int Width, int Height)
+{
+    public static async Task<MediaProbe> RunAsync(string path, CancellationToken cancellationToken)
+    {
+        var json = new StringBuilder();
+        await FfmpegRunner.RunAsync(FfmpegRunner.FfprobePath,
+            ["-v", "error", "-show_entries", "format=duration:stream=codec_type,width,height", "-of", "json", path],
+            onErrorLine: null,
+            readOutput: async (stdout, ct) =>
+            {
+                using var reader = new StreamReader(stdout, leaveOpen: true);
+                json.Append(await reader.ReadToEndAsync(ct).ConfigureAwait(false));
+            },
+            cancellationToken).ConfigureAwait(false);
+        return Parse(json.ToString());
+    }
+
+    private static MediaProbe Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var duration = TimeSpan.Zero;
+        if (root.TryGetProperty("format", out var format) && format.TryGetProperty("duration", out var d) &&
+            double.TryParse(d.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+            duration = TimeSpan.FromSeconds(seconds);
+
+        bool hasVideo = false, hasAudio = false;
+        int width = 0, height = 0;
+        if (root.TryGetProperty("streams", out var streams))
+        {
+            foreach (var stream in streams.EnumerateArray())
+            {
+                var type = stream.TryGetProperty("codec_type", out var t) ? t.GetString() : null;
+                if (type == "audio") hasAudio = true;
+                // Cover art arrives as a one-frame video stream; the first video stream is the one QC reads.
+                if (type == "video" && !hasVideo)
+                {
+                    hasVideo = true;
+                    width = stream.TryGetProperty("width", out var w) ? w.GetInt32() : 0;
+                    height = stream.TryGetProperty("height", out var h) ? h.GetInt32() : 0;
+                }
+            }
+        }
+        return new MediaProbe(duration, hasVideo, hasAudio, width, height);
+    }
+}
