@@ -161,4 +161,20 @@ public sealed class CouponStateSpecs
         Assert.Equal("", code);
         Assert.NotEmpty(error);
     }
+
+    [Fact]
+    public void Expire_before_the_expiry_must_change_nothing_and_after_it_must_mark_the_coupon_expired_once()
+    {
+        var state = Created();
+        Assert.Empty(Pure.Accept(state, state.Handle(new ExpireCoupon("SAVE10"), Expiry.AddSeconds(-1))).Events);
+
+        var (expired, events, reply) = Pure.Accept(state, state.Handle(new ExpireCoupon("SAVE10"), Expiry));
+        Assert.IsType<CouponExpired>(Assert.Single(events));
+        Assert.True(Assert.IsType<CouponView>(reply).Expired);
+        Assert.Empty(Pure.Accept(expired, expired.Handle(new ExpireCoupon("SAVE10"), Expiry.AddDays(1))).Events);
+    }
+
+    [Fact]
+    public void Expire_of_a_coupon_never_created_must_be_not_found() =>
+        Pure.Refused(CouponState.Empty("NOPE").Handle(new ExpireCoupon("NOPE"), Now), RejectionKind.NotFound);
 }

@@ -88,4 +88,32 @@ public sealed class EmailReservationStateSpecs
         Assert.Null(Apply(state, state.Handle(new ReleaseEmail(Email, "u-1"), T0)).HolderUserId);
         Assert.Empty(Assert.IsType<Decision<IEmailReservationEvent>.Accepted>(state.Handle(new ReleaseEmail(Email, "u-2"), T0)).Events);
     }
+
+    [Fact]
+    public void Sweep_must_leave_fresh_confirmed_and_free_holds_alone()
+    {
+        var fresh = HeldBy("u-1", T0);
+        Assert.IsType<EmailReservationView>(Assert.IsType<Decision<IEmailReservationEvent>.Accepted>(
+            fresh.Handle(new SweepEmailHold(Email), T0 + EmailReservationState.Grace - TimeSpan.FromSeconds(1))).Reply);
+        var confirmed = Apply(fresh, fresh.Handle(new ConfirmEmail(Email, "u-1"), T0));
+        Assert.Empty(Assert.IsType<Decision<IEmailReservationEvent>.Accepted>(confirmed.Handle(new SweepEmailHold(Email), T0.AddDays(1))).Events);
+        Assert.IsType<EmailReservationView>(Assert.IsType<Decision<IEmailReservationEvent>.Accepted>(
+            EmailReservationState.Empty(Email).Handle(new SweepEmailHold(Email), T0)).Reply);
+    }
+
+    [Fact]
+    public void Sweep_of_a_stale_unconfirmed_hold_must_ask_its_holder_and_release_or_confirm_by_the_answer()
+    {
+        var stale = HeldBy("u-1", T0);
+        var later = T0 + EmailReservationState.Grace;
+        var check = Assert.IsType<EmailReservationState.HolderCheckNeeded>(
+            Assert.IsType<Decision<IEmailReservationEvent>.Accepted>(stale.Handle(new SweepEmailHold(Email), later)).Reply);
+        Assert.Equal("u-1", check.HolderUserId);
+
+        var released = Apply(stale, stale.AfterSweepCheck("u-1", holderUsesIt: false, later));
+        Assert.Null(released.HolderUserId);
+        var confirmed = Apply(stale, stale.AfterSweepCheck("u-1", holderUsesIt: true, later));
+        Assert.Equal(("u-1", true), (confirmed.HolderUserId, confirmed.Confirmed));
+        Assert.Empty(Assert.IsType<Decision<IEmailReservationEvent>.Accepted>(stale.AfterSweepCheck("u-other", false, later)).Events);
+    }
 }
