@@ -12,4 +12,14 @@ public static class Eventually
             await Task.Delay(100);
         }
     }
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string? because = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(because ?? $"condition not met within {timeout}");
+            await Task.Delay(100);
+        }
+    }
 }
