@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Configuration;
+using MediaPlatform.Actors.Scheduling.Jobs;
 using MediaPlatform.Node.Configuration;
 
 namespace MediaPlatform.Node;
@@ -26,11 +27,11 @@ public static class NodeCommand
                 Console.Out.Write(NodeOptionsParser.HelpText());
                 return 0;
             }
-            var startupTimeout = NodeHocon.Load(options.ConfigDirectory, options.ExtraConfigFile)
-                .GetTimeSpan("media-platform.persistence.startup-check-timeout", TimeSpan.FromSeconds(10));
-            await StartupChecks.RunAsync(options, startupTimeout);
+            var hocon = NodeHocon.Load(options.ConfigDirectory, options.ExtraConfigFile);
+            JobCatalog.Validate(hocon);
+            await StartupChecks.RunAsync(options, hocon.GetTimeSpan("media-platform.persistence.startup-check-timeout", TimeSpan.FromSeconds(10)));
         }
-        catch (OptionsException e)
+        catch (Exception e) when (e is OptionsException or ConfigurationException)
         {
             return Fail(ExitBadConfiguration, e.Message);
         }

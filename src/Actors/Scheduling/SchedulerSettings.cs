@@ -29,14 +29,10 @@ public sealed record SchedulerSettings(
             config.GetInt("checkpoint-every", 50),
             config.GetTimeSpan("checkpoint-interval", TimeSpan.FromSeconds(2)),
             config.GetTimeSpan("runner-restart-delay", TimeSpan.FromSeconds(5)));
-        if (settings.TickInterval <= TimeSpan.Zero) throw new ArgumentException($"{Path}.tick-interval must be positive");
-        if (settings.ItemParallelism < 1) throw new ArgumentException($"{Path}.item-parallelism must be at least 1");
-        if (settings.ItemAttempts < 1) throw new ArgumentException($"{Path}.item-attempts must be at least 1");
-        if (settings.CheckpointEvery < 1) throw new ArgumentException($"{Path}.checkpoint-every must be at least 1");
+        if (settings.TickInterval <= TimeSpan.Zero) throw new ConfigurationException($"{Path}.tick-interval must be positive");
+        if (settings.ItemParallelism < 1) throw new ConfigurationException($"{Path}.item-parallelism must be at least 1");
+        if (settings.ItemAttempts < 1) throw new ConfigurationException($"{Path}.item-attempts must be at least 1");
+        if (settings.CheckpointEvery < 1) throw new ConfigurationException($"{Path}.checkpoint-every must be at least 1");
         return settings;
     }
-
-    /// <summary>A job's own block, <c>media-platform.scheduler.jobs.&lt;name&gt;</c>.</summary>
-    public static Config JobConfig(ActorSystem system, string job) =>
-        system.Settings.Config.GetConfig($"{Path}.jobs.{job}") ?? Config.Empty;
 }

@@ -15,6 +15,7 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
     [InlineData("port already in use")]
     [InlineData("unwritable data dir")]
     [InlineData("unreachable postgres")]
+    [InlineData("bad job schedule")]
     public async Task bad_configuration_exits_non_zero_with_one_line(string fault)
     {
         using var dir = new TempDirectory("bad-config");
@@ -47,6 +48,10 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
             case "unreachable postgres":
                 flags.Remove("--sqlite-file");
                 flags["--postgres"] = $"Host=127.0.0.1;Port={FreePorts.Next()};Database=media;Username=postgres;Timeout=5";
+                break;
+            case "bad job schedule":
+                File.WriteAllText(dir.Combine("bad.hocon"), "media-platform.scheduler.jobs.billing-cycle.schedule = \"daily at 25:00\"");
+                flags["--config"] = dir.Combine("bad.hocon");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault, null);

@@ -18,30 +18,55 @@ public static class JobCatalog
 {
     public static IReadOnlyList<IRecurringJob> Build(ActorSystem system, JobTargets targets, Func<ICurrentPersistenceIdsQuery> openJournal)
     {
+        var root = system.Settings.Config;
         var ids = new JournalEntityIds(openJournal, system.Materializer());
         var jobs = new List<IRecurringJob>();
-        if (Spec(system, BillingCycleJob.JobName, BillingCycleJob.Description) is { } billing)
-            jobs.Add(new BillingCycleJob(billing, targets.BillingAccounts, ids, Dunning(system)));
-        if (Spec(system, CouponExpiryJob.JobName, CouponExpiryJob.Description) is { } coupons)
+        if (Spec(root, BillingCycleJob.JobName, BillingCycleJob.Description) is { } billing)
+            jobs.Add(new BillingCycleJob(billing, targets.BillingAccounts, ids, Dunning(root)));
+        if (Spec(root, CouponExpiryJob.JobName, CouponExpiryJob.Description) is { } coupons)
             jobs.Add(new CouponExpiryJob(coupons, targets.Coupons, ids));
-        if (Spec(system, EmailHoldSweepJob.JobName, EmailHoldSweepJob.Description) is { } emails)
+        if (Spec(root, EmailHoldSweepJob.JobName, EmailHoldSweepJob.Description) is { } emails)
             jobs.Add(new EmailHoldSweepJob(emails, targets.EmailReservations, ids));
-        if (Spec(system, ScratchRetentionJob.JobName, ScratchRetentionJob.Description) is { } scratch)
-            jobs.Add(new ScratchRetentionJob(scratch, system,
-                SchedulerSettings.JobConfig(system, ScratchRetentionJob.JobName).GetTimeSpan("keep-for", TimeSpan.FromHours(24))));
+        if (Spec(root, ScratchRetentionJob.JobName, ScratchRetentionJob.Description) is { } scratch)
+            jobs.Add(new ScratchRetentionJob(scratch, system, ScratchKeepFor(root)));
         return jobs;
     }
 
-    /// <summary><c>media-platform.billing.dunning.retry-after</c>: the waits before each retry of a declined renewal.</summary>
-    public static DunningPolicy Dunning(ActorSystem system)
+    /// <summary>
+    /// Checks every scheduler and dunning setting without starting anything, so a bad schedule stops the node at
+    /// start-up with one line naming the setting (the scheduler itself only starts on the oldest node, later).
+    /// </summary>
+    public static void Validate(Config root)
     {
-        var texts = system.Settings.Config.GetStringList("media-platform.billing.dunning.retry-after", []);
-        return new DunningPolicy(texts.Select(ScheduleText.ParseDuration).ToList());
+        SchedulerSettings.From(root.GetConfig(SchedulerSettings.Path) ?? Config.Empty);
+        foreach (var name in new[] { BillingCycleJob.JobName, CouponExpiryJob.JobName, EmailHoldSweepJob.JobName, ScratchRetentionJob.JobName })
+            Spec(root, name, "");
+        Dunning(root);
+        ScratchKeepFor(root);
     }
 
-    private static JobSpec? Spec(ActorSystem system, string name, string description)
+    /// <summary><c>media-platform.billing.dunning.retry-after</c>: the waits before each retry of a declined renewal.</summary>
+    public static DunningPolicy Dunning(Config root)
     {
-        var config = SchedulerSettings.JobConfig(system, name);
+        const string path = "media-platform.billing.dunning.retry-after";
+        try
+        {
+            return new DunningPolicy(root.GetStringList(path, []).Select(ScheduleText.ParseDuration).ToList());
+        }
+        catch (FormatException e)
+        {
+            throw new ConfigurationException($"{path}: {e.Message}");
+        }
+    }
+
+    private static TimeSpan ScratchKeepFor(Config root) =>
+        JobConfig(root, ScratchRetentionJob.JobName).GetTimeSpan("keep-for", TimeSpan.FromHours(24));
+
+    private static Config JobConfig(Config root, string name) => root.GetConfig($"{SchedulerSettings.Path}.jobs.{name}") ?? Config.Empty;
+
+    private static JobSpec? Spec(Config root, string name, string description)
+    {
+        var config = JobConfig(root, name);
         if (!config.GetBoolean("enabled", true)) return null;
         var text = config.GetString("schedule", null)
             ?? throw new ConfigurationException($"{SchedulerSettings.Path}.jobs.{name}.schedule is missing");
