@@ -1,7 +1,7 @@
 namespace MediaPlatform.Bench.Scheduler;
 
-/// <summary>--accounts N (default 10000), --failovers N (default 5), --skip-throughput, --skip-failover.</summary>
-public sealed record BenchOptions(int Accounts, int Failovers, bool Throughput, bool Failover)
+/// <summary>--accounts N (default 10000), --failovers N (default 5), --skip-throughput, --skip-failover, --direct-first.</summary>
+public sealed record BenchOptions(int Accounts, int Failovers, bool Throughput, bool Failover, bool DirectFirst = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -14,7 +14,8 @@ public sealed record BenchOptions(int Accounts, int Failovers, bool Throughput, 
                 "--failovers" => options with { Failovers = int.Parse(args[++i]) },
                 "--skip-throughput" => options with { Throughput = false },
                 "--skip-failover" => options with { Failover = false },
-                var other => throw new ArgumentException($"unknown argument {other}; use --accounts N, --failovers N, --skip-throughput, --skip-failover"),
+                "--direct-first" => options with { DirectFirst = true },
+                var other => throw new ArgumentException($"unknown argument {other}; use --accounts N, --failovers N, --skip-throughput, --skip-failover, --direct-first"),
             };
         }
         return options;

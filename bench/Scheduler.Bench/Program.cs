@@ -12,7 +12,7 @@ Console.WriteLine($"{Environment.ProcessorCount} cores; {options.Accounts:N0} ac
 if (options.Throughput)
 {
     Console.WriteLine("billing run throughput:");
-    var result = await BillingThroughput.RunAsync(options.Accounts);
+    var result = await BillingThroughput.RunAsync(options.Accounts, options.DirectFirst);
     var scheduledRate = result.Accounts / result.Scheduled.TotalSeconds;
     var directRate = result.Accounts / result.Direct.TotalSeconds;
     Console.WriteLine();
