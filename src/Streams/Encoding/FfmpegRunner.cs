@@ -58,8 +58,23 @@ public sealed class FfmpegRunner
         return errors;
     }
 
-    private async Task RunAsync(string tool, string[] arguments, string? workingDirectory, Action<string>? onLine,
-        CancellationToken cancellationToken, List<string>? allErrors = null)
+    /// <summary>
+    /// Runs ffmpeg or ffprobe (<paramref name="tool"/>) with the arguments exactly as given: every stderr line goes to
+    /// <paramref name="onErrorLine"/> (filters such as blackdetect report there), and stdout, raw, to
+    /// <paramref name="readOutput"/> (e.g. decoded frames; drained when null).
+    /// </summary>
+    public Task RunRawAsync(string tool, IReadOnlyList<string> arguments, Action<string>? onErrorLine,
+        Func<Stream, CancellationToken, Task>? readOutput, CancellationToken cancellationToken = default) =>
+        RunAsync(tool, [.. arguments], null, readOutput ?? ((stdout, _) => stdout.CopyToAsync(Stream.Null, CancellationToken.None)),
+            cancellationToken, onErrorLine: onErrorLine);
+
+    private Task RunAsync(string tool, string[] arguments, string? workingDirectory, Action<string>? onLine,
+        CancellationToken cancellationToken, List<string>? allErrors = null) =>
+        RunAsync(tool, arguments, workingDirectory, (stdout, _) => PumpAsync(new StreamReader(stdout), onLine ?? (_ => { })),
+            cancellationToken, allErrors);
+
+    private async Task RunAsync(string tool, string[] arguments, string? workingDirectory, Func<Stream, CancellationToken, Task> readOutput,
+        CancellationToken cancellationToken, List<string>? allErrors = null, Action<string>? onErrorLine = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var psi = new ProcessStartInfo(BinaryPath(tool))
@@ -88,8 +103,9 @@ public sealed class FfmpegRunner
                     tail.Enqueue(line);
                     if (tail.Count > TailLines) tail.Dequeue();
                 }
+                onErrorLine?.Invoke(line);
             });
-            var stdout = PumpAsync(process.StandardOutput, onLine ?? (_ => { }));
+            var stdout = ReadOutputAsync(process, readOutput, cancellationToken);
             await using (cancellationToken.Register(() => Kill(process)))
             {
                 await process.WaitForExitAsync(CancellationToken.None);
@@ -106,6 +122,22 @@ public sealed class FfmpegRunner
         finally
         {
             Changed(Interlocked.Decrement(ref _running));
+        }
+    }
+
+    private static async Task ReadOutputAsync(Process process, Func<Stream, CancellationToken, Task> readOutput, CancellationToken cancellationToken)
+    {
+        var stream = process.StandardOutput.BaseStream;
+        try
+        {
+            await readOutput(stream, cancellationToken);
+            // Whatever the reader left (it may stop early) is drained so the process can exit.
+            await stream.CopyToAsync(Stream.Null, CancellationToken.None);
+        }
+        catch
+        {
+            Kill(process); // a failed reader would leave the process blocked on a full pipe
+            throw;
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MediaPlatform.Streams.Quality.Ffmpeg;
+using MediaPlatform.Streams.Encoding;
 using MediaPlatform.Streams.Quality.Pixels;
 
 namespace MediaPlatform.Streams.Quality.Video;
@@ -45,7 +45,7 @@ internal static class VideoAnalysisPass
         var args = pixels is null ? Arguments(path, probe, thresholds with { StuckPixelSampleFrames = 0 }) : Arguments(path, probe, thresholds);
         // The fps filter can round up by a frame or two at the end; anything beyond that is drained unread.
         var maxFrames = thresholds.StuckPixelSampleFrames + 2;
-        await FfmpegRunner.RunAsync(FfmpegRunner.FfmpegPath, args, parser.Accept,
+        await FfmpegRunner.Shared.RunRawAsync("ffmpeg", args, parser.Accept,
             pixels is null ? null : (stdout, ct) => GrayFrameReader.FeedAsync(stdout, pixels, maxFrames, ct),
             cancellationToken).ConfigureAwait(false);
         return (parser.Finish(probe.Duration, TimeSpan.FromSeconds(thresholds.FreezeDetectMinSeconds)), pixels);

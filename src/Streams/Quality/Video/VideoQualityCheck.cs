@@ -1,4 +1,3 @@
-using MediaPlatform.Streams.Quality.Ffmpeg;
 
 namespace MediaPlatform.Streams.Quality.Video;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using MediaPlatform.Streams.Quality;
-using MediaPlatform.Streams.Quality.Ffmpeg;
+using MediaPlatform.Streams.Encoding;
 using MediaPlatform.Streams.Quality.Video;
 
 namespace MediaPlatform.Streams.Tests.Quality.Video;

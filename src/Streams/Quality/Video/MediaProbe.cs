@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MediaPlatform.Streams.Encoding;
 
-namespace MediaPlatform.Streams.Quality.Ffmpeg;
+namespace MediaPlatform.Streams.Quality.Video;
 
 /// <summary>The few facts QC needs about a file: its length, whether it has video/audio, and the picture size.</summary>
 internal sealed record MediaProbe(TimeSpan Duration, bool HasVideo, bool HasAudio, int Width, int Height)
@@ -10,7 +11,7 @@ internal sealed record MediaProbe(TimeSpan Duration, bool HasVideo, bool HasAudi
     public static async Task<MediaProbe> RunAsync(string path, CancellationToken cancellationToken)
     {
         var json = new StringBuilder();
-        await FfmpegRunner.RunAsync(FfmpegRunner.FfprobePath,
+        await FfmpegRunner.Shared.RunRawAsync("ffprobe",
             ["-v", "error", "-show_entries", "format=duration:stream=codec_type,width,height", "-of", "json", path],
             onErrorLine: null,
             readOutput: async (stdout, ct) =>
