@@ -61,10 +61,11 @@ public sealed class ManagementApiSpecs(ITestOutputHelper output)
         Assert.True(user.GetProperty("entityCount").GetInt32() >= 1, sharding.Text);
         Assert.Equal(JsonValueKind.Null, user.GetProperty("error").ValueKind);
 
-        // Singletons (none exist yet: an empty list and where they would run), associations, actor hierarchy.
+        // Singletons (the scheduler, on the oldest member), associations, actor hierarchy.
         var singletons = (await anonymous.GetAsync("cluster/singletons")).AssertOk();
-        Assert.Equal(0, singletons.Json.GetProperty("singletons").GetArrayLength());
         Assert.Contains(singletons.Str("oldest"), addresses.Values);
+        var scheduler = Assert.Single(singletons.Json.GetProperty("singletons").EnumerateArray(), s => s.GetProperty("name").GetString() == "scheduler");
+        Assert.Equal(singletons.Str("oldest"), scheduler.GetProperty("node").GetString());
         var associations = (await anonymous.GetAsync("remote/associations")).AssertOk();
         Assert.Equal(addresses[node], associations.Str("self"));
         Assert.Equal(addresses.Values.Where(a => a != addresses[node]).Order(StringComparer.Ordinal),
