@@ -18,6 +18,7 @@ public static class CtlCommands
         new("cluster sharding regions", "", "every shard region: shards and entities over the cluster", ShardingRegions),
         new("cluster sharding region-stats", "<region>", "one region's shards and entities per node", RegionStats),
         new("cluster singletons", "", "cluster singletons and where they run", Singletons),
+        new("jobs", "[batch-id]", "the transcode work queue: workers, work in flight per node, batches (or one batch's items)", JobsCommand.RunAsync),
         new("remote associations", "", "the members this node is connected to", RemoteAssociations),
         new("actor hierarchy", "[--depth N]", "actors under /user and /system (bounded)", ActorHierarchy),
         new("help", "", "this text", (c, _) => { c.Out.WriteLine(Usage.Text()); return Task.CompletedTask; }),

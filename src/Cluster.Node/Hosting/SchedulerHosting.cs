@@ -14,7 +14,8 @@ public sealed class SchedulerProxy;
 
 /// <summary>
 /// The recurring scheduler: a cluster singleton (it runs on the oldest node; every node has a proxy to it) and, on
-/// every node, the scratch janitor the retention job asks. Registered after the shard regions its jobs send to.
+/// every node, the scratch janitor the retention job asks. Registered after the shard regions and the transcode
+/// coordinator's proxy its jobs send to.
 /// </summary>
 public static class SchedulerHosting
 {
@@ -22,8 +23,8 @@ public static class SchedulerHosting
         .WithActors((system, _) => system.ActorOf(ScratchJanitor.PropsFor(options.ScratchDirectory, clock), ScratchJanitor.Name))
         .WithSingleton<SchedulerProxy>(RecurringScheduler.Name, (system, registry, _) =>
         {
-            var targets = new JobTargets(
-                registry.Get<EntityRegions.BillingAccounts>(), registry.Get<EntityRegions.Coupons>(), registry.Get<EntityRegions.EmailReservations>());
+            var targets = new JobTargets(registry.Get<EntityRegions.BillingAccounts>(), registry.Get<EntityRegions.Coupons>(),
+                registry.Get<EntityRegions.EmailReservations>(), registry.Get<TranscodeCoordinatorProxy>());
             var jobs = JobCatalog.Build(system, targets, () => PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier));
             return RecurringScheduler.PropsFor(jobs, SchedulerSettings.From(system), EntitySettings.From(system), clock);
         }, new ClusterSingletonOptions(), createProxyToo: true);

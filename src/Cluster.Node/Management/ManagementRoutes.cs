@@ -2,7 +2,7 @@ namespace MediaPlatform.Node.Management;
 
 /// <summary>
 /// The cluster management API every node serves next to GET /cluster/members: read routes for everyone, mutating
-/// routes behind <see cref="MutationGate"/>. The transcode queue (`jobs`) is not here yet: it waits for the media issue.
+/// routes behind <see cref="MutationGate"/>; the transcode work queue at /cluster/transcode-queue (`mpctl jobs`).
 /// </summary>
 public static class ManagementRoutes
 {
@@ -13,5 +13,6 @@ public static class ManagementRoutes
         .MapRemoteAssociationRoutes()
         .MapActorHierarchyRoutes()
         .MapClusterEventRoutes()
-        .MapSchedulerRoutes();
+        .MapSchedulerRoutes()
+        .MapTranscodeQueueRoutes();
 }

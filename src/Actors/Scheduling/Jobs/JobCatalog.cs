@@ -8,7 +8,7 @@ using MediaPlatform.Actors.Scheduling.Schedules;
 namespace MediaPlatform.Actors.Scheduling.Jobs;
 
 /// <summary>Where the jobs send their work: the shard regions of the entities they sweep.</summary>
-public sealed record JobTargets(IActorRef BillingAccounts, IActorRef Coupons, IActorRef EmailReservations);
+public sealed record JobTargets(IActorRef BillingAccounts, IActorRef Coupons, IActorRef EmailReservations, IActorRef TranscodeCoordinator);
 
 /// <summary>
 /// Builds the recurring jobs from <c>media-platform.scheduler.jobs.&lt;name&gt;</c> (schedule, enabled,
@@ -29,6 +29,8 @@ public static class JobCatalog
             jobs.Add(new EmailHoldSweepJob(emails, targets.EmailReservations, ids));
         if (Spec(root, ScratchRetentionJob.JobName, ScratchRetentionJob.Description) is { } scratch)
             jobs.Add(new ScratchRetentionJob(scratch, system, ScratchKeepFor(root)));
+        if (Spec(root, TranscodeReaperJob.JobName, TranscodeReaperJob.Description) is { } reaper)
+            jobs.Add(new TranscodeReaperJob(reaper, targets.TranscodeCoordinator));
         return jobs;
     }
 
@@ -39,7 +41,7 @@ public static class JobCatalog
     public static void Validate(Config root)
     {
         SchedulerSettings.From(root.GetConfig(SchedulerSettings.Path) ?? Config.Empty);
-        foreach (var name in new[] { BillingCycleJob.JobName, CouponExpiryJob.JobName, EmailHoldSweepJob.JobName, ScratchRetentionJob.JobName })
+        foreach (var name in new[] { BillingCycleJob.JobName, CouponExpiryJob.JobName, EmailHoldSweepJob.JobName, ScratchRetentionJob.JobName, TranscodeReaperJob.JobName })
             Spec(root, name, "");
         Dunning(root);
         ScratchKeepFor(root);

@@ -24,7 +24,7 @@ public sealed class SchedulerApiSpecs(NodeFixture fixture) : IClassFixture<NodeF
     {
         var jobs = (await JsonAsync(await Anonymous.GetAsync("/scheduler/jobs"), HttpStatusCode.OK)).GetProperty("jobs").EnumerateArray().ToList();
 
-        Assert.Equal(["billing-cycle", "coupon-expiry", "email-hold-sweep", "scratch-retention"], jobs.Select(j => j.GetProperty("name").GetString()));
+        Assert.Equal(["billing-cycle", "coupon-expiry", "email-hold-sweep", "scratch-retention", "transcode-reaper"], jobs.Select(j => j.GetProperty("name").GetString()));
         var billing = jobs[0];
         Assert.Equal("daily at 00:00 UTC", billing.GetProperty("schedule").GetString());
         Assert.False(string.IsNullOrEmpty(billing.GetProperty("description").GetString()));

@@ -1,0 +1,55 @@
+using MediaPlatform.Actors.Serialization;
+using MediaPlatform.Streams.Encoding;
+
+namespace MediaPlatform.Actors.Work;
+
+/// <summary>A batch with every item: the owner reads results here (notices may be lost with a crashed node).</summary>
+[Manifest("work.batch-status.v1")]
+public sealed record BatchStatus(
+    string BatchId,
+    int Total,
+    int Submitted,
+    int Done,
+    int Failed,
+    int Pending,
+    int InFlight,
+    bool Finished,
+    IReadOnlyList<WorkItemView> Items) : IProtocolMessage;
+
+/// <summary>One item: where it is, which attempt, the worker running it, and its result or last error.</summary>
+public sealed record WorkItemView(
+    string WorkId,
+    WorkStatus Status,
+    int Attempt,
+    int Failures,
+    string? Worker,
+    string? Node,
+    double? Progress,
+    string? LastError,
+    ChunkEncodeResult? Result);
+
+/// <summary>The queue as operators see it (GET /cluster/transcode-queue, `mpctl jobs`).</summary>
+[Manifest("work.queue-status.v1")]
+public sealed record QueueStatus(
+    int Pending,
+    int InFlight,
+    long CompletedTotal,
+    long FailedTotal,
+    IReadOnlyDictionary<string, int> InFlightByNode,
+    IReadOnlyList<WorkerView> Workers,
+    IReadOnlyList<BatchSummary> Batches,
+    DateTimeOffset At) : IProtocolMessage;
+
+/// <summary>
+/// A registered worker: its capacity (concurrent ffmpeg jobs), how many it says it runs, the work the coordinator has
+/// in flight on it, and when it last checked in.
+/// </summary>
+public sealed record WorkerView(
+    string WorkerId,
+    string Node,
+    int Capacity,
+    int Running,
+    IReadOnlyList<string> InFlight,
+    DateTimeOffset LastSeen);
+
+public sealed record BatchSummary(string BatchId, int Total, int Done, int Failed, int Pending, int InFlight, bool Finished);

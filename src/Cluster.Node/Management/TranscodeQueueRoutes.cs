@@ -1,0 +1,24 @@
+using Akka.Hosting;
+using MediaPlatform.Actors.Work;
+using MediaPlatform.Node.Api;
+using MediaPlatform.Node.Hosting;
+
+namespace MediaPlatform.Node.Management;
+
+/// <summary>
+/// The transcode work queue over HTTP, on every node (through the coordinator singleton's proxy):
+/// GET /cluster/transcode-queue shows queue depth, work in flight per node and per worker, registered workers with
+/// their capacity, and the batches held; GET /cluster/transcode-queue/batches/{batchId} one batch with every item.
+/// </summary>
+public static class TranscodeQueueRoutes
+{
+    public static IEndpointRouteBuilder MapTranscodeQueueRoutes(this IEndpointRouteBuilder app)
+    {
+        var queue = app.MapGroup("/cluster/transcode-queue").WithTags("cluster");
+        queue.MapGet("/", (IRequiredActor<TranscodeCoordinatorProxy> coordinator, CancellationToken ct) =>
+            coordinator.ActorRef.AskAsync<QueueStatus>(GetQueueStatus.Instance, ct, Results.Ok)).WithName("GetTranscodeQueue");
+        queue.MapGet("/batches/{batchId}", (string batchId, IRequiredActor<TranscodeCoordinatorProxy> coordinator, CancellationToken ct) =>
+            coordinator.ActorRef.AskAsync<BatchStatus>(new GetBatchStatus(batchId), ct, Results.Ok)).WithName("GetTranscodeBatch");
+        return app;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using MediaPlatform.Streams.Chunking;
+
+namespace MediaPlatform.Actors.Tests.Work.Support;
+
+/// <summary>
+/// A generated clip (ffmpeg lavfi testsrc2, keyframe every 2 s) split into chunks by the real splitter, in a temporary
+/// folder deleted with it; no media file is committed. Inspection runs ffprobe directly, independent of the code under test.
+/// </summary>
+public sealed class TestMedia : IDisposable
+{
+    private TestMedia(string folder) => Folder = folder;
+
+    public string Folder { get; }
+
+    public IReadOnlyList<VideoChunk> Chunks { get; private set; } = [];
+
+    public static async Task<TestMedia> SplitClipAsync(double seconds, int width, int height, int chunkSeconds = 2)
+    {
+        var media = new TestMedia(Directory.CreateTempSubdirectory("work-test-").FullName);
+        var clip = Path.Combine(media.Folder, "clip.mp4");
+        await RunAsync("ffmpeg", "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+            "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}:rate=25:duration={seconds.ToString(CultureInfo.InvariantCulture)}",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+            "-force_key_frames", "expr:gte(t,n_forced*2)", "-sc_threshold", "0", clip);
+        media.Chunks = await new SourceSplitter().SplitAsync(clip, Path.Combine(media.Folder, "chunks"), chunkSeconds);
+        return media;
+    }
+
+    /// <summary>A file with a chunk's name that no demuxer accepts.</summary>
+    public VideoChunk CorruptChunk()
+    {
+        var path = Path.Combine(Folder, "chunks", "corrupt_00000.mkv");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, Enumerable.Range(0, 64_000).Select(i => (byte)(i * 31 + 7)).ToArray());
+        return new VideoChunk(0, path, TimeSpan.Zero, TimeSpan.FromSeconds(2), 50);
+    }
+
+    public string Output(string rung, int chunk) => Path.Combine(Folder, "out", rung, $"chunk_{chunk:D5}.mp4");
+
+    /// <summary>Video frames in a file, counted by ffprobe.</summary>
+    public static async Task<int> FrameCountAsync(string path)
+    {
+        var output = await RunAsync("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
+            "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", path);
+        return int.Parse(output.Trim(), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> RunAsync(string tool, params string[] arguments)
+    {
+        var psi = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} failed: {await stderr}");
+        return await stdout;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Folder, recursive: true); }
+        catch (IOException) { }
+    }
+}
