@@ -18,6 +18,10 @@ public static class CtlCommands
         new("cluster sharding regions", "", "every shard region: shards and entities over the cluster", ShardingRegions),
         new("cluster sharding region-stats", "<region>", "one region's shards and entities per node", RegionStats),
         new("cluster singletons", "", "cluster singletons and where they run", Singletons),
+        new("scheduler jobs", "", "recurring jobs: schedule, paused/running, next run, last run and its outcome", SchedulerCommand.JobsAsync),
+        new("scheduler trigger", "<job>", "run a job now (admin token)", (c, a) => SchedulerCommand.ControlAsync(c, a, "trigger")),
+        new("scheduler pause", "<job>", "stop a job's runs until resumed (admin token)", (c, a) => SchedulerCommand.ControlAsync(c, a, "pause")),
+        new("scheduler resume", "<job>", "let a paused job run again (admin token)", (c, a) => SchedulerCommand.ControlAsync(c, a, "resume")),
         new("jobs", "[batch-id]", "the transcode work queue: workers, work in flight per node, batches (or one batch's items)", JobsCommand.RunAsync),
         new("remote associations", "", "the members this node is connected to", RemoteAssociations),
         new("actor hierarchy", "[--depth N]", "actors under /user and /system (bounded)", ActorHierarchy),
@@ -144,14 +148,14 @@ public static class CtlCommands
         c.Out.WriteLine($"{Num(root, "count")} actor(s) to depth {Num(root, "depth")}{(root["truncated"]!.GetValue<bool>() ? " (truncated)" : "")}");
     }
 
-    private static bool PrintJson(CtlContext c, string body)
+    internal static bool PrintJson(CtlContext c, string body)
     {
         if (!c.Options.Json) return false;
         c.Out.WriteLine(body);
         return true;
     }
 
-    private static void NoArguments(IReadOnlyList<string> args)
+    internal static void NoArguments(IReadOnlyList<string> args)
     {
         if (args.Count > 0) throw new CtlException(CtlExitCodes.Usage, $"unexpected argument '{args[0]}'");
     }
@@ -159,5 +163,5 @@ public static class CtlCommands
     internal static string? Str(JsonNode? node, string name) =>
         node?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    private static string Num(JsonNode? node, string name) => node?[name]?.ToJsonString() ?? "0";
+    internal static string Num(JsonNode? node, string name) => node?[name]?.ToJsonString() ?? "0";
 }

@@ -65,14 +65,9 @@ public static class JobsCommand
                         $"{Num(root, "inFlight")} in flight of {Num(root, "total")}{(root["finished"]!.GetValue<bool>() ? " (finished)" : "")}");
     }
 
-    private static bool PrintJson(CtlContext c, string body)
-    {
-        if (!c.Options.Json) return false;
-        c.Out.WriteLine(body);
-        return true;
-    }
+    private static bool PrintJson(CtlContext c, string body) => CtlCommands.PrintJson(c, body);
 
     private static string? Str(JsonNode? node, string name) => CtlCommands.Str(node, name);
 
-    private static string Num(JsonNode? node, string name) => node?[name]?.ToJsonString() ?? "0";
+    private static string Num(JsonNode? node, string name) => CtlCommands.Num(node, name);
 }

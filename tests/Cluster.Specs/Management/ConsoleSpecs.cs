@@ -59,7 +59,7 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
 
         // The read commands answer; an unknown region is the node's 404 detail on one line.
         foreach (var command in new[] { "cluster leader", "cluster sharding regions", "cluster sharding region-stats user",
-                     "cluster singletons", "remote associations", "actor hierarchy" })
+                     "cluster singletons", "remote associations", "actor hierarchy", "jobs", "scheduler jobs" })
         {
             var run = await Mpctl.RunAsync([.. host, .. command.Split(' ')]);
             Assert.True(run.ExitCode == 0, $"{command}: {Mpctl.Describe(run)}");
@@ -76,6 +76,23 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
         Assert.Contains(prompt.StandardOutput, l => l.StartsWith("oldest member: "));
         Assert.DoesNotContain(prompt.StandardOutput, l => l.StartsWith("address "));
         Assert.Contains("unknown command 'no such command'", Assert.Single(prompt.StandardError));
+
+        // The scheduler: a table of jobs; trigger/pause/resume need the token; an unknown job is the node's 404 detail.
+        var jobs = await Mpctl.RunAsync([.. host, "scheduler", "jobs"]);
+        Assert.Contains(jobs.StandardOutput, l => l.StartsWith("billing-cycle ", StringComparison.Ordinal) && l.Contains("daily at 00:00 UTC"));
+        var untokened = await Mpctl.RunAsync([.. host, "scheduler", "trigger", "coupon-expiry"]);
+        Assert.True(untokened.ExitCode == 4, Mpctl.Describe(untokened));
+        var triggered = await Mpctl.RunAsync([.. admin, "scheduler", "trigger", "coupon-expiry"]);
+        Assert.True(triggered.ExitCode == 0, Mpctl.Describe(triggered));
+        Assert.StartsWith("started run coupon-expiry@manual-1", Assert.Single(triggered.StandardOutput));
+        var paused = await Mpctl.RunAsync([.. admin, "scheduler", "pause", "email-hold-sweep"]);
+        Assert.StartsWith("email-hold-sweep is paused", Assert.Single(paused.StandardOutput));
+        Assert.Contains((await Mpctl.RunAsync([.. host, "scheduler", "jobs"])).StandardOutput,
+            l => l.StartsWith("email-hold-sweep ", StringComparison.Ordinal) && l.Contains("| paused "));
+        Assert.StartsWith("email-hold-sweep is active", Assert.Single((await Mpctl.RunAsync([.. admin, "scheduler", "resume", "email-hold-sweep"])).StandardOutput));
+        var noJob = await Mpctl.RunAsync([.. admin, "scheduler", "trigger", "nope"]);
+        Assert.True(noJob.ExitCode == 1, Mpctl.Describe(noJob));
+        Assert.Contains("no job 'nope'", Assert.Single(noJob.StandardError));
 
         // Without the token a mutation is refused (exit 4, one line).
         var refused = await Mpctl.RunAsync([.. host, "cluster", "leave", addresses[leaver]]);
