@@ -54,7 +54,7 @@ start_node() {
     --node-name "node-$i" --hostname 127.0.0.1 \
     --http-port "$(http_port "$i")" --remote-port "$(remote_port "$i")" \
     --discovery config --contact-points "$(contact_points "$n")" \
-    --data-dir "$dir/data" "${db_args[@]}" \
+    --data-dir "$dir/data" --blob-dir "$STATE/blobs" "${db_args[@]}" \
     --admin-token "$ADMIN_TOKEN" --management-mutations \
     >>"$dir/node.log" 2>&1 &
   echo $! >"$dir/pid"

@@ -31,6 +31,8 @@ public sealed record NodeOptions
     public required string ServiceName { get; init; }
     public required string KubernetesPodSelector { get; init; }
     public required string DataDirectory { get; init; }
+    /// <summary>Root of the directory blob store; one shared directory for the local nodes of a cluster.</summary>
+    public required string BlobDirectory { get; init; }
     public required string SqliteFile { get; init; }
     public required string? PostgresConnectionString { get; init; }
     public required string ConfigDirectory { get; init; }

@@ -13,6 +13,7 @@ public static class StartupChecks
     public static async Task RunAsync(NodeOptions options, TimeSpan databaseTimeout)
     {
         EnsureWritableDirectory(options.DataDirectory, "data directory");
+        EnsureWritableDirectory(options.BlobDirectory, "blob directory (--blob-dir)");
         if (!options.UsesPostgres)
             EnsureWritableDirectory(Path.GetDirectoryName(options.SqliteFile)!, "SQLite journal directory");
         EnsureConfigDirectory(options.ConfigDirectory);

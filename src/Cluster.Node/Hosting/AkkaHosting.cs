@@ -32,6 +32,7 @@ public static class AkkaHosting
                 .WithNodePersistence(options, sharedHocon)
                 .WithNodeEntities(clock)
                 .WithFriendEntities(clock)
+                .WithTitleEntities(clock)
                 .WithTranscodeQueue(options, clock)
                 .WithNodeScheduler(options, clock)
                 .WithNodeHealthChecks();

@@ -1,6 +1,7 @@
 using MediaPlatform.Node.Api;
 using MediaPlatform.Node.Api.Friends;
 using MediaPlatform.Node.Api.Billing;
+using MediaPlatform.Node.Api.Titles;
 using MediaPlatform.Node.Api.Users;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Management;
@@ -34,6 +35,7 @@ public static class WebHosting
         services.AddOpenApi();
         services.AddNodeAuth(options);
         services.AddTransient<BillingContext>();
+        services.AddTitleServices(options);
         services.ConfigureHttpJsonOptions(json =>
         {
             // A field the API does not know is refused rather than ignored: a typo must not silently do nothing.
@@ -59,6 +61,7 @@ public static class WebHosting
         app.MapBillingRoutes();
         app.MapCouponRoutes();
         app.MapFriendRoutes();
+        app.MapTitleRoutes();
         return app;
     }
 }

@@ -1,0 +1,16 @@
+namespace MediaPlatform.Actors.Titles;
+
+// The catalog is asked on its own node only, so these messages never cross the wire and carry no manifest.
+
+/// <summary>
+/// Titles whose name contains every word of <see cref="Query"/> (case-insensitive), optionally in one status, that
+/// the viewer may see: published titles to everyone, the rest to their owner and to admins. Newest first.
+/// </summary>
+public sealed record SearchTitles(string? Query, TitleStatus? Status, string? ViewerId, bool ViewerIsAdmin, int Limit = TitleSearch.DefaultLimit);
+
+/// <summary>One line of a listing.</summary>
+public sealed record TitleSummary(string TitleId, string OwnerId, string Name, TitleStatus Status, DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt, double? ProgressPercent, string? FailureReason);
+
+/// <summary>The titles found (at most the limit asked for) and how many matched in all.</summary>
+public sealed record TitleList(IReadOnlyList<TitleSummary> Titles, int Total);

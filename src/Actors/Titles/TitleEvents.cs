@@ -1,0 +1,39 @@
+using MediaPlatform.Actors.Serialization;
+using MediaPlatform.Streams.Ladder;
+using MediaPlatform.Streams.Probing;
+using MediaPlatform.Streams.Quality.Subtitles;
+
+namespace MediaPlatform.Actors.Titles;
+
+/// <summary>Every event a title entity persists. All are tagged <see cref="TitleEventTagger.Tag"/> for the catalog.</summary>
+public interface ITitleEvent : IProtocolMessage;
+
+[Manifest("title.created.v1")]
+public sealed record TitleCreated(string TitleId, string OwnerId, string Name, string Description, DateTimeOffset At) : ITitleEvent;
+
+[Manifest("title.source-uploaded.v1")]
+public sealed record TitleSourceUploaded(string TitleId, string UploadId, string BlobKey, long SizeBytes, string? OriginalFileName, DateTimeOffset At) : ITitleEvent;
+
+[Manifest("title.subtitles-attached.v1")]
+public sealed record TitleSubtitlesAttached(string TitleId, string Language, string UploadId, SubtitleFormat Format, string BlobKey, long SizeBytes, DateTimeOffset At) : ITitleEvent;
+
+[Manifest("title.probe-started.v1")]
+public sealed record TitleProbeStarted(string TitleId, DateTimeOffset At) : ITitleEvent;
+
+[Manifest("title.probed.v1")]
+public sealed record TitleProbed(string TitleId, ProbeResult Probe, IReadOnlyList<Rung> Ladder, DateTimeOffset At) : ITitleEvent;
+
+[Manifest("title.transcode-progressed.v1")]
+public sealed record TitleTranscodeProgressed(string TitleId, int ChunksDone, int ChunksTotal, IReadOnlyList<RungProgress> Rungs, DateTimeOffset At) : ITitleEvent;
+
+[Manifest("title.packaged.v1")]
+public sealed record TitlePackaged(string TitleId, string HlsPrefix, string MasterPlaylist, IReadOnlyList<Rung> Rungs, DateTimeOffset At) : ITitleEvent;
+
+[Manifest("title.qc-reported.v1")]
+public sealed record TitleQcReported(string TitleId, TitleQcSummary Report, DateTimeOffset At) : ITitleEvent;
+
+[Manifest("title.published.v1")]
+public sealed record TitlePublished(string TitleId, DateTimeOffset At) : ITitleEvent;
+
+[Manifest("title.failed.v1")]
+public sealed record TitleFailed(string TitleId, string Stage, string Reason, DateTimeOffset At) : ITitleEvent;

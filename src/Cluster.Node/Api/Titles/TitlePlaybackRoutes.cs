@@ -1,0 +1,47 @@
+using Akka.Hosting;
+using MediaPlatform.Actors.Storage;
+using MediaPlatform.Node.Hosting;
+
+namespace MediaPlatform.Node.Api.Titles;
+
+/// <summary>
+/// GET (and HEAD) /media/titles/{titleId}/{path}: a published title's HLS files, from the blob store, on every node.
+/// The path is looked up inside the title's package folder only, and must be a valid blob key (no '..', no hidden or
+/// absolute names, nothing outside the key alphabet): anything else is a 400 before the store is touched. Unknown and
+/// unpublished titles, and files that are not there or are not media, are 404.
+/// </summary>
+public static class TitlePlaybackRoutes
+{
+    public const string Prefix = "/media/titles";
+
+    public static IEndpointRouteBuilder MapTitlePlayback(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods(Prefix + "/{titleId}/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeAsync)
+            .WithTags("playback")
+            .WithSummary("A published title's HLS playlists and segments (byte ranges, caching headers)");
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(string titleId, string? path, IRequiredActor<TitleRegions.Titles> region,
+        PublishedTitles published, IBlobStore store, CancellationToken ct)
+    {
+        if (ApiInput.Id("title id", titleId) is { } badId) return badId;
+        if (string.IsNullOrEmpty(path) || !BlobKey.IsValid(path))
+            return ApiProblems.Invalid("the media path must be a file of the title's package: letters, digits, '.', '_', '-' and '/', no '..' or hidden names");
+        if (MediaTypes.For(path) is not { } media) return NotFound(titleId, path);
+
+        var (package, unavailable) = await published.PackageAsync(region.ActorRef, titleId, ct);
+        if (unavailable) return ApiProblems.Timeout($"title {titleId}");
+        if (package is null) return ApiProblems.From(Actors.Entities.Rejection.NotFound($"title {titleId} does not exist or is not published"));
+
+        var key = package.HlsPrefix + path;
+        if (!BlobKey.IsValid(key)) return NotFound(titleId, path);
+        var blob = await store.GetInfoAsync(key, ct);
+        return blob is null ? NotFound(titleId, path) : new BlobResult(store, blob, media.ContentType, media.CacheControl);
+    }
+
+    private static IResult NotFound(string titleId, string path) =>
+        Results.Problem(title: "Not found", detail: $"title {titleId} has no media file '{Shorten(path)}'", statusCode: StatusCodes.Status404NotFound);
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+}

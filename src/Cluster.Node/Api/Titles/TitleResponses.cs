@@ -1,0 +1,46 @@
+using MediaPlatform.Actors.Titles;
+using MediaPlatform.Streams.Ladder;
+using MediaPlatform.Streams.Probing;
+
+namespace MediaPlatform.Node.Api.Titles;
+
+public sealed record TitleSourceResponse(long SizeBytes, string? OriginalFileName, DateTimeOffset UploadedAt);
+
+public sealed record TitleSubtitlesResponse(string Language, string Format, long SizeBytes, DateTimeOffset AttachedAt);
+
+public sealed record TitlePackageResponse(string MasterPlaylist, IReadOnlyList<Rung> Rungs, DateTimeOffset PackagedAt);
+
+/// <summary>
+/// A title as the API shows it: storage keys stay inside the cluster; <see cref="PlaybackUrl"/> (the master playlist
+/// on any node) appears once the title is published.
+/// </summary>
+public sealed record TitleResponse(
+    string TitleId,
+    string OwnerId,
+    string Name,
+    string Description,
+    TitleStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    TitleSourceResponse? Source,
+    IReadOnlyList<TitleSubtitlesResponse> Subtitles,
+    ProbeResult? Probe,
+    IReadOnlyList<Rung> Ladder,
+    TitleProgressView? Progress,
+    TitlePackageResponse? Package,
+    TitleQcSummary? Qc,
+    TitleFailure? Failure,
+    DateTimeOffset? PublishedAt,
+    string? PlaybackUrl)
+{
+    public static TitleResponse From(TitleView v) => new(
+        v.TitleId, v.OwnerId, v.Name, v.Description, v.Status, v.CreatedAt, v.UpdatedAt,
+        v.Source is { } s ? new TitleSourceResponse(s.SizeBytes, s.OriginalFileName, s.UploadedAt) : null,
+        v.Subtitles.Select(t => new TitleSubtitlesResponse(t.Language, TitleBlobKeys.Extension(t.Format), t.SizeBytes, t.AttachedAt)).ToList(),
+        v.Probe, v.Ladder, v.Progress,
+        v.Package is { } p ? new TitlePackageResponse(p.MasterPlaylist, p.Rungs, p.PackagedAt) : null,
+        v.Qc, v.Failure, v.PublishedAt,
+        v is { Status: TitleStatus.Published, Package: { } published } ? PlaybackPath(v.TitleId, published.MasterPlaylist) : null);
+
+    public static string PlaybackPath(string titleId, string file) => $"{TitlePlaybackRoutes.Prefix}/{titleId}/{file}";
+}

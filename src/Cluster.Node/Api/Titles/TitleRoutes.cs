@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Akka.Actor;
+using Akka.Hosting;
+using MediaPlatform.Actors.Titles;
+using MediaPlatform.Node.Api.Auth;
+using MediaPlatform.Node.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MediaPlatform.Node.Api.Titles;
+
+/// <summary>
+/// /api/titles: create a title, upload its source and subtitles (owner only), read one, list and search them; and the
+/// playback route /media/titles (see <see cref="TitlePlaybackRoutes"/>). Uploading a source records it on the title;
+/// probing and transcoding are started from there by the transcode orchestrator, not by this API.
+/// </summary>
+public static class TitleRoutes
+{
+    public static IEndpointRouteBuilder MapTitleRoutes(this IEndpointRouteBuilder app)
+    {
+        var titles = app.MapGroup("/api/titles").WithTags("titles");
+
+        titles.MapPost("/", (CreateTitleRequest body, [FromHeader(Name = "Idempotency-Key")] string? key, ClaimsPrincipal caller,
+                IRequiredActor<TitleRegions.Titles> region, CancellationToken ct) =>
+            ApiInput.IdempotencyKey(key) is { } bad ? Task.FromResult(bad)
+                : region.ActorRef.AskAsync<TitleView>(
+                    new CreateTitle(TitleIdFor(caller.CallerId()!, key), caller.CallerId()!, body.Name ?? "", body.Description ?? ""), ct,
+                    v => Results.Created($"/api/titles/{v.TitleId}", TitleResponse.From(v))))
+            .RequireAuthorization()
+            .WithSummary("Create a title owned by the caller; Idempotency-Key makes a retry return the first title");
+
+        titles.MapGet("/", (string? q, string? status, int? limit, ClaimsPrincipal caller, IRequiredActor<TitleRegions.Catalog> catalog, CancellationToken ct) =>
+                ListAsync(q, status, limit, caller, catalog, ct))
+            .WithSummary("List and search titles by name and status: published ones for everyone, the caller's own in any status");
+
+        titles.MapGet("/{titleId}", async (string titleId, ClaimsPrincipal caller, IRequiredActor<TitleRegions.Titles> region, CancellationToken ct) =>
+            {
+                var (title, problem) = await TitleAccess.ReadAsync(region.ActorRef, titleId, caller, ct);
+                return problem ?? Results.Ok(TitleResponse.From(title!));
+            })
+            .WithSummary("A title: status, probe, ladder, transcode progress (percent, ETA), QC, failure reason, playback URL");
+
+        titles.MapPut("/{titleId}/source", TitleUploads.SourceAsync)
+            .RequireAuthorization()
+            .WithSummary("Upload the source video as the raw request body (streamed to storage; limit media-platform.titles.max-upload-size)");
+
+        titles.MapPut("/{titleId}/subtitles/{language}", TitleUploads.SubtitlesAsync)
+            .RequireAuthorization()
+            .WithSummary("Upload WebVTT or SRT subtitles for one language (format detected from the content)");
+
+        app.MapTitlePlayback();
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(string? q, string? status, int? limit, ClaimsPrincipal caller,
+        IRequiredActor<TitleRegions.Catalog> catalog, CancellationToken ct)
+    {
+        if (q is { Length: > TitleSearch.MaxQueryLength }) return ApiProblems.Invalid($"q is longer than {TitleSearch.MaxQueryLength} characters");
+        if (limit is < 1 or > TitleSearch.MaxLimit) return ApiProblems.Invalid($"limit must be 1 to {TitleSearch.MaxLimit}");
+        TitleStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!Enum.TryParse<TitleStatus>(status.Trim(), ignoreCase: true, out var parsed) || parsed == TitleStatus.None || !Enum.IsDefined(parsed)
+                || status.Trim().All(char.IsAsciiDigit))
+                return ApiProblems.Invalid($"status must be one of: {string.Join(", ", Enum.GetNames<TitleStatus>().Skip(1).Select(n => n.ToLowerInvariant()))}");
+            wanted = parsed;
+        }
+        var search = new SearchTitles(q, wanted, caller.CallerId(), caller.IsAdmin(), limit ?? TitleSearch.DefaultLimit);
+        try
+        {
+            return Results.Ok(await catalog.ActorRef.Ask<TitleList>(search, EntityAsk.DefaultTimeout, ct));
+        }
+        catch (AskTimeoutException)
+        {
+            return ApiProblems.Timeout("the title catalog (still reading the journal?)");
+        }
+    }
+
+    /// <summary>With an Idempotency-Key the id is derived from the owner and the key, so a retry finds its own title.</summary>
+    private static string TitleIdFor(string ownerId, string? idempotencyKey) => idempotencyKey is null
+        ? $"t-{Guid.NewGuid():N}"[..18]
+        : "t-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"title:{ownerId}:{idempotencyKey}")))[..16];
+}

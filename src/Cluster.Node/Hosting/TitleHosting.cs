@@ -1,0 +1,59 @@
+using Akka.Cluster.Hosting;
+using Akka.Configuration;
+using Akka.Hosting;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using MediaPlatform.Actors.Entities;
+using MediaPlatform.Actors.Sharding;
+using MediaPlatform.Actors.Storage;
+using MediaPlatform.Actors.Titles;
+using MediaPlatform.Node.Api.Titles;
+using MediaPlatform.Node.Configuration;
+
+namespace MediaPlatform.Node.Hosting;
+
+/// <summary>Keys of the titles' actors; HTTP handlers take <c>IRequiredActor&lt;TKey&gt;</c>.</summary>
+public static class TitleRegions
+{
+    /// <summary>The shard region of the title entities.</summary>
+    public sealed class Titles;
+
+    /// <summary>This node's <see cref="TitleCatalog"/> (listing and search).</summary>
+    public sealed class Catalog;
+}
+
+/// <summary>
+/// Titles: the sharded title entities, the catalog every node keeps for listing, and the blob store uploads and
+/// playback go through (a directory, shared by the local nodes: --blob-dir).
+/// </summary>
+public static class TitleHosting
+{
+    /// <summary>Where Akka.Persistence.Sql.Hosting puts the default journal's settings.</summary>
+    public const string JournalPath = "akka.persistence.journal.sql";
+
+    public static IServiceCollection AddTitleServices(this IServiceCollection services, NodeOptions options)
+    {
+        services.AddSingleton<IBlobStore>(_ => new DirectoryBlobStore(options.BlobDirectory));
+        services.AddSingleton(sp => TitleSettings.From(sp.GetRequiredService<Akka.Actor.ActorSystem>().Settings.Config));
+        services.AddSingleton<PublishedTitles>();
+        return services;
+    }
+
+    public static AkkaConfigurationBuilder WithTitleEntities(this AkkaConfigurationBuilder builder, IClock clock) => builder
+        // Title events are tagged in the journal so the catalog reads them with one query.
+        .AddHocon(ConfigurationFactory.ParseString(TitleEventTagger.JournalHocon(JournalPath)), HoconAddMode.Prepend)
+        .WithShardRegion<TitleRegions.Titles>(TitleEntity.TypeName, (system, _, _) =>
+            {
+                var settings = EntitySettings.From(system);
+                return titleId => TitleEntity.PropsFor(titleId, settings, clock);
+            },
+            new EntityMessageExtractor<ITitleCommand>(m => m.TitleId), new ShardOptions())
+        .WithActors((system, registry) =>
+        {
+            // A bad titles setting stops the node now rather than failing the first upload.
+            TitleSettings.From(system.Settings.Config);
+            var catalog = system.ActorOf(TitleCatalog.PropsFor(
+                () => PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier)), TitleCatalog.Name);
+            registry.Register<TitleRegions.Catalog>(catalog);
+        });
+}

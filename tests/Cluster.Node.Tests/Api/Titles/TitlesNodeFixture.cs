@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Hosting;
+using MediaPlatform.Actors.Storage;
+using MediaPlatform.Node.Hosting;
+using MediaPlatform.Node.Tests.Support;
+
+namespace MediaPlatform.Node.Tests.Api.Titles;
+
+/// <summary>
+/// One node for the titles specs, with small upload limits (1 MiB sources, 4 KiB subtitles) set the way an operator
+/// would, through an extra HOCON file (--config), and a quick read-journal refresh so listings catch up fast.
+/// </summary>
+public sealed class TitlesNodeFixture : IAsyncLifetime
+{
+    public const long MaxUploadBytes = 1024 * 1024;
+    public const long MaxSubtitleBytes = 4 * 1024;
+    private readonly TempDirectory _configDir = new();
+    private readonly Lazy<Task<byte[]>> _clip = new(() => TestClip.Mp4Async());
+
+    public TestNode Node { get; private set; } = null!;
+    public IActorRef Titles => ActorRegistry.For(Node.System).Get<TitleRegions.Titles>();
+    public DirectoryBlobStore Blobs => new(Node.Options.BlobDirectory);
+
+    public async Task InitializeAsync()
+    {
+        var hocon = Path.Combine(_configDir.Path, "titles.hocon");
+        await File.WriteAllTextAsync(hocon, """
+            media-platform.titles {
+              max-upload-size = 1 MiB
+              max-subtitle-size = 4 KiB
+            }
+            akka.persistence.query.journal.sql.refresh-interval = 200ms
+            """);
+        Node = await TestNode.StartAsync("--config", hocon);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Node.DisposeAsync();
+        _configDir.Dispose();
+    }
+
+    /// <summary>One small generated clip, made once for all the specs of the node.</summary>
+    public Task<byte[]> ClipAsync() => _clip.Value;
+
+    /// <summary>A new user with a token (sign-up and login through the API).</summary>
+    public async Task<(string UserId, HttpClient Client)> NewUserAsync()
+    {
+        var email = $"titles-{Guid.NewGuid():N}@example.com";
+        const string password = "correct horse battery";
+        var signUp = await Node.Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Uploader" });
+        Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
+        var login = await (await Node.Http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
+        return (login.GetProperty("userId").GetString()!, Node.ClientWithToken(login.GetProperty("token").GetString()!));
+    }
+}
