@@ -10,7 +10,7 @@ namespace MediaPlatform.Specs.Management;
 [Collection(MultiProcessCollection.Name)]
 public sealed class ManagementApiSpecs(ITestOutputHelper output)
 {
-    private static readonly string[] Regions = ["billing-account", "coupon", "email-reservation", "friend-list", "friendship", "gateway-ledger", "user"];
+    private static readonly string[] Regions = ["billing-account", "coupon", "email-reservation", "friend-list", "friendship", "gateway-ledger", "title", "user"];
 
     [Fact]
     public async Task read_only_cluster_every_read_route_answers_and_mutations_are_refused()
@@ -66,6 +66,17 @@ public sealed class ManagementApiSpecs(ITestOutputHelper output)
         Assert.Contains(singletons.Str("oldest"), addresses.Values);
         var scheduler = Assert.Single(singletons.Json.GetProperty("singletons").EnumerateArray(), s => s.GetProperty("name").GetString() == "scheduler");
         Assert.Equal(singletons.Str("oldest"), scheduler.GetProperty("node").GetString());
+        Assert.Contains(singletons.Json.GetProperty("singletons").EnumerateArray(), s => s.GetProperty("name").GetString() == "transcode-coordinator");
+
+        // The transcode queue: every node's worker registered with the coordinator; an unknown batch is a 404.
+        await Eventually.AwaitAssertAsync(async () =>
+        {
+            var queue = (await anonymous.GetAsync("cluster/transcode-queue")).AssertOk();
+            Assert.Equal(0, queue.Json.GetProperty("pending").GetInt32());
+            Assert.Equal(addresses.Values.Order(StringComparer.Ordinal),
+                queue.Json.GetProperty("workers").EnumerateArray().Select(w => w.GetProperty("node").GetString()).Order(StringComparer.Ordinal));
+        }, TimeSpan.FromSeconds(30));
+        Assert.Contains("no-such-batch", (await anonymous.GetAsync("cluster/transcode-queue/batches/no-such-batch")).AssertProblem(HttpStatusCode.NotFound));
         var associations = (await anonymous.GetAsync("remote/associations")).AssertOk();
         Assert.Equal(addresses[node], associations.Str("self"));
         Assert.Equal(addresses.Values.Where(a => a != addresses[node]).Order(StringComparer.Ordinal),
