@@ -104,7 +104,7 @@ public static class BillingThroughput
 
     private static async Task AwaitIdleAsync(IActorRef scheduler)
     {
-        while ((await JobAsync(scheduler)).Running is not null || (await JobAsync(scheduler)).LastRun is null) await Task.Delay(100);
+        while (await JobAsync(scheduler) is { Running: not null } or { LastRun: null }) await Task.Delay(100);
     }
 
     private static async Task<JobRunView> AwaitRunAsync(IActorRef scheduler, string runKey)

@@ -20,7 +20,7 @@ public static class JobsCommand
     private static async Task QueueAsync(CtlContext c)
     {
         var body = await c.Node.GetAsync("cluster/transcode-queue", c.Cancel);
-        if (PrintJson(c, body)) return;
+        if (CtlCommands.PrintJson(c, body)) return;
         var root = JsonNode.Parse(body)!;
         var workers = new TextTable("node", "worker", "capacity", "running", "in flight");
         var workerList = root["workers"]!.AsArray();
@@ -28,7 +28,7 @@ public static class JobsCommand
         {
             var node = Str(w, "node") ?? "";
             var id = Str(w, "workerId") ?? "";
-            workers.Add(node, id.StartsWith(node, StringComparison.Ordinal) ? id[node.Length..] : id, Num(w, "capacity"), Num(w, "running"),
+            workers.Add(node, id.StartsWith(node, StringComparison.Ordinal) ? id[node.Length..] : id, CtlCommands.Num(w, "capacity"), CtlCommands.Num(w, "running"),
                 w!["inFlight"]!.AsArray().Count.ToString(CultureInfo.InvariantCulture));
         }
         c.Out.WriteLine(workers);
@@ -38,36 +38,33 @@ public static class JobsCommand
             c.Out.WriteLine();
             var batches = new TextTable("batch", "total", "done", "failed", "pending", "in flight", "state");
             foreach (var b in batchList)
-                batches.Add(Str(b, "batchId"), Num(b, "total"), Num(b, "done"), Num(b, "failed"), Num(b, "pending"), Num(b, "inFlight"),
+                batches.Add(Str(b, "batchId"), CtlCommands.Num(b, "total"), CtlCommands.Num(b, "done"), CtlCommands.Num(b, "failed"), CtlCommands.Num(b, "pending"), CtlCommands.Num(b, "inFlight"),
                     b!["finished"]!.GetValue<bool>() ? "finished" : "running");
             c.Out.WriteLine(batches);
         }
         var slots = workerList.Sum(w => w!["capacity"]!.GetValue<int>());
         var nodes = root["inFlightByNode"]!.AsObject().Count(kv => kv.Value!.GetValue<int>() > 0);
-        c.Out.WriteLine($"queue: {Num(root, "pending")} pending, {Num(root, "inFlight")} in flight on {nodes} node(s); " +
-                        $"{workerList.Count} worker(s) with {slots} slot(s); {Num(root, "completedTotal")} completed, {Num(root, "failedTotal")} failed");
+        c.Out.WriteLine($"queue: {CtlCommands.Num(root, "pending")} pending, {CtlCommands.Num(root, "inFlight")} in flight on {nodes} node(s); " +
+                        $"{workerList.Count} worker(s) with {slots} slot(s); {CtlCommands.Num(root, "completedTotal")} completed, {CtlCommands.Num(root, "failedTotal")} failed");
     }
 
     private static async Task BatchAsync(CtlContext c, string batchId)
     {
         var body = await c.Node.GetAsync($"cluster/transcode-queue/batches/{Uri.EscapeDataString(batchId)}", c.Cancel);
-        if (PrintJson(c, body)) return;
+        if (CtlCommands.PrintJson(c, body)) return;
         var root = JsonNode.Parse(body)!;
         var items = new TextTable("work", "status", "attempt", "failures", "node", "progress", "output / error");
         foreach (var i in root["items"]!.AsArray())
         {
             var progress = i!["progress"] is JsonValue p ? p.GetValue<double>().ToString("P0", CultureInfo.InvariantCulture) : "";
             var detail = Str(i["result"], "outputPath") ?? Str(i, "lastError");
-            items.Add(Str(i, "workId"), Str(i, "status"), Num(i, "attempt"), Num(i, "failures"), Str(i, "node"), progress, detail);
+            items.Add(Str(i, "workId"), Str(i, "status"), CtlCommands.Num(i, "attempt"), CtlCommands.Num(i, "failures"), Str(i, "node"), progress, detail);
         }
         c.Out.WriteLine(items);
-        c.Out.WriteLine($"batch {batchId}: {Num(root, "done")} done, {Num(root, "failed")} failed, {Num(root, "pending")} pending, " +
-                        $"{Num(root, "inFlight")} in flight of {Num(root, "total")}{(root["finished"]!.GetValue<bool>() ? " (finished)" : "")}");
+        c.Out.WriteLine($"batch {batchId}: {CtlCommands.Num(root, "done")} done, {CtlCommands.Num(root, "failed")} failed, {CtlCommands.Num(root, "pending")} pending, " +
+                        $"{CtlCommands.Num(root, "inFlight")} in flight of {CtlCommands.Num(root, "total")}{(root["finished"]!.GetValue<bool>() ? " (finished)" : "")}");
     }
-
-    private static bool PrintJson(CtlContext c, string body) => CtlCommands.PrintJson(c, body);
 
     private static string? Str(JsonNode? node, string name) => CtlCommands.Str(node, name);
 
-    private static string Num(JsonNode? node, string name) => CtlCommands.Num(node, name);
 }

@@ -26,12 +26,7 @@ public sealed record SchedulerState(ImmutableSortedDictionary<string, JobRecord>
     {
         if (command is GetScheduledJobs) return Answer(new ScheduledJobsView(catalog.Select(spec => View(spec, now)).ToList()));
         if (command is StartDueRuns) return StartDue(now, catalog);
-        var name = command switch
-        {
-            GetScheduledJob c => c.Job, TriggerJob c => c.Job, PauseJob c => c.Job, ResumeJob c => c.Job,
-            RecordRunProgress c => c.Job, FinishRun c => c.Job, RecordRunResumed c => c.Job,
-            _ => null,
-        };
+        var name = (command as IJobCommand)?.Job;
         if (catalog.FirstOrDefault(s => s.Name == name) is not { } spec)
             return name is null
                 ? Refuse(Rejection.Invalid($"unknown scheduler command {command.GetType().Name}"))
