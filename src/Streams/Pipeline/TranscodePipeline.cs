@@ -80,15 +80,9 @@ public sealed class TranscodePipeline
         report("split", 0, 0);
         var work = request.WorkFolder;
         var rungs = _ladder.For(probe);
-        var chunks = await new SourceSplitter(_runner).SplitAsync(request.SourcePath, Path.Combine(work, "chunks"),
-            request.ChunkSeconds, ct);
-        var audio = probe.HasAudio
-            ? await new AudioEncoder(_runner).EncodeAsync(request.SourcePath, probe, Path.Combine(work, "audio.m4a"), ct)
-            : null;
-        // Chunk-major order: the first chunks of every rung finish first, which suits a player-ready-early future.
-        var jobs = chunks.SelectMany(chunk => rungs.Select(rung => new ChunkEncodeJob(chunk, rung, probe.Rotation,
-            Path.Combine(work, rung.Name, $"chunk_{chunk.Index:D5}.mp4")))).ToList();
-        return new TitlePlan(probe, chunks, rungs, audio, jobs);
+        var prepared = await new SourcePreparation(_runner).PrepareAsync(request.SourcePath, probe, work, request.ChunkSeconds, ct);
+        var jobs = prepared.Jobs(rungs, probe.Rotation, (chunk, rung) => Path.Combine(work, rung.Name, $"chunk_{chunk.Index:D5}.mp4"));
+        return new TitlePlan(probe, prepared.Chunks, rungs, prepared.Audio, jobs);
     }
 
     private Source<TranscodeOutcome, NotUsed> EncodeAndPackage(TranscodeRequest request, TitlePlan plan,
@@ -113,33 +107,10 @@ public sealed class TranscodePipeline
             });
     }
 
-    private async Task<TranscodeSummary> AssembleAndPackageAsync(TranscodeRequest request, TitlePlan plan,
-        IReadOnlyList<ChunkEncodeResult> results, Stopwatch clock, CancellationToken ct)
-    {
-        var assembler = new RungAssembler(_runner);
-        var scanner = new PacketScanner(_runner);
-        var assembled = new List<(Rung Rung, string Path)>();
-        var scans = new Dictionary<string, PacketScan>();
-        foreach (var rung in plan.Rungs)
-        {
-            var path = await assembler.AssembleAsync(results.Where(r => r.RungName == rung.Name),
-                Path.Combine(request.WorkFolder, $"{rung.Name}.mp4"), ct);
-            var scan = await scanner.ScanAsync(path, "v:0", ct);
-            if (scan.FrameCount != plan.Probe.FrameCount)
-                throw new InvalidDataException(
-                    $"rung {rung.Name} assembled to {scan.FrameCount} frames, the source has {plan.Probe.FrameCount}");
-            assembled.Add((rung, path));
-            scans[rung.Name] = scan;
-        }
-
-        var package = await new TitlePackager(_runner).PackageAsync(assembled, plan.Audio, request.OutputFolder,
-            plan.Probe.FrameRate, request.SegmentSeconds, ct);
-        var rungs = package.Variants.Select(v => new RungSummary(v.Rung.Name, v.Rung.Width, v.Rung.Height,
-            scans[v.Rung.Name].FrameCount, scans[v.Rung.Name].Duration, v.Playlist.Segments.Count, v.Bandwidth,
-            v.AverageBandwidth, v.Playlist.PlaylistFile)).ToList();
-        return new TranscodeSummary(Path.GetFullPath(request.OutputFolder), package.MasterPlaylist, plan.Probe,
-            plan.Chunks.Count, plan.Jobs.Count, rungs, package.Audio?.PlaylistFile, clock.Elapsed);
-    }
+    private Task<TranscodeSummary> AssembleAndPackageAsync(TranscodeRequest request, TitlePlan plan,
+        IReadOnlyList<ChunkEncodeResult> results, Stopwatch clock, CancellationToken ct) =>
+        new RenditionPackaging(_runner).PackageAsync(plan.Probe, plan.Rungs, plan.Chunks, results, plan.Audio,
+            request.WorkFolder, request.OutputFolder, request.SegmentSeconds, clock.Elapsed, ct);
 
     private static TranscodeOutcome Rejection(ProbeVerdict verdict) => verdict is ProbeVerdict.Rejected r
         ? new TranscodeOutcome.Rejected(r.Reason, r.Message)
