@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using MediaPlatform.Actors.Scheduling.Jobs;
+using MediaPlatform.Actors.Titles.Pipeline;
 using MediaPlatform.Actors.Work;
 using MediaPlatform.Node.Configuration;
 
@@ -31,6 +32,7 @@ public static class NodeCommand
             var hocon = NodeHocon.Load(options.ConfigDirectory, options.ExtraConfigFile);
             JobCatalog.Validate(hocon);
             TranscodeSettings.From(hocon.GetConfig(TranscodeSettings.Path) ?? Config.Empty);
+            PipelineSettings.From(hocon);
             await StartupChecks.RunAsync(options, hocon.GetTimeSpan("media-platform.persistence.startup-check-timeout", TimeSpan.FromSeconds(10)));
         }
         catch (Exception e) when (e is OptionsException or ConfigurationException)

@@ -124,6 +124,8 @@ public sealed class DirectoryBlobStore : IBlobStore
         await Task.CompletedTask;
     }
 
+    public string? LocalPathOf(string key) => PathFor(key);
+
     /// <summary>The file a key maps to; refuses invalid keys and (belt and braces) any path that leaves the root.</summary>
     private string PathFor(string key)
     {

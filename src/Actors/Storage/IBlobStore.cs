@@ -28,4 +28,10 @@ public interface IBlobStore
 
     /// <summary>Every blob whose key starts with <paramref name="prefix"/> (a folder prefix ends with '/'), in key order.</summary>
     IAsyncEnumerable<BlobInfo> ListAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A file path ffmpeg can read the blob from directly, when the store keeps blobs as local files; null otherwise
+    /// (then a reader copies the blob out first, see <see cref="BlobFiles"/>).
+    /// </summary>
+    string? LocalPathOf(string key) => null;
 }

@@ -19,6 +19,7 @@ public static class NodeOptionSpecs
     public static readonly OptionSpec PodSelector = new("--pod-label-selector", "NODE_POD_LABEL_SELECTOR", "app={0}", "With --discovery kubernetes: label selector of the cluster's pods ({0} = service name).");
     public static readonly OptionSpec DataDir = new("--data-dir", "NODE_DATA_DIR", "./data", "Directory for this node's data (created if missing, must be writable).");
     public static readonly OptionSpec BlobDir = new("--blob-dir", "NODE_BLOB_DIR", "<data-dir>/blobs", "Blob store directory (uploads, subtitles, HLS renditions); local nodes share one so every node serves every title.");
+    public static readonly OptionSpec WorkDir = new("--work-dir", "NODE_WORK_DIR", "<blob-dir>/.transcode", "Transcode work directory (source chunks and encodes while a title is transcoded); every node of the cluster must see the same one.");
     public static readonly OptionSpec SqliteFile = new("--sqlite-file", "NODE_SQLITE_FILE", "<data-dir>/journal.db", "SQLite journal file used when no PostgreSQL connection string is given; local nodes may share one.");
     public static readonly OptionSpec Postgres = new("--postgres", "NODE_POSTGRES", "(none: SQLite)", "PostgreSQL connection string (Npgsql form); when set, the journal and snapshots go there.");
     public static readonly OptionSpec ConfigDir = new("--config-dir", "NODE_CONFIG_DIR", "<binary dir>/config", "Directory holding akka.hocon and the other shared HOCON files.");
@@ -31,7 +32,7 @@ public static class NodeOptionSpecs
     public static readonly IReadOnlyList<OptionSpec> All =
     [
         Help, ClusterName, NodeName, Hostname, PublicHostname, RemotePort, HttpPort, Seeds, Roles, Discovery,
-        ContactPoints, RequiredContactPoints, ServiceName, PodSelector, DataDir, BlobDir, SqliteFile, Postgres, ConfigDir,
+        ContactPoints, RequiredContactPoints, ServiceName, PodSelector, DataDir, BlobDir, WorkDir, SqliteFile, Postgres, ConfigDir,
         ConfigFile, TokenKey, AdminToken, ManagementMutations, LogLevel,
     ];
 }

@@ -33,6 +33,9 @@ public sealed record NodeOptions
     public required string DataDirectory { get; init; }
     /// <summary>Root of the directory blob store; one shared directory for the local nodes of a cluster.</summary>
     public required string BlobDirectory { get; init; }
+
+    /// <summary>Where titles being transcoded keep their chunks and encodes; shared by every node (default inside the blob directory).</summary>
+    public required string WorkDirectory { get; init; }
     public required string SqliteFile { get; init; }
     public required string? PostgresConnectionString { get; init; }
     public required string ConfigDirectory { get; init; }

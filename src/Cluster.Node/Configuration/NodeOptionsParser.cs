@@ -64,6 +64,7 @@ public static class NodeOptionsParser
         var serviceName = Get(NodeOptionSpecs.ServiceName) ?? "media";
         var dataDir = Path.GetFullPath(Get(NodeOptionSpecs.DataDir) ?? "./data");
         var blobDir = Path.GetFullPath(Get(NodeOptionSpecs.BlobDir) ?? Path.Combine(dataDir, "blobs"));
+        var workDir = Path.GetFullPath(Get(NodeOptionSpecs.WorkDir) ?? Path.Combine(blobDir, ".transcode"));
         var sqliteFile = Path.GetFullPath(Get(NodeOptionSpecs.SqliteFile) ?? Path.Combine(dataDir, "journal.db"));
         var logLevel = Get(NodeOptionSpecs.LogLevel) ?? "Information";
         var canonicalLevel = LogLevels.FirstOrDefault(l => l.Equals(logLevel, StringComparison.OrdinalIgnoreCase))
@@ -100,6 +101,7 @@ public static class NodeOptionsParser
             KubernetesPodSelector = string.Format(Get(NodeOptionSpecs.PodSelector) ?? "app={0}", serviceName),
             DataDirectory = dataDir,
             BlobDirectory = blobDir,
+            WorkDirectory = workDir,
             SqliteFile = sqliteFile,
             PostgresConnectionString = Get(NodeOptionSpecs.Postgres),
             ConfigDirectory = Path.GetFullPath(Get(NodeOptionSpecs.ConfigDir) ?? Path.Combine(baseDirectory, "config")),

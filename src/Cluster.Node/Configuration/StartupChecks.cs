@@ -14,6 +14,7 @@ public static class StartupChecks
     {
         EnsureWritableDirectory(options.DataDirectory, "data directory");
         EnsureWritableDirectory(options.BlobDirectory, "blob directory (--blob-dir)");
+        EnsureWritableDirectory(options.WorkDirectory, "transcode work directory (--work-dir)");
         if (!options.UsesPostgres)
             EnsureWritableDirectory(Path.GetDirectoryName(options.SqliteFile)!, "SQLite journal directory");
         EnsureConfigDirectory(options.ConfigDirectory);

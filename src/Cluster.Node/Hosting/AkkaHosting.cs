@@ -1,8 +1,10 @@
-using Akka.Hosting;
 using Akka.Hosting.Logging;
+using Akka.Hosting;
 using MediaPlatform.Actors.Entities;
+using MediaPlatform.Actors.Storage;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Logging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MediaPlatform.Node.Hosting;
 
@@ -13,6 +15,8 @@ public static class AkkaHosting
     {
         services.AddSingleton(options);
         services.AddHealthChecks();
+        // The actors (title pipelines) and the HTTP routes (uploads, playback) share one blob store.
+        services.TryAddSingleton<IBlobStore>(_ => new DirectoryBlobStore(options.BlobDirectory));
         services.AddAkka(options.ClusterName, (builder, provider) =>
         {
             // Tests register a clock they control; otherwise the system clock, shifted by media-platform.clock.offset.
@@ -34,6 +38,7 @@ public static class AkkaHosting
                 .WithFriendEntities(clock)
                 .WithTitleEntities(clock)
                 .WithTranscodeQueue(options, clock)
+                .WithTitlePipelines(options)
                 .WithNodeScheduler(options, clock)
                 .WithNodeHealthChecks();
         });

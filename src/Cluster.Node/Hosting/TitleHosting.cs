@@ -1,4 +1,5 @@
 using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using Akka.Hosting;
 using Akka.Persistence.Query;
@@ -6,9 +7,12 @@ using Akka.Persistence.Sql.Query;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Sharding;
 using MediaPlatform.Actors.Storage;
+using MediaPlatform.Actors.Titles.Pipeline;
 using MediaPlatform.Actors.Titles;
+using MediaPlatform.Actors.Work;
 using MediaPlatform.Node.Api.Titles;
 using MediaPlatform.Node.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MediaPlatform.Node.Hosting;
 
@@ -20,6 +24,9 @@ public static class TitleRegions
 
     /// <summary>This node's <see cref="TitleCatalog"/> (listing and search).</summary>
     public sealed class Catalog;
+
+    /// <summary>The shard region of the title pipelines (one per title being transcoded).</summary>
+    public sealed class Pipelines;
 }
 
 /// <summary>
@@ -33,11 +40,29 @@ public static class TitleHosting
 
     public static IServiceCollection AddTitleServices(this IServiceCollection services, NodeOptions options)
     {
-        services.AddSingleton<IBlobStore>(_ => new DirectoryBlobStore(options.BlobDirectory));
+        services.TryAddSingleton<IBlobStore>(_ => new DirectoryBlobStore(options.BlobDirectory));
         services.AddSingleton(sp => TitleSettings.From(sp.GetRequiredService<Akka.Actor.ActorSystem>().Settings.Config));
+        services.AddSingleton(sp => PipelineSettings.From(sp.GetRequiredService<Akka.Actor.ActorSystem>().Settings.Config));
         services.AddSingleton<PublishedTitles>();
         return services;
     }
+
+    /// <summary>
+    /// The pipelines that drive uploaded titles to published. The region remembers its entities (in the journal, like
+    /// the friendships), so a pipeline whose node dies is started again elsewhere and carries on; a finished one
+    /// passivates and is forgotten. Needs the transcode queue's proxy (<see cref="WorkHosting"/>).
+    /// </summary>
+    public static AkkaConfigurationBuilder WithTitlePipelines(this AkkaConfigurationBuilder builder, NodeOptions options) => builder
+        .WithShardRegion<TitleRegions.Pipelines>(TitlePipeline.TypeName, (system, registry, resolver) =>
+            {
+                var settings = PipelineSettings.From(system.Settings.Config);
+                var priority = FfmpegPriority.Runner(TranscodeSettings.From(system));
+                var context = new PipelineContext(registry.Get<TitleRegions.Titles>(), registry.Get<TranscodeCoordinatorProxy>(),
+                    resolver.GetService<IBlobStore>(), settings, options.WorkDirectory, priority);
+                return titleId => TitlePipeline.PropsFor(titleId, context);
+            },
+            new EntityMessageExtractor<ITitlePipelineCommand>(m => m.TitleId),
+            new ShardOptions { RememberEntities = true, RememberEntitiesStore = RememberEntitiesStore.Eventsourced });
 
     public static AkkaConfigurationBuilder WithTitleEntities(this AkkaConfigurationBuilder builder, IClock clock) => builder
         // Title events are tagged in the journal so the catalog reads them with one query.

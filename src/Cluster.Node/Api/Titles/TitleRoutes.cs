@@ -45,6 +45,10 @@ public static class TitleRoutes
             .RequireAuthorization()
             .WithSummary("Upload the source video as the raw request body (streamed to storage; limit media-platform.titles.max-upload-size)");
 
+        titles.MapPost("/{titleId}/transcode", TitleTranscodes.StartAsync)
+            .RequireAuthorization()
+            .WithSummary("Start (or resume) turning the uploaded source into HLS; needed only when media-platform.pipeline.start-on-upload is off");
+
         titles.MapPut("/{titleId}/subtitles/{language}", TitleUploads.SubtitlesAsync)
             .RequireAuthorization()
             .WithSummary("Upload WebVTT or SRT subtitles for one language (format detected from the content)");

@@ -4,6 +4,7 @@ using Akka.Hosting;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Actors.Titles;
+using MediaPlatform.Actors.Titles.Pipeline;
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Streams.Quality.Subtitles;
 using Microsoft.AspNetCore.Http.Features;
@@ -22,7 +23,8 @@ public static class TitleUploads
     private const int MaxFileNameLength = 255;
 
     public static async Task<IResult> SourceAsync(string titleId, HttpContext http, ClaimsPrincipal caller,
-        IRequiredActor<TitleRegions.Titles> region, IBlobStore store, TitleSettings settings, CancellationToken ct)
+        IRequiredActor<TitleRegions.Titles> region, IRequiredActor<TitleRegions.Pipelines> pipelines, IBlobStore store,
+        TitleSettings settings, PipelineSettings pipeline, CancellationToken ct)
     {
         var (title, problem) = await TitleAccess.ForChangeAsync(region.ActorRef, titleId, caller, ct);
         if (problem is not null) return problem;
@@ -43,6 +45,9 @@ public static class TitleUploads
             new RecordSourceUploaded(titleId, uploadId, key, stored.Length, OriginalFileName(http.Request)), ct);
         if (answer.Rejection is { } refused) return await RefusedAsync(store, key, refused);
         if (title.Source is { } previous && previous.BlobKey != key) await TryDeleteAsync(store, previous.BlobKey);
+        if (pipeline.StartOnUpload && !await TitleTranscodes.DriveAsync(pipelines.ActorRef, titleId, ct))
+            return ApiProblems.From(new Rejection(RejectionKind.Unavailable,
+                $"the source is stored but its transcode could not be started; start it with POST /api/titles/{titleId}/transcode"));
         return Results.Ok(TitleResponse.From(answer.Reply!));
     }
 

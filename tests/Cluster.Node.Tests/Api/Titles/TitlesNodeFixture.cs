@@ -33,6 +33,8 @@ public sealed class TitlesNodeFixture : IAsyncLifetime
               max-subtitle-size = 4 KiB
             }
             akka.persistence.query.journal.sql.refresh-interval = 200ms
+            # These specs play the pipeline's part themselves (see PlaybackSetup).
+            media-platform.pipeline.start-on-upload = off
             """);
         Node = await TestNode.StartAsync("--config", hocon);
     }

@@ -34,6 +34,20 @@ public sealed class TitleMedia
         return new TitleMedia(chunks, work);
     }
 
+    /// <summary>An upload-like source: a moving test picture with a tone, keyframes every 2 s.</summary>
+    public static async Task<string> SourceAsync(string folder, double seconds, int width, int height)
+    {
+        Directory.CreateDirectory(folder);
+        var source = Path.Combine(folder, "upload.mp4");
+        var length = seconds.ToString(CultureInfo.InvariantCulture);
+        await RunAsync("ffmpeg", "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+            "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}:rate=25:duration={length}",
+            "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={length}",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+            "-force_key_frames", "expr:gte(t,n_forced*2)", "-sc_threshold", "0", "-movflags", "+faststart", source);
+        return source;
+    }
+
     /// <summary>Video frames in a file, counted by ffprobe itself.</summary>
     public static async Task<int> FrameCountAsync(string path) =>
         int.Parse((await RunAsync("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",

@@ -17,7 +17,7 @@ namespace MediaPlatform.Specs.Work.Support;
 
 /// <summary>
 /// Three full nodes in this process (the real hosting: coordinator singleton, proxy and a worker on each), a shared
-/// SQLite journal and a shared folder standing for the blob store every node reaches. Node 0 starts first, so it is the
+/// SQLite journal, one blob directory and a shared folder standing for the blob store every node reaches. Node 0 starts first, so it is the
 /// oldest and hosts the coordinator. One encode at a time per node, so the work spreads over all three.
 /// </summary>
 public sealed class TranscodeCluster : IAsyncDisposable
@@ -52,6 +52,9 @@ public sealed class TranscodeCluster : IAsyncDisposable
 
     public string SharedFolder => Root.Combine("shared");
 
+    /// <summary>The blob store every node shares (uploads and HLS packages; the transcode work folder is inside it).</summary>
+    public string BlobFolder => Root.Combine("blobs");
+
     public static async Task<TranscodeCluster> StartAsync(ITestOutputHelper output)
     {
         var cluster = new TranscodeCluster(output, new TempDirectory("transcode-failover"));
@@ -63,6 +66,7 @@ public sealed class TranscodeCluster : IAsyncDisposable
             [
                 "--hostname", "127.0.0.1", "--remote-port", ports[i].ToString(), "--http-port", FreePorts.Next().ToString(),
                 "--data-dir", cluster.Root.Combine($"node-{i}"), "--sqlite-file", cluster.Root.Combine("journal.db"),
+                "--blob-dir", cluster.BlobFolder,
                 "--seed-nodes", $"akka.tcp://{MultiNodeConfig.SystemName}@127.0.0.1:{ports[0]}", "--cluster-name", MultiNodeConfig.SystemName,
             ], new Dictionary<string, string?>(), AppContext.BaseDirectory)!;
             cluster._nodes.Add(await InProcessNode.StartAsync(options, hocon, SystemClock.Instance));

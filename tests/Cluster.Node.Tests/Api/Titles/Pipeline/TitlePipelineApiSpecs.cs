@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace MediaPlatform.Node.Tests.Api.Titles.Pipeline;
+
+/// <summary>
+/// The whole pipeline on one node, the way a user drives it: an upload over HTTP starts it, the title moves through
+/// probing, transcoding (with progress), quality control and publishing on its own, and the node then serves the HLS
+/// package. Bad sources end as failed titles whose reason says what is wrong; a source quality control rejects is
+/// never published.
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed class TitlePipelineApiSpecs(PipelineNodeFixture fixture, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task An_uploaded_clip_must_be_transcoded_to_its_ladder_checked_published_and_served_as_HLS()
+    {
+        var client = await fixture.NewUploaderAsync();
+        var id = TitleApi.Id(await TitleApi.CreateAsync(client, "Pipeline clip"));
+        Assert.Equal(HttpStatusCode.OK, (await TitleApi.UploadSubtitlesAsync(client, id, "en",
+            "WEBVTT\n\n00:00.500 --> 00:02.500\nHello there\n\n00:03.000 --> 00:05.000\nThis line is much longer than forty-two characters in all\n")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TitleApi.UploadSourceAsync(client, id, await PipelineClips.GoodAsync(9, 640, 360))).StatusCode);
+
+        var (title, seen) = await TitleProgressWatch.UntilFinishedAsync(client, id, Deadline);
+        output.WriteLine($"statuses seen: {string.Join(" -> ", seen)}");
+        Assert.True(TitleApi.Status(title) == "Published", $"title ended {TitleApi.Status(title)}: {title.GetProperty("failure")}");
+        Assert.Equal(["240p", "360p"], title.GetProperty("ladder").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+        var progress = title.GetProperty("progress");
+        Assert.Equal(100, progress.GetProperty("percent").GetDouble());
+        Assert.Equal(progress.GetProperty("chunksTotal").GetInt32(), progress.GetProperty("chunksDone").GetInt32());
+        Assert.True(progress.GetProperty("chunksTotal").GetInt32() >= 2 * 2, "at least two chunks of each of two rungs");
+        var findings = title.GetProperty("qc").GetProperty("findings").EnumerateArray().Select(f => f.GetString()!).ToList();
+        Assert.Contains(findings, f => f.Contains("subtitle-line-length") && f.Contains("subtitles en"));
+
+        var master = await GetTextAsync(client, title.GetProperty("playbackUrl").GetString()!);
+        output.WriteLine(master);
+        Assert.Contains("TYPE=AUDIO", master);
+        Assert.Contains("RESOLUTION=426x240", master);
+        Assert.Contains("RESOLUTION=640x360", master);
+        Assert.Contains("CODECS=\"avc1.", master);
+        var media = master.Split('\n').First(l => l.EndsWith(".m3u8") && l.Contains("360p"));
+        var playlist = await GetTextAsync(client, $"/media/titles/{id}/{media}");
+        var segment = playlist.Split('\n').First(l => l.EndsWith(".m4s"));
+        var bytes = await client.GetAsync($"/media/titles/{id}/{Path.GetDirectoryName(media)}/{segment}".Replace("//", "/"));
+        Assert.Equal(HttpStatusCode.OK, bytes.StatusCode);
+        Assert.True((await bytes.Content.ReadAsByteArrayAsync()).Length > 1000, "a media segment holds video");
+        Assert.Contains("#EXT-X-ENDLIST", playlist);
+
+        Assert.False(Directory.Exists(Path.Combine(fixture.Node.Options.WorkDirectory, id)), "the work folder is removed once published");
+    }
+
+    public static TheoryData<string, string> BadSources => new()
+    {
+        { "garbage", "invalid data" },
+        { "audio-only", "no video stream" },
+        { "cut-in-half", "ends early" },
+        { "absurd-size", "10000x16" },
+        { "cinepak", "'cinepak'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSources))]
+    public async Task A_source_that_is_not_a_playable_video_must_fail_the_title_with_the_reason(string source, string reason)
+    {
+        var client = await fixture.NewUploaderAsync();
+        var id = TitleApi.Id(await TitleApi.CreateAsync(client, $"Bad source {source}"));
+        var bytes = source switch
+        {
+            "garbage" => PipelineClips.Garbage(),
+            "audio-only" => await PipelineClips.AudioOnlyAsync(),
+            "cut-in-half" => await PipelineClips.CutInHalfAsync(),
+            "absurd-size" => await PipelineClips.AbsurdSizeAsync(),
+            _ => await PipelineClips.CinepakAsync(),
+        };
+        Assert.Equal(HttpStatusCode.OK, (await TitleApi.UploadSourceAsync(client, id, bytes)).StatusCode);
+
+        var (title, seen) = await TitleProgressWatch.UntilFinishedAsync(client, id, Deadline);
+        var failure = title.GetProperty("failure");
+        output.WriteLine($"{source}: {string.Join(" -> ", seen)}: {failure}");
+        Assert.Equal("Failed", TitleApi.Status(title));
+        Assert.Equal("probe", failure.GetProperty("stage").GetString());
+        Assert.Contains(reason, failure.GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, title.GetProperty("playbackUrl").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_source_quality_control_blocks_must_fail_the_title_and_never_be_served()
+    {
+        var client = await fixture.NewUploaderAsync();
+        var id = TitleApi.Id(await TitleApi.CreateAsync(client, "All black"));
+        Assert.Equal(HttpStatusCode.OK, (await TitleApi.UploadSourceAsync(client, id, await PipelineClips.AllBlackAsync(5))).StatusCode);
+
+        var (title, seen) = await TitleProgressWatch.UntilFinishedAsync(client, id, Deadline);
+        var failure = title.GetProperty("failure");
+        output.WriteLine($"{string.Join(" -> ", seen)}: {failure}");
+        Assert.Equal("Failed", TitleApi.Status(title));
+        Assert.Equal("quality-check", failure.GetProperty("stage").GetString());
+        Assert.Contains("black", failure.GetProperty("reason").GetString());
+        Assert.Contains(seen, s => s.StartsWith("QualityCheck"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/titles/{id}/master.m3u8")).StatusCode);
+    }
+
+    private static async Task<string> GetTextAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {text}");
+        return text;
+    }
+}
