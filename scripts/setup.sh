@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine of this kind (Debian 12 with the .NET 10 SDK) lacks, and nothing it already has.
-#   scripts/setup.sh [ffmpeg] [postgres]      (no arguments: both)
+#   scripts/setup.sh [ffmpeg] [postgres] [node] [chromium]      (no arguments: all of them)
+# node (with npm) builds the player page's scripts and runs the browser check; chromium is what that check drives.
 # Needs root (or sudo) only when something is actually missing.
 set -euo pipefail
-wanted=("$@"); ((${#wanted[@]})) || wanted=(ffmpeg postgres)
+wanted=("$@"); ((${#wanted[@]})) || wanted=(ffmpeg postgres node chromium)
 
 missing=()
 for w in "${wanted[@]}"; do
   case "$w" in
     ffmpeg) command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || missing+=(ffmpeg) ;;
     postgres) compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql) ;;
+    node) command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm) ;;
+    chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
     *) echo "setup: unknown prerequisite '$w'" >&2; exit 2 ;;
   esac
 done

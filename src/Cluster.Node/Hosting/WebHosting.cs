@@ -50,6 +50,7 @@ public static class WebHosting
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePlayerPage();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
