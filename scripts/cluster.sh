@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Local cluster on loopback: start N nodes, stop them, show status.
 #
-#   scripts/cluster.sh up [N] [--postgres CONNSTR|local]   build, start N nodes (default 3), wait until all are Up;
-#                                                    --postgres local starts a throwaway PostgreSQL in .cluster/pg
+#   scripts/cluster.sh up [N] [--postgres CONNSTR|local] [--no-demo]
+#                                                    build, start N nodes (default 3), wait until all are Up, then
+#                                                    put a generated demo clip through the cluster (scripts/demo.sh)
+#                                                    and print the player page's URL; --postgres local starts a
+#                                                    throwaway PostgreSQL in .cluster/pg
 #   scripts/cluster.sh status                        processes, membership and readiness of every node
 #   scripts/cluster.sh down                          stop every node gracefully (SIGTERM: leave, hand over, exit 0)
 #   scripts/cluster.sh stop I                        stop node I gracefully
@@ -114,10 +117,11 @@ stop_node() {
 cmd="${1:-status}"; shift || true
 case "$cmd" in
   up)
-    n=3; pg=""
+    n=3; pg=""; demo=yes
     while (($#)); do
       case "$1" in
         --postgres) pg="$2"; shift 2 ;;
+        --no-demo) demo=no; shift ;;
         [0-9]*) n="$1"; shift ;;
         *) echo "unknown argument '$1'"; exit 2 ;;
       esac
@@ -134,6 +138,7 @@ case "$cmd" in
     for ((i = 1; i <= n; i++)); do start_node "$i"; done
     wait_up "$n"
     status
+    if [[ "$demo" == yes ]]; then echo; "$ROOT/scripts/demo.sh"; fi
     ;;
   status) status ;;
   down)
@@ -144,5 +149,5 @@ case "$cmd" in
   kill) stop_node "${1:?node number}" KILL ;;
   start) start_node "${1:?node number}" ;;
   logs) tail -f "$(node_dir "${1:?node number}")/node.log" ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  *) sed -n '2,16p' "$0"; exit 2 ;;
 esac
