@@ -50,6 +50,17 @@ public sealed class InProcessNode : IAsyncDisposable
     /// </summary>
     public Task CrashAsync() => System.Terminate().WaitAsync(TimeSpan.FromSeconds(30));
 
+    /// <summary>
+    /// A graceful leave as SIGTERM does it in the binary: coordinated shutdown hands the node's shards and singletons
+    /// over, leaves the cluster and terminates the actor system. Completes when the system has terminated.
+    /// </summary>
+    public Task LeaveAsync(TimeSpan timeout) =>
+        CoordinatedShutdown.Get(System).Run(CoordinatedShutdown.ClusterLeavingReason.Instance)
+            .ContinueWith(_ => System.WhenTerminated).Unwrap().WaitAsync(timeout);
+
+    /// <summary>The actor system has stopped: crashed, left, or downed (a downed node shuts itself down).</summary>
+    public bool IsTerminated => System.WhenTerminated.IsCompleted;
+
     public async ValueTask DisposeAsync()
     {
         try { await _host.StopAsync(TimeSpan.FromSeconds(20)); }
