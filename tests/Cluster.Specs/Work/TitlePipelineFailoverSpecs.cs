@@ -48,7 +48,7 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
         var victimIndex = -1;
         await Eventually.AwaitAssertAsync(async () =>
         {
-            status = await StatusAsync(entry, batchId);
+            status = await TranscodeCluster.StatusAsync(entry, batchId);
             var pipelineNode = await PipelineNodeAsync(cluster, titleId);
             victimIndex = pickVictim(pipelineNode, cluster);
             var victimNode = cluster.Nodes[victimIndex].Address.ToString();
@@ -110,12 +110,6 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
             catch (Exception e) when (e is AskTimeoutException or ObjectDisposedException) { }
         }
         return -1;
-    }
-
-    private static async Task<BatchStatus?> StatusAsync(InProcessNode via, string batchId)
-    {
-        try { return await via.Registered<TranscodeCoordinatorProxy>().Ask<object>(new GetBatchStatus(batchId), TimeSpan.FromSeconds(5)) as BatchStatus; }
-        catch (AskTimeoutException) { return null; }
     }
 
     private static async Task<TitleView?> TitleAsync(InProcessNode via, string titleId)

@@ -49,9 +49,13 @@ public sealed class TitleMedia
     }
 
     /// <summary>Video frames in a file, counted by ffprobe itself.</summary>
-    public static async Task<int> FrameCountAsync(string path) =>
-        int.Parse((await RunAsync("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
-            "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", path)).Trim(), CultureInfo.InvariantCulture);
+    /// <remarks>An HLS media playlist is read through its segments (ffprobe lists its stream once per program: the first counts).</remarks>
+    public static async Task<int> FrameCountAsync(string path)
+    {
+        var output = await RunAsync("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
+            "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", path);
+        return int.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0], CultureInfo.InvariantCulture);
+    }
 
     private static async Task<string> RunAsync(string tool, params string[] arguments)
     {

@@ -92,11 +92,11 @@ public sealed class TranscodeCluster : IAsyncDisposable
     }
 
     /// <summary>The batch as the coordinator sees it; null while no coordinator answers (failover).</summary>
-    public static async Task<BatchStatus?> StatusAsync(InProcessNode via)
+    public static async Task<BatchStatus?> StatusAsync(InProcessNode via, string batchId = BatchId)
     {
         try
         {
-            return await via.Registered<TranscodeCoordinatorProxy>().Ask<object>(new GetBatchStatus(BatchId), AskTimeout) as BatchStatus;
+            return await via.Registered<TranscodeCoordinatorProxy>().Ask<object>(new GetBatchStatus(batchId), AskTimeout) as BatchStatus;
         }
         catch (AskTimeoutException)
         {
