@@ -27,14 +27,7 @@ public sealed partial class DeploymentManifestSpecs
     public void The_deployment_settings_must_parse_into_kubernetes_bootstrap_on_the_probed_port()
     {
         var yaml = File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "deployment.yaml"));
-        var env = LiteralValues(yaml);
-        // Values the cluster fills in at run time (pod IP, secrets) get stand-ins of the right shape.
-        env["NODE_PUBLIC_HOSTNAME"] = "10.1.2.3";
-        env["NODE_TOKEN_KEY"] = new string('k', 40);
-        env["NODE_ADMIN_TOKEN"] = new string('a', 20);
-        env.Remove("NODE_POSTGRES");
-
-        var options = NodeOptionsParser.Parse([], env, AppContext.BaseDirectory)!;
+        var options = DeploymentOptions(yaml);
 
         Assert.Equal(DiscoveryMode.Kubernetes, options.Discovery);
         Assert.Equal("app=media", options.KubernetesPodSelector);
@@ -43,6 +36,33 @@ public sealed partial class DeploymentManifestSpecs
         Assert.Matches($@"- name: remoting\s+containerPort: {options.RemotePort}\b", yaml);
         Assert.Contains("path: /health/ready", yaml);
         Assert.Contains("path: /health/live", yaml);
+    }
+
+    [Fact]
+    public void The_blob_directory_must_be_on_the_volume_every_pod_shares()
+    {
+        var yaml = File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "deployment.yaml"));
+        var storage = File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "storage.yaml"));
+        var options = DeploymentOptions(yaml);
+
+        // The volume mounted above the blob directory is the claim storage.yaml asks for, and that claim is ReadWriteMany.
+        var mounts = Regex.Matches(yaml, @"- name: (\S+)\s+mountPath: (\S+)").ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value);
+        var shared = mounts.Single(m => options.BlobDirectory.StartsWith(m.Key + "/", StringComparison.Ordinal));
+        Assert.Matches($@"- name: {shared.Value}\s+persistentVolumeClaim:\s+claimName: media-blobs", yaml);
+        Assert.Contains("name: media-blobs", storage);
+        Assert.Contains("- ReadWriteMany", storage);
+        Assert.StartsWith(options.BlobDirectory + "/", options.WorkDirectory + "/");
+    }
+
+    private static NodeOptions DeploymentOptions(string yaml)
+    {
+        var env = LiteralValues(yaml);
+        // Values the cluster fills in at run time (pod IP, secrets) get stand-ins of the right shape.
+        env["NODE_PUBLIC_HOSTNAME"] = "10.1.2.3";
+        env["NODE_TOKEN_KEY"] = new string('k', 40);
+        env["NODE_ADMIN_TOKEN"] = new string('a', 20);
+        env.Remove("NODE_POSTGRES");
+        return NodeOptionsParser.Parse([], env, AppContext.BaseDirectory)!;
     }
 
     private static IEnumerable<string> VariableNames(string text) =>
