@@ -16,6 +16,7 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
     [InlineData("unwritable data dir")]
     [InlineData("unreachable postgres")]
     [InlineData("bad job schedule")]
+    [InlineData("bad ladder rung")]
     public async Task bad_configuration_exits_non_zero_with_one_line(string fault)
     {
         using var dir = new TempDirectory("bad-config");
@@ -51,6 +52,10 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
                 break;
             case "bad job schedule":
                 File.WriteAllText(dir.Combine("bad.hocon"), "media-platform.scheduler.jobs.billing-cycle.schedule = \"daily at 25:00\"");
+                flags["--config"] = dir.Combine("bad.hocon");
+                break;
+            case "bad ladder rung":
+                File.WriteAllText(dir.Combine("bad.hocon"), "media-platform.pipeline.ladder = [\"240p 240 400\", \"720p\"]");
                 flags["--config"] = dir.Combine("bad.hocon");
                 break;
             default:
