@@ -4,6 +4,7 @@ using MediaPlatform.Node.Api.Billing;
 using MediaPlatform.Node.Api.Titles;
 using MediaPlatform.Node.Api.Users;
 using MediaPlatform.Node.Configuration;
+using MediaPlatform.Node.Health;
 using MediaPlatform.Node.Management;
 
 namespace MediaPlatform.Node.Hosting;
@@ -36,6 +37,8 @@ public static class WebHosting
         services.AddNodeAuth(options);
         services.AddTransient<BillingContext>();
         services.AddTitleServices(options);
+        services.AddSingleton<PauseGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.ConfigureHttpJsonOptions(json =>
         {
             // A field the API does not know is refused rather than ignored: a typo must not silently do nothing.
@@ -49,6 +52,7 @@ public static class WebHosting
     public static WebApplication MapNodeEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UsePauseGuard();
         app.UseStatusCodePages();
         app.UsePlayerPage();
         app.UseAuthentication();
