@@ -24,7 +24,7 @@ dotnet build Cluster.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 status=0
 dotnet test Cluster.sln -c Release --no-build -nologo \
-  --logger "console;verbosity=normal" --logger "trx" --results-directory "$RESULTS" "$@" || status=$?
+  --logger "console;verbosity=detailed" --logger "trx" --results-directory "$RESULTS" "$@" || status=$?
 
 python3 "$ROOT/scripts/lib/summarize_trx.py" "$RESULTS" || status=1
 rm -rf "$RESULTS"

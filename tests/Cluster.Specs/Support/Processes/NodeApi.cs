@@ -6,9 +6,12 @@ using System.Text.Json;
 namespace MediaPlatform.Specs.Support.Processes;
 
 /// <summary>The public HTTP API of one node, as a client uses it: JSON bodies, bearer tokens, Idempotency-Keys.</summary>
-public sealed class NodeApi(NodeProcess node) : IDisposable
+/// <param name="timeout">How long one request may take before it fails (default 30 s).</param>
+public sealed class NodeApi(NodeProcess node, TimeSpan? timeout = null) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = new() { BaseAddress = node.BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+
+    public NodeProcess Node => node;
 
     public sealed record Reply(HttpStatusCode Status, string Body)
     {
