@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace MediaPlatform.Bench.Media;
+
+/// <summary>
+/// Real node processes (the Cluster.Node binary next to this bench) on loopback, one SQLite journal and one blob
+/// directory, optionally each pinned to a CPU core with taskset. Killed (whole process tree) on dispose, also when a
+/// scenario fails.
+/// </summary>
+public sealed class NodeProcesses : IAsyncDisposable
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly List<Process> _processes = [];
+
+    private NodeProcesses(string folder, int[] httpPorts) => (Folder, HttpPorts) = (folder, httpPorts);
+
+    public string Folder { get; }
+
+    public int[] HttpPorts { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPorts[0]}/");
+
+    /// <param name="cores">The core each node is pinned to (taskset -c), or null for no pinning; one node per entry.</param>
+    public static async Task<NodeProcesses> StartAsync(string folder, IReadOnlyList<int?> cores, string hocon)
+    {
+        Directory.CreateDirectory(folder);
+        var config = Path.Combine(folder, "bench.hocon");
+        await File.WriteAllTextAsync(config, hocon);
+        var remote = cores.Select(_ => FreePort()).ToArray();
+        var nodes = new NodeProcesses(folder, cores.Select(_ => FreePort()).ToArray());
+        try
+        {
+            for (var i = 0; i < cores.Count; i++)
+            {
+                var node = Path.Combine(AppContext.BaseDirectory, "Cluster.Node.dll");
+                string[] args =
+                [
+                    "--hostname", "127.0.0.1", "--http-port", nodes.HttpPorts[i].ToString(), "--remote-port", remote[i].ToString(),
+                    "--seed-nodes", $"akka.tcp://media@127.0.0.1:{remote[0]}", "--data-dir", Path.Combine(folder, $"node-{i + 1}"),
+                    "--blob-dir", Path.Combine(folder, "blobs"), "--sqlite-file", Path.Combine(folder, "journal.db"),
+                    "--config", config, "--log-level", "Warning",
+                ];
+                var info = cores[i] is { } core ? new ProcessStartInfo("taskset") : new ProcessStartInfo("dotnet");
+                if (cores[i] is { } pinned) { info.ArgumentList.Add("-c"); info.ArgumentList.Add(pinned.ToString()); info.ArgumentList.Add("dotnet"); }
+                info.ArgumentList.Add(node);
+                foreach (var a in args) info.ArgumentList.Add(a);
+                info.RedirectStandardError = info.RedirectStandardOutput = true;
+                var process = Process.Start(info)!;
+                process.OutputDataReceived += (_, _) => { };
+                process.ErrorDataReceived += (_, _) => { };
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+                nodes._processes.Add(process);
+                await nodes.AwaitUpAsync(i + 1);
+            }
+            return nodes;
+        }
+        catch
+        {
+            await nodes.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task AwaitUpAsync(int members)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_processes.Any(p => p.HasExited)) throw new InvalidOperationException("a node exited while the cluster formed");
+            try
+            {
+                var view = await Http.GetFromJsonAsync<JsonElement>(new Uri(BaseAddress, "cluster/members"));
+                if (view.GetProperty("members").EnumerateArray().Count(m => m.GetProperty("status").GetString() == "Up") == members) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"{members} node(s) did not come Up within 120 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var p in _processes)
+        {
+            try { p.Kill(entireProcessTree: true); await p.WaitForExitAsync(); }
+            catch (InvalidOperationException) { /* already gone */ }
+            p.Dispose();
+        }
+    }
+}

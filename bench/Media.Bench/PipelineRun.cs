@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MediaPlatform.Bench.Media;
+
+/// <summary>When the title reached each stage, measured from the start of its upload over HTTP.</summary>
+public sealed record PipelineTimes(TimeSpan Uploaded, TimeSpan Packaged, TimeSpan Published, TimeSpan FirstSegment, int Encodes);
+
+/// <summary>
+/// Our pipeline as a user drives it: sign up, create a title, PUT the source to the first node, then follow the title
+/// (every 100 ms) until it is published, and fetch the master playlist and the lowest rung's first segment.
+/// </summary>
+public static class PipelineRun
+{
+    public static async Task<PipelineTimes> RunAsync(NodeProcesses nodes, string source)
+    {
+        using var http = new HttpClient { BaseAddress = nodes.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        var email = $"bench-{Guid.NewGuid():N}@example.com";
+        const string password = "bench password 123";
+        (await http.PostAsJsonAsync("api/users", new { email, password, displayName = "Bench" })).EnsureSuccessStatusCode();
+        var session = await (await http.PostAsJsonAsync("api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.GetProperty("token").GetString());
+        var created = await (await http.PostAsJsonAsync("api/titles", new { name = "Bench", description = "" })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("titleId").GetString()!;
+
+        var clock = Stopwatch.StartNew();
+        await using (var body = File.OpenRead(source))
+        {
+            var content = new StreamContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+            var upload = await http.PutAsync($"api/titles/{id}/source", content);
+            if (upload.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"upload answered {(int)upload.StatusCode}: {await upload.Content.ReadAsStringAsync()}");
+        }
+        var uploaded = clock.Elapsed;
+        TimeSpan? packaged = null;
+        while (true)
+        {
+            var title = await http.GetFromJsonAsync<JsonElement>($"api/titles/{id}");
+            var status = title.GetProperty("status").GetString();
+            if (status is "QualityCheck" or "Published") packaged ??= clock.Elapsed;
+            if (status == "Failed") throw new InvalidOperationException($"the title failed: {title.GetProperty("failure")}");
+            if (status == "Published")
+            {
+                var published = clock.Elapsed;
+                var master = await http.GetStringAsync(title.GetProperty("playbackUrl").GetString()!.TrimStart('/'));
+                var lowest = master.Split('\n').First(l => l.EndsWith(".m3u8") && !l.StartsWith('#') && !l.Contains("audio"));
+                var playlist = await http.GetStringAsync($"media/titles/{id}/{lowest}");
+                var segment = playlist.Split('\n').First(l => l.EndsWith(".m4s"));
+                (await http.GetAsync($"media/titles/{id}/{segment}")).EnsureSuccessStatusCode();
+                var encodes = title.GetProperty("progress").GetProperty("chunksTotal").GetInt32();
+                return new PipelineTimes(uploaded, packaged ?? published, published, clock.Elapsed, encodes);
+            }
+            if (clock.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException($"title still {status} after 30 min");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using MediaPlatform.Bench.Media;
+
+// One run compares, on the same generated source: (1) one ffmpeg command producing the ladder as HLS, (2) our pipeline
+// on one node, (3) on two local nodes each pinned to its own core, (4) on one node pinned to one core.
+var options = BenchOptions.Parse(args);
+var root = Directory.CreateTempSubdirectory("media-bench-").FullName;
+var source = Path.Combine(root, "source.mp4");
+Console.WriteLine($"{Environment.ProcessorCount} cores; source {options.Seconds} s of 1280x720 25 fps with audio; {options.Runs} run(s) (medians)");
+await Tools.GenerateSourceAsync(source, options.Seconds);
+Console.WriteLine($"ladder {string.Join(", ", LadderBaseline.Ladder.Select(r => $"{r.Name} {r.VideoKbps}k"))}, preset veryfast, 4 s fMP4 segments");
+
+// Unpinned: the node's defaults (one encode per core, cores/encodes threads each). Pinned: one encode of one thread.
+const string Unpinned = "akka.loglevel = WARNING";
+const string Pinned = "akka.loglevel = WARNING\nmedia-platform.transcode { max-concurrent-jobs = 1, threads-per-job = 1 }";
+var results = new Dictionary<string, List<PipelineTimes>>();
+var baseline = new List<TimeSpan>();
+try
+{
+    for (var run = 1; run <= options.Runs; run++)
+    {
+        var hls = Directory.CreateDirectory(Path.Combine(root, $"baseline-{run}")).FullName;
+        baseline.Add(await Tools.RunAsync("ffmpeg", LadderBaseline.Arguments(source, hls, "veryfast", 4)));
+        Console.WriteLine($"run {run}: (1) one ffmpeg command: {baseline[^1].TotalSeconds:0.0} s");
+        await Scenario("(2) pipeline, 1 node", [null], Unpinned, run);
+        await Scenario("(3) pipeline, 2 nodes pinned to core 0 and 1", [0, 1], Pinned, run);
+        await Scenario("(4) pipeline, 1 node pinned to core 0", [0], Pinned, run);
+    }
+}
+finally
+{
+    if (!options.Keep) Directory.Delete(root, recursive: true);
+}
+
+double Median(IEnumerable<double> values) { var s = values.Order().ToArray(); return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2; }
+double Published(string name) => Median(results[name].Select(r => r.Published.TotalSeconds));
+double Packaged(string name) => Median(results[name].Select(r => r.Packaged.TotalSeconds));
+var one = Median(baseline.Select(b => b.TotalSeconds));
+
+Console.WriteLine();
+Console.WriteLine($"{"scenario",-46} {"upload",8} {"packaged",9} {"published",10} {"1st segment",12} {"encodes",8}");
+Console.WriteLine($"{"(1) one ffmpeg command (baseline)",-46} {"-",8} {one,8:0.0}s {"-",10} {"-",12} {"-",8}");
+foreach (var (name, times) in results)
+    Console.WriteLine($"{name,-46} {Median(times.Select(t => t.Uploaded.TotalSeconds)),7:0.0}s {Packaged(name),8:0.0}s {Published(name),9:0.0}s " +
+                      $"{Median(times.Select(t => t.FirstSegment.TotalSeconds)),11:0.0}s {times[0].Encodes,8}");
+Console.WriteLine();
+Verdict("(2)/(1), packaged (same work: the ladder as HLS)", Packaged("(2) pipeline, 1 node") / one, 1.05);
+Verdict("(2)/(1), published (adds probe and quality control)", Published("(2) pipeline, 1 node") / one, 1.05);
+Verdict("(3)/(4), packaged (two pinned nodes vs one)", Packaged("(3) pipeline, 2 nodes pinned to core 0 and 1") / Packaged("(4) pipeline, 1 node pinned to core 0"), 0.55);
+Verdict("(3)/(4), published (two pinned nodes vs one)", Published("(3) pipeline, 2 nodes pinned to core 0 and 1") / Published("(4) pipeline, 1 node pinned to core 0"), 0.55);
+Console.WriteLine("upload to first playable segment = upload to published: a title is published (and playable) once every rung is packaged and checked.");
+
+async Task Scenario(string name, int?[] cores, string hocon, int run)
+{
+    await using var nodes = await NodeProcesses.StartAsync(Path.Combine(root, $"{name.Split(' ')[0].Trim('(', ')')}-{run}"), cores, hocon);
+    var times = await PipelineRun.RunAsync(nodes, source);
+    (results.TryGetValue(name, out var list) ? list : results[name] = []).Add(times);
+    Console.WriteLine($"run {run}: {name}: packaged {times.Packaged.TotalSeconds:0.0} s, published {times.Published.TotalSeconds:0.0} s");
+}
+
+static void Verdict(string what, double ratio, double goal) =>
+    Console.WriteLine($"{what,-56} {ratio,5:0.00}  goal <= {goal:0.00}: {(ratio <= goal ? "met" : "NOT met")}");
