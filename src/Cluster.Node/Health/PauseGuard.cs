@@ -10,18 +10,18 @@ namespace MediaPlatform.Node.Health;
 /// wakes after such a pause does not learn that it was downed until gossip reaches it, and meanwhile it would answer
 /// reads from its old copies and acknowledge writes the cluster then discards. So: a pause of at least
 /// <c>stable-after</c> shuts the node down as downed (exit code 4, a supervisor restarts it as a new incarnation), and
-/// until the guard has looked at the clock again after any pause, requests are refused with 503 (clients retry on
-/// another node). A dedicated thread watches the monotonic clock, which keeps running while the process is stopped.
+/// while the guard itself has not looked at the clock for that long (the moments right after waking), requests are
+/// refused with 503 (clients retry on another node). A node that is the cluster's only member cannot have been downed
+/// by others, so it carries on. A dedicated thread watches the monotonic clock, which keeps running while the process
+/// is stopped.
 /// </summary>
 public sealed class PauseGuard : IHostedService, IDisposable
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
-    // How stale the guard's last look may be before a request is held back (it looks every 250 ms).
-    private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(2);
 
     private readonly IServiceProvider _services;
     private readonly ILogger<PauseGuard> _log;
-    private ActorSystem? _system;
+    private volatile ActorSystem? _system;
     private TimeSpan _maxPause;
     private readonly CancellationTokenSource _stopping = new();
     private long _lastLook = Environment.TickCount64;
@@ -39,8 +39,9 @@ public sealed class PauseGuard : IHostedService, IDisposable
     public static TimeSpan MaxPause(Config config) =>
         config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after", TimeSpan.FromSeconds(20));
 
-    /// <summary>False once a long pause was seen, and while the guard has not looked at the clock for a while.</summary>
-    public bool MayServe => !_tripped && Environment.TickCount64 - Interlocked.Read(ref _lastLook) < StaleAfter.TotalMilliseconds;
+    /// <summary>False once a long pause was seen, and while the guard has not looked at the clock for as long.</summary>
+    public bool MayServe =>
+        !_tripped && (_system is null || Environment.TickCount64 - Interlocked.Read(ref _lastLook) < _maxPause.TotalMilliseconds || Alone());
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -60,13 +61,20 @@ public sealed class PauseGuard : IHostedService, IDisposable
 
     public void Dispose() => _stopping.Dispose();
 
+    /// <summary>No other member is known: nobody could have downed this node (e.g. a single-node cluster).</summary>
+    private bool Alone()
+    {
+        var cluster = Akka.Cluster.Cluster.Get(_system!);
+        return cluster.State.Members.All(m => m.Address == cluster.SelfAddress);
+    }
+
     private void Watch()
     {
         while (!_stopping.IsCancellationRequested)
         {
             var now = Environment.TickCount64;
             var pause = TimeSpan.FromMilliseconds(now - Interlocked.Exchange(ref _lastLook, now));
-            if (pause >= _maxPause && !_tripped)
+            if (pause >= _maxPause && !_tripped && !Alone())
             {
                 _tripped = true;
                 _log.LogError("this node did not run for {Pause:0.0} s (stable-after is {Max:0.0} s): the cluster may have downed it and " +
