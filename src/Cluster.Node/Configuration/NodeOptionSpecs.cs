@@ -10,7 +10,7 @@ public static class NodeOptionSpecs
     public static readonly OptionSpec PublicHostname = new("--public-hostname", "NODE_PUBLIC_HOSTNAME", "<hostname>", "Address other nodes use to reach this one (e.g. the pod IP).");
     public static readonly OptionSpec RemotePort = new("--remote-port", "NODE_REMOTE_PORT", "4053", "Akka remoting TCP port (0 = any free port).");
     public static readonly OptionSpec HttpPort = new("--http-port", "NODE_HTTP_PORT", "8080", "HTTP port: API, health, cluster management and bootstrap contact point.");
-    public static readonly OptionSpec Seeds = new("--seed-nodes", "NODE_SEED_NODES", "(none)", "Comma-separated seed addresses akka.tcp://<cluster>@host:port. Empty and no discovery: the node forms a cluster of its own.");
+    public static readonly OptionSpec Seeds = new("--seed-nodes", "NODE_SEED_NODES", "(none)", "Comma-separated seed addresses akka.tcp://<cluster>@host:port (akka.ssl.tcp:// with --remote-tls-certificate). Empty and no discovery: the node forms a cluster of its own.");
     public static readonly OptionSpec Roles = new("--roles", "NODE_ROLES", "(none)", "Comma-separated cluster roles of this node.");
     public static readonly OptionSpec Discovery = new("--discovery", "NODE_DISCOVERY", "none", "Cluster bootstrap: none (use --seed-nodes), config (use --contact-points) or kubernetes.");
     public static readonly OptionSpec ContactPoints = new("--contact-points", "NODE_CONTACT_POINTS", "(none)", "With --discovery config: comma-separated host:http-port of every node, identical on all nodes.");
@@ -27,12 +27,14 @@ public static class NodeOptionSpecs
     public static readonly OptionSpec TokenKey = new("--token-key", "NODE_TOKEN_KEY", "(a development key; set one in production)", "Secret that signs user tokens; the same on every node, at least 32 characters.");
     public static readonly OptionSpec AdminToken = new("--admin-token", "NODE_ADMIN_TOKEN", "(none: admin routes refused)", "Bearer token that grants the admin role (coupons, cluster mutations); at least 16 characters.");
     public static readonly OptionSpec ManagementMutations = new("--management-mutations", "NODE_MANAGEMENT_MUTATIONS", "off", "Allow the management API's mutating routes (join, leave, down; admin token still required). Variable: on/off.", IsSwitch: true);
+    public static readonly OptionSpec RemoteTlsCertificate = new("--remote-tls-certificate", "NODE_REMOTE_TLS_CERTIFICATE", "(none: remoting in plain TCP, private network only)", "PKCS#12 file of the cluster's remoting certificate, the same on every node: remoting then uses mutual TLS and accepts only peers presenting it.");
+    public static readonly OptionSpec RemoteTlsCertificatePasswordFile = new("--remote-tls-certificate-password-file", "NODE_REMOTE_TLS_CERTIFICATE_PASSWORD_FILE", "(none)", "File holding the certificate's password (or set NODE_REMOTE_TLS_CERTIFICATE_PASSWORD; never on the command line).");
     public static readonly OptionSpec LogLevel = new("--log-level", "NODE_LOG_LEVEL", "Information", "Minimum log level: Trace, Debug, Information, Warning, Error.");
 
     public static readonly IReadOnlyList<OptionSpec> All =
     [
         Help, ClusterName, NodeName, Hostname, PublicHostname, RemotePort, HttpPort, Seeds, Roles, Discovery,
         ContactPoints, RequiredContactPoints, ServiceName, PodSelector, DataDir, BlobDir, WorkDir, SqliteFile, Postgres, ConfigDir,
-        ConfigFile, TokenKey, AdminToken, ManagementMutations, LogLevel,
+        ConfigFile, TokenKey, AdminToken, ManagementMutations, RemoteTlsCertificate, RemoteTlsCertificatePasswordFile, LogLevel,
     ];
 }

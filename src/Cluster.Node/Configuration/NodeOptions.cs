@@ -47,11 +47,20 @@ public sealed record NodeOptions
     /// <summary>Management API join/leave/down allowed (still admin-token only); off means read-only.</summary>
     public bool ManagementMutations { get; init; }
 
+    /// <summary>PKCS#12 file of the cluster's remoting certificate; null means remoting in plain TCP.</summary>
+    public string? RemoteTlsCertificateFile { get; init; }
+    /// <summary>The certificate file's password (from a file or the environment, never argv).</summary>
+    public string? RemoteTlsCertificatePassword { get; init; }
+    public bool UsesRemoteTls => RemoteTlsCertificateFile is not null;
+
     /// <summary>This node's working space for transcode jobs; old entries are removed by the scratch-retention job.</summary>
     public string ScratchDirectory => Path.Combine(DataDirectory, "scratch");
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
-    /// <summary>The remoting address this node will have, e.g. akka.tcp://media@10.0.0.5:4053.</summary>
-    public string SelfAddress => $"akka.tcp://{ClusterName}@{PublicHostname}:{RemotePort}";
+    /// <summary>The remoting address this node will have, e.g. akka.tcp://media@10.0.0.5:4053 (akka.ssl.tcp:// with TLS).</summary>
+    public string SelfAddress => $"{RemoteScheme}://{ClusterName}@{PublicHostname}:{RemotePort}";
+
+    /// <summary>Akka names TLS remoting addresses akka.ssl.tcp; a seed must use the scheme its node speaks.</summary>
+    public string RemoteScheme => UsesRemoteTls ? "akka.ssl.tcp" : "akka.tcp";
 }

@@ -37,8 +37,14 @@ public static class NodeOptionsParser
         if (remotePort == httpPort)
             throw new OptionsException($"{NodeOptionSpecs.RemotePort.Flag} and {NodeOptionSpecs.HttpPort.Flag} are both {httpPort}; they must differ");
 
+        var tlsCertificate = Get(NodeOptionSpecs.RemoteTlsCertificate) is { } certificate ? Path.GetFullPath(certificate) : null;
+        var tlsPassword = RemoteTlsPassword(Get(NodeOptionSpecs.RemoteTlsCertificatePasswordFile), environment);
+        if (tlsPassword is not null && tlsCertificate is null)
+            throw new OptionsException($"a remoting certificate password was given without {NodeOptionSpecs.RemoteTlsCertificate.Flag}");
+        var scheme = tlsCertificate is null ? "akka.tcp" : "akka.ssl.tcp";
+
         var seeds = List(Get(NodeOptionSpecs.Seeds));
-        foreach (var seed in seeds) ValidateSeed(seed, clusterName);
+        foreach (var seed in seeds) ValidateSeed(seed, clusterName, scheme);
 
         var discovery = Get(NodeOptionSpecs.Discovery)?.ToLowerInvariant() switch
         {
@@ -111,6 +117,8 @@ public static class NodeOptionsParser
             TokenKeyIsDevelopmentDefault = tokenKey is null,
             AdminToken = adminToken,
             ManagementMutations = mutations,
+            RemoteTlsCertificateFile = tlsCertificate,
+            RemoteTlsCertificatePassword = tlsPassword,
         };
     }
 
@@ -174,20 +182,38 @@ public static class NodeOptionsParser
     private static int PositiveInt(OptionSpec spec, string text) =>
         int.TryParse(text, out var n) && n > 0 ? n : throw new OptionsException($"{spec.Flag} '{text}' is not a positive whole number");
 
-    private static void ValidateSeed(string seed, string clusterName)
+    /// <summary>Environment variable holding the remoting certificate's password itself (a flag would show it in ps).</summary>
+    public const string RemoteTlsPasswordVariable = "NODE_REMOTE_TLS_CERTIFICATE_PASSWORD";
+
+    private static string? RemoteTlsPassword(string? passwordFile, IReadOnlyDictionary<string, string?> environment)
+    {
+        if (passwordFile is null)
+            return environment.TryGetValue(RemoteTlsPasswordVariable, out var p) && !string.IsNullOrEmpty(p) ? p : null;
+        try
+        {
+            // Only the trailing newline an editor or `echo` adds is dropped; the rest is the password as written.
+            return File.ReadAllText(passwordFile).TrimEnd('\r', '\n');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OptionsException($"{NodeOptionSpecs.RemoteTlsCertificatePasswordFile.Flag} '{passwordFile}' cannot be read: {e.Message}");
+        }
+    }
+
+    private static void ValidateSeed(string seed, string clusterName, string scheme)
     {
         Address address;
         try
         {
-            if (!seed.StartsWith("akka.tcp://", StringComparison.Ordinal)) throw new FormatException();
+            if (!seed.StartsWith($"{scheme}://", StringComparison.Ordinal)) throw new FormatException();
             address = Address.Parse(seed);
         }
         catch (Exception e) when (e is FormatException or UriFormatException or ArgumentException)
         {
-            throw new OptionsException($"seed node '{seed}' is not an address like akka.tcp://{clusterName}@host:port");
+            throw new OptionsException($"seed node '{seed}' is not an address like {scheme}://{clusterName}@host:port");
         }
         if (address.Host is null || address.Port is null or <= 0)
-            throw new OptionsException($"seed node '{seed}' has no host:port (expected akka.tcp://{clusterName}@host:port)");
+            throw new OptionsException($"seed node '{seed}' has no host:port (expected {scheme}://{clusterName}@host:port)");
         if (address.System != clusterName)
             throw new OptionsException($"seed node '{seed}' names system '{address.System}' but this cluster is '{clusterName}'");
     }

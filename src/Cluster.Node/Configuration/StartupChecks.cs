@@ -21,6 +21,9 @@ public static class StartupChecks
         if (options.ExtraConfigFile is { } extra && !File.Exists(extra))
             throw new OptionsException($"config file '{extra}' does not exist");
 
+        if (options.RemoteTlsCertificateFile is { } certificate)
+            MediaPlatform.Node.Hosting.RemoteTls.LoadCertificate(certificate, options.RemoteTlsCertificatePassword).Dispose();
+
         EnsurePortFree(options.Hostname, options.HttpPort, "HTTP port (--http-port)");
         if (options.RemotePort != 0)
             EnsurePortFree(options.Hostname, options.RemotePort, "remoting port (--remote-port)");

@@ -30,6 +30,13 @@ public static class ClusterHosting
                 SeedNodes = options.SeedNodes.ToArray(),
                 AppVersion = AppVersionText.Current,
             });
+        if (options.RemoteTlsCertificateFile is { } certificateFile)
+        {
+            // Given as a setup rather than HOCON so the password never sits in the actor system's config.
+            builder
+                .AddSetup(RemoteTls.Setup(RemoteTls.LoadCertificate(certificateFile, options.RemoteTlsCertificatePassword)))
+                .AddHocon(RemoteTls.EnableSslHocon, HoconAddMode.Prepend);
+        }
 
         return options.Discovery switch
         {

@@ -51,6 +51,7 @@ public static class WebHosting
 
     public static WebApplication MapNodeEndpoints(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UsePauseGuard();
         app.UseStatusCodePages();

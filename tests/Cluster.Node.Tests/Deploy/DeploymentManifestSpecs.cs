@@ -54,6 +54,26 @@ public sealed partial class DeploymentManifestSpecs
         Assert.StartsWith(options.BlobDirectory + "/", options.WorkDirectory + "/");
     }
 
+    [Fact]
+    public void Remoting_must_use_tls_with_the_certificate_from_its_secret()
+    {
+        var yaml = File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "deployment.yaml"));
+        var secrets = File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "secrets.example.yaml"));
+        var options = DeploymentOptions(yaml);
+        var env = LiteralValues(yaml);
+
+        Assert.True(options.UsesRemoteTls);
+        Assert.StartsWith("akka.ssl.tcp://", options.SelfAddress);
+        var mounts = Regex.Matches(yaml, @"- name: (\S+)\s+mountPath: (\S+)").ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value);
+        foreach (var file in new[] { options.RemoteTlsCertificateFile!, env["NODE_REMOTE_TLS_CERTIFICATE_PASSWORD_FILE"]! })
+        {
+            var mount = mounts.Single(m => file.StartsWith(m.Key + "/", StringComparison.Ordinal));
+            Assert.Matches($@"- name: {mount.Value}\s+secret:\s+secretName: media-remoting-tls", yaml);
+            Assert.Contains(Path.GetFileName(file) + ":", secrets);
+        }
+        Assert.Contains("name: media-remoting-tls", secrets);
+    }
+
     private static NodeOptions DeploymentOptions(string yaml)
     {
         var env = LiteralValues(yaml);
@@ -62,6 +82,9 @@ public sealed partial class DeploymentManifestSpecs
         env["NODE_TOKEN_KEY"] = new string('k', 40);
         env["NODE_ADMIN_TOKEN"] = new string('a', 20);
         env.Remove("NODE_POSTGRES");
+        // The password file is on a Secret volume that exists only in the pod.
+        env.Remove("NODE_REMOTE_TLS_CERTIFICATE_PASSWORD_FILE");
+        env["NODE_REMOTE_TLS_CERTIFICATE_PASSWORD"] = "stand-in";
         return NodeOptionsParser.Parse([], env, AppContext.BaseDirectory)!;
     }
 

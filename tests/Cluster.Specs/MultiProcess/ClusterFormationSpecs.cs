@@ -27,6 +27,10 @@ public sealed class ClusterFormationSpecs(ITestOutputHelper output)
         foreach (var node in cluster.Nodes)
             Assert.True(await node.IsReadyAsync(), $"{node.Name}: /health/ready is not 200");
 
+        // The files the nodes create are their user's alone (umask 077 in the node process).
+        await OwnerOnlyFiles.AssertAsync(cluster.Nodes[0], cluster.SqliteFile);
+        output.WriteLine("journal, WAL and blobs are 0600, blob folders 0700");
+
         cluster.MarkPassed();
     }
 }

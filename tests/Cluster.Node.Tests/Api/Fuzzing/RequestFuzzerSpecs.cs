@@ -10,7 +10,8 @@ namespace MediaPlatform.Node.Tests.Api.Fuzzing;
 /// <summary>
 /// Bad input at scale: every route of the OpenAPI document gets malformed, oversized, wrongly typed and random
 /// requests (path values, bodies, content types, tokens, idempotency keys) from a seeded generator. No answer may
-/// be a 5xx, and afterwards the node is still ready and serves a valid sign-up.
+/// be a 5xx, no 4xx may name the node's .NET types or exceptions, and afterwards the node is still ready and serves a
+/// valid sign-up.
 /// </summary>
 public sealed class RequestFuzzerSpecs(NodeFixture fixture, ITestOutputHelper output) : IClassFixture<NodeFixture>
 {
@@ -43,7 +44,7 @@ public sealed class RequestFuzzerSpecs(NodeFixture fixture, ITestOutputHelper ou
         var sent = statuses.Values.Sum();
         output.WriteLine($"{sent} fuzzed requests over {routes.Count - Skipped.Count} routes; statuses: " +
                          string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")));
-        Assert.True(failures.Count == 0, $"{failures.Count} 5xx answers:\n{string.Join('\n', failures.Take(20))}");
+        Assert.True(failures.Count == 0, $"{failures.Count} 5xx or leaking answers:\n{string.Join('\n', failures.Take(20))}");
         Assert.Equal(HttpStatusCode.OK, (await node.Http.GetAsync("/health/ready")).StatusCode);
         await SignUpAsync(node.Http);
     }
@@ -64,6 +65,8 @@ public sealed class RequestFuzzerSpecs(NodeFixture fixture, ITestOutputHelper ou
                 using var response = await (fresh ?? http).SendAsync(message);
                 var status = (int)response.StatusCode;
                 if (status >= 500) failures.Add($"{status} for {request}: {Truncate(await response.Content.ReadAsStringAsync())}");
+                else if (status >= 400 && NamesInternals(await response.Content.ReadAsStringAsync()) is { } leak)
+                    failures.Add($"{status} for {request} names '{leak}': {Truncate(await response.Content.ReadAsStringAsync())}");
                 return status;
             }
             catch (HttpRequestException) when (attempt == 1)
@@ -96,6 +99,9 @@ public sealed class RequestFuzzerSpecs(NodeFixture fixture, ITestOutputHelper ou
         var session = await (await http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
         return session.GetProperty("token").GetString()!;
     }
+
+    private static string? NamesInternals(string body) =>
+        new[] { "System.", "MediaPlatform.", "Microsoft.", "Exception" }.FirstOrDefault(leak => body.Contains(leak, StringComparison.Ordinal));
 
     private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
 }

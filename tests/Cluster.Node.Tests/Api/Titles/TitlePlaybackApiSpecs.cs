@@ -39,6 +39,14 @@ public sealed class TitlePlaybackApiSpecs(TitlesNodeFixture fixture) : IAsyncLif
         Assert.Contains("bytes", response.Headers.AcceptRanges);
     }
 
+    [Fact]
+    public async Task Hls_files_must_carry_the_security_headers()
+    {
+        var response = await Anonymous.GetAsync($"/media/titles/{_published}/master.m3u8");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Security.SecurityHeadersSpecs.AssertCommonHeaders(response);
+    }
+
     [Theory]
     [InlineData("120p/seg-00001.m4s", "video/mp4")]
     [InlineData("120p/init.mp4", "video/mp4")]

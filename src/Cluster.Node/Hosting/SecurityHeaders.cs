@@ -1,0 +1,40 @@
+namespace MediaPlatform.Node.Hosting;
+
+/// <summary>
+/// Headers on every answer (API, errors, pages, media): no MIME sniffing, no referrer sent on, never framed. API and
+/// media answers get a content security policy that allows nothing (they are data, never rendered as a page); the
+/// player page may load only its own scripts, styles and API, and blob: for what hls.js makes (MediaSource URLs and
+/// its transmuxing worker). Inline scripts are not allowed anywhere.
+/// </summary>
+public static class SecurityHeaders
+{
+    public const string PagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+        "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public const string DataPolicy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>Path prefixes of the browser pages served from wwwroot.</summary>
+    private static readonly PathString[] Pages = ["/player"];
+
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            // Set when the answer starts, so answers rewritten later (exception handler, status pages) keep them.
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.XFrameOptions = "DENY";
+                headers.ContentSecurityPolicy = IsPage(context.Request.Path) ? PagePolicy : DataPolicy;
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app;
+    }
+
+    private static bool IsPage(PathString path) => Pages.Any(p => path.StartsWithSegments(p));
+}
