@@ -24,8 +24,8 @@ public sealed class LoginGuardStateSpecs
         Assert.Null(state.LockedUntil);
         state = Run(state, new RecordLoginFailure(Email), T0);
         Assert.Equal(T0.AddMinutes(1), state.LockedUntil);
-        Assert.True(state.View().IsLockedAt(T0.AddSeconds(59)));
-        Assert.False(state.View().IsLockedAt(T0.AddMinutes(1)));
+        Assert.Equal(TimeSpan.FromSeconds(1), state.View(T0.AddSeconds(59)).LockRemaining);
+        Assert.Null(state.View(T0.AddMinutes(1)).LockRemaining);
     }
 
     [Fact]

@@ -22,9 +22,13 @@ public sealed record RecordLoginFailure(string Email) : ILoginGuardCommand;
 [Manifest("login-guard.succeeded.v1")]
 public sealed record RecordLoginSuccess(string Email) : ILoginGuardCommand;
 
-/// <summary>The guard's answer: consecutive failures and, when locked, until when.</summary>
+/// <summary>
+/// The guard's answer: consecutive failures and, when locked, until when — by the entity's clock, whose reading
+/// (<paramref name="AsOf"/>) comes along so callers measure the lock on the same clock.
+/// </summary>
 [Manifest("login-guard.view.v1")]
-public sealed record LoginGuardView(string Email, int ConsecutiveFailures, DateTimeOffset? LockedUntil) : IProtocolMessage
+public sealed record LoginGuardView(string Email, int ConsecutiveFailures, DateTimeOffset? LockedUntil, DateTimeOffset AsOf) : IProtocolMessage
 {
-    public bool IsLockedAt(DateTimeOffset now) => LockedUntil > now;
+    /// <summary>How long the account stays locked; null when it is not locked.</summary>
+    public TimeSpan? LockRemaining => LockedUntil is { } until && until > AsOf ? until - AsOf : null;
 }

@@ -16,12 +16,12 @@ public sealed record LoginGuardState(string Email, int ConsecutiveFailures, Date
 
     public Decision<ILoginGuardEvent> Handle(ILoginGuardCommand command, DateTimeOffset now, LoginGuardPolicy policy) => command switch
     {
-        CheckLoginAllowed => Decide.Reply<ILoginGuardEvent>(View()),
-        RecordLoginFailure when LockedUntil > now => Decide.Reply<ILoginGuardEvent>(View()),
+        CheckLoginAllowed => Decide.Reply<ILoginGuardEvent>(View(now)),
+        RecordLoginFailure when LockedUntil > now => Decide.Reply<ILoginGuardEvent>(View(now)),
         RecordLoginFailure => Failure(now, policy),
-        RecordLoginSuccess when ConsecutiveFailures == 0 && LockedUntil is null => Decide.Reply<ILoginGuardEvent>(View()),
-        RecordLoginSuccess when LockedUntil > now => Decide.Reply<ILoginGuardEvent>(View()), // a race with a lock: the lock stands
-        RecordLoginSuccess => Decide.Persist(this, new LoginFailuresCleared(Email, now), s => s.View()),
+        RecordLoginSuccess when ConsecutiveFailures == 0 && LockedUntil is null => Decide.Reply<ILoginGuardEvent>(View(now)),
+        RecordLoginSuccess when LockedUntil > now => Decide.Reply<ILoginGuardEvent>(View(now)), // a race with a lock: the lock stands
+        RecordLoginSuccess => Decide.Persist(this, new LoginFailuresCleared(Email, now), s => s.View(now)),
         _ => Decide.Reject<ILoginGuardEvent>(Rejection.Invalid($"unknown login guard command {command.GetType().Name}")),
     };
 
@@ -32,12 +32,12 @@ public sealed record LoginGuardState(string Email, int ConsecutiveFailures, Date
         _ => this,
     };
 
-    public LoginGuardView View() => new(Email, ConsecutiveFailures, LockedUntil);
+    public LoginGuardView View(DateTimeOffset now) => new(Email, ConsecutiveFailures, LockedUntil, now);
 
     private Decision<ILoginGuardEvent> Failure(DateTimeOffset now, LoginGuardPolicy policy)
     {
         var lockFor = policy.LockFor(ConsecutiveFailures + 1);
         DateTimeOffset? lockedUntil = lockFor > TimeSpan.Zero ? now + lockFor : null;
-        return Decide.Persist(this, new LoginFailureRecorded(Email, now, lockedUntil), s => s.View());
+        return Decide.Persist(this, new LoginFailureRecorded(Email, now, lockedUntil), s => s.View(now));
     }
 }

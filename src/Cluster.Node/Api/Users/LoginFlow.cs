@@ -21,7 +21,7 @@ public sealed class LoginFlow(IActorRef users, IActorRef reservations, IActorRef
         var unauthorized = Results.Problem(title: "Unauthorized", detail: "email or password is wrong", statusCode: 401);
         if (!EmailAddress.TryNormalize(request.Email, out var email, out _) || string.IsNullOrEmpty(request.Password)
             || request.Password.Length > PasswordHasher.MaxLength)
-            {
+        {
             PasswordHasher.VerifyAgainstDummy(request.Password);
             return unauthorized;
         }
@@ -36,13 +36,15 @@ public sealed class LoginFlow(IActorRef users, IActorRef reservations, IActorRef
 
         var guard = await guards.AskEntityAsync<LoginGuardView>(new CheckLoginAllowed(email), ct);
         if (guard.Reply is not { } allowed) return ApiProblems.From(guard.Rejection!);
-        if (allowed.LockedUntil is { } until && until > DateTimeOffset.UtcNow)
-            return TooManyRequests.Result(until - DateTimeOffset.UtcNow, "this account is locked after repeated failed logins");
+        if (allowed.LockRemaining is { } wait)
+            return TooManyRequests.Result(wait, "this account is locked after repeated failed logins");
 
         var credentials = await users.AskEntityAsync<UserCredentials>(new GetUserCredentials(userId), ct);
-        if (credentials.Reply is not { } found || found.Email != email || !PasswordHasher.Verify(request.Password, found.PasswordHash))
+        var verified = credentials.Reply is { } found && found.Email == email
+            ? PasswordHasher.Verify(request.Password, found.PasswordHash)
+            : PasswordHasher.VerifyAgainstDummy(request.Password); // a stale hold: the same work, and a failure
+        if (!verified)
         {
-            if (credentials.Reply is null) PasswordHasher.VerifyAgainstDummy(request.Password);
             // Counted before answering, so the next attempt on any node sees the lock this one may have set.
             await guards.AskEntityAsync<LoginGuardView>(new RecordLoginFailure(email), ct);
             return unauthorized;
