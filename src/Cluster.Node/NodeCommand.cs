@@ -34,6 +34,7 @@ public static class NodeCommand
             TranscodeSettings.From(hocon.GetConfig(TranscodeSettings.Path) ?? Config.Empty);
             PipelineSettings.From(hocon);
             MediaPlatform.Node.Api.Limits.RateLimitSettings.From(hocon);
+            MediaPlatform.Node.Api.Limits.TrustedProxies.From(hocon);
             MediaPlatform.Actors.Users.LoginGuards.LoginGuardPolicy.From(hocon);
             await StartupChecks.RunAsync(options, hocon.GetTimeSpan("media-platform.persistence.startup-check-timeout", TimeSpan.FromSeconds(10)));
         }

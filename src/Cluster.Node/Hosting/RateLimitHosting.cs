@@ -8,6 +8,7 @@ using MediaPlatform.Node.Api.Auth;
 using MediaPlatform.Node.Api.Limits;
 using MediaPlatform.Node.Api.Users;
 using MediaPlatform.Node.Configuration;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace MediaPlatform.Node.Hosting;
@@ -15,8 +16,8 @@ namespace MediaPlatform.Node.Hosting;
 /// <summary>
 /// Abuse limits: ASP.NET Core's rate limiter per client address on sign-ups, logins, uploads and title creation
 /// (429 + Retry-After + ProblemDetails), the per-email login limiter, the cluster-wide login guard (lockout) entities,
-/// and the sign-up fingerprints. The client address is the connection's remote IP: X-Forwarded-For is not trusted,
-/// so behind a reverse proxy configure ForwardedHeaders for that proxy or every client shares the proxy's limit.
+/// and the sign-up fingerprints. The client address is the connection's remote IP; X-Forwarded-For is believed only
+/// from the proxies listed in media-platform.security.trusted-proxies (none by default: anyone can send the header).
 /// </summary>
 public static class RateLimitHosting
 {
@@ -27,6 +28,7 @@ public static class RateLimitHosting
     {
         services.AddSingleton(sp => RateLimitSettings.From(sp.GetRequiredService<Akka.Actor.ActorSystem>().Settings.Config));
         services.AddSingleton<LoginEmailLimiter>();
+        services.AddSingleton(sp => TrustedProxies.From(sp.GetRequiredService<Akka.Actor.ActorSystem>().Settings.Config));
         services.AddSingleton(new SignUpFingerprints(options.TokenKey));
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((limits, sp) =>
@@ -47,6 +49,16 @@ public static class RateLimitHosting
     public static WebApplication UseNodeRateLimits(this WebApplication app)
     {
         PasswordHasher.Warm();
+        var proxies = app.Services.GetRequiredService<TrustedProxies>();
+        if (proxies.Any)
+        {
+            // Only the listed proxies: the framework's default list (loopback) is cleared, so a local caller cannot spoof.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var network in proxies.Networks) forwarded.KnownIPNetworks.Add(network);
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseRateLimiter();
         return app;
     }

@@ -26,4 +26,23 @@ public sealed class RateLimitSettingsSpecs
         var e = Assert.Throws<ConfigurationException>(() => RateLimitSettings.From(config));
         Assert.Contains($"{RateLimitSettings.Path}.{key}", e.Message);
     }
+
+    [Fact]
+    public void Trusted_proxies_must_default_to_none_and_take_addresses_and_networks()
+    {
+        var shipped = NodeHocon.Load(Path.Combine(AppContext.BaseDirectory, "config"), null);
+        Assert.False(TrustedProxies.From(shipped).Any);
+        var proxies = TrustedProxies.From(ConfigurationFactory.ParseString($"{TrustedProxies.Path} = [\"10.0.0.0/8\", \"192.168.1.5\", \"fd00::/8\"]"));
+        Assert.Equal(3, proxies.Networks.Count);
+        Assert.Contains(proxies.Networks, n => n.Contains(System.Net.IPAddress.Parse("10.1.2.3")));
+        Assert.Contains(proxies.Networks, n => n.Contains(System.Net.IPAddress.Parse("192.168.1.5")));
+    }
+
+    [Fact]
+    public void A_trusted_proxy_that_is_not_an_address_must_be_refused_naming_the_setting()
+    {
+        var e = Assert.Throws<ConfigurationException>(() =>
+            TrustedProxies.From(ConfigurationFactory.ParseString($"{TrustedProxies.Path} = [\"proxy.example.com\"]")));
+        Assert.Contains(TrustedProxies.Path, e.Message);
+    }
 }

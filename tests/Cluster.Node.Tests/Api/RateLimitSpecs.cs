@@ -26,10 +26,10 @@ public sealed class RateLimitSpecs(ShippedLimitsNodeFixture fixture) : IClassFix
     [Fact]
     public async Task Sign_ups_from_one_address_beyond_ten_a_minute_must_get_429_with_retry_after()
     {
+        // Each request claims another client in X-Forwarded-For: untrusted by default, so it changes nothing.
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 12; i++)
-            statuses.Add((await Http.PostAsJsonAsync("/api/users",
-                new { email = $"flood-{Guid.NewGuid():N}@example.com", password = "correct horse battery", displayName = "Flood" })).StatusCode);
+            statuses.Add((await SignUpAsync(Http, forwardedFor: $"203.0.113.{i + 1}")).StatusCode);
         Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.Created));
 
         var refused = await Http.PostAsJsonAsync("/api/users", new { email = $"flood-{Guid.NewGuid():N}@example.com", password = "correct horse battery", displayName = "Flood" });
@@ -48,5 +48,28 @@ public sealed class RateLimitSpecs(ShippedLimitsNodeFixture fixture) : IClassFix
         var refused = await Http.PostAsJsonAsync("/api/sessions", new { email, password = "guess number 999" });
         await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "too many logins");
         Assert.True(refused.Headers.Contains("Retry-After"));
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_the_forwarded_client_must_have_its_own_budget_and_the_proxy_none_to_spoof_it()
+    {
+        using var dir = new TempDirectory();
+        var config = Path.Combine(dir.Path, "proxy.hocon");
+        File.WriteAllText(config, "media-platform.security.trusted-proxies = [\"127.0.0.1\"]");
+        await using var node = await TestNode.StartWithShippedLimitsAsync("--config", config);
+        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.Created, (await SignUpAsync(node.Http, "198.51.100.7")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignUpAsync(node.Http, "198.51.100.7")).StatusCode);
+        // Another client behind the same proxy is not affected.
+        Assert.Equal(HttpStatusCode.Created, (await SignUpAsync(node.Http, "198.51.100.8")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> SignUpAsync(HttpClient http, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/users")
+        {
+            Content = JsonContent.Create(new { email = $"flood-{Guid.NewGuid():N}@example.com", password = "correct horse battery", displayName = "Flood" }),
+        };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return await http.SendAsync(request);
     }
 }
