@@ -30,6 +30,11 @@ public sealed class BenchCluster : IAsyncDisposable
         var remotePorts = Enumerable.Range(0, size).Select(_ => FreePort()).ToArray();
         var seed = $"akka.tcp://media@127.0.0.1:{remotePorts[0]}";
         var addresses = new List<Uri>();
+        // Every bench user signs up and logs in from 127.0.0.1: the shipped per-address rate limits would refuse most.
+        Directory.CreateDirectory(cluster._dir);
+        var limits = Path.Combine(cluster._dir, "bench-rate-limits.hocon");
+        await File.WriteAllTextAsync(limits, "media-platform.security.rate-limits { sign-ups-per-address = 1000000, logins-per-address = 1000000, "
+            + "logins-per-email = 1000000, uploads-per-address = 1000000, titles-per-address = 1000000 }");
         for (var i = 0; i < size; i++)
         {
             var httpPort = FreePort();
@@ -37,7 +42,7 @@ public sealed class BenchCluster : IAsyncDisposable
             [
                 "--http-port", httpPort.ToString(), "--remote-port", remotePorts[i].ToString(), "--node-name", $"bench-{i + 1}",
                 "--data-dir", Path.Combine(cluster._dir, $"node-{i + 1}"), "--sqlite-file", Path.Combine(cluster._dir, "journal.db"),
-                "--log-level", "Warning", .. (i == 0 ? Array.Empty<string>() : ["--seed-nodes", seed]),
+                "--log-level", "Warning", "--config", limits, .. (i == 0 ? Array.Empty<string>() : ["--seed-nodes", seed]),
             ];
             var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?>(), AppContext.BaseDirectory)!;
             await StartupChecks.RunAsync(options, TimeSpan.FromSeconds(10));

@@ -33,6 +33,9 @@ public static class NodeCommand
             JobCatalog.Validate(hocon);
             TranscodeSettings.From(hocon.GetConfig(TranscodeSettings.Path) ?? Config.Empty);
             PipelineSettings.From(hocon);
+            MediaPlatform.Node.Api.Limits.RateLimitSettings.From(hocon);
+            MediaPlatform.Node.Api.Limits.TrustedProxies.From(hocon);
+            MediaPlatform.Actors.Users.LoginGuards.LoginGuardPolicy.From(hocon);
             await StartupChecks.RunAsync(options, hocon.GetTimeSpan("media-platform.persistence.startup-check-timeout", TimeSpan.FromSeconds(10)));
         }
         catch (Exception e) when (e is OptionsException or ConfigurationException)

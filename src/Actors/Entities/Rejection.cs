@@ -19,6 +19,10 @@ public enum RejectionKind
     Unavailable,
     /// <summary>A bug: the entity could not decide (500). Nothing was persisted.</summary>
     Internal,
+    /// <summary>Well-formed but cannot be applied, e.g. an Idempotency-Key reused with a different body (422).</summary>
+    Unprocessable,
+    /// <summary>Too many attempts: the caller must wait (429); the rejection's message says how long.</summary>
+    TooManyRequests,
 }
 
 /// <summary>A refused command's answer. Nothing was persisted.</summary>

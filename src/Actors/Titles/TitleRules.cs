@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MediaPlatform.Actors.Entities;
+using MediaPlatform.Actors.Text;
 
 namespace MediaPlatform.Actors.Titles;
 
@@ -16,7 +17,7 @@ public static partial class TitleRules
     {
         null or "" => Rejection.Invalid("name is required"),
         { Length: > MaxName } => Rejection.Invalid($"name is longer than {MaxName} characters"),
-        var n when n.Any(char.IsControl) => Rejection.Invalid("name must not contain control characters"),
+        var n when VisibleText.Problem(n, "name") is { } problem => Rejection.Invalid(problem),
         _ => null,
     };
 

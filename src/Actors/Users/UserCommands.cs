@@ -11,9 +11,13 @@ public interface IUserCommand : IWithEntityId, IProtocolMessage
     string IWithEntityId.EntityId => UserId;
 }
 
-/// <summary>Creates the user. The email must already be reserved for this user id.</summary>
+/// <summary>
+/// Creates the user. The email must already be reserved for this user id. <paramref name="SignUpFingerprint"/> names
+/// the request (email, display name, a keyed hash of the password — never the password): a retry with the same
+/// Idempotency-Key must carry the same one to get the first answer.
+/// </summary>
 [Manifest("user.register.v1")]
-public sealed record RegisterUser(string UserId, string Email, string DisplayName, string PasswordHash) : IUserCommand;
+public sealed record RegisterUser(string UserId, string Email, string DisplayName, string PasswordHash, string? SignUpFingerprint = null) : IUserCommand;
 
 [Manifest("user.get-profile.v1")]
 public sealed record GetUserProfile(string UserId) : IUserCommand;

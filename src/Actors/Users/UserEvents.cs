@@ -7,7 +7,8 @@ namespace MediaPlatform.Actors.Users;
 public interface IUserEvent : IProtocolMessage;
 
 [Manifest("user.registered.v1")]
-public sealed record UserRegistered(string UserId, string Email, string DisplayName, string PasswordHash, DateTimeOffset At) : IUserEvent;
+public sealed record UserRegistered(string UserId, string Email, string DisplayName, string PasswordHash, DateTimeOffset At,
+    string? SignUpFingerprint = null) : IUserEvent;
 
 [Manifest("user.profile-updated.v1")]
 public sealed record UserProfileUpdated(string DisplayName, DateTimeOffset At) : IUserEvent;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Serialization;
+using MediaPlatform.Actors.Text;
 using MediaPlatform.Actors.Users.Cards;
 
 namespace MediaPlatform.Actors.Users;
@@ -20,6 +21,9 @@ public sealed record UserState(
     string? DefaultCardId) : IEntityState<UserState, IUserEvent>, IProtocolMessage
 {
     public const int MaxDisplayName = 60;
+
+    /// <summary>Names the sign-up request that created the user (see <see cref="RegisterUser"/>); null for older users.</summary>
+    public string? SignUpFingerprint { get; init; }
     public const int MaxCards = 10;
 
     public static UserState Empty(string userId) =>
@@ -45,6 +49,7 @@ public sealed record UserState(
         UserRegistered e => this with
         {
             Registered = true, Email = e.Email, DisplayName = e.DisplayName, PasswordHash = e.PasswordHash, RegisteredAt = e.At,
+            SignUpFingerprint = e.SignUpFingerprint,
         },
         UserProfileUpdated e => this with { DisplayName = e.DisplayName },
         UserEmailChanged e => this with { Email = e.NewEmail },
@@ -63,15 +68,15 @@ public sealed record UserState(
 
     private Decision<IUserEvent> Register(RegisterUser c, DateTimeOffset now)
     {
-        // A retried registration (same id, same email: the id is derived from the client's Idempotency-Key) gets
-        // the first answer; the first password stands.
+        // A retried registration (same id: it is derived from the client's Idempotency-Key) gets the first answer only
+        // if it is the same request; a key reused with another body must never see the first user's profile.
         if (Registered)
-            return Email == c.Email
+            return Email == c.Email && SignUpFingerprint == c.SignUpFingerprint
                 ? Decide.Reply<IUserEvent>(Profile())
-                : Decide.Reject<IUserEvent>(Rejection.Conflict($"user {UserId} already exists"));
+                : Decide.Reject<IUserEvent>(new Rejection(RejectionKind.Unprocessable, "this Idempotency-Key was already used for a different sign-up"));
         if (ValidateDisplayName(c.DisplayName) is { } bad) return Decide.Reject<IUserEvent>(bad);
         if (string.IsNullOrEmpty(c.PasswordHash)) return Decide.Reject<IUserEvent>(Rejection.Invalid("password hash is required"));
-        return Decide.Persist(this, new UserRegistered(UserId, c.Email, c.DisplayName.Trim(), c.PasswordHash, now), s => s.Profile());
+        return Decide.Persist(this, new UserRegistered(UserId, c.Email, c.DisplayName.Trim(), c.PasswordHash, now, c.SignUpFingerprint), s => s.Profile());
     }
 
     private Decision<IUserEvent> UpdateProfile(UpdateUserProfile c, DateTimeOffset now)
@@ -115,7 +120,7 @@ public sealed record UserState(
     {
         null or "" => Rejection.Invalid("display name is required"),
         { Length: > MaxDisplayName } => Rejection.Invalid($"display name is longer than {MaxDisplayName} characters"),
-        var n when n.Any(char.IsControl) => Rejection.Invalid("display name must not contain control characters"),
+        var n when VisibleText.Problem(n, "display name") is { } problem => Rejection.Invalid(problem),
         _ => null,
     };
 }

@@ -24,6 +24,8 @@ public static class ApiProblems
         RejectionKind.Forbidden => StatusCodes.Status403Forbidden,
         RejectionKind.PaymentFailed => StatusCodes.Status402PaymentRequired,
         RejectionKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        RejectionKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        RejectionKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -35,6 +37,8 @@ public static class ApiProblems
         RejectionKind.Forbidden => "Forbidden",
         RejectionKind.PaymentFailed => "Payment failed",
         RejectionKind.Unavailable => "Temporarily unavailable",
+        RejectionKind.Unprocessable => "Unprocessable request",
+        RejectionKind.TooManyRequests => "Too many requests",
         _ => "Internal error",
     };
 }

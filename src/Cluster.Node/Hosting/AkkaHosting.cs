@@ -35,6 +35,7 @@ public static class AkkaHosting
                 .WithNodeCluster(options)
                 .WithNodePersistence(options, sharedHocon)
                 .WithNodeEntities(clock)
+                .WithLoginGuards(clock)
                 .WithFriendEntities(clock)
                 .WithTitleEntities(clock)
                 .WithTranscodeQueue(options, clock)

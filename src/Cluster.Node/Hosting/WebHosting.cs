@@ -35,6 +35,7 @@ public static class WebHosting
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddNodeAuth(options);
+        services.AddNodeRateLimits(options);
         services.AddTransient<BillingContext>();
         services.AddTitleServices(options);
         services.AddSingleton<PauseGuard>();
@@ -58,6 +59,7 @@ public static class WebHosting
         app.UsePlayerPage();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseNodeRateLimits();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthEndpoints();
         app.MapClusterMembers();

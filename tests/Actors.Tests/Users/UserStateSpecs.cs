@@ -45,9 +45,10 @@ public sealed class UserStateSpecs
     }
 
     [Fact]
-    public void Registering_an_existing_id_with_another_email_must_be_a_conflict()
+    public void Registering_an_existing_id_with_another_email_must_be_unprocessable()
     {
-        Assert.Equal(RejectionKind.Conflict, Rejected(Registered(), new RegisterUser(Id, "b@example.com", "B", "h")).Kind);
+        // The id comes from a sign-up's Idempotency-Key: another body with the same key is refused with 422.
+        Assert.Equal(RejectionKind.Unprocessable, Rejected(Registered(), new RegisterUser(Id, "b@example.com", "B", "h")).Kind);
     }
 
     [Theory]

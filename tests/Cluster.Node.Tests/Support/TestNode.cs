@@ -29,9 +29,16 @@ public sealed class TestNode : IAsyncDisposable
     public HttpClient Http { get; }
     public ActorSystem System => _app.Services.GetRequiredService<ActorSystem>();
 
-    public static async Task<TestNode> StartAsync(params string[] extraArgs)
+    /// <summary>A node with raised rate limits (<see cref="TestRateLimits"/>): tests sign up many users from one address.</summary>
+    public static Task<TestNode> StartAsync(params string[] extraArgs) => StartAsync(raiseRateLimits: true, extraArgs);
+
+    /// <summary>A node with the shipped rate limits, for the specs of those limits.</summary>
+    public static Task<TestNode> StartWithShippedLimitsAsync(params string[] extraArgs) => StartAsync(raiseRateLimits: false, extraArgs);
+
+    private static async Task<TestNode> StartAsync(bool raiseRateLimits, string[] extraArgs)
     {
         var dir = new TempDirectory();
+        if (raiseRateLimits) extraArgs = TestRateLimits.Raise(extraArgs, Path.Combine(dir.Path, "config"));
         // Warnings only: the test output is for the tests, not for every sign-up a node logs.
         var options = TestOptions.LocalNode(Path.Combine(dir.Path, "data"), ["--admin-token", AdminToken, "--log-level", "Warning", .. extraArgs]);
         await StartupChecks.RunAsync(options, TimeSpan.FromSeconds(10));

@@ -7,7 +7,10 @@ using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Concurrency;
 
-/// <summary>Sign-ups racing for one email on every node of a real 3-process cluster.</summary>
+/// <summary>
+/// Sign-ups racing for one email on every node of a real 3-process cluster; then (sharing the cluster, which takes
+/// long to form) one account's lockout, earned on some nodes and enforced on all.
+/// </summary>
 [Collection(MultiProcessCollection.Name)]
 public sealed class EmailRaceSpecs(ITestOutputHelper output)
 {
@@ -54,7 +57,24 @@ public sealed class EmailRaceSpecs(ITestOutputHelper output)
             }
         }
 
+        await AssertLockoutHoldsOnEveryNodeAsync(clients);
         foreach (var client in clients) client.Dispose();
         cluster.MarkPassed();
+    }
+
+    /// <summary>Wrong passwords spread over the nodes lock the account on every node, even for the right password.</summary>
+    private async Task AssertLockoutHoldsOnEveryNodeAsync(HttpClient[] clients)
+    {
+        var (email, password) = ($"locked-{Guid.NewGuid():N}@example.com", "the right password 7");
+        Assert.Equal(HttpStatusCode.Created, (await clients[0].PostAsJsonAsync("/api/users", new { email, password, displayName = "Locked" })).StatusCode);
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await clients[i % clients.Length].PostAsJsonAsync("/api/sessions", new { email, password = $"wrong guess {i:D4}" })).StatusCode);
+        foreach (var client in clients)
+        {
+            var login = await client.PostAsJsonAsync("/api/sessions", new { email, password });
+            output.WriteLine($"right password after 5 failures on {client.BaseAddress}: {(int)login.StatusCode}, Retry-After {login.Headers.RetryAfter}");
+            Assert.Equal(HttpStatusCode.TooManyRequests, login.StatusCode);
+            Assert.NotNull(login.Headers.RetryAfter);
+        }
     }
 }

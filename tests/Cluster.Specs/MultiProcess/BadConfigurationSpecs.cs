@@ -17,6 +17,8 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
     [InlineData("unreachable postgres")]
     [InlineData("bad job schedule")]
     [InlineData("bad ladder rung")]
+    [InlineData("bad rate limit")]
+    [InlineData("bad lockout")]
     public async Task bad_configuration_exits_non_zero_with_one_line(string fault)
     {
         using var dir = new TempDirectory("bad-config");
@@ -58,6 +60,14 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
                 File.WriteAllText(dir.Combine("bad.hocon"), "media-platform.pipeline.ladder = [\"240p 240 400\", \"720p\"]");
                 flags["--config"] = dir.Combine("bad.hocon");
                 break;
+            case "bad rate limit":
+                File.WriteAllText(dir.Combine("bad.hocon"), "media-platform.security.rate-limits.logins-per-email = 0");
+                flags["--config"] = dir.Combine("bad.hocon");
+                break;
+            case "bad lockout":
+                File.WriteAllText(dir.Combine("bad.hocon"), "media-platform.security.lockout.first-lock = soon");
+                flags["--config"] = dir.Combine("bad.hocon");
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault, null);
         }
@@ -71,5 +81,8 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
         Assert.StartsWith("error: ", line);
         Assert.True(line.Length > "error: ".Length, "the error line says nothing");
         Assert.DoesNotContain(run.StandardError.Concat(run.StandardOutput), l => l.Contains("   at "));
+        if (fault == "bad rate limit") Assert.Contains("media-platform.security.rate-limits.logins-per-email", line);
+        if (fault == "bad lockout") Assert.Contains("media-platform.security.lockout.first-lock", line);
+        if (fault is "bad rate limit" or "bad lockout") Assert.Equal(2, run.ExitCode);
     }
 }

@@ -7,6 +7,8 @@ namespace MediaPlatform.Node.Api.Auth;
 /// Salted PBKDF2-HMAC-SHA256 from the framework. The stored form names its algorithm and cost
 /// (<c>pbkdf2-sha256$iterations$salt$hash</c>) so the cost can be raised later without breaking old hashes.
 /// The clear password never leaves this class: not to an entity, the journal or a log.
+/// Policy (NIST SP 800-63B): 10 to 128 characters, not one of the 10,000 most common passwords, not one character
+/// repeated; no composition rules.
 /// </summary>
 public static class PasswordHasher
 {
@@ -21,8 +23,27 @@ public static class PasswordHasher
         null or "" => "password is required",
         { Length: < MinLength } => $"password must be at least {MinLength} characters",
         { Length: > MaxLength } => $"password must be at most {MaxLength} characters",
+        var p when p.All(c => c == p[0]) => "password must not be one character repeated",
+        var p when CommonPasswords.Contains(p) => "password is one of the most commonly used passwords; choose another",
         _ => null,
     };
+
+    /// <summary>
+    /// A hash of nothing anyone knows, made once. A login for an unknown email is verified against it, so that it
+    /// costs the same PBKDF2 work as a wrong password for a known one and the two cannot be told apart by timing.
+    /// </summary>
+    private static readonly Lazy<string> DummyHash = new(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+
+    /// <summary>Does the work of <see cref="Verify"/> and always answers false.</summary>
+    public static bool VerifyAgainstDummy(string? password)
+    {
+        var input = password ?? "";
+        Verify(input.Length > MaxLength ? input[..MaxLength] : input, DummyHash.Value);
+        return false;
+    }
+
+    /// <summary>Computes the dummy hash now (at start-up) rather than during the first login for an unknown email.</summary>
+    public static void Warm() => _ = DummyHash.Value;
 
     public static string Hash(string password)
     {

@@ -7,6 +7,7 @@ using MediaPlatform.Actors.Titles;
 using MediaPlatform.Node.Api.Auth;
 using MediaPlatform.Node.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using MediaPlatform.Node.Api.Limits;
 
 namespace MediaPlatform.Node.Api.Titles;
 
@@ -28,6 +29,7 @@ public static class TitleRoutes
                     new CreateTitle(TitleIdFor(caller.CallerId()!, key), caller.CallerId()!, body.Name ?? "", body.Description ?? ""), ct,
                     v => Results.Created($"/api/titles/{v.TitleId}", TitleResponse.From(v))))
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Titles)
             .WithSummary("Create a title owned by the caller; Idempotency-Key makes a retry return the first title");
 
         titles.MapGet("/", (string? q, string? status, int? limit, ClaimsPrincipal caller, IRequiredActor<TitleRegions.Catalog> catalog, CancellationToken ct) =>
@@ -43,6 +45,7 @@ public static class TitleRoutes
 
         titles.MapPut("/{titleId}/source", TitleUploads.SourceAsync)
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Uploads)
             .WithSummary("Upload the source video as the raw request body (streamed to storage; limit media-platform.titles.max-upload-size)");
 
         titles.MapPost("/{titleId}/transcode", TitleTranscodes.StartAsync)
@@ -51,6 +54,7 @@ public static class TitleRoutes
 
         titles.MapPut("/{titleId}/subtitles/{language}", TitleUploads.SubtitlesAsync)
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Uploads)
             .WithSummary("Upload WebVTT or SRT subtitles for one language (format detected from the content)");
 
         app.MapTitlePlayback();

@@ -1,29 +1,55 @@
 using Akka.Actor;
 using MediaPlatform.Actors.Users;
 using MediaPlatform.Actors.Users.EmailReservations;
+using MediaPlatform.Actors.Users.LoginGuards;
 using MediaPlatform.Node.Api.Auth;
+using MediaPlatform.Node.Api.Limits;
 
 namespace MediaPlatform.Node.Api.Users;
 
 /// <summary>
 /// Log in: the email's reservation names its user; that user's stored hash is checked. Every failure answers the
-/// same 401, so a caller cannot tell an unknown email from a wrong password.
+/// same 401 after the same PBKDF2 work (an unknown email is verified against a dummy hash), so a caller can tell an
+/// unknown email from a wrong password neither by the answer nor by its time. Logins per email are limited on each
+/// node, and the account's login guard (one entity, shared by the cluster) locks it after repeated wrong passwords:
+/// while locked every attempt gets 429 with Retry-After, even with the right password.
 /// </summary>
-public sealed class LoginFlow(IActorRef users, IActorRef reservations, TokenService tokens)
+public sealed class LoginFlow(IActorRef users, IActorRef reservations, IActorRef guards, LoginEmailLimiter emailLimiter, TokenService tokens)
 {
     public async Task<IResult> RunAsync(LoginRequest request, CancellationToken ct)
     {
         var unauthorized = Results.Problem(title: "Unauthorized", detail: "email or password is wrong", statusCode: 401);
         if (!EmailAddress.TryNormalize(request.Email, out var email, out _) || string.IsNullOrEmpty(request.Password)
             || request.Password.Length > PasswordHasher.MaxLength)
+        {
+            PasswordHasher.VerifyAgainstDummy(request.Password);
             return unauthorized;
+        }
+        if (emailLimiter.TryAcquire(email) is { } limited) return limited;
 
         var holder = await reservations.AskEntityAsync<EmailReservationView>(new GetEmailReservation(email), ct);
-        if (holder.Reply?.HolderUserId is not { } userId) return holder.Rejection is { } r ? ApiProblems.From(r) : unauthorized;
+        if (holder.Reply?.HolderUserId is not { } userId)
+        {
+            PasswordHasher.VerifyAgainstDummy(request.Password);
+            return holder.Rejection is { } r ? ApiProblems.From(r) : unauthorized;
+        }
+
+        var guard = await guards.AskEntityAsync<LoginGuardView>(new CheckLoginAllowed(email), ct);
+        if (guard.Reply is not { } allowed) return ApiProblems.From(guard.Rejection!);
+        if (allowed.LockRemaining is { } wait)
+            return TooManyRequests.Result(wait, "this account is locked after repeated failed logins");
 
         var credentials = await users.AskEntityAsync<UserCredentials>(new GetUserCredentials(userId), ct);
-        if (credentials.Reply is not { } found || found.Email != email || !PasswordHasher.Verify(request.Password, found.PasswordHash))
+        var verified = credentials.Reply is { } found && found.Email == email
+            ? PasswordHasher.Verify(request.Password, found.PasswordHash)
+            : PasswordHasher.VerifyAgainstDummy(request.Password); // a stale hold: the same work, and a failure
+        if (!verified)
+        {
+            // Counted before answering, so the next attempt on any node sees the lock this one may have set.
+            await guards.AskEntityAsync<LoginGuardView>(new RecordLoginFailure(email), ct);
             return unauthorized;
+        }
+        if (allowed.ConsecutiveFailures > 0) guards.Tell(new RecordLoginSuccess(email));
 
         var token = tokens.Issue(userId);
         return Results.Ok(new LoginResponse(userId, token, DateTimeOffset.UtcNow.Add(tokens.Lifetime)));

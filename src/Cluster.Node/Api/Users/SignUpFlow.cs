@@ -15,9 +15,10 @@ namespace MediaPlatform.Node.Api.Users;
 /// the reservation is left held by a user that may not exist; the reservation entity reclaims such a hold when the
 /// next claim comes after its grace period, by asking the user entity (see EmailReservationState). With an
 /// Idempotency-Key the user id is derived from the key, so a retried sign-up — on any node — finds its own hold and
-/// its own user and answers as the first attempt did.
+/// its own user and answers as the first attempt did — only if it is the same request (same email, display name and
+/// password, compared by <see cref="SignUpFingerprints"/>): a key reused with another body gets 422.
 /// </summary>
-public sealed class SignUpFlow(IActorRef users, IActorRef reservations, BillingAccess billing, ILogger logger)
+public sealed class SignUpFlow(IActorRef users, IActorRef reservations, BillingAccess billing, SignUpFingerprints fingerprints, ILogger logger)
 {
     public async Task<IResult> RunAsync(SignUpRequest request, string? idempotencyKey, CancellationToken ct)
     {
@@ -30,11 +31,14 @@ public sealed class SignUpFlow(IActorRef users, IActorRef reservations, BillingA
         if (reserved.Rejection is { } taken) return ApiProblems.From(taken);
 
         var hash = PasswordHasher.Hash(request.Password!);
-        var registered = await users.AskEntityAsync<UserProfile>(new RegisterUser(userId, email, request.DisplayName, hash), ct);
+        var fingerprint = fingerprints.Of(email, request.DisplayName, request.Password!);
+        var registered = await users.AskEntityAsync<UserProfile>(new RegisterUser(userId, email, request.DisplayName, hash, fingerprint), ct);
         if (registered.Rejection is { } refused)
         {
-            // Refused for certain: give the address back. (A timeout is not certain: the user may exist, so keep it.)
-            if (refused.Kind != RejectionKind.Unavailable) reservations.Tell(new ReleaseEmail(email, userId));
+            // Refused for certain: give the address back. (A timeout is not certain: the user may exist, so keep it.
+            // Nor a replay with another body: the user exists and may use this very address; a hold it does not use
+            // is settled by the reservation's own holder check.)
+            if (refused.Kind is not (RejectionKind.Unavailable or RejectionKind.Unprocessable)) reservations.Tell(new ReleaseEmail(email, userId));
             return ApiProblems.From(refused);
         }
 

@@ -3,6 +3,7 @@ using MediaPlatform.Actors.Users;
 using MediaPlatform.Actors.Users.Cards;
 using MediaPlatform.Node.Api.Auth;
 using MediaPlatform.Node.Api.Billing;
+using MediaPlatform.Node.Api.Limits;
 using MediaPlatform.Node.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
@@ -15,17 +16,20 @@ public static class UserRoutes
     public static IEndpointRouteBuilder MapUserRoutes(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/sessions", (LoginRequest body, IRequiredActor<EntityRegions.Users> users,
-                IRequiredActor<EntityRegions.EmailReservations> reservations, TokenService tokens, CancellationToken ct) =>
-            new LoginFlow(users.ActorRef, reservations.ActorRef, tokens).RunAsync(body, ct))
+                IRequiredActor<EntityRegions.EmailReservations> reservations, IRequiredActor<RateLimitHosting.LoginGuards> guards,
+                LoginEmailLimiter emailLimiter, TokenService tokens, CancellationToken ct) =>
+            new LoginFlow(users.ActorRef, reservations.ActorRef, guards.ActorRef, emailLimiter, tokens).RunAsync(body, ct))
+            .RequireRateLimiting(RateLimitPolicies.Logins)
             .WithTags("users").WithSummary("Log in: returns a bearer token");
 
         var group = app.MapGroup("/api/users").WithTags("users");
 
         group.MapPost("/", (SignUpRequest body, [FromHeader(Name = "Idempotency-Key")] string? key,
                 IRequiredActor<EntityRegions.Users> users, IRequiredActor<EntityRegions.EmailReservations> reservations,
-                BillingContext billing, ILoggerFactory logs, CancellationToken ct) =>
+                BillingContext billing, SignUpFingerprints fingerprints, ILoggerFactory logs, CancellationToken ct) =>
             ApiInput.IdempotencyKey(key) is { } bad ? Task.FromResult(bad)
-                : new SignUpFlow(users.ActorRef, reservations.ActorRef, billing.Access, logs.CreateLogger<SignUpFlow>()).RunAsync(body, key, ct))
+                : new SignUpFlow(users.ActorRef, reservations.ActorRef, billing.Access, fingerprints, logs.CreateLogger<SignUpFlow>()).RunAsync(body, key, ct))
+            .RequireRateLimiting(RateLimitPolicies.SignUps)
             .WithSummary("Sign up (public); Idempotency-Key makes a retry return the first result");
 
         var own = group.MapGroup("/{userId}").RequireAuthorization();

@@ -56,7 +56,8 @@ public sealed class NodeProcess : IAsyncDisposable
     {
         if (IsRunning) throw new InvalidOperationException($"{Name} already runs (pid {Pid})");
         _process?.Dispose();
-        var info = NodeBinary.StartInfo(OwnArguments.Concat(sharedArguments), Directory);
+        // Specs sign up many users from 127.0.0.1: the shipped per-address rate limits are raised (TestRateLimits).
+        var info = NodeBinary.StartInfo(OwnArguments.Concat(TestRateLimits.Raise([.. sharedArguments], System.IO.Path.Combine(Directory, "config"))), Directory);
         _output.Note($"--- {DateTime.UtcNow:HH:mm:ss.fff} spec starts {Name}: dotnet {string.Join(' ', info.ArgumentList)}");
         _process = new Process { StartInfo = info };
         _output.Attach(_process);

@@ -1,0 +1,17 @@
+using Akka.Actor;
+using MediaPlatform.Actors.Entities;
+
+namespace MediaPlatform.Actors.Users.LoginGuards;
+
+/// <summary>One account's login guard, sharded by normalized email. All rules are in <see cref="LoginGuardState"/>.</summary>
+public sealed class LoginGuardEntity(string email, LoginGuardPolicy policy, EntitySettings settings, IClock clock)
+    : EventSourcedEntity<LoginGuardState, ILoginGuardCommand, ILoginGuardEvent>($"login-guard-{email}", LoginGuardState.Empty(email), settings, clock)
+{
+    public const string TypeName = "login-guard";
+
+    public static Props PropsFor(string email, LoginGuardPolicy policy, EntitySettings settings, IClock clock) =>
+        Props.Create(() => new LoginGuardEntity(email, policy, settings, clock));
+
+    protected override Decision<ILoginGuardEvent> Decide(LoginGuardState state, ILoginGuardCommand command, DateTimeOffset now) =>
+        state.Handle(command, now, policy);
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using MediaPlatform.Node.Tests.Support;
+using static MediaPlatform.Node.Tests.Api.UserApiSpecs;
+
+namespace MediaPlatform.Node.Tests.Api;
+
+/// <summary>A node with the shipped rate limits.</summary>
+public sealed class ShippedLimitsNodeFixture : IAsyncLifetime
+{
+    public TestNode Node { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Node = await TestNode.StartWithShippedLimitsAsync();
+
+    public async Task DisposeAsync() => await Node.DisposeAsync();
+}
+
+/// <summary>
+/// The shipped per-address and per-email limits through the real HTTP host: one client address floods sign-ups and
+/// logins and is refused with 429, Retry-After and a ProblemDetails (not the limiter's default 503).
+/// </summary>
+public sealed class RateLimitSpecs(ShippedLimitsNodeFixture fixture) : IClassFixture<ShippedLimitsNodeFixture>
+{
+    private HttpClient Http => fixture.Node.Http;
+
+    [Fact]
+    public async Task Sign_ups_from_one_address_beyond_ten_a_minute_must_get_429_with_retry_after()
+    {
+        // Each request claims another client in X-Forwarded-For: untrusted by default, so it changes nothing.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+            statuses.Add((await SignUpAsync(Http, forwardedFor: $"203.0.113.{i + 1}")).StatusCode);
+        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.Created));
+
+        var refused = await Http.PostAsJsonAsync("/api/users", new { email = $"flood-{Guid.NewGuid():N}@example.com", password = "correct horse battery", displayName = "Flood" });
+        await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "too many");
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single()) is > 0 and <= 60);
+    }
+
+    [Fact]
+    public async Task Logins_for_one_email_beyond_ten_a_minute_must_get_429_whether_or_not_the_account_exists()
+    {
+        var email = $"guess-{Guid.NewGuid():N}@example.com";
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++) statuses.Add((await Http.PostAsJsonAsync("/api/sessions", new { email, password = $"guess number {i:D3}" })).StatusCode);
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+
+        var refused = await Http.PostAsJsonAsync("/api/sessions", new { email, password = "guess number 999" });
+        await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "too many logins");
+        Assert.True(refused.Headers.Contains("Retry-After"));
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_the_forwarded_client_must_have_its_own_budget_and_the_proxy_none_to_spoof_it()
+    {
+        using var dir = new TempDirectory();
+        var config = Path.Combine(dir.Path, "proxy.hocon");
+        File.WriteAllText(config, "media-platform.security.trusted-proxies = [\"127.0.0.1\"]");
+        await using var node = await TestNode.StartWithShippedLimitsAsync("--config", config);
+        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.Created, (await SignUpAsync(node.Http, "198.51.100.7")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignUpAsync(node.Http, "198.51.100.7")).StatusCode);
+        // Another client behind the same proxy is not affected.
+        Assert.Equal(HttpStatusCode.Created, (await SignUpAsync(node.Http, "198.51.100.8")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Title_creations_beyond_thirty_and_uploads_beyond_twenty_a_minute_from_one_address_must_get_429()
+    {
+        // Its own node: the class's node spends this address's sign-up budget in another spec.
+        await using var node = await TestNode.StartWithShippedLimitsAsync();
+        const string email = "uploader@example.com", password = "correct horse battery";
+        Assert.Equal(HttpStatusCode.Created, (await node.Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Up" })).StatusCode);
+        var login = await (await node.Http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        using var client = node.ClientWithToken(login.GetProperty("token").GetString()!);
+
+        var created = new List<HttpResponseMessage>();
+        for (var i = 0; i < 31; i++) created.Add(await client.PostAsJsonAsync("/api/titles", new { name = $"Title {i}", description = "" }));
+        Assert.All(created.Take(30), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        await AssertProblemAsync(created[30], HttpStatusCode.TooManyRequests, "too many");
+        Assert.True(created[30].Headers.Contains("Retry-After"));
+
+        var titleId = (await created[0].Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("titleId").GetString();
+        var uploads = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++)
+            uploads.Add((await client.PutAsync($"/api/titles/{titleId}/subtitles/en",
+                new StringContent("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nHello\n", System.Text.Encoding.UTF8, "text/vtt"))).StatusCode);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, uploads.Take(20));
+        Assert.Equal(HttpStatusCode.TooManyRequests, uploads[20]);
+    }
+
+    private static async Task<HttpResponseMessage> SignUpAsync(HttpClient http, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/users")
+        {
+            Content = JsonContent.Create(new { email = $"flood-{Guid.NewGuid():N}@example.com", password = "correct horse battery", displayName = "Flood" }),
+        };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return await http.SendAsync(request);
+    }
+}
