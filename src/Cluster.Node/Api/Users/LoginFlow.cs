@@ -25,7 +25,7 @@ public sealed class LoginFlow(IActorRef users, IActorRef reservations, TokenServ
         if (credentials.Reply is not { } found || found.Email != email || !PasswordHasher.Verify(request.Password, found.PasswordHash))
             return unauthorized;
 
-        var token = tokens.Issue(userId);
+        var token = tokens.Issue(userId, found.TokenVersion);
         return Results.Ok(new LoginResponse(userId, token, DateTimeOffset.UtcNow.Add(tokens.Lifetime)));
     }
 }
