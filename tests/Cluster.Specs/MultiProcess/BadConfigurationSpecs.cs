@@ -17,6 +17,7 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
     [InlineData("unreachable postgres")]
     [InlineData("bad job schedule")]
     [InlineData("bad ladder rung")]
+    [InlineData("no token key in a cluster")]
     public async Task bad_configuration_exits_non_zero_with_one_line(string fault)
     {
         using var dir = new TempDirectory("bad-config");
@@ -58,6 +59,11 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
                 File.WriteAllText(dir.Combine("bad.hocon"), "media-platform.pipeline.ladder = [\"240p 240 400\", \"720p\"]");
                 flags["--config"] = dir.Combine("bad.hocon");
                 break;
+            case "no token key in a cluster":
+                // Each node would otherwise sign with a key of its own (or, once, a published one).
+                flags["--discovery"] = "config";
+                flags["--contact-points"] = $"127.0.0.1:{flags["--http-port"]},127.0.0.1:{FreePorts.Next()}";
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault, null);
         }
@@ -71,5 +77,10 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
         Assert.StartsWith("error: ", line);
         Assert.True(line.Length > "error: ".Length, "the error line says nothing");
         Assert.DoesNotContain(run.StandardError.Concat(run.StandardOutput), l => l.Contains("   at "));
+        if (fault == "no token key in a cluster")
+        {
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("head -c 48 /dev/urandom | base64", line);
+        }
     }
 }

@@ -34,7 +34,7 @@ public sealed class LocalCluster : IAsyncDisposable
             "--discovery", "config",
             "--contact-points", string.Join(',', Nodes.Select(n => n.ContactPoint)),
             // Secrets as an operator should pass them: in 0600 files, never on the command line.
-            "--admin-token-file", SecretFile("admin-token", AdminToken),
+            "--admin-token-file", AdminTokenFile = SecretFile("admin-token", AdminToken),
             "--token-key-file", SecretFile("token-key", "spec-token-key-shared-by-every-node-0123456789"),
             .. database,
             .. extraArguments ?? [],
@@ -50,6 +50,9 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     public IReadOnlyList<NodeProcess> Nodes { get; }
+
+    /// <summary>The 0600 file the nodes read <see cref="AdminToken"/> from (mpctl --token-file reads it too).</summary>
+    public string AdminTokenFile { get; }
     public string SqliteFile { get; }
 
     /// <summary>The part of the command line every node shares (discovery, contact points, database).</summary>
