@@ -11,5 +11,5 @@ if [[ ! -f "$DLL" || -n "$(find "$ROOT/src/Cluster.Console" -name '*.cs' -newer 
 fi
 export MPCTL_HOST="${MPCTL_HOST:-127.0.0.1:${CLUSTER_HTTP_BASE:-8081}}"
 STATE="${CLUSTER_STATE_DIR:-$ROOT/.cluster}"
-if [[ -z "${MPCTL_TOKEN:-}" ]]; then export MPCTL_TOKEN_FILE="${MPCTL_TOKEN_FILE:-$STATE/secrets/admin-token}"; fi
+if [[ -z "${MPCTL_TOKEN:-}" && -z "${MPCTL_TOKEN_FILE:-}" && -f "$STATE/secrets/admin-token" ]]; then export MPCTL_TOKEN_FILE="$STATE/secrets/admin-token"; fi
 exec dotnet "$DLL" "$@"
