@@ -19,6 +19,8 @@ public sealed class TokenVersions : IDisposable
 {
     public static readonly LWWDictionaryKey<string, long> Key = new("user-token-versions");
     private static readonly TimeSpan ReplicaTimeout = TimeSpan.FromSeconds(3);
+    // How long a revoking request waits for every node to confirm; past it the answer goes out and gossip finishes.
+    private static readonly TimeSpan WriteAllTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
     private const int CacheEntries = 20_000;
 
@@ -78,9 +80,9 @@ public sealed class TokenVersions : IDisposable
     {
         _askedEntities.Remove(userId);
         var cluster = Akka.Cluster.Cluster.Get(_system);
-        var update = Dsl.Update(Key, LWWDictionary<string, long>.Empty, new WriteAll(ReplicaTimeout),
+        var update = Dsl.Update(Key, LWWDictionary<string, long>.Empty, new WriteAll(WriteAllTimeout),
             map => map.SetItem(cluster, userId, version, VersionClock));
-        var result = await Replicator.Ask<IUpdateResponse>(update, ReplicaTimeout + TimeSpan.FromSeconds(1), ct);
+        var result = await Replicator.Ask<IUpdateResponse>(update, WriteAllTimeout + TimeSpan.FromSeconds(1), ct);
         if (result is not UpdateSuccess)
             // Written locally and to the nodes that answered; the rest receive it by gossip within seconds.
             _log.LogWarning("token version {Version} of user {UserId} not confirmed by every node ({Result})", version, userId, result.GetType().Name);
