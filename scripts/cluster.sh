@@ -17,15 +17,24 @@
 # same contact-point list, so nobody is designated first. State lives in .cluster/ (per-node logs and data; one
 # shared SQLite journal file unless --postgres is given). Ports: HTTP 8081.., remoting 4051.. (CLUSTER_HTTP_BASE,
 # CLUSTER_REMOTE_BASE change them).
+#
+# Secrets: the first start makes a random token key and admin token in .cluster/secrets/ (directory 0700, files
+# 0600) and keeps them across restarts, so tokens survive node restarts. Nodes read them from those files
+# (--token-key-file, --admin-token-file): never from the command line, where `ps` would show them.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${CLUSTER_STATE_DIR:-$ROOT/.cluster}"
 HTTP_BASE="${CLUSTER_HTTP_BASE:-8081}"
 REMOTE_BASE="${CLUSTER_REMOTE_BASE:-4051}"
 CONFIGURATION="${CLUSTER_BUILD_CONFIGURATION:-Release}"
-# A local cluster is an operator's sandbox: management mutations are on and the admin token is known, so
-# scripts/mpctl.sh can join, leave and down members. Set your own token through CLUSTER_ADMIN_TOKEN.
-ADMIN_TOKEN="${CLUSTER_ADMIN_TOKEN:-local-admin-token-0123456789}"
+# A local cluster is an operator's sandbox: management mutations are on and the admin token is in a file only its
+# owner can read, so scripts/mpctl.sh can join, leave and down members. CLUSTER_ADMIN_TOKEN (>= 16 characters) sets
+# your own token when the secrets are first made.
+SECRETS="$STATE/secrets"
+TOKEN_KEY_FILE="$SECRETS/token-key"
+ADMIN_TOKEN_FILE="$SECRETS/admin-token"
+# "Authorization: Bearer <admin token>" for curl -H @FILE: the token never appears in curl's own command line.
+ADMIN_HEADER_FILE="$SECRETS/admin-authorization-header"
 BIN="$ROOT/src/Cluster.Node/bin/$CONFIGURATION/net10.0/Cluster.Node.dll"
 
 http_port() { echo $((HTTP_BASE + $1 - 1)); }
@@ -41,6 +50,25 @@ build() {
   dotnet build "$ROOT/src/Cluster.Node/Cluster.Node.csproj" -c "$CONFIGURATION" -nologo -v quiet >/dev/null
 }
 
+# Random per-cluster secrets, made once and kept with the cluster's state.
+ensure_secrets() {
+  (
+    umask 077
+    mkdir -p "$SECRETS"
+    chmod 700 "$SECRETS"
+    [[ -s "$TOKEN_KEY_FILE" ]] || head -c 48 /dev/urandom | base64 -w0 >"$TOKEN_KEY_FILE"
+    if [[ ! -s "$ADMIN_TOKEN_FILE" ]]; then
+      if [[ -n "${CLUSTER_ADMIN_TOKEN:-}" ]]; then printf '%s' "$CLUSTER_ADMIN_TOKEN" >"$ADMIN_TOKEN_FILE"
+      else head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=' >"$ADMIN_TOKEN_FILE"; fi
+    fi
+    printf 'Authorization: Bearer %s\n' "$(cat "$ADMIN_TOKEN_FILE")" >"$ADMIN_HEADER_FILE"
+    chmod 600 "$TOKEN_KEY_FILE" "$ADMIN_TOKEN_FILE" "$ADMIN_HEADER_FILE"
+  )
+}
+
+# curl with the admin token, for management reads (/cluster/*, /actors/*, /remote/*, /scheduler/*).
+admin_curl() { curl -H @"$ADMIN_HEADER_FILE" "$@"; }
+
 contact_points() {
   local n="$1" list="" i
   for ((i = 1; i <= n; i++)); do list+="${list:+,}127.0.0.1:$(http_port "$i")"; done
@@ -52,6 +80,7 @@ start_node() {
   local dir; dir="$(node_dir "$i")"
   mkdir -p "$dir/data"
   if alive "$i"; then echo "node $i already runs (pid $(pid_of "$i"))"; return; fi
+  ensure_secrets
   local db_args=(--sqlite-file "$STATE/journal.db")
   if [[ -f "$STATE/postgres" ]]; then db_args=(--postgres "$(cat "$STATE/postgres")"); fi
   nohup dotnet "$BIN" \
@@ -59,7 +88,7 @@ start_node() {
     --http-port "$(http_port "$i")" --remote-port "$(remote_port "$i")" \
     --discovery config --contact-points "$(contact_points "$n")" \
     --data-dir "$dir/data" --blob-dir "$STATE/blobs" "${db_args[@]}" \
-    --admin-token "$ADMIN_TOKEN" --management-mutations \
+    --token-key-file "$TOKEN_KEY_FILE" --admin-token-file "$ADMIN_TOKEN_FILE" --management-mutations \
     >>"$dir/node.log" 2>&1 &
   echo $! >"$dir/pid"
   echo "node $i: pid $!, http://127.0.0.1:$(http_port "$i")/, log $dir/node.log"
@@ -98,7 +127,7 @@ status() {
     if alive "$i"; then
       echo
       echo "membership as seen by node-$i:"
-      curl -fsS "http://127.0.0.1:$(http_port "$i")/cluster/members" | python3 "$ROOT/scripts/lib/print_members.py" || true
+      admin_curl -fsS "http://127.0.0.1:$(http_port "$i")/cluster/members" | python3 "$ROOT/scripts/lib/print_members.py" || true
       return 0
     fi
   done
@@ -138,6 +167,8 @@ case "$cmd" in
     for ((i = 1; i <= n; i++)); do start_node "$i"; done
     wait_up "$n"
     status
+    echo
+    echo "admin token: in $ADMIN_TOKEN_FILE (scripts/mpctl.sh reads it from there)"
     if [[ "$demo" == yes ]]; then echo; "$ROOT/scripts/demo.sh"; fi
     ;;
   status) status ;;

@@ -2,7 +2,8 @@
 # Puts a demo title through the running local cluster: generates a short clip with ffmpeg's lavfi sources (a moving
 # test picture with a tone; nothing is downloaded), signs up a demo user, creates a title, uploads the clip to node 1,
 # follows the title while the cluster probes, transcodes (chunks spread over every node), checks and publishes it,
-# and prints the player page's URL.
+# and prints the player page's URL. The demo user's token goes to curl through a 0600 header file in the cluster's
+# state directory, never on a command line or the screen.
 #
 #   scripts/demo.sh [seconds]        (default 20 s of 1280x720; DEMO_WAIT_SECONDS bounds the wait, default 600)
 set -euo pipefail
@@ -25,8 +26,10 @@ json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 email="demo@example.com" password="demo password 123"
 curl -s -o /dev/null -H 'Content-Type: application/json' \
   -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Demo\"}" "$API/api/users" || true
-token="$(curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$API/api/sessions" | json "['token']")"
-auth=(-H "Authorization: Bearer $token")
+AUTH_FILE="$STATE/demo-authorization-header"
+(umask 077; curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$API/api/sessions" \
+  | json "['token']" | sed 's/^/Authorization: Bearer /' >"$AUTH_FILE")
+auth=(-H @"$AUTH_FILE")
 title="$(curl -fsS "${auth[@]}" -H 'Content-Type: application/json' -H "Idempotency-Key: demo-$(date +%s)" \
   -d '{"name":"Demo clip","description":"Generated test picture, transcoded by the local cluster"}' "$API/api/titles" | json "['titleId']")"
 echo "uploading $(du -h "$CLIP" | cut -f1) to title $title..."
@@ -42,4 +45,4 @@ done
 echo
 echo "player page:   $API/player/?title=$title"
 echo "master list:   $API/media/titles/$title/master.m3u8 (once published)"
-echo "title as JSON: curl -s -H 'Authorization: Bearer $token' $API/api/titles/$title"
+echo "title as JSON: curl -s -H @$AUTH_FILE $API/api/titles/$title"

@@ -44,7 +44,7 @@ public sealed class BenchCluster : IAsyncDisposable
                 "--data-dir", Path.Combine(cluster._dir, $"node-{i + 1}"), "--sqlite-file", Path.Combine(cluster._dir, "journal.db"),
                 "--log-level", "Warning", "--config", limits, .. (i == 0 ? Array.Empty<string>() : ["--seed-nodes", seed]),
             ];
-            var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?>(), AppContext.BaseDirectory)!;
+            var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = "bench-cluster-token-key-0123456789abcdef" }, AppContext.BaseDirectory)!;
             await StartupChecks.RunAsync(options, TimeSpan.FromSeconds(10));
             var app = NodeApp.Build(options);
             await app.StartAsync();

@@ -50,6 +50,8 @@ public sealed class NodeProcesses : IAsyncDisposable
                 info.ArgumentList.Add(node);
                 foreach (var a in args) info.ArgumentList.Add(a);
                 info.RedirectStandardError = info.RedirectStandardOutput = true;
+                // Nodes that join each other need one shared token key; secrets go by environment, never argv.
+                info.Environment["NODE_TOKEN_KEY"] = "media-bench-token-key-0123456789abcdef";
                 var process = Process.Start(info)!;
                 process.OutputDataReceived += (_, _) => { };
                 process.ErrorDataReceived += (_, _) => { };

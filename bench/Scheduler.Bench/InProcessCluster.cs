@@ -34,7 +34,7 @@ public sealed class InProcessCluster : IAsyncDisposable
                 "--data-dir", Path.Combine(cluster._dir, $"node-{i + 1}"), "--sqlite-file", Path.Combine(cluster._dir, "journal.db"),
                 "--log-level", "Warning", "--seed-nodes", $"akka.tcp://media@127.0.0.1:{remotePorts[0]}",
             ];
-            var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?>(), AppContext.BaseDirectory)!;
+            var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = "bench-cluster-token-key-0123456789abcdef" }, AppContext.BaseDirectory)!;
             await StartupChecks.RunAsync(options, TimeSpan.FromSeconds(10));
             var app = NodeApp.Build(options, cluster.Clock);
             await app.StartAsync();

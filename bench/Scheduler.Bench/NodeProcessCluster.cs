@@ -42,6 +42,8 @@ public sealed class NodeProcessCluster : IAsyncDisposable
             "--seed-nodes", string.Join(',', _remotePorts.Select(p => $"akka.tcp://media@127.0.0.1:{p}")),
         ];
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        // Nodes that join each other need one shared token key; secrets go by environment, never argv.
+        info.Environment["NODE_TOKEN_KEY"] = "scheduler-bench-token-key-0123456789abcdef";
         if (_configFile is not null) { info.ArgumentList.Add("--config"); info.ArgumentList.Add(_configFile); }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };

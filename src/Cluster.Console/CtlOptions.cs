@@ -6,12 +6,18 @@ public sealed record CtlOptions(string Host, string? Token, bool Json, int? Coun
     public const string DefaultHost = "127.0.0.1:8081";
     public const string HostVariable = "MPCTL_HOST";
     public const string TokenVariable = "MPCTL_TOKEN";
+    public const string TokenFileVariable = "MPCTL_TOKEN_FILE";
 
-    /// <summary>Reads --host, --token, --json, --count, --depth anywhere on the line; throws CtlException(Usage).</summary>
+    /// <summary>
+    /// Reads --host, --token, --token-file, --json, --count, --depth anywhere on the line; throws CtlException(Usage).
+    /// The token is best given by MPCTL_TOKEN_FILE (or --token-file): a --token value shows in <c>ps</c>.
+    /// </summary>
     public static CtlOptions Parse(IReadOnlyList<string> args, CtlOptions? defaults = null)
     {
         var host = defaults?.Host ?? (Environment.GetEnvironmentVariable(HostVariable) is { Length: > 0 } h ? h : DefaultHost);
-        var token = defaults?.Token ?? (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } t ? t : null);
+        var token = defaults?.Token
+            ?? (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } t ? t : null)
+            ?? (Environment.GetEnvironmentVariable(TokenFileVariable) is { Length: > 0 } f ? ReadTokenFile(TokenFileVariable, f) : null);
         var json = defaults?.Json ?? false;
         int? count = null, depth = null;
         var words = new List<string>();
@@ -27,6 +33,7 @@ public sealed record CtlOptions(string Host, string? Token, bool Json, int? Coun
             {
                 case "--host": host = Value(); break;
                 case "--token": token = Value(); break;
+                case "--token-file": token = ReadTokenFile(name, Value()); break;
                 case "--json": json = true; break;
                 case "--count": count = PositiveInt(name, Value()); break;
                 case "--depth": depth = PositiveInt(name, Value()); break;
@@ -38,6 +45,19 @@ public sealed record CtlOptions(string Host, string? Token, bool Json, int? Coun
             }
         }
         return new CtlOptions(host, token, json, count, depth, words);
+    }
+
+    private static string ReadTokenFile(string source, string path)
+    {
+        try
+        {
+            var token = File.ReadAllText(path).Trim();
+            return token.Length > 0 ? token : throw new CtlException(CtlExitCodes.Usage, $"{source} '{path}' is empty");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CtlException(CtlExitCodes.Usage, $"{source} '{path}' cannot be read: {e.Message}");
+        }
     }
 
     private static int PositiveInt(string name, string text) =>

@@ -10,11 +10,12 @@ public static class Usage
         var sb = new StringBuilder();
         sb.AppendLine("mpctl: operator console of the media platform cluster (talks HTTP to any node).");
         sb.AppendLine();
-        sb.AppendLine("Usage: mpctl [--host HOST:PORT] [--token TOKEN] [--json] <command> [args]");
+        sb.AppendLine("Usage: mpctl [--host HOST:PORT] [--token-file FILE | --token TOKEN] [--json] <command> [args]");
         sb.AppendLine("       mpctl [--host ...]            (no command: interactive prompt; `exit` or Ctrl-D quits)");
         sb.AppendLine();
         sb.AppendLine($"  --host    node to talk to [env {CtlOptions.HostVariable}, else {CtlOptions.DefaultHost}]");
-        sb.AppendLine($"  --token   admin token for join/leave/down [env {CtlOptions.TokenVariable}]");
+        sb.AppendLine($"  --token-file  file holding the admin token (cluster reads, join/leave/down) [env {CtlOptions.TokenFileVariable}]");
+        sb.AppendLine($"  --token   the admin token itself [env {CtlOptions.TokenVariable}]; visible in ps, prefer a file");
         sb.AppendLine("  --json    print the node's JSON instead of tables");
         sb.AppendLine();
         sb.AppendLine("Commands:");

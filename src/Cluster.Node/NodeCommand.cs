@@ -48,8 +48,8 @@ public static class NodeCommand
         {
             app = build(options);
             await app.StartAsync();
-            if (options.TokenKeyIsDevelopmentDefault)
-                app.Logger.LogWarning("user tokens are signed with the built-in development key; set --token-key (the same on every node) in production");
+            if (options.TokenKeyGenerated)
+                app.Logger.LogWarning("no --token-key given: user tokens are signed with a random key made for this process and die with it; set NODE_TOKEN_KEY or --token-key-file to keep them across restarts");
         }
         catch (Exception e) when (e is OptionsException or ConfigurationException)
         {

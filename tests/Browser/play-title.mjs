@@ -68,6 +68,17 @@ async function check({ baseUrl, titleId, timeoutMs }) {
     Object.assign(result, await page.evaluate(readState));
     if (result.fatalError) return fail(result, 'fatal player error during playback');
     if (!(result.currentTime > PLAYED_SECONDS)) return fail(result, `video.currentTime did not pass ${PLAYED_SECONDS} s in time`);
+
+    // An access token given to the page is kept for this tab only (sessionStorage), never in localStorage, where it
+    // would outlive the session and be readable by every later page of the origin.
+    await page.click('#sign-in summary');
+    await page.fill('#token', 'token-storage-check');
+    await page.click('#token-form button[type=submit]');
+    result.tokenStorage = await page.evaluate(() => ({
+      local: localStorage.getItem('mediaPlatform.token'), session: sessionStorage.getItem('mediaPlatform.token'),
+    }));
+    if (result.tokenStorage.local !== null || result.tokenStorage.session !== 'token-storage-check')
+      return fail(result, 'the access token was not kept in sessionStorage only');
     result.ok = true;
     return result;
   } finally {

@@ -3,7 +3,10 @@
 'use strict';
 
 const REFRESH_MS = 5000;
+// The access token lives in sessionStorage: gone when the tab closes, never shared with other tabs or kept on disk
+// as localStorage would. Anything a previous version left in localStorage is removed.
 const TOKEN_KEY = 'mediaPlatform.token';
+localStorage.removeItem(TOKEN_KEY);
 
 const player = window.player = {
   titleId: null,
@@ -16,7 +19,7 @@ const $ = (id) => document.getElementById(id);
 let hls = null;
 
 function authHeaders() {
-  const token = localStorage.getItem(TOKEN_KEY);
+  const token = sessionStorage.getItem(TOKEN_KEY);
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
@@ -165,7 +168,7 @@ $('video').addEventListener('error', (event) => {
 $('token-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const token = $('token').value.trim();
-  if (token) localStorage.setItem(TOKEN_KEY, token); else localStorage.removeItem(TOKEN_KEY);
+  if (token) sessionStorage.setItem(TOKEN_KEY, token); else sessionStorage.removeItem(TOKEN_KEY);
   refreshList();
 });
 window.addEventListener('popstate', playFromAddress);

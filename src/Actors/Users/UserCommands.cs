@@ -45,3 +45,15 @@ public sealed record RemovePaymentCard(string UserId, string CardId) : IUserComm
 
 [Manifest("user.set-default-card.v1")]
 public sealed record SetDefaultPaymentCard(string UserId, string CardId) : IUserCommand;
+
+/// <summary>Replaces the password (the caller has checked the current one) and ends every older session.</summary>
+[Manifest("user.change-password.v1")]
+public sealed record ChangeUserPassword(string UserId, string NewPasswordHash) : IUserCommand;
+
+/// <summary>Ends every session issued so far ("sign out everywhere"): tokens of an older version are refused.</summary>
+[Manifest("user.revoke-tokens.v1")]
+public sealed record RevokeUserTokens(string UserId) : IUserCommand;
+
+/// <summary>The token version the user's tokens must carry; asked by a node whose replica has no entry for the user.</summary>
+[Manifest("user.get-token-version.v1")]
+public sealed record GetUserTokenVersion(string UserId) : IUserCommand;

@@ -25,3 +25,19 @@ public sealed record PaymentCardRemoved(string CardId, DateTimeOffset At) : IUse
 
 [Manifest("user.default-card-set.v1")]
 public sealed record DefaultPaymentCardSet(string CardId, DateTimeOffset At) : IUserEvent;
+
+/// <summary>Only the new hash; the clear password never reaches the journal.</summary>
+[Manifest("user.password-changed.v1")]
+public sealed record UserPasswordChanged(string PasswordHash, DateTimeOffset At) : IUserEvent;
+
+/// <summary>Tokens issued under an older version are refused from now on (credential change or logout).</summary>
+[Manifest("user.tokens-revoked.v1")]
+public sealed record UserTokensRevoked(long TokenVersion, TokenRevocationReason Reason, DateTimeOffset At) : IUserEvent;
+
+/// <summary>Why a user's older tokens were revoked.</summary>
+public enum TokenRevocationReason
+{
+    Logout,
+    PasswordChanged,
+    EmailChanged,
+}

@@ -8,7 +8,11 @@ public sealed record UserProfile(string UserId, string Email, string DisplayName
     IReadOnlyList<StoredCard> Cards, string? DefaultCardId) : IProtocolMessage;
 
 [Manifest("user.credentials.v1")]
-public sealed record UserCredentials(string UserId, string Email, string PasswordHash) : IProtocolMessage;
+public sealed record UserCredentials(string UserId, string Email, string PasswordHash, long TokenVersion = 0) : IProtocolMessage;
+
+/// <summary>The version a user's valid tokens carry; older ones were revoked.</summary>
+[Manifest("user.token-version.v1")]
+public sealed record UserTokenVersion(string UserId, long Version) : IProtocolMessage;
 
 [Manifest("user.owns-email-answer.v1")]
 public sealed record UserOwnsEmailAnswer(string UserId, string Email, bool Owns) : IProtocolMessage;

@@ -18,7 +18,8 @@ public sealed record UserState(
     string PasswordHash,
     DateTimeOffset RegisteredAt,
     ImmutableList<StoredCard> Cards,
-    string? DefaultCardId) : IEntityState<UserState, IUserEvent>, IProtocolMessage
+    string? DefaultCardId,
+    long TokenVersion = 0) : IEntityState<UserState, IUserEvent>, IProtocolMessage
 {
     public const int MaxDisplayName = 60;
 
@@ -35,7 +36,10 @@ public sealed record UserState(
         DoesUserOwnEmail c => Decide.Reply<IUserEvent>(new UserOwnsEmailAnswer(UserId, c.Email, Registered && Email == c.Email)),
         _ when !Registered => Decide.Reject<IUserEvent>(Rejection.NotFound($"user {UserId} does not exist")),
         GetUserProfile => Decide.Reply<IUserEvent>(Profile()),
-        GetUserCredentials => Decide.Reply<IUserEvent>(new UserCredentials(UserId, Email, PasswordHash)),
+        GetUserCredentials => Decide.Reply<IUserEvent>(new UserCredentials(UserId, Email, PasswordHash, TokenVersion)),
+        GetUserTokenVersion => Decide.Reply<IUserEvent>(Version()),
+        ChangeUserPassword c => ChangePassword(c, now),
+        RevokeUserTokens => Decide.Persist(this, Revoke(TokenRevocationReason.Logout, now), s => s.Version()),
         UpdateUserProfile c => UpdateProfile(c, now),
         ChangeUserEmail c => ChangeEmail(c, now),
         AddPaymentCard c => AddCard(c, now),
@@ -53,6 +57,8 @@ public sealed record UserState(
         },
         UserProfileUpdated e => this with { DisplayName = e.DisplayName },
         UserEmailChanged e => this with { Email = e.NewEmail },
+        UserPasswordChanged e => this with { PasswordHash = e.PasswordHash },
+        UserTokensRevoked e => this with { TokenVersion = Math.Max(TokenVersion, e.TokenVersion) },
         PaymentCardAdded e => this with { Cards = Cards.Add(e.Card), DefaultCardId = DefaultCardId ?? e.Card.CardId },
         PaymentCardRemoved e => this with
         {
@@ -63,6 +69,8 @@ public sealed record UserState(
         DefaultPaymentCardSet e => this with { DefaultCardId = e.CardId },
         _ => this,
     };
+
+    public UserTokenVersion Version() => new(UserId, TokenVersion);
 
     public UserProfile Profile() => new(UserId, Email, DisplayName, RegisteredAt, Cards, DefaultCardId);
 
@@ -87,10 +95,18 @@ public sealed record UserState(
             : Decide.Persist(this, new UserProfileUpdated(c.DisplayName.Trim(), now), s => s.Profile());
     }
 
+    // A new email ends older sessions: whoever changed it may not be the owner, and the owner must be able to react.
     private Decision<IUserEvent> ChangeEmail(ChangeUserEmail c, DateTimeOffset now) =>
         c.NewEmail == Email
             ? Decide.Reply<IUserEvent>(Profile())
-            : Decide.Persist(this, new UserEmailChanged(Email, c.NewEmail, now), s => s.Profile());
+            : Decide.Persist(this, [new UserEmailChanged(Email, c.NewEmail, now), Revoke(TokenRevocationReason.EmailChanged, now)], s => s.Profile());
+
+    private Decision<IUserEvent> ChangePassword(ChangeUserPassword c, DateTimeOffset now) =>
+        string.IsNullOrEmpty(c.NewPasswordHash)
+            ? Decide.Reject<IUserEvent>(Rejection.Invalid("password hash is required"))
+            : Decide.Persist(this, [new UserPasswordChanged(c.NewPasswordHash, now), Revoke(TokenRevocationReason.PasswordChanged, now)], s => s.Version());
+
+    private UserTokensRevoked Revoke(TokenRevocationReason reason, DateTimeOffset now) => new(TokenVersion + 1, reason, now);
 
     private Decision<IUserEvent> AddCard(AddPaymentCard c, DateTimeOffset now)
     {

@@ -24,8 +24,12 @@ public static class NodeOptionSpecs
     public static readonly OptionSpec Postgres = new("--postgres", "NODE_POSTGRES", "(none: SQLite)", "PostgreSQL connection string (Npgsql form); when set, the journal and snapshots go there.");
     public static readonly OptionSpec ConfigDir = new("--config-dir", "NODE_CONFIG_DIR", "<binary dir>/config", "Directory holding akka.hocon and the other shared HOCON files.");
     public static readonly OptionSpec ConfigFile = new("--config", "NODE_CONFIG", "(none)", "Extra HOCON file layered over config/*.hocon (flags still win).");
-    public static readonly OptionSpec TokenKey = new("--token-key", "NODE_TOKEN_KEY", "(a development key; set one in production)", "Secret that signs user tokens; the same on every node, at least 32 characters.");
-    public static readonly OptionSpec AdminToken = new("--admin-token", "NODE_ADMIN_TOKEN", "(none: admin routes refused)", "Bearer token that grants the admin role (coupons, cluster mutations); at least 16 characters.");
+    public static readonly OptionSpec TokenKey = new("--token-key", "NODE_TOKEN_KEY", "(none: a random key per process for a cluster of one; required with seeds or discovery)", "Secret that signs user tokens; the same on every node, at least 32 characters. Prefer the variable or --token-key-file: flags show in ps.");
+    public static readonly OptionSpec TokenKeyFile = new("--token-key-file", "NODE_TOKEN_KEY_FILE", "(none)", "File holding the token key (content trimmed); instead of --token-key.");
+    public static readonly OptionSpec PreviousTokenKeys = new("--previous-token-keys", "NODE_PREVIOUS_TOKEN_KEYS", "(none)", "Comma-separated retired token keys that still verify tokens (key rotation); new tokens are signed with --token-key only.");
+    public static readonly OptionSpec PreviousTokenKeysFile = new("--previous-token-keys-file", "NODE_PREVIOUS_TOKEN_KEYS_FILE", "(none)", "File holding the retired token keys (comma- or line-separated); instead of --previous-token-keys.");
+    public static readonly OptionSpec AdminToken = new("--admin-token", "NODE_ADMIN_TOKEN", "(none: admin routes refused)", "Bearer token that grants the admin role (coupons, cluster mutations); at least 16 characters. Prefer the variable or --admin-token-file.");
+    public static readonly OptionSpec AdminTokenFile = new("--admin-token-file", "NODE_ADMIN_TOKEN_FILE", "(none)", "File holding the admin token (content trimmed); instead of --admin-token.");
     public static readonly OptionSpec ManagementMutations = new("--management-mutations", "NODE_MANAGEMENT_MUTATIONS", "off", "Allow the management API's mutating routes (join, leave, down; admin token still required). Variable: on/off.", IsSwitch: true);
     public static readonly OptionSpec RemoteTlsCertificate = new("--remote-tls-certificate", "NODE_REMOTE_TLS_CERTIFICATE", "(none: remoting in plain TCP, private network only)", "PKCS#12 file of the cluster's remoting certificate, the same on every node: remoting then uses mutual TLS and accepts only peers presenting it.");
     public static readonly OptionSpec RemoteTlsCertificatePasswordFile = new("--remote-tls-certificate-password-file", "NODE_REMOTE_TLS_CERTIFICATE_PASSWORD_FILE", "(none)", "File holding the certificate's password (or set NODE_REMOTE_TLS_CERTIFICATE_PASSWORD; never on the command line).");
@@ -35,6 +39,7 @@ public static class NodeOptionSpecs
     [
         Help, ClusterName, NodeName, Hostname, PublicHostname, RemotePort, HttpPort, Seeds, Roles, Discovery,
         ContactPoints, RequiredContactPoints, ServiceName, PodSelector, DataDir, BlobDir, WorkDir, SqliteFile, Postgres, ConfigDir,
-        ConfigFile, TokenKey, AdminToken, ManagementMutations, RemoteTlsCertificate, RemoteTlsCertificatePasswordFile, LogLevel,
+        ConfigFile, TokenKey, TokenKeyFile, PreviousTokenKeys, PreviousTokenKeysFile, AdminToken, AdminTokenFile, ManagementMutations,
+        RemoteTlsCertificate, RemoteTlsCertificatePasswordFile, LogLevel,
     ];
 }

@@ -41,8 +41,12 @@ public sealed record NodeOptions
     public required string ConfigDirectory { get; init; }
     public required string? ExtraConfigFile { get; init; }
     public required string LogLevel { get; init; }
+    /// <summary>The secret new user tokens are signed with (given, or generated for a cluster of one).</summary>
     public required string TokenKey { get; init; }
-    public required bool TokenKeyIsDevelopmentDefault { get; init; }
+    /// <summary>No key was configured: this node made a random one, so its tokens die with the process.</summary>
+    public required bool TokenKeyGenerated { get; init; }
+    /// <summary>Retired keys that still verify tokens during a rotation; nothing is signed with them.</summary>
+    public IReadOnlyList<string> PreviousTokenKeys { get; init; } = [];
     public required string? AdminToken { get; init; }
     /// <summary>Management API join/leave/down allowed (still admin-token only); off means read-only.</summary>
     public bool ManagementMutations { get; init; }
@@ -57,6 +61,13 @@ public sealed record NodeOptions
     public string ScratchDirectory => Path.Combine(DataDirectory, "scratch");
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
+
+    /// <summary>Secrets stay out of the generated ToString, which logs and exception messages may show.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"NodeName = {NodeName}, SelfAddress = {SelfAddress}, HttpPort = {HttpPort}");
+        return true;
+    }
 
     /// <summary>The remoting address this node will have, e.g. akka.tcp://media@10.0.0.5:4053 (akka.ssl.tcp:// with TLS).</summary>
     public string SelfAddress => $"{RemoteScheme}://{ClusterName}@{PublicHostname}:{RemotePort}";

@@ -10,9 +10,6 @@ namespace MediaPlatform.Node.Configuration;
 /// </summary>
 public static class NodeOptionsParser
 {
-    /// <summary>Lets a local cluster work out of the box; the node warns at start-up while it is in use.</summary>
-    public const string DevelopmentTokenKey = "development-only-token-key-do-not-use-in-production";
-
     private static readonly string[] LogLevels = ["Trace", "Debug", "Information", "Warning", "Error", "Critical"];
 
     /// <summary>Returns null when --help was asked for.</summary>
@@ -76,12 +73,11 @@ public static class NodeOptionsParser
         var canonicalLevel = LogLevels.FirstOrDefault(l => l.Equals(logLevel, StringComparison.OrdinalIgnoreCase))
             ?? throw new OptionsException($"{NodeOptionSpecs.LogLevel.Flag} '{logLevel}' is not one of: {string.Join(", ", LogLevels)}");
 
-        var tokenKey = Get(NodeOptionSpecs.TokenKey);
-        if (tokenKey is { Length: < 32 })
-            throw new OptionsException($"{NodeOptionSpecs.TokenKey.Flag} must be at least 32 characters");
-        var adminToken = Get(NodeOptionSpecs.AdminToken);
-        if (adminToken is { Length: < 16 })
-            throw new OptionsException($"{NodeOptionSpecs.AdminToken.Flag} must be at least 16 characters");
+        var tokenKey = SecretOptions.Read(NodeOptionSpecs.TokenKey, NodeOptionSpecs.TokenKeyFile, Get, SecretOptions.MinTokenKeyLength);
+        var previousKeys = SecretOptions.ReadList(NodeOptionSpecs.PreviousTokenKeys, NodeOptionSpecs.PreviousTokenKeysFile, Get, SecretOptions.MinTokenKeyLength);
+        var joinsOthers = seeds.Count > 0 || discovery != DiscoveryMode.None;
+        if (tokenKey is null && joinsOthers) throw SecretOptions.MissingClusterKey();
+        var adminToken = SecretOptions.Read(NodeOptionSpecs.AdminToken, NodeOptionSpecs.AdminTokenFile, Get, SecretOptions.MinAdminTokenLength);
 
         var mutations = Get(NodeOptionSpecs.ManagementMutations)?.ToLowerInvariant() switch
         {
@@ -113,8 +109,9 @@ public static class NodeOptionsParser
             ConfigDirectory = Path.GetFullPath(Get(NodeOptionSpecs.ConfigDir) ?? Path.Combine(baseDirectory, "config")),
             ExtraConfigFile = Get(NodeOptionSpecs.ConfigFile) is { } f ? Path.GetFullPath(f) : null,
             LogLevel = canonicalLevel,
-            TokenKey = tokenKey ?? DevelopmentTokenKey,
-            TokenKeyIsDevelopmentDefault = tokenKey is null,
+            TokenKey = tokenKey ?? SecretOptions.RandomKey(),
+            TokenKeyGenerated = tokenKey is null,
+            PreviousTokenKeys = previousKeys,
             AdminToken = adminToken,
             ManagementMutations = mutations,
             RemoteTlsCertificateFile = tlsCertificate,

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using MediaPlatform.Node.Api.Auth;
 using MediaPlatform.Node.Configuration;
 using Microsoft.AspNetCore.Authentication;
@@ -14,10 +12,10 @@ public static class AuthHosting
 
     public static IServiceCollection AddNodeAuth(this IServiceCollection services, NodeOptions options)
     {
-        // The signing key is derived from the configured secret, so any length of secret gives a full-size key.
-        var key = SHA256.HashData(Encoding.UTF8.GetBytes(options.TokenKey));
+        var keys = new TokenKeys(options.TokenKey, options.PreviousTokenKeys);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new TokenService(key, TokenLifetime, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TokenService(keys, TokenLifetime, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TokenVersions>();
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, _ => { });
         services.AddAuthorizationBuilder()

@@ -78,6 +78,7 @@ public sealed class UserStateSpecs
     [
         new GetUserProfile(Id), new GetUserCredentials(Id), new UpdateUserProfile(Id, "B"), new ChangeUserEmail(Id, "b@example.com"),
         new AddPaymentCard(Id, Card("c1"), false), new RemovePaymentCard(Id, "c1"), new SetDefaultPaymentCard(Id, "c1"),
+        new ChangeUserPassword(Id, "new-hash"), new RevokeUserTokens(Id), new GetUserTokenVersion(Id),
     ];
 
     [Fact]
@@ -111,7 +112,10 @@ public sealed class UserStateSpecs
     {
         var (state, _) = Run(Registered(), new ChangeUserEmail(Id, "b@example.com"));
         Assert.Equal("b@example.com", state.Email);
-        Assert.Equal(new UserEmailChanged("a@example.com", "b@example.com", Now), Assert.Single(Events(Registered(), new ChangeUserEmail(Id, "b@example.com"))));
+        Assert.Equal(
+            [new UserEmailChanged("a@example.com", "b@example.com", Now), new UserTokensRevoked(1, TokenRevocationReason.EmailChanged, Now)],
+            Events(Registered(), new ChangeUserEmail(Id, "b@example.com")));
+        Assert.Equal(1, state.TokenVersion);
         Assert.Empty(Events(Registered(), new ChangeUserEmail(Id, "a@example.com")));
     }
 

@@ -153,15 +153,18 @@ public sealed class UserApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixtur
         using var client = fixture.Node.ClientWithToken(token);
         var newEmail = UniqueEmail("moved");
 
-        var changed = await client.PutAsJsonAsync($"/api/users/{userId}/email", new { email = newEmail });
+        var changed = await client.PutAsJsonAsync($"/api/users/{userId}/email", new { email = newEmail, currentPassword = "correct horse battery" });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsJsonAsync("/api/sessions", new { email = newEmail, password = "correct horse battery" })).StatusCode);
+        var relogin = await Http.PostAsJsonAsync("/api/sessions", new { email = newEmail, password = "correct horse battery" });
+        Assert.Equal(HttpStatusCode.OK, relogin.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Http.PostAsJsonAsync("/api/sessions", new { email = oldEmail, password = "correct horse battery" })).StatusCode);
         await Eventually.TrueAsync(() => Http.PostAsJsonAsync("/api/users", new { email = oldEmail, password = "correct horse battery", displayName = "Newcomer" })
             .GetAwaiter().GetResult().StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(10), "the old address was not released");
 
+        // The change ended the old session; the new one carries on.
+        using var renewed = fixture.Node.ClientWithToken((await relogin.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!);
         var (_, otherToken, takenEmail) = await SignUpAndLogInAsync();
-        await AssertProblemAsync(await client.PutAsJsonAsync($"/api/users/{userId}/email", new { email = takenEmail }), HttpStatusCode.Conflict, "already in use");
+        await AssertProblemAsync(await renewed.PutAsJsonAsync($"/api/users/{userId}/email", new { email = takenEmail, currentPassword = "correct horse battery" }), HttpStatusCode.Conflict, "already in use");
         Assert.NotNull(otherToken);
     }
 

@@ -42,7 +42,8 @@ public sealed class NodeOptionsParserSpecs
     [Fact]
     public void Config_discovery_must_require_every_contact_point_by_default()
     {
-        var options = TestOptions.Parse(["--discovery", "config", "--contact-points", "127.0.0.1:8081,127.0.0.1:8082,127.0.0.1:8083"]);
+        var options = TestOptions.Parse(["--discovery", "config", "--contact-points", "127.0.0.1:8081,127.0.0.1:8082,127.0.0.1:8083"],
+            new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = new string('k', 32) });
         Assert.Equal(DiscoveryMode.Config, options.Discovery);
         Assert.Equal(3, options.ContactPoints.Count);
         Assert.Equal(3, options.RequiredContactPoints);

@@ -30,6 +30,11 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
         var badOption = await Mpctl.RunAsync("--bogus", "cluster", "show");
         Assert.True(badOption.ExitCode == 2, Mpctl.Describe(badOption));
         Assert.Single(badOption.StandardError);
+
+        var missingTokenFile = await Mpctl.RunWithEnvironmentAsync(
+            new Dictionary<string, string> { ["MPCTL_TOKEN_FILE"] = Path.Combine(Path.GetTempPath(), $"no-token-{Guid.NewGuid():N}") }, "cluster", "show");
+        Assert.True(missingTokenFile.ExitCode == 2, Mpctl.Describe(missingTokenFile));
+        Assert.Contains("MPCTL_TOKEN_FILE", Assert.Single(missingTokenFile.StandardError));
     }
 
     [Fact]
@@ -42,7 +47,7 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
         var addresses = await ManagementCluster.AddressesAsync(cluster);
         var (observer, crashed, leaver) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
         string[] host = ["--host", observer.ContactPoint];
-        string[] admin = [.. host, "--token", LocalCluster.AdminToken];
+        string[] admin = [.. host, "--token-file", cluster.AdminTokenFile];
 
         // cluster show: a table of 3 Up members and a count line; --json is the node's JSON.
         var show = await Mpctl.RunAsync([.. host, "cluster", "show"]);

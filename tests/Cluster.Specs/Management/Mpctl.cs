@@ -15,10 +15,16 @@ public static class Mpctl
     /// <summary>Runs one command to completion.</summary>
     public static Task<NodeRun> RunAsync(params string[] args) => RunWithInputAsync("", args);
 
+    /// <summary>Runs one command with these MPCTL_* variables set (e.g. MPCTL_TOKEN_FILE).</summary>
+    public static Task<NodeRun> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunCoreAsync("", environment, args);
+
     /// <summary>Runs mpctl with <paramref name="input"/> as its standard input (the prompt reads piped lines), to completion.</summary>
-    public static async Task<NodeRun> RunWithInputAsync(string input, params string[] args)
+    public static Task<NodeRun> RunWithInputAsync(string input, params string[] args) => RunCoreAsync(input, null, args);
+
+    private static async Task<NodeRun> RunCoreAsync(string input, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
-        using var process = Start(args, out var output);
+        using var process = Start(args, out var output, environment);
         await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -38,7 +44,7 @@ public static class Mpctl
     }
 
     /// <summary>Starts a long-running command (cluster tail); the caller watches its output and disposes both.</summary>
-    public static Process Start(IEnumerable<string> args, out CapturedOutput output)
+    public static Process Start(IEnumerable<string> args, out CapturedOutput output, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(DllPath)) throw new FileNotFoundException($"console not built: {DllPath}");
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet")
@@ -52,6 +58,7 @@ public static class Mpctl
         foreach (var arg in args) info.ArgumentList.Add(arg);
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MPCTL_", StringComparison.Ordinal)).ToList())
             info.Environment.Remove(key);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         output = new CapturedOutput(logFile: null);
         var process = new Process { StartInfo = info };
         output.Attach(process);

@@ -19,6 +19,7 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
     [InlineData("bad ladder rung")]
     [InlineData("bad rate limit")]
     [InlineData("bad lockout")]
+    [InlineData("no token key in a cluster")]
     public async Task bad_configuration_exits_non_zero_with_one_line(string fault)
     {
         using var dir = new TempDirectory("bad-config");
@@ -68,6 +69,11 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
                 File.WriteAllText(dir.Combine("bad.hocon"), "media-platform.security.lockout.first-lock = soon");
                 flags["--config"] = dir.Combine("bad.hocon");
                 break;
+            case "no token key in a cluster":
+                // Each node would otherwise sign with a key of its own (or, once, a published one).
+                flags["--discovery"] = "config";
+                flags["--contact-points"] = $"127.0.0.1:{flags["--http-port"]},127.0.0.1:{FreePorts.Next()}";
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault, null);
         }
@@ -84,5 +90,10 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
         if (fault == "bad rate limit") Assert.Contains("media-platform.security.rate-limits.logins-per-email", line);
         if (fault == "bad lockout") Assert.Contains("media-platform.security.lockout.first-lock", line);
         if (fault is "bad rate limit" or "bad lockout") Assert.Equal(2, run.ExitCode);
+        if (fault == "no token key in a cluster")
+        {
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("head -c 48 /dev/urandom | base64", line);
+        }
     }
 }

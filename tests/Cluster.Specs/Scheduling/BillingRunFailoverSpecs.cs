@@ -58,7 +58,7 @@ public sealed class BillingRunFailoverSpecs(ITestOutputHelper output) : IAsyncLi
                 "--hostname", "127.0.0.1", "--remote-port", ports[i].ToString(), "--http-port", FreePorts.Next().ToString(),
                 "--data-dir", _root.Combine($"node-{i}"), "--sqlite-file", _root.Combine("journal.db"),
                 "--seed-nodes", $"akka.tcp://{MultiNodeConfig.SystemName}@127.0.0.1:{ports[0]}", "--cluster-name", MultiNodeConfig.SystemName,
-            ], new Dictionary<string, string?>(), AppContext.BaseDirectory)!;
+            ], new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = "in-process-cluster-token-key-0123456789" }, AppContext.BaseDirectory)!;
             _nodes.Add(await InProcessNode.StartAsync(options, hocon, _clock));
             await Eventually.AwaitAssertAsync(() =>
             {

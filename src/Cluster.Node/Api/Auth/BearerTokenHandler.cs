@@ -10,35 +10,41 @@ namespace MediaPlatform.Node.Api.Auth;
 
 /// <summary>
 /// Reads <c>Authorization: Bearer …</c>: the operator's admin token (constant-time compare) gives the admin role;
-/// a signed user token gives that user's identity. Anything else is anonymous, and protected routes answer 401.
+/// a signed user token of a still-current version gives that user's identity. Anything else is anonymous, and
+/// protected routes answer 401.
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    TokenService tokens, NodeOptions node)
+    TokenService tokens, TokenVersions versions, NodeOptions node)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
     public const string AdminRole = "admin";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    /// <summary>The token version the caller's token carries (set for user tokens only).</summary>
+    public const string TokenVersionClaim = "token-version";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
 
         if (node.AdminToken is { Length: > 0 } admin &&
             CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(admin)))
-            return Task.FromResult(Success("admin", AdminRole));
+            return Success("admin", AdminRole, version: null);
 
-        return Task.FromResult(tokens.Validate(token) is { } userId
-            ? Success(userId, role: null)
-            : AuthenticateResult.Fail("invalid or expired token"));
+        if (tokens.Validate(token) is not { } valid) return AuthenticateResult.Fail("invalid or expired token");
+        return await versions.IsCurrentAsync(valid.UserId, valid.Version, Context.RequestAborted)
+            ? Success(valid.UserId, role: null, valid.Version)
+            : AuthenticateResult.Fail("token revoked");
     }
 
-    private static AuthenticateResult Success(string subject, string? role)
+    private static AuthenticateResult Success(string subject, string? role, long? version)
     {
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, subject) };
         if (role is not null) claims.Add(new Claim(ClaimTypes.Role, role));
+        if (version is { } v) claims.Add(new Claim(TokenVersionClaim, v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -1,48 +1,57 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace MediaPlatform.Node.Api.Auth;
 
 /// <summary>
-/// Signed, expiring bearer tokens: <c>base64url(claims).base64url(HMAC-SHA256(claims))</c>. Every node holds the
-/// same key (--token-key), so a token issued by one node is accepted by all.
+/// Signed, expiring bearer tokens: <c>base64url(claims).base64url(HMAC-SHA256(claims))</c>. The claims name the key
+/// that signed them (<c>kid</c>) and the user's token version (<c>ver</c>) at issue; a version check elsewhere
+/// (<see cref="TokenVersions"/>) refuses tokens of a version the user has since revoked. Every node holds the same
+/// keys, so a token issued by one node is accepted by all.
 /// </summary>
-public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider time)
+public sealed class TokenService(TokenKeys keys, TimeSpan lifetime, TimeProvider time)
 {
+    private const int MaxTokenLength = 1024;
+
     public TimeSpan Lifetime => lifetime;
 
-    public sealed record Claims(string Sub, long Exp);
+    public sealed record Claims(
+        [property: JsonPropertyName("sub")] string? Sub,
+        [property: JsonPropertyName("exp")] long Exp,
+        [property: JsonPropertyName("kid")] string? Kid,
+        [property: JsonPropertyName("ver")] long Ver);
 
-    public string Issue(string userId)
+    public string Issue(string userId, long tokenVersion)
     {
-        var claims = new Claims(userId, time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds());
+        var claims = new Claims(userId, time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds(), keys.CurrentId, tokenVersion);
         var body = Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
-        return $"{body}.{Base64Url(Sign(body))}";
+        return $"{body}.{Base64Url(Sign(keys.CurrentKey, body))}";
     }
 
-    /// <summary>The user id the token was issued to, or null when it is malformed, forged or expired.</summary>
-    public string? Validate(string token)
+    /// <summary>The token's user and version, or null when it is malformed, forged, of an unknown key or expired.</summary>
+    public ValidToken? Validate(string token)
     {
         var dot = token.IndexOf('.');
-        if (dot <= 0 || dot == token.Length - 1 || token.Length > 1024) return null;
+        if (dot <= 0 || dot == token.Length - 1 || token.Length > MaxTokenLength) return null;
         var body = token[..dot];
-        byte[] signature, json;
+        Claims? claims;
+        byte[] signature;
         try
         {
             signature = FromBase64Url(token[(dot + 1)..]);
-            json = FromBase64Url(body);
+            // Read before the signature is checked only to learn which key to check it with; trusted only after.
+            claims = JsonSerializer.Deserialize<Claims>(FromBase64Url(body));
         }
-        catch (FormatException) { return null; }
-        if (!CryptographicOperations.FixedTimeEquals(signature, Sign(body))) return null;
-        Claims? claims;
-        try { claims = JsonSerializer.Deserialize<Claims>(json); }
-        catch (JsonException) { return null; }
-        if (claims is null || string.IsNullOrEmpty(claims.Sub)) return null;
-        return claims.Exp > time.GetUtcNow().ToUnixTimeSeconds() ? claims.Sub : null;
+        catch (Exception e) when (e is FormatException or JsonException) { return null; }
+        if (claims is null || keys.Find(claims.Kid) is not { } key) return null;
+        if (!CryptographicOperations.FixedTimeEquals(signature, Sign(key, body))) return null;
+        if (string.IsNullOrEmpty(claims.Sub) || claims.Ver < 0) return null;
+        return claims.Exp > time.GetUtcNow().ToUnixTimeSeconds() ? new ValidToken(claims.Sub, claims.Ver) : null;
     }
 
-    private byte[] Sign(string body) => HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(body));
+    private static byte[] Sign(byte[] key, string body) => HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(body));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

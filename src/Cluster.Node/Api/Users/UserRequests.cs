@@ -10,7 +10,9 @@ public sealed record LoginResponse(string UserId, string Token, DateTimeOffset E
 
 public sealed record UpdateProfileRequest(string? DisplayName);
 
-public sealed record ChangeEmailRequest(string? Email);
+public sealed record ChangeEmailRequest(string? Email, string? CurrentPassword);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
 public sealed record AddCardRequest(string? Number, int ExpiryMonth, int ExpiryYear, bool MakeDefault);
 

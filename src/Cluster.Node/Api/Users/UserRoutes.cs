@@ -22,6 +22,13 @@ public static class UserRoutes
             .RequireRateLimiting(RateLimitPolicies.Logins)
             .WithTags("users").WithSummary("Log in: returns a bearer token");
 
+        app.MapPost("/api/sessions/logout", (ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users, TokenVersions versions, CancellationToken ct) =>
+            caller.IsAdmin() || caller.CallerId() is not { } userId
+                ? Task.FromResult(ApiProblems.Invalid("the admin token is not a user session; rotate it to revoke it"))
+                : new LogoutFlow(users.ActorRef, versions).RunAsync(userId, ct))
+            .RequireAuthorization()
+            .WithTags("users").WithSummary("Sign out everywhere: every token issued to the caller so far is refused on every node");
+
         var group = app.MapGroup("/api/users").WithTags("users");
 
         group.MapPost("/", (SignUpRequest body, [FromHeader(Name = "Idempotency-Key")] string? key,
@@ -41,8 +48,14 @@ public static class UserRoutes
             Guard(caller, userId) ?? users.ActorRef.AskAsync<UserProfile>(new UpdateUserProfile(userId, body.DisplayName ?? ""), ct, p => Results.Ok(UserResponses.From(p))));
 
         own.MapPut("/email", (string userId, ChangeEmailRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
-                IRequiredActor<EntityRegions.EmailReservations> reservations, CancellationToken ct) =>
-            Guard(caller, userId) ?? new EmailChangeFlow(users.ActorRef, reservations.ActorRef).RunAsync(userId, body, ct));
+                IRequiredActor<EntityRegions.EmailReservations> reservations, TokenVersions versions, CancellationToken ct) =>
+            Guard(caller, userId) ?? new EmailChangeFlow(users.ActorRef, reservations.ActorRef, versions).RunAsync(userId, body, ct))
+            .WithSummary("Change the email: needs currentPassword; ends every older session");
+
+        own.MapPut("/password", (string userId, ChangePasswordRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
+                TokenService tokens, TokenVersions versions, CancellationToken ct) =>
+            Guard(caller, userId) ?? new PasswordChangeFlow(users.ActorRef, tokens, versions).RunAsync(userId, body, ct))
+            .WithSummary("Change the password: needs currentPassword; ends every older session and returns a fresh token");
 
         own.MapPost("/cards", (string userId, AddCardRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
             BillingContext billing, CancellationToken ct) =>

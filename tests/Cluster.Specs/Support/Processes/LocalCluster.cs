@@ -33,14 +33,26 @@ public sealed class LocalCluster : IAsyncDisposable
         [
             "--discovery", "config",
             "--contact-points", string.Join(',', Nodes.Select(n => n.ContactPoint)),
-            "--admin-token", AdminToken,
-            "--token-key", "spec-token-key-shared-by-every-node-0123456789",
+            // Secrets as an operator should pass them: in 0600 files, never on the command line.
+            "--admin-token-file", AdminTokenFile = SecretFile("admin-token", AdminToken),
+            "--token-key-file", SecretFile("token-key", "spec-token-key-shared-by-every-node-0123456789"),
             .. database,
             .. extraArguments ?? [],
         ];
     }
 
+    private string SecretFile(string name, string secret)
+    {
+        var path = _root.Combine(name);
+        File.WriteAllText(path, secret + "\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return path;
+    }
+
     public IReadOnlyList<NodeProcess> Nodes { get; }
+
+    /// <summary>The 0600 file the nodes read <see cref="AdminToken"/> from (mpctl --token-file reads it too).</summary>
+    public string AdminTokenFile { get; }
     public string SqliteFile { get; }
 
     /// <summary>The part of the command line every node shares (discovery, contact points, database).</summary>

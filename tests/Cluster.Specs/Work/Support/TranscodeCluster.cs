@@ -68,7 +68,7 @@ public sealed class TranscodeCluster : IAsyncDisposable
                 "--data-dir", cluster.Root.Combine($"node-{i}"), "--sqlite-file", cluster.Root.Combine("journal.db"),
                 "--blob-dir", cluster.BlobFolder,
                 "--seed-nodes", $"akka.tcp://{MultiNodeConfig.SystemName}@127.0.0.1:{ports[0]}", "--cluster-name", MultiNodeConfig.SystemName,
-            ], new Dictionary<string, string?>(), AppContext.BaseDirectory)!;
+            ], new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = "in-process-cluster-token-key-0123456789" }, AppContext.BaseDirectory)!;
             cluster._nodes.Add(await InProcessNode.StartAsync(options, hocon, SystemClock.Instance));
             await Eventually.AwaitAssertAsync(() =>
             {

@@ -1,0 +1,92 @@
+using Akka.Actor;
+using Akka.DistributedData;
+using Akka.Hosting;
+using MediaPlatform.Actors.Users;
+using MediaPlatform.Node.Api;
+using MediaPlatform.Node.Hosting;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace MediaPlatform.Node.Api.Auth;
+
+/// <summary>
+/// Which token version each user's tokens must carry, as every node sees it. The user entity is the source of truth;
+/// after it has persisted a bump, the flow writes the new version to a replicated map (Akka.DistributedData, write to
+/// all nodes) before it answers, so every reachable node refuses older tokens at once. A node whose replica has no
+/// entry (nobody bumped since the cluster started: the map lives in memory) asks the entity once and keeps the answer
+/// briefly in a bounded cache, so correctness never depends on gossip having arrived.
+/// </summary>
+public sealed class TokenVersions : IDisposable
+{
+    public static readonly LWWDictionaryKey<string, long> Key = new("user-token-versions");
+    private static readonly TimeSpan ReplicaTimeout = TimeSpan.FromSeconds(3);
+    // How long a revoking request waits for every node to confirm; past it the answer goes out and gossip finishes.
+    private static readonly TimeSpan WriteAllTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+    private const int CacheEntries = 20_000;
+
+    // The register's clock is the version itself, so the higher version wins any merge: the map only moves forward.
+    private static readonly Clock<long> VersionClock = (_, version) => version;
+
+    private readonly ActorSystem _system;
+    private readonly IRequiredActor<EntityRegions.Users> _users;
+    private readonly ILogger<TokenVersions> _log;
+    private readonly MemoryCache _askedEntities = new(new MemoryCacheOptions { SizeLimit = CacheEntries });
+
+    public TokenVersions(ActorSystem system, IRequiredActor<EntityRegions.Users> users, ILogger<TokenVersions> log)
+    {
+        _system = system;
+        _users = users;
+        _log = log;
+    }
+
+    private IActorRef Replicator => DistributedData.Get(_system).Replicator;
+
+    /// <summary>True when a token of this version is still valid for the user; false when revoked or the user is unknown.</summary>
+    public async Task<bool> IsCurrentAsync(string userId, long tokenVersion, CancellationToken ct)
+    {
+        var current = await CurrentAsync(userId, ct);
+        return current is { } v && tokenVersion >= v;
+    }
+
+    private async Task<long?> CurrentAsync(string userId, CancellationToken ct)
+    {
+        IGetResponse? local;
+        try { local = await Replicator.Ask<IGetResponse>(Dsl.Get(Key, ReadLocal.Instance), ReplicaTimeout, ct); }
+        catch (AskTimeoutException) { local = null; }
+        if (local is GetSuccess found && found.Get(Key).TryGetValue(userId, out var replicated)) return replicated;
+        if (_askedEntities.TryGetValue(userId, out long cached)) return cached;
+
+        var answer = await _users.ActorRef.AskEntityAsync<UserTokenVersion>(new GetUserTokenVersion(userId), ct);
+        if (answer.Reply is not { } reply)
+        {
+            // Fail closed: a token is not accepted on a version nobody could confirm.
+            _log.LogWarning("token version of user {UserId} unknown ({Reason}); token refused", userId, answer.Rejection?.Message);
+            return null;
+        }
+        _askedEntities.Set(userId, reply.Version, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = CacheLifetime });
+        return reply.Version;
+    }
+
+    /// <summary>Asks the entity for the version it has persisted and publishes it (after a command that bumped it).</summary>
+    public async Task PublishCurrentAsync(string userId, CancellationToken ct)
+    {
+        var answer = await _users.ActorRef.AskEntityAsync<UserTokenVersion>(new GetUserTokenVersion(userId), ct);
+        if (answer.Reply is { } reply) await PublishAsync(userId, reply.Version, ct);
+        else _log.LogWarning("token version of user {UserId} not published ({Reason}); nodes ask the entity on a miss", userId, answer.Rejection?.Message);
+    }
+
+    /// <summary>Writes a version the entity has persisted to every node's replica; waits for all reachable nodes (bounded).</summary>
+    public async Task PublishAsync(string userId, long version, CancellationToken ct)
+    {
+        _askedEntities.Remove(userId);
+        var cluster = Akka.Cluster.Cluster.Get(_system);
+        var update = Dsl.Update(Key, LWWDictionary<string, long>.Empty, new WriteAll(WriteAllTimeout),
+            map => map.SetItem(cluster, userId, version, VersionClock));
+        var result = await Replicator.Ask<IUpdateResponse>(update, WriteAllTimeout + TimeSpan.FromSeconds(1), ct);
+        if (result is not UpdateSuccess)
+            // Written locally and to the nodes that answered; the rest receive it by gossip within seconds.
+            _log.LogWarning("token version {Version} of user {UserId} not confirmed by every node ({Result})", version, userId, result.GetType().Name);
+    }
+
+    public void Dispose() => _askedEntities.Dispose();
+}
