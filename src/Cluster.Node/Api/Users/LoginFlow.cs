@@ -51,7 +51,7 @@ public sealed class LoginFlow(IActorRef users, IActorRef reservations, IActorRef
         }
         if (allowed.ConsecutiveFailures > 0) guards.Tell(new RecordLoginSuccess(email));
 
-        var token = tokens.Issue(userId, found.TokenVersion);
+        var token = tokens.Issue(userId, credentials.Reply!.TokenVersion);
         return Results.Ok(new LoginResponse(userId, token, DateTimeOffset.UtcNow.Add(tokens.Lifetime)));
     }
 }
