@@ -4,6 +4,7 @@ using Akka.Configuration;
 using Akka.Hosting;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
+using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Sharding;
 using MediaPlatform.Actors.Storage;
@@ -77,6 +78,7 @@ public static class TitleHosting
         {
             // A bad titles setting stops the node now rather than failing the first upload.
             TitleSettings.From(system.Settings.Config);
+            TitlePricing.From(system.Settings.Config);
             var catalog = system.ActorOf(TitleCatalog.PropsFor(
                 () => PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier)), TitleCatalog.Name);
             registry.Register<TitleRegions.Catalog>(catalog);
