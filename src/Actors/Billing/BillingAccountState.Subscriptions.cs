@@ -94,7 +94,7 @@ public sealed partial record BillingAccountState
             var credit = Math.Min(p.CreditMinor, Proration.Share(state.PeriodMoneyLeftMinor(), p.DaysRemaining, p.DaysInPeriod));
             var days = $"{p.DaysRemaining} of {p.DaysInPeriod} days";
             var invoice = state.NewInvoice(OrderKind.PlanChange, to.PlanId, c.IdempotencyKey, fingerprint,
-                [new InvoiceLine($"Unused paid time on {from.Name} ({days})", -credit), new InvoiceLine($"Remaining time on {to.Name} ({days})", p.ChargeMinor)],
+                [new InvoiceLine($"Unused time on {from.Name} ({days})", -credit), new InvoiceLine($"Remaining time on {to.Name} ({days})", p.ChargeMinor)],
                 now);
             return Decide.Persist(this,
                 [.. voided, new InvoiceIssued(invoice), new SubscriptionPlanChanged(from.PlanId, to.PlanId, invoice.InvoiceId, now)],
