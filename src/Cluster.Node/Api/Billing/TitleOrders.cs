@@ -11,11 +11,12 @@ namespace MediaPlatform.Node.Api.Billing;
 /// The node's title catalog is asked first, so an order for an unknown id starts no title entity; then the title's
 /// entity, which is authoritative for its status and price (the catalog may lag a moment behind it).
 /// </summary>
-public sealed class TitleOrders(IActorRef catalog, IActorRef titles)
+public sealed class TitleOrders(IActorRef catalog, IActorRef titles, TitlePricing pricing)
 {
     public async Task<(PurchaseTitle? Order, IResult? Problem)> PriceAsync(string userId, string titleId, string key, CancellationToken ct)
     {
         if (ApiInput.Id("title id", titleId) is { } bad) return (null, bad);
+        if (!pricing.RequirePublishedTitle) return (new PurchaseTitle(userId, titleId, pricing.PriceMinor, TitlePricing.Currency, key), null);
         TitleLookup lookup;
         try { lookup = await catalog.Ask<TitleLookup>(new FindTitle(titleId), EntityAsk.DefaultTimeout, ct); }
         catch (AskTimeoutException) { return (null, ApiProblems.From(new Rejection(RejectionKind.Unavailable, "the title catalog did not answer in time; it is safe to retry"))); }
