@@ -62,7 +62,9 @@ public sealed class BillingAttackApiSpecs(NodeFixture fixture) : IClassFixture<N
     public async Task Orders_for_titles_that_do_not_exist_or_are_not_published_must_invoice_nothing()
     {
         using var buyer = await SignUpAsync(fixture.Node, cardNumber: null);
-        await AssertProblemAsync(await buyer.OrderTitleAsync($"no-such-title-{Guid.NewGuid():N}", NewKey()), HttpStatusCode.NotFound, "does not exist");
+        var unknown = $"no-such-title-{Guid.NewGuid():N}";
+        await AssertProblemAsync(await buyer.OrderTitleAsync(unknown, NewKey()), HttpStatusCode.NotFound, "does not exist");
+        Assert.DoesNotContain(unknown, await BillingTitles.LiveEntityIdsAsync(fixture.Node)); // the catalog answered: no entity started
         var unpublished = await BillingTitles.CreatedAsync(fixture.Node);
         await Eventually.TrueAsync(async () => (await buyer.OrderTitleAsync(unpublished, NewKey())).StatusCode == HttpStatusCode.Conflict,
             TimeSpan.FromSeconds(20), "an order for an unpublished title was not refused with 409");

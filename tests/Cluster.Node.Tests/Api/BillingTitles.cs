@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using MediaPlatform.Actors.Titles;
 using MediaPlatform.Node.Hosting;
@@ -42,6 +43,14 @@ internal static class BillingTitles
         await Eventually.TrueAsync(async () => (await node.Http.GetStringAsync($"/api/titles?status=Published&q={word}")).Contains(titleId),
             TimeSpan.FromSeconds(20), $"the catalog did not list published title {titleId}");
         return titleId;
+    }
+
+    /// <summary>The ids of the title entities alive on the node.</summary>
+    public static async Task<IReadOnlyCollection<string>> LiveEntityIdsAsync(TestNode node)
+    {
+        var titles = ActorRegistry.For(node.System).Get<TitleRegions.Titles>();
+        var state = await titles.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(10));
+        return state.Shards.SelectMany(s => s.EntityIds).ToHashSet();
     }
 
     private static Task<TitleView> AskAsync(IActorRef titles, ITitleCommand command) => titles.Ask<TitleView>(command, TimeSpan.FromSeconds(10));
