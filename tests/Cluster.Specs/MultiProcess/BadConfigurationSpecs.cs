@@ -17,6 +17,7 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
     [InlineData("unreachable postgres")]
     [InlineData("bad job schedule")]
     [InlineData("bad ladder rung")]
+    [InlineData("bad title price")]
     public async Task bad_configuration_exits_non_zero_with_one_line(string fault)
     {
         using var dir = new TempDirectory("bad-config");
@@ -56,6 +57,10 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
                 break;
             case "bad ladder rung":
                 File.WriteAllText(dir.Combine("bad.hocon"), "media-platform.pipeline.ladder = [\"240p 240 400\", \"720p\"]");
+                flags["--config"] = dir.Combine("bad.hocon");
+                break;
+            case "bad title price":
+                File.WriteAllText(dir.Combine("bad.hocon"), "media-platform.billing.title-price-minor = 0");
                 flags["--config"] = dir.Combine("bad.hocon");
                 break;
             default:
