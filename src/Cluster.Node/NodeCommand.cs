@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Configuration;
+using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Scheduling.Jobs;
 using MediaPlatform.Actors.Titles.Pipeline;
 using MediaPlatform.Actors.Work;
@@ -36,6 +37,7 @@ public static class NodeCommand
             MediaPlatform.Node.Api.Limits.RateLimitSettings.From(hocon);
             MediaPlatform.Node.Api.Limits.TrustedProxies.From(hocon);
             MediaPlatform.Actors.Users.LoginGuards.LoginGuardPolicy.From(hocon);
+            TitlePricing.From(hocon);
             await StartupChecks.RunAsync(options, hocon.GetTimeSpan("media-platform.persistence.startup-check-timeout", TimeSpan.FromSeconds(10)));
         }
         catch (Exception e) when (e is OptionsException or ConfigurationException)

@@ -25,7 +25,7 @@ public sealed class BillingAccountEntity
     {
         _coupons = coupons;
         _gateway = gateway;
-        Command<GatewayCallReady>(ready => CallGateway(ready.Call, ready.ReplyTo));
+        Command<GatewayCallReady>(ready => CallGateway(ready.Call, ready.ReplyTo, ready.OrderInvoiceId));
         Command<GatewayAnswered>(OnGatewayAnswered);
         Command<CouponAnswered>(OnCouponAnswered);
     }
@@ -49,6 +49,13 @@ public sealed class BillingAccountEntity
                 // Store PaymentStarted first; the message to self that starts the call is sent only once it is stored.
                 ExecuteFor(Self, accepted with { Reply = new GatewayCallReady(call, replyTo) });
                 return Later();
+            case BillingAccountState.OrderChargeNeeded charge when accepted.Events.Count == 0:
+                CallGateway(charge.Call, replyTo, charge.InvoiceId);
+                return Later();
+            case BillingAccountState.OrderChargeNeeded charge:
+                // A new subscription's first invoice: stored with its PaymentStarted, then charged, then the order answered.
+                ExecuteFor(Self, accepted with { Reply = new GatewayCallReady(charge.Call, replyTo, charge.InvoiceId) });
+                return Later();
             case BillingAccountState.CouponRedemptionNeeded need when command is ApplyCouponToInvoice apply:
                 _coupons.Ask<object>(need.Request, CouponTimeout)
                     .PipeTo(Self, success: answer => new CouponAnswered(apply, answer, replyTo), failure: _ => new CouponAnswered(apply, null, replyTo));
@@ -58,7 +65,7 @@ public sealed class BillingAccountEntity
         }
     }
 
-    private void CallGateway(BillingAccountState.GatewayCallNeeded call, IActorRef replyTo)
+    private void CallGateway(BillingAccountState.GatewayCallNeeded call, IActorRef replyTo, string? orderInvoiceId = null)
     {
         var attempt = call.Attempt;
         Task<GatewayOutcome> answer;
@@ -73,13 +80,16 @@ public sealed class BillingAccountEntity
             answer = Task.FromException<GatewayOutcome>(e);
         }
         answer.PipeTo(Self,
-            success: outcome => new GatewayAnswered(attempt.Key, call.Void, outcome, replyTo),
+            success: outcome => new GatewayAnswered(attempt.Key, call.Void, outcome, replyTo, orderInvoiceId),
             // An error is an unknown outcome, like a time-out: the attempt stays pending and a retry with its key is safe.
-            failure: e => new GatewayAnswered(attempt.Key, call.Void, new GatewayOutcome.TimedOut($"payment gateway error ({e.GetBaseException().Message})"), replyTo));
+            failure: e => new GatewayAnswered(attempt.Key, call.Void, new GatewayOutcome.TimedOut($"payment gateway error ({e.GetBaseException().Message})"),
+                replyTo, orderInvoiceId));
     }
 
     private void OnGatewayAnswered(GatewayAnswered answered) =>
-        DecideLater(answered.ReplyTo, () => State.AfterGateway(answered.Key, answered.Void, answered.Outcome, Clock.Now));
+        DecideLater(answered.ReplyTo, () => answered.OrderInvoiceId is { } invoiceId
+            ? State.AfterOrderCharge(answered.Key, answered.Outcome, invoiceId, Clock.Now)
+            : State.AfterGateway(answered.Key, answered.Void, answered.Outcome, Clock.Now));
 
     private void OnCouponAnswered(CouponAnswered answered)
     {
@@ -118,9 +128,11 @@ public sealed class BillingAccountEntity
     private static Decision<IBillingAccountEvent> Later() => Entities.Decide.Reply<IBillingAccountEvent>(NoReply.Instance);
 
     // Local messages (never leave this actor, carry an IActorRef), so exempt from serialization checks.
-    private sealed record GatewayCallReady(BillingAccountState.GatewayCallNeeded Call, IActorRef ReplyTo) : INoSerializationVerificationNeeded;
+    private sealed record GatewayCallReady(BillingAccountState.GatewayCallNeeded Call, IActorRef ReplyTo, string? OrderInvoiceId = null)
+        : INoSerializationVerificationNeeded;
 
-    private sealed record GatewayAnswered(string Key, bool Void, GatewayOutcome Outcome, IActorRef ReplyTo) : INoSerializationVerificationNeeded;
+    private sealed record GatewayAnswered(string Key, bool Void, GatewayOutcome Outcome, IActorRef ReplyTo, string? OrderInvoiceId)
+        : INoSerializationVerificationNeeded;
 
     private sealed record CouponAnswered(ApplyCouponToInvoice Command, object? Answer, IActorRef ReplyTo) : INoSerializationVerificationNeeded;
 }

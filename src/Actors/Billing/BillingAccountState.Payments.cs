@@ -33,8 +33,9 @@ public sealed partial record BillingAccountState
         if (invoice.Status != InvoiceStatus.Open)
             return Refuse(Rejection.Conflict($"invoice {invoice.InvoiceId} is {invoice.Status.ToString().ToLowerInvariant()}; nothing to pay"));
         if (PendingPaymentOn(invoice.InvoiceId) is { } pending)
-            return Refuse(Rejection.Conflict(
-                $"payment {pending.Key} on invoice {invoice.InvoiceId} is in progress; retry it with its Idempotency-Key or cancel it"));
+            return Refuse(Rejection.Conflict(pending.Key.StartsWith(AutoPaymentKeyPrefix, StringComparison.Ordinal)
+                ? $"automatic payment {pending.Key} on invoice {invoice.InvoiceId} is in progress; repeat the order that started it, or cancel the payment"
+                : $"payment {pending.Key} on invoice {invoice.InvoiceId} is in progress; retry it with its Idempotency-Key or cancel it"));
         if (Card is null) return Refuse(new Rejection(RejectionKind.PaymentFailed, "the account has no payment card"));
         if (Card.ExpiresAt <= now) return Refuse(new Rejection(RejectionKind.PaymentFailed, $"the card ending {Card.Last4} has expired"));
         var started = new PaymentStarted(c.IdempotencyKey, GatewayKeyFor(c.IdempotencyKey), invoice.InvoiceId, invoice.AmountDueMinor,

@@ -72,21 +72,23 @@ public sealed partial record BillingAccountState(
             // Credit used by this invoice leaves the account; a negative total (a downgrade) becomes credit.
             CreditMinor = CreditMinor - e.Invoice.CreditAppliedMinor + Math.Max(0, -e.Invoice.TotalMinor),
         },
-        SubscriptionStarted e => this with
+        // Pending until the first invoice is paid (at once when credit covered it).
+        SubscriptionStarted e => (this with
         {
-            Subscription = new Subscription(e.PlanId, SubscriptionStatus.Active, e.PeriodStart, 1, e.PeriodStart, e.PeriodEnd, false),
-        },
-        SubscriptionPlanChanged e => WithSubscription(s => s with { PlanId = e.NewPlanId }),
+            Subscription = new Subscription(e.PlanId, SubscriptionStatus.PendingPayment, e.PeriodStart, 1, e.PeriodStart, e.PeriodEnd, false,
+                [e.InvoiceId]),
+        }).ActivatedIfPaid(),
+        SubscriptionPlanChanged e => WithSubscription(s => s with { PlanId = e.NewPlanId, PeriodInvoices = (s.PeriodInvoices ?? []).Add(e.InvoiceId) }),
         SubscriptionRenewed e => WithSubscription(s => s with
         {
-            PlanId = e.PlanId, PeriodNumber = s.PeriodNumber + 1, PeriodStart = e.PeriodStart, PeriodEnd = e.PeriodEnd,
+            PlanId = e.PlanId, PeriodNumber = s.PeriodNumber + 1, PeriodStart = e.PeriodStart, PeriodEnd = e.PeriodEnd, PeriodInvoices = [e.InvoiceId],
         }),
         SubscriptionCancellationScheduled => WithSubscription(s => s with { CancelAtPeriodEnd = true }),
         SubscriptionResumed => WithSubscription(s => s with { CancelAtPeriodEnd = false }),
         SubscriptionEnded => WithSubscription(s => s with { Status = SubscriptionStatus.Ended, CancelAtPeriodEnd = false }),
         BillingCardSet e => this with { Card = e.Card },
         CouponAppliedToInvoice e => WithInvoice(e.InvoiceId,
-            i => (i with { Discount = new InvoiceDiscount(e.CouponCode, e.RedemptionId, e.DiscountMinor, e.At) }).Settled()),
+            i => (i with { Discount = new InvoiceDiscount(e.CouponCode, e.RedemptionId, e.DiscountMinor, e.At) }).Settled()).ActivatedIfPaid(),
         InvoiceVoided e => FindInvoice(e.InvoiceId) is { } voided
             ? WithInvoice(e.InvoiceId, i => i with { Status = InvoiceStatus.Void }) with { CreditMinor = CreditMinor + voided.CreditAppliedMinor }
             : this,
@@ -96,7 +98,7 @@ public sealed partial record BillingAccountState(
                 e.CardToken, e.CardLast4, PaymentStatus.Pending, null, null, e.At, null)),
         },
         PaymentSucceeded e => WithPayment(e.Key, p => p with { Status = PaymentStatus.Succeeded, ChargeId = e.ChargeId, FinishedAt = e.At })
-            .WithInvoice(e.InvoiceId, i => (i with { AmountPaidMinor = i.AmountPaidMinor + e.AmountMinor }).Settled()),
+            .WithInvoice(e.InvoiceId, i => (i with { AmountPaidMinor = i.AmountPaidMinor + e.AmountMinor }).Settled()).ActivatedIfPaid(),
         PaymentDeclined e => WithPayment(e.Key, p => p with { Status = PaymentStatus.Declined, FailureReason = e.Reason, FinishedAt = e.At })
             .WithoutOldFailures(),
         PaymentRefused e => (this with
@@ -161,6 +163,12 @@ public sealed partial record BillingAccountState(
         if (invoice.AmountPaidMinor > 0) return Refuse(Rejection.Conflict($"invoice {invoice.InvoiceId} is partly paid and cannot be voided"));
         return Decide.Persist(this, new InvoiceVoided(invoice.InvoiceId, now), s => s.FindInvoice(invoice.InvoiceId)!.View(AccountId));
     }
+
+    /// <summary>A subscription waiting for its first invoice becomes active once that invoice is paid.</summary>
+    private BillingAccountState ActivatedIfPaid() =>
+        Subscription is { Status: SubscriptionStatus.PendingPayment } s && FindInvoice(s.PeriodInvoiceId) is { Status: InvoiceStatus.Paid }
+            ? this with { Subscription = s with { Status = SubscriptionStatus.Active } }
+            : this;
 
     private BillingAccountState WithSubscription(Func<Subscription, Subscription> change) =>
         Subscription is null ? this : this with { Subscription = change(Subscription) };

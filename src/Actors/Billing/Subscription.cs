@@ -1,11 +1,18 @@
+using System.Collections.Immutable;
+
 namespace MediaPlatform.Actors.Billing;
 
-/// <summary>Suspended: a renewal stayed unpaid after every attempt of the dunning policy; subscribing again starts afresh.</summary>
-public enum SubscriptionStatus { None, Active, Ended, Suspended }
+/// <summary>
+/// Suspended: a renewal stayed unpaid after every attempt of the dunning policy; subscribing again starts afresh.
+/// PendingPayment: subscribed, but the first invoice is not paid yet: no service until it is (then Active).
+/// </summary>
+public enum SubscriptionStatus { None, Active, Ended, Suspended, PendingPayment }
 
 /// <summary>
 /// The account's plan and current billing period. Periods are counted from <see cref="AnchorAt"/> (period n ends at
 /// anchor + n months) so a subscription started on the 31st does not drift to the 28th after February.
+/// <see cref="PeriodInvoices"/> are the invoices of the current period: the one that started it (first or renewal)
+/// first, then any plan change's; credit for unused time is bounded by the money they brought in.
 /// </summary>
 public sealed record Subscription(
     string PlanId,
@@ -14,4 +21,9 @@ public sealed record Subscription(
     int PeriodNumber,
     DateTimeOffset PeriodStart,
     DateTimeOffset PeriodEnd,
-    bool CancelAtPeriodEnd);
+    bool CancelAtPeriodEnd,
+    ImmutableList<string>? PeriodInvoices = null)
+{
+    /// <summary>The invoice that started the current period (first or renewal); empty for a subscription stored before it was kept.</summary>
+    public string PeriodInvoiceId => PeriodInvoices is { Count: > 0 } ids ? ids[0] : "";
+}

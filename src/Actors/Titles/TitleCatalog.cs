@@ -65,6 +65,8 @@ public sealed class TitleCatalog : ReceiveActor, IWithStash, IWithTimers
     private void Live()
     {
         Receive<SearchTitles>(search => Sender.Tell(TitleSearch.Run(_titles.Values.Select(t => t.State), search)));
+        Receive<FindTitle>(find => Sender.Tell(new TitleLookup(find.TitleId,
+            _titles.GetValueOrDefault(find.TitleId) is { State.Exists: true } known ? TitleSearch.Summary(known.State) : null)));
         Receive<Follow>(_ => StartFollowing());
         Receive<StreamInit>(_ => Sender.Tell(Ack.Instance));
         Receive<EventEnvelope>(envelope =>

@@ -8,6 +8,12 @@ namespace MediaPlatform.Actors.Titles;
 /// </summary>
 public sealed record SearchTitles(string? Query, TitleStatus? Status, string? ViewerId, bool ViewerIsAdmin, int Limit = TitleSearch.DefaultLimit);
 
+/// <summary>Whether the catalog knows a title (answered with <see cref="TitleLookup"/>); asked before its entity, so an unknown id starts none.</summary>
+public sealed record FindTitle(string TitleId);
+
+/// <summary>The catalog's line for the title, or null when it knows no such title.</summary>
+public sealed record TitleLookup(string TitleId, TitleSummary? Title);
+
 /// <summary>One line of a listing.</summary>
 public sealed record TitleSummary(string TitleId, string OwnerId, string Name, TitleStatus Status, DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt, double? ProgressPercent, string? FailureReason);

@@ -1,3 +1,4 @@
+using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Serialization;
 using MediaPlatform.Streams.Ladder;
@@ -13,9 +14,13 @@ public interface ITitleCommand : IWithEntityId, IProtocolMessage
     string IWithEntityId.EntityId => TitleId;
 }
 
-/// <summary>Creates the title. The id comes from the client's Idempotency-Key, so a repeat with the same fields answers the first.</summary>
+/// <summary>
+/// Creates the title, on sale at <see cref="PriceMinor"/> (the node's <see cref="TitlePricing"/>). The id comes from the
+/// client's Idempotency-Key, so a repeat with the same fields answers the first.
+/// </summary>
 [Manifest("title.create.v1")]
-public sealed record CreateTitle(string TitleId, string OwnerId, string Name, string Description) : ITitleCommand;
+public sealed record CreateTitle(string TitleId, string OwnerId, string Name, string Description, long PriceMinor = TitlePricing.DefaultPriceMinor)
+    : ITitleCommand;
 
 [Manifest("title.get.v1")]
 public sealed record GetTitle(string TitleId) : ITitleCommand;

@@ -1,3 +1,4 @@
+using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Serialization;
 using MediaPlatform.Streams.Ladder;
 using MediaPlatform.Streams.Probing;
@@ -8,8 +9,10 @@ namespace MediaPlatform.Actors.Titles;
 /// <summary>Every event a title entity persists. All are tagged <see cref="TitleEventTagger.Tag"/> for the catalog.</summary>
 public interface ITitleEvent : IProtocolMessage;
 
+/// <summary>Created, with the price it is sold at (titles created before prices were stored read as the default price).</summary>
 [Manifest("title.created.v1")]
-public sealed record TitleCreated(string TitleId, string OwnerId, string Name, string Description, DateTimeOffset At) : ITitleEvent;
+public sealed record TitleCreated(string TitleId, string OwnerId, string Name, string Description, DateTimeOffset At,
+    long PriceMinor = TitlePricing.DefaultPriceMinor) : ITitleEvent;
 
 [Manifest("title.source-uploaded.v1")]
 public sealed record TitleSourceUploaded(string TitleId, string UploadId, string BlobKey, long SizeBytes, string? OriginalFileName, DateTimeOffset At) : ITitleEvent;

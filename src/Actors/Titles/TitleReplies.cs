@@ -26,4 +26,5 @@ public sealed record TitleView(
     TitlePackage? Package,
     TitleQcSummary? Qc,
     TitleFailure? Failure,
-    DateTimeOffset? PublishedAt) : IProtocolMessage;
+    DateTimeOffset? PublishedAt,
+    long PriceMinor = Billing.Plans.TitlePricing.DefaultPriceMinor) : IProtocolMessage;

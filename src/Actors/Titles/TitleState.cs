@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using MediaPlatform.Actors.Billing;
+using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Serialization;
 using MediaPlatform.Streams.Ladder;
@@ -30,7 +32,8 @@ public sealed partial record TitleState(
     TitlePackage? Package,
     TitleQcSummary? Qc,
     TitleFailure? Failure,
-    DateTimeOffset? PublishedAt) : IEntityState<TitleState, ITitleEvent>, IProtocolMessage
+    DateTimeOffset? PublishedAt,
+    long PriceMinor = TitlePricing.DefaultPriceMinor) : IEntityState<TitleState, ITitleEvent>, IProtocolMessage
 {
     public static TitleState Empty(string titleId) =>
         new(titleId, TitleStatus.None, "", "", "", default, default, null, ImmutableList<TitleSubtitles>.Empty, null,
@@ -60,6 +63,7 @@ public sealed partial record TitleState(
         TitleCreated e => this with
         {
             Status = TitleStatus.Created, OwnerId = e.OwnerId, Name = e.Name, Description = e.Description, CreatedAt = e.At, UpdatedAt = e.At,
+            PriceMinor = e.PriceMinor,
         },
         // A new source starts the pipeline over: what was learned from the old one no longer holds.
         TitleSourceUploaded e => this with
@@ -93,7 +97,7 @@ public sealed partial record TitleState(
     };
 
     public TitleView View() => new(TitleId, OwnerId, Name, Description, Status, CreatedAt, UpdatedAt, Source, Subtitles, Probe, Ladder,
-        Progress?.View(), Package, Qc, Failure, PublishedAt);
+        Progress?.View(), Package, Qc, Failure, PublishedAt, PriceMinor);
 
     private Decision<ITitleEvent> Create(CreateTitle c, DateTimeOffset now)
     {
@@ -105,7 +109,9 @@ public sealed partial record TitleState(
         if (c.TitleId != TitleId || !TitleRules.IsId(c.TitleId)) return Refuse(Rejection.Invalid($"title id '{c.TitleId}' is not valid here"));
         if (!TitleRules.IsId(c.OwnerId)) return Refuse(Rejection.Invalid("owner id is required"));
         if ((TitleRules.Name(c.Name) ?? TitleRules.Description(c.Description)) is { } bad) return Refuse(bad);
-        return Decide.Persist(this, new TitleCreated(TitleId, c.OwnerId, name, description, now), s => s.View());
+        if (c.PriceMinor is < 1 or > BillingAccountState.MaxTitlePriceMinor)
+            return Refuse(Rejection.Invalid($"title price must be 1 to {BillingAccountState.MaxTitlePriceMinor} minor units"));
+        return Decide.Persist(this, new TitleCreated(TitleId, c.OwnerId, name, description, now, c.PriceMinor), s => s.View());
     }
 
     private Decision<ITitleEvent> RecordSource(RecordSourceUploaded c, DateTimeOffset now)

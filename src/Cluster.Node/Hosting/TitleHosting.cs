@@ -1,9 +1,11 @@
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
+using Akka.Event;
 using Akka.Hosting;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
+using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Sharding;
 using MediaPlatform.Actors.Storage;
@@ -77,6 +79,9 @@ public static class TitleHosting
         {
             // A bad titles setting stops the node now rather than failing the first upload.
             TitleSettings.From(system.Settings.Config);
+            if (!TitlePricing.From(system.Settings.Config).RequirePublishedTitle)
+                system.Log.Warning("{0} is off: any title id can be ordered (for fault-injection specs only, never in production)",
+                    TitlePricing.RequirePublishedPath);
             var catalog = system.ActorOf(TitleCatalog.PropsFor(
                 () => PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier)), TitleCatalog.Name);
             registry.Register<TitleRegions.Catalog>(catalog);

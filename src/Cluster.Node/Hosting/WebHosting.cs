@@ -1,3 +1,5 @@
+using Akka.Actor;
+using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Node.Api;
 using MediaPlatform.Node.Api.Friends;
 using MediaPlatform.Node.Api.Billing;
@@ -37,6 +39,7 @@ public static class WebHosting
         services.AddNodeAuth(options);
         services.AddNodeRateLimits(options);
         services.AddTransient<BillingContext>();
+        services.AddSingleton(sp => TitlePricing.From(sp.GetRequiredService<ActorSystem>().Settings.Config));
         services.AddTitleServices(options);
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());

@@ -17,7 +17,6 @@ public sealed class BillingAccountCollectionSpecs
         var account = new PureAccount();
         account.SetCard(card);
         account.Subscribe("basic", "sub-1");
-        if (card is null) account.PayApproved("INV-000001", "pay-first");
         account.Now = account.State.Subscription!.PeriodEnd.AddHours(1);
         account.Do<BillingAccountView>(new AdvanceBillingPeriod(Id));
         return account;

@@ -132,7 +132,6 @@ public sealed class BillingAccountCouponSpecs
         var account = new PureAccount();
         account.SetCard();
         account.Subscribe("premium", "s");
-        account.PayApproved("INV-000001");
         account.Now = BillingSamples.Start.AddDays(10);
         account.Do<OrderPlaced>(new ChangeSubscriptionPlan(Id, "basic", "down")); // 1016 credit
         var order = account.Buy("t", 2016, "b");

@@ -37,17 +37,30 @@ public sealed class BillingAccountEntitySpecs : BillingSpec
     private Task<LedgerEntryView> LedgerEntry(string key) => Ask<LedgerEntryView>(_ledger, new GetLedgerEntry($"{Id}:{key}"));
 
     [Fact]
-    public async Task Subscribing_and_paying_must_charge_the_card_once_and_settle_the_invoice()
+    public async Task Subscribing_with_a_card_must_charge_the_first_invoice_once_and_activate_the_subscription()
     {
         var accounts = await OpenedWithCard();
         var order = await Ask<OrderPlaced>(accounts, new SubscribeToPlan(Id, "premium", "sub-1"));
-        var receipt = await Ask<PaymentReceipt>(accounts, new PayInvoice(Id, order.Invoice.InvoiceId, "pay-1"));
+        var key = BillingAccountState.FirstPaymentKey(order.Invoice.InvoiceId);
 
-        Assert.Equal((PaymentStatus.Succeeded, 2299L, GatewayLedgerState.ChargeIdFor($"{Id}:pay-1")),
-            (receipt.Payment.Status, receipt.Payment.AmountMinor, receipt.Payment.ChargeId));
+        Assert.Equal((InvoiceStatus.Paid, 2299L, SubscriptionStatus.Active), (order.Invoice.Status, order.Invoice.AmountPaidMinor, order.Account.Status));
+        Assert.Equal(0, order.Account.BalanceMinor);
+        Assert.Equal((1, 2299L), ((await LedgerEntry(key)).Charges, (await LedgerEntry(key)).AmountMinor));
+        Assert.Equal(order, await Ask<OrderPlaced>(accounts, new SubscribeToPlan(Id, "premium", "sub-1")));
+        Assert.Equal(1, (await LedgerEntry(key)).Charges);
+    }
+
+    [Fact]
+    public async Task Subscribing_with_a_declining_card_must_leave_the_subscription_pending_until_paid()
+    {
+        var accounts = await OpenedWithCard(BillingSamples.DecliningCard());
+        var order = await Ask<OrderPlaced>(accounts, new SubscribeToPlan(Id, "basic", "sub-1"));
+        Assert.Equal((InvoiceStatus.Open, SubscriptionStatus.PendingPayment), (order.Invoice.Status, order.Account.Status));
+
+        await Ask<BillingAccountView>(accounts, new SetBillingCard(Id, BillingSamples.Card()));
+        var receipt = await Ask<PaymentReceipt>(accounts, new PayInvoice(Id, order.Invoice.InvoiceId, "pay-1"));
         Assert.Equal(InvoiceStatus.Paid, receipt.Invoice.Status);
-        Assert.Equal(0, (await Ask<BillingAccountView>(accounts, new GetBillingAccount(Id))).BalanceMinor);
-        Assert.Equal((1, 2299L), ((await LedgerEntry("pay-1")).Charges, (await LedgerEntry("pay-1")).AmountMinor));
+        Assert.Equal(SubscriptionStatus.Active, (await Ask<BillingAccountView>(accounts, new GetBillingAccount(Id))).Status);
     }
 
     [Fact]
@@ -72,8 +85,7 @@ public sealed class BillingAccountEntitySpecs : BillingSpec
     {
         var accounts = await OpenedWithCard();
         await Ask<CouponView>(_coupons, new CreateCoupon("TENOFF", CouponKind.Percent, 10, 0, null, BillingSamples.Start.AddDays(30), 5));
-        await Ask<OrderPlaced>(accounts, new SubscribeToPlan(Id, "basic", "sub-1"));
-        await Ask<PaymentReceipt>(accounts, new PayInvoice(Id, "INV-000001", "pay-1"));
+        await Ask<OrderPlaced>(accounts, new SubscribeToPlan(Id, "basic", "sub-1")); // charged at once
         Clock.Set(BillingSamples.Start.AddDays(12));
         await Ask<OrderPlaced>(accounts, new ChangeSubscriptionPlan(Id, "premium", "up-1"));
         await Ask<InvoiceView>(accounts, new ApplyCouponToInvoice(Id, "INV-000002", "TENOFF", "red-1"));

@@ -222,8 +222,8 @@ public sealed class BillingAccountPaymentSpecs
     public void History_and_balance_must_be_exact_integers_over_every_payment()
     {
         var account = new PureAccount();
+        account.SubscribeUnpaid("premium", "s");
         account.SetCard();
-        account.Subscribe("premium", "s");
         account.Buy("a", 333, "b1");
         account.Buy("b", 1, "b2");
         account.PayApproved("INV-000001", "p1");

@@ -125,7 +125,7 @@ public sealed class BillingAccountStateSpecs
     public void Balance_must_be_the_exact_sum_of_what_open_invoices_still_ask()
     {
         var account = new PureAccount();
-        account.Subscribe("standard");
+        account.SubscribeUnpaid("standard");
         account.Buy("t1", 499, "b1");
         account.Buy("t2", 1, "b2");
         Assert.Equal((1549L + 499 + 1, 3), (account.View.BalanceMinor, account.View.OpenInvoices));
@@ -151,7 +151,6 @@ public sealed class BillingAccountStateSpecs
         var account = new PureAccount();
         account.SetCard();
         account.Subscribe("premium");
-        account.PayApproved("INV-000001");
         account.Now = BillingSamples.Start.AddDays(10);
         account.Do<OrderPlaced>(new ChangeSubscriptionPlan(Id, "basic", "down")); // a credit
         var credit = account.View.CreditMinor;

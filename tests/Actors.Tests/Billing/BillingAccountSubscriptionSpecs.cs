@@ -1,4 +1,5 @@
 using MediaPlatform.Actors.Billing;
+using MediaPlatform.Actors.Billing.Payments;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Tests.Billing.Support;
 using static MediaPlatform.Actors.Tests.Billing.Support.PureAccount;
@@ -14,16 +15,32 @@ public sealed class BillingAccountSubscriptionSpecs
     public void Subscribe_must_start_a_one_month_period_and_invoice_it_in_full()
     {
         var account = new PureAccount();
-        var order = account.Subscribe("standard", "sub-1");
+        var order = account.SubscribeUnpaid("standard", "sub-1");
 
         Assert.Equal("sub-1", order.OrderKey);
-        Assert.Equal((SubscriptionStatus.Active, "standard", Start, Start.AddMonths(1), false),
+        Assert.Equal((SubscriptionStatus.PendingPayment, "standard", Start, Start.AddMonths(1), false),
             (order.Account.Status, order.Account.PlanId, order.Account.PeriodStart, order.Account.PeriodEnd, order.Account.CancelAtPeriodEnd));
         var invoice = order.Invoice;
         Assert.Equal(("INV-000001", OrderKind.Subscription, "standard", InvoiceStatus.Open), (invoice.InvoiceId, invoice.Kind, invoice.Reference, invoice.Status));
         Assert.Equal(new InvoiceLine("Standard plan, 2026-01-10 to 2026-02-10", 1549), Assert.Single(invoice.Lines));
         Assert.Equal((1549L, 1549L, 1549L), (invoice.TotalMinor, invoice.AmountDueMinor, order.Account.BalanceMinor));
         Assert.Equal([typeof(InvoiceIssued), typeof(SubscriptionStarted)], account.LastEvents.Select(e => e.GetType()));
+
+        account.SetCard();
+        Assert.Equal(InvoiceStatus.Paid, account.PayApproved("INV-000001").Invoice.Status);
+        Assert.Equal(SubscriptionStatus.Active, account.View.Status);
+    }
+
+    [Fact]
+    public void Subscribe_with_a_card_must_charge_the_first_invoice_at_once_and_be_active_only_when_it_is_paid()
+    {
+        var paid = new PureAccount().Subscribe("standard", "sub-1");
+        Assert.Equal((InvoiceStatus.Paid, 1549L, SubscriptionStatus.Active), (paid.Invoice.Status, paid.Invoice.AmountPaidMinor, paid.Account.Status));
+
+        var account = new PureAccount();
+        var declined = account.Subscribe("standard", "sub-1", new GatewayOutcome.Declined("insufficient funds"));
+        Assert.Equal((InvoiceStatus.Open, SubscriptionStatus.PendingPayment), (declined.Invoice.Status, declined.Account.Status));
+        Assert.Equal(PaymentStatus.Declined, Assert.Single(account.State.Payments).Status);
     }
 
     [Fact]
@@ -104,7 +121,7 @@ public sealed class BillingAccountSubscriptionSpecs
             order.Invoice.Lines);
         Assert.Equal((OrderKind.PlanChange, 678L, InvoiceStatus.Open), (order.Invoice.Kind, order.Invoice.TotalMinor, order.Invoice.Status));
         Assert.Equal(("premium", Start.AddMonths(1)), (order.Account.PlanId, order.Account.PeriodEnd)); // same period
-        Assert.Equal(799 + 678, order.Account.BalanceMinor);
+        Assert.Equal(678, order.Account.BalanceMinor); // the first month was paid when subscribing
         Assert.Equal([typeof(InvoiceIssued), typeof(SubscriptionPlanChanged)], account.LastEvents.Select(e => e.GetType()));
     }
 
@@ -114,7 +131,6 @@ public sealed class BillingAccountSubscriptionSpecs
         var account = new PureAccount();
         account.SetCard();
         account.Subscribe("premium", "k1");
-        account.PayApproved("INV-000001");
         account.Now = Start.AddDays(10); // 21 of 31 days left
         var order = account.Do<OrderPlaced>(new ChangeSubscriptionPlan(Id, "basic", "down"));
 
@@ -238,7 +254,7 @@ public sealed class BillingAccountSubscriptionSpecs
         var ends = account.State.Invoices.Skip(1).Select(i => i.Lines[0].Description).ToList();
         Assert.Equal(["Basic plan, 2026-02-28 to 2026-03-31", "Basic plan, 2026-03-31 to 2026-04-30"], ends);
         Assert.Equal(new DateTimeOffset(2026, 4, 30, 9, 0, 0, TimeSpan.Zero), view.PeriodEnd);
-        Assert.Equal(3 * 799, view.BalanceMinor);
+        Assert.Equal(2 * 799, view.BalanceMinor); // the first month was paid when subscribing
     }
 
     [Fact]

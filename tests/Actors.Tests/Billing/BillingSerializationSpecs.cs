@@ -20,7 +20,6 @@ public sealed class BillingSerializationSpecs : BillingSpec
         var account = new PureAccount();
         account.SetCard();
         account.Subscribe("premium", "s");
-        account.PayApproved("INV-000001", "p1");
         account.Now = BillingSamples.Start.AddDays(9);
         account.Do<OrderPlaced>(new ChangeSubscriptionPlan(Id, "basic", "down"));
         account.Buy("t1", 2500, "b1");

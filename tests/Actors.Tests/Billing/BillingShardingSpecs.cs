@@ -39,9 +39,9 @@ public sealed class BillingShardingSpecs() : BillingSpec("""
 
         const string id = "user-7";
         await Ask<BillingAccountView>(accounts, new OpenBillingAccount(id, id, "USD"));
-        await Ask<BillingAccountView>(accounts, new SetBillingCard(id, BillingSamples.Card()));
         await Ask<CouponView>(coupons, new CreateCoupon("WELCOME", CouponKind.FixedAmount, 0, 500, "USD", BillingSamples.Start.AddDays(30), 100));
-        var order = await Ask<OrderPlaced>(accounts, new SubscribeToPlan(id, "standard", "sub-1"));
+        var order = await Ask<OrderPlaced>(accounts, new SubscribeToPlan(id, "standard", "sub-1")); // no card yet: pending
+        await Ask<BillingAccountView>(accounts, new SetBillingCard(id, BillingSamples.Card()));
         var discounted = await Ask<InvoiceView>(accounts, new ApplyCouponToInvoice(id, order.Invoice.InvoiceId, "WELCOME", "welcome-1"));
         var receipt = await Ask<PaymentReceipt>(accounts, new PayInvoice(id, order.Invoice.InvoiceId, "pay-1"));
 

@@ -107,6 +107,41 @@ public sealed class CouponStateSpecs
     }
 
     [Fact]
+    public void Redeem_must_be_once_per_account_by_default_while_other_accounts_still_can()
+    {
+        var state = Pure.Accept(Created(), Created().Handle(Redeem(), Now)).State;
+        var refused = Pure.Refused(state.Handle(Redeem(invoice: "INV-000002", redemption: "r2"), Now), RejectionKind.Conflict);
+        Assert.Contains("once per account", refused.Message);
+        Assert.IsType<CouponRedeemed>(Pure.Accept(state, state.Handle(Redeem(), Now)).Reply); // the first one's repeat still answers
+        Assert.Equal(2, Pure.Accept(state, state.Handle(Redeem(account: "a2", redemption: "r2"), Now)).State.View().Redeemed);
+    }
+
+    [Fact]
+    public void Redeem_must_keep_to_a_per_account_limit_set_at_creation_and_to_the_coupon_limit()
+    {
+        var state = Created(Percent(max: 3) with { MaxRedemptionsPerAccount = 2 });
+        Assert.Equal(2, state.View().MaxRedemptionsPerAccount);
+        state = Pure.Accept(state, state.Handle(Redeem(invoice: "INV-000001", redemption: "r1"), Now)).State;
+        state = Pure.Accept(state, state.Handle(Redeem(invoice: "INV-000002", redemption: "r2"), Now)).State;
+        Assert.Contains("2 times per account", Pure.Refused(state.Handle(Redeem(invoice: "INV-000003", redemption: "r3"), Now), RejectionKind.Conflict).Message);
+        state = Pure.Accept(state, state.Handle(Redeem(account: "a2"), Now)).State;
+        Assert.Contains("fully redeemed", Pure.Refused(state.Handle(Redeem(account: "a3"), Now), RejectionKind.Conflict).Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void Create_with_a_per_account_limit_outside_one_to_the_coupon_limit_must_be_invalid(int perAccount) =>
+        Pure.Refused(CouponState.Empty("SAVE10").Handle(Percent(max: 3) with { MaxRedemptionsPerAccount = perAccount }, Now), RejectionKind.Invalid);
+
+    [Fact]
+    public void A_coupon_created_before_the_per_account_limit_existed_must_allow_one_redemption_per_account()
+    {
+        var old = new CouponCreated("SAVE10", CouponKind.Percent, 10, 0, null, Expiry, 5, Now);
+        Assert.Equal(1, CouponState.Empty("SAVE10").Apply(old).MaxRedemptionsPerAccount);
+    }
+
+    [Fact]
     public void Redeem_at_or_after_the_expiry_must_be_a_conflict() =>
         Pure.Refused(Created().Handle(Redeem(), Expiry), RejectionKind.Conflict);
 

@@ -71,7 +71,7 @@ public sealed class BillingApiSpecs(NodeFixture fixture) : IClassFixture<NodeFix
     [Fact]
     public async Task Subscribing_must_invoice_the_first_month_and_a_repeat_of_its_key_must_return_the_same_invoice()
     {
-        using var user = await UserAsync();
+        using var user = await UserAsync(card: null);
         var key = NewKey();
         var first = await user.SubscribeAsync("standard", key);
         var order = await JsonAsync(first, HttpStatusCode.Created);
@@ -86,7 +86,7 @@ public sealed class BillingApiSpecs(NodeFixture fixture) : IClassFixture<NodeFix
         Assert.Equal(Standard, Minor(invoice, "totalMinor"));
         Assert.Equal(Standard, Minor(invoice, "amountDueMinor"));
         Assert.Equal("Open", Text(invoice, "status"));
-        Assert.Equal("Active", order.GetProperty("account").GetProperty("status").GetString());
+        Assert.Equal("PendingPayment", order.GetProperty("account").GetProperty("status").GetString()); // no card: nothing paid yet
         Assert.Equal(Standard, order.GetProperty("account").GetProperty("balanceMinor").GetInt64());
 
         var repeat = await JsonAsync(await user.SubscribeAsync("standard", key), HttpStatusCode.Created);
@@ -94,6 +94,11 @@ public sealed class BillingApiSpecs(NodeFixture fixture) : IClassFixture<NodeFix
         Assert.Single((await user.GetAsync($"{user.Billing}/invoices")).GetProperty("invoices").EnumerateArray());
 
         await AssertProblemAsync(await user.SubscribeAsync("premium", key), HttpStatusCode.Conflict, "already used for a different order");
+        await AssertProblemAsync(await user.SubscribeAsync("premium", NewKey()), HttpStatusCode.Conflict, "waiting for payment of invoice");
+
+        await user.AddCardAsync(ApprovingCard, makeDefault: true);
+        Assert.Equal(HttpStatusCode.Created, (await user.PayAsync(invoiceId!, NewKey())).StatusCode);
+        Assert.Equal("Active", Text(await user.GetAsync(user.Billing), "status"));
         await AssertProblemAsync(await user.SubscribeAsync("premium", NewKey()), HttpStatusCode.Conflict, "already subscribed to standard");
     }
 
@@ -168,19 +173,19 @@ public sealed class BillingApiSpecs(NodeFixture fixture) : IClassFixture<NodeFix
     public async Task Ordering_a_title_must_invoice_its_price_once_per_key()
     {
         using var user = await UserAsync();
-        var key = NewKey();
-        var response = await user.OrderTitleAsync("title-42", key);
+        var (titleId, key) = (await BillingTitles.PublishedAsync(fixture.Node), NewKey());
+        var response = await user.OrderTitleAsync(titleId, key);
         var invoice = (await JsonAsync(response, HttpStatusCode.Created)).GetProperty("invoice");
         Assert.Equal($"{user.Billing}/invoices/{Text(invoice, "invoiceId")}", response.Headers.Location!.ToString());
         Assert.Equal("TitlePurchase", Text(invoice, "kind"));
-        Assert.Equal("title-42", Text(invoice, "reference"));
+        Assert.Equal(titleId, Text(invoice, "reference"));
         var line = Assert.Single(invoice.GetProperty("lines").EnumerateArray());
-        Assert.Equal(("Title title-42", TitlePrice), (Text(line, "description"), Minor(line, "amountMinor")));
+        Assert.Equal(($"Title {titleId}", TitlePrice), (Text(line, "description"), Minor(line, "amountMinor")));
         Assert.Equal(TitlePrice, Minor(invoice, "totalMinor"));
 
-        var repeat = await JsonAsync(await user.OrderTitleAsync("title-42", key), HttpStatusCode.Created);
+        var repeat = await JsonAsync(await user.OrderTitleAsync(titleId, key), HttpStatusCode.Created);
         Assert.Equal(invoice.GetRawText(), repeat.GetProperty("invoice").GetRawText());
-        await AssertProblemAsync(await user.OrderTitleAsync("title-42", NewKey()), HttpStatusCode.Conflict, "already ordered");
+        await AssertProblemAsync(await user.OrderTitleAsync(titleId, NewKey()), HttpStatusCode.Conflict, "already ordered");
         await AssertProblemAsync(await user.OrderTitleAsync("bad title!", NewKey()), HttpStatusCode.BadRequest, "not a valid id");
         await AssertProblemAsync(await user.OrderTitleAsync(null, NewKey()), HttpStatusCode.BadRequest, "not a valid id");
         await AssertProblemAsync(await user.OrderTitleAsync("title-43", key: null), HttpStatusCode.BadRequest, "Idempotency-Key");
@@ -190,9 +195,9 @@ public sealed class BillingApiSpecs(NodeFixture fixture) : IClassFixture<NodeFix
     [Fact]
     public async Task Invoices_must_be_listed_in_order_and_fetched_by_id()
     {
-        using var user = await UserAsync();
+        using var user = await UserAsync(card: null);
         var subscription = await user.SubscribedInvoiceAsync("standard");
-        await user.TitleInvoiceIdAsync("title-7");
+        await user.TitleInvoiceIdAsync(await BillingTitles.PublishedAsync(fixture.Node));
 
         var list = (await user.GetAsync($"{user.Billing}/invoices")).GetProperty("invoices").EnumerateArray().ToArray();
         Assert.Equal([(1, Standard), (2, TitlePrice)], list.Select(i => (i.GetProperty("number").GetInt32(), Minor(i, "totalMinor"))));

@@ -55,7 +55,7 @@ public sealed class BillingMoneyApiSpecs(NodeFixture fixture) : IClassFixture<No
     public async Task Applying_a_coupon_must_discount_the_invoice_once_per_redemption_key()
     {
         using var admin = fixture.Node.ClientWithToken(TestNode.AdminToken);
-        using var user = await UserAsync();
+        using var user = await UserAsync(card: null); // the subscription's invoice stays open for the coupon
         var (percent, fixedAmount) = (NewCouponCode(), NewCouponCode());
         Assert.Equal(HttpStatusCode.Created, (await CreateCouponAsync(admin, Coupon(percent, 20, 5))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await CreateCouponAsync(admin, Coupon(fixedAmount, 0, 5, kind: "FixedAmount", amountOffMinor: 100))).StatusCode);
@@ -76,7 +76,7 @@ public sealed class BillingMoneyApiSpecs(NodeFixture fixture) : IClassFixture<No
         Assert.Equal(1, (await JsonAsync(await admin.GetAsync($"/api/coupons/{percent}"), HttpStatusCode.OK)).GetProperty("redeemed").GetInt32());
         await AssertProblemAsync(await user.ApplyCouponAsync(invoiceId, fixedAmount, NewKey()), HttpStatusCode.Conflict, "already has coupon");
 
-        var title = await user.TitleInvoiceIdAsync("title-9");
+        var title = await user.TitleInvoiceIdAsync(await BillingTitles.PublishedAsync(fixture.Node));
         var fixedOff = await JsonAsync(await user.ApplyCouponAsync(title, fixedAmount, NewKey()), HttpStatusCode.OK);
         Assert.Equal((100L, TitlePrice - 100), (Minor(fixedOff, "discountMinor"), Minor(fixedOff, "totalMinor")));
         Assert.Equal(Standard - 309 + TitlePrice - 100, (await user.GetAsync(user.Billing)).GetProperty("balanceMinor").GetInt64());
@@ -88,8 +88,8 @@ public sealed class BillingMoneyApiSpecs(NodeFixture fixture) : IClassFixture<No
         using var admin = fixture.Node.ClientWithToken(TestNode.AdminToken);
         var code = NewCouponCode();
         Assert.Equal(HttpStatusCode.Created, (await CreateCouponAsync(admin, Coupon(code, 50, 1))).StatusCode);
-        using var first = await UserAsync();
-        using var second = await UserAsync();
+        using var first = await UserAsync(card: null);
+        using var second = await UserAsync(card: null);
         var firstInvoice = IdOf(await first.SubscribedInvoiceAsync("basic"));
         var secondInvoice = IdOf(await second.SubscribedInvoiceAsync("basic"));
 
@@ -103,9 +103,10 @@ public sealed class BillingMoneyApiSpecs(NodeFixture fixture) : IClassFixture<No
     [Fact]
     public async Task Paying_must_charge_once_per_key_settle_the_invoice_and_keep_the_balance_exact()
     {
-        using var user = await UserAsync();
-        var invoiceId = IdOf(await user.SubscribedInvoiceAsync("standard"));
-        var titleId = await user.TitleInvoiceIdAsync("title-1");
+        using var user = await UserAsync(card: null);
+        var invoiceId = IdOf(await user.SubscribedInvoiceAsync("standard")); // pending until paid
+        await user.AddCardAsync(ApprovingCard, makeDefault: true);
+        var titleId = await user.TitleInvoiceIdAsync(await BillingTitles.PublishedAsync(fixture.Node));
         await AssertProblemAsync(await user.PayAsync(invoiceId, key: null), HttpStatusCode.BadRequest, "Idempotency-Key header is required");
         await AssertProblemAsync(await user.PayAsync("INV-999999", NewKey()), HttpStatusCode.NotFound, "not found");
         await AssertProblemAsync(await user.PayAsync("not%20an%20id", NewKey()), HttpStatusCode.BadRequest, "not a valid id");
@@ -136,8 +137,9 @@ public sealed class BillingMoneyApiSpecs(NodeFixture fixture) : IClassFixture<No
     [Fact]
     public async Task A_declined_card_must_answer_402_with_the_reason_and_charge_nothing()
     {
-        using var user = await UserAsync(DecliningCard);
+        using var user = await UserAsync(card: null);
         var invoiceId = IdOf(await user.SubscribedInvoiceAsync("premium"));
+        await user.AddCardAsync(DecliningCard, makeDefault: true);
         var key = NewKey();
         await AssertProblemAsync(await user.PayAsync(invoiceId, key), HttpStatusCode.PaymentRequired, "insufficient funds");
         await AssertProblemAsync(await user.PayAsync(invoiceId, key), HttpStatusCode.PaymentRequired, "insufficient funds");
@@ -152,8 +154,9 @@ public sealed class BillingMoneyApiSpecs(NodeFixture fixture) : IClassFixture<No
     [Fact]
     public async Task A_gateway_that_never_answers_must_answer_503_and_the_payment_can_be_cancelled_and_made_with_another_card()
     {
-        using var user = await UserAsync(SilentCard);
+        using var user = await UserAsync(card: null);
         var invoiceId = IdOf(await user.SubscribedInvoiceAsync("standard"));
+        await user.AddCardAsync(SilentCard, makeDefault: true);
         var (stuck, next) = (NewKey(), NewKey());
         await AssertProblemAsync(await user.PayAsync(invoiceId, stuck), HttpStatusCode.ServiceUnavailable, "did not answer");
         var pending = Assert.Single((await user.GetAsync($"{user.Billing}/payments")).GetProperty("payments").EnumerateArray());

@@ -37,7 +37,7 @@ public sealed class FrozenHostScenario : IAsyncDisposable
     public static async Task<FrozenHostScenario> StartAsync(string purpose, ITestOutputHelper output, Action<string> note)
     {
         var journal = await SharedJournal.CreateAsync(purpose);
-        var cluster = await LocalCluster.StartAsync(3, output, journal.ConnectionString);
+        var cluster = await LocalCluster.StartAsync(3, output, journal.ConnectionString, ChaosNodeConfig.Arguments);
         var scenario = new FrozenHostScenario(journal, cluster, cluster.Nodes.ToDictionary(n => n, n => new NodeApi(n)));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
         note($"3 nodes Up on the journal: {journal.Description}");

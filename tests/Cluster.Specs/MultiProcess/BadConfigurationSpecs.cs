@@ -20,6 +20,7 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
     [InlineData("bad rate limit")]
     [InlineData("bad lockout")]
     [InlineData("no token key in a cluster")]
+    [InlineData("bad title price")]
     public async Task bad_configuration_exits_non_zero_with_one_line(string fault)
     {
         using var dir = new TempDirectory("bad-config");
@@ -73,6 +74,10 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
                 // Each node would otherwise sign with a key of its own (or, once, a published one).
                 flags["--discovery"] = "config";
                 flags["--contact-points"] = $"127.0.0.1:{flags["--http-port"]},127.0.0.1:{FreePorts.Next()}";
+                break;
+            case "bad title price":
+                File.WriteAllText(dir.Combine("bad.hocon"), "media-platform.billing.title-price-minor = 0");
+                flags["--config"] = dir.Combine("bad.hocon");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault, null);

@@ -94,15 +94,14 @@ public sealed class BillingRunKillSpecs(ITestOutputHelper output)
     private static async Task<Subscriber> SubscribeAsync(NodeApi api, int i)
     {
         var declines = i % 10 == 7;
-        var (userId, token) = await api.SignUpWithCardAsync($"subscriber-{i}", declines ? DecliningCard : ApprovingCard);
+        // Subscribing charges the first month at once (active only once paid); a declining card becomes the default after.
+        var (userId, token) = await api.SignUpWithCardAsync($"subscriber-{i}", ApprovingCard);
         var order = (await api.SendAsync(HttpMethod.Post, $"/api/users/{userId}/billing/subscription", token, new { planId = "basic" }, $"sub-{i}"))
             .Expect(HttpStatusCode.Created).Json;
-        if (!declines)
-        {
-            var invoiceId = order.GetProperty("invoice").GetProperty("invoiceId").GetString();
-            (await api.SendAsync(HttpMethod.Post, $"/api/users/{userId}/billing/invoices/{invoiceId}/payments", token, key: $"pay-{i}"))
-                .Expect(HttpStatusCode.Created);
-        }
+        Assert.Equal("Active", order.GetProperty("account").GetProperty("status").GetString());
+        if (declines)
+            (await api.SendAsync(HttpMethod.Post, $"/api/users/{userId}/cards", token,
+                new { number = DecliningCard, expiryMonth = 12, expiryYear = DateTime.UtcNow.Year + 3, makeDefault = true })).Expect(HttpStatusCode.Created);
         return new Subscriber(userId, token, declines);
     }
 

@@ -16,10 +16,11 @@ public enum CouponKind { Percent, FixedAmount }
 /// An administrator defines the coupon: <see cref="CouponKind.Percent"/> with PercentOff 1–100 (AmountOffMinor 0, no
 /// currency) or <see cref="CouponKind.FixedAmount"/> with AmountOffMinor &gt; 0 in Currency (PercentOff 0).
 /// Idempotent: repeating the same definition answers the coupon; a different one is a conflict.
+/// MaxRedemptions is the limit over all accounts; MaxRedemptionsPerAccount (default once) the limit for one account.
 /// </summary>
 [Manifest("coupon.create.v1")]
 public sealed record CreateCoupon(string Code, CouponKind Kind, int PercentOff, long AmountOffMinor, string? Currency,
-    DateTimeOffset ExpiresAt, int MaxRedemptions) : ICouponCommand;
+    DateTimeOffset ExpiresAt, int MaxRedemptions, int MaxRedemptionsPerAccount = 1) : ICouponCommand;
 
 [Manifest("coupon.get.v1")]
 public sealed record GetCoupon(string Code) : ICouponCommand;

@@ -4,7 +4,8 @@ namespace MediaPlatform.Actors.Billing.Coupons;
 
 [Manifest("coupon.view.v1")]
 public sealed record CouponView(string Code, CouponKind Kind, int PercentOff, long AmountOffMinor, string? Currency,
-    DateTimeOffset ExpiresAt, int MaxRedemptions, int Redeemed, DateTimeOffset CreatedAt, bool Expired = false) : IProtocolMessage;
+    DateTimeOffset ExpiresAt, int MaxRedemptions, int Redeemed, DateTimeOffset CreatedAt, bool Expired = false, int MaxRedemptionsPerAccount = 1)
+    : IProtocolMessage;
 
 /// <summary>A redemption the coupon accepted, with what it is worth; the account computes the discount from it.</summary>
 [Manifest("coupon.redeemed.v1")]

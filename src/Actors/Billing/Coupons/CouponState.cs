@@ -5,8 +5,8 @@ using MediaPlatform.Actors.Serialization;
 namespace MediaPlatform.Actors.Billing.Coupons;
 
 /// <summary>
-/// One coupon and its redemptions. The redemption limit holds cluster-wide because exactly one entity owns each
-/// code and decides its redemptions one at a time. Every accepted redemption is kept (at most
+/// One coupon and its redemptions. The redemption limits (over all accounts, and per account) hold cluster-wide
+/// because exactly one entity owns each code and decides its redemptions one at a time. Every accepted redemption is kept (at most
 /// <see cref="MaxRedemptionsLimit"/>), so a repeat, however late, answers the first result instead of using another.
 /// </summary>
 [Manifest("coupon.state.v1")]
@@ -21,7 +21,8 @@ public sealed record CouponState(
     int MaxRedemptions,
     DateTimeOffset CreatedAt,
     ImmutableList<CouponRedemption> Redemptions,
-    bool Expired = false) : IEntityState<CouponState, ICouponEvent>, IProtocolMessage
+    bool Expired = false,
+    int MaxRedemptionsPerAccount = 1) : IEntityState<CouponState, ICouponEvent>, IProtocolMessage
 {
     /// <summary>Bounds the state (every redemption is kept to make repeats exact).</summary>
     public const int MaxRedemptionsLimit = 10_000;
@@ -48,7 +49,7 @@ public sealed record CouponState(
         CouponCreated e => this with
         {
             Created = true, Kind = e.Kind, PercentOff = e.PercentOff, AmountOffMinor = e.AmountOffMinor, Currency = e.Currency,
-            ExpiresAt = e.ExpiresAt, MaxRedemptions = e.MaxRedemptions, CreatedAt = e.At,
+            ExpiresAt = e.ExpiresAt, MaxRedemptions = e.MaxRedemptions, CreatedAt = e.At, MaxRedemptionsPerAccount = e.MaxRedemptionsPerAccount,
         },
         CouponRedemptionRecorded e => this with { Redemptions = Redemptions.Add(new CouponRedemption(e.AccountId, e.InvoiceId, e.RedemptionId, e.At)) },
         CouponExpired => this with { Expired = true },
@@ -56,7 +57,7 @@ public sealed record CouponState(
     };
 
     public CouponView View() =>
-        new(Code, Kind, PercentOff, AmountOffMinor, Currency, ExpiresAt, MaxRedemptions, Redemptions.Count, CreatedAt, Expired);
+        new(Code, Kind, PercentOff, AmountOffMinor, Currency, ExpiresAt, MaxRedemptions, Redemptions.Count, CreatedAt, Expired, MaxRedemptionsPerAccount);
 
     private Decision<ICouponEvent> Create(CreateCoupon c, DateTimeOffset now)
     {
@@ -67,7 +68,8 @@ public sealed record CouponState(
         if (Validate(c, now) is { } bad) return Refuse(bad);
         var currency = c.Kind == CouponKind.FixedAmount ? c.Currency : null;
         return Decide.Persist(this,
-            new CouponCreated(Code, c.Kind, c.PercentOff, c.AmountOffMinor, currency, c.ExpiresAt, c.MaxRedemptions, now), s => s.View());
+            new CouponCreated(Code, c.Kind, c.PercentOff, c.AmountOffMinor, currency, c.ExpiresAt, c.MaxRedemptions, now, c.MaxRedemptionsPerAccount),
+            s => s.View());
     }
 
     private Decision<ICouponEvent> Redeem(RedeemCoupon c, DateTimeOffset now)
@@ -81,6 +83,10 @@ public sealed record CouponState(
                 : Refuse(Rejection.Conflict($"redemption {c.RedemptionId} was already used for invoice {prior.InvoiceId}"));
         if (now >= ExpiresAt) return Refuse(Rejection.Conflict($"coupon {Code} expired at {ExpiresAt:O}"));
         if (Redemptions.Count >= MaxRedemptions) return Refuse(Rejection.Conflict($"coupon {Code} has been fully redeemed"));
+        if (Redemptions.Count(r => r.AccountId == c.AccountId) >= MaxRedemptionsPerAccount)
+            return Refuse(Rejection.Conflict(MaxRedemptionsPerAccount == 1
+                ? $"coupon {Code} can be redeemed once per account and this account has redeemed it"
+                : $"coupon {Code} can be redeemed {MaxRedemptionsPerAccount} times per account and this account has redeemed it that often"));
         if (Kind == CouponKind.FixedAmount && c.Currency != Currency)
             return Refuse(Rejection.Invalid($"coupon {Code} is in {Currency} and cannot discount an invoice in {c.Currency}"));
         return Decide.Persist(this, new CouponRedemptionRecorded(Code, c.AccountId, c.InvoiceId, c.RedemptionId, now),
@@ -92,7 +98,7 @@ public sealed record CouponState(
 
     private bool SameDefinition(CreateCoupon c) =>
         c.Kind == Kind && c.PercentOff == PercentOff && c.AmountOffMinor == AmountOffMinor && c.ExpiresAt == ExpiresAt
-        && c.MaxRedemptions == MaxRedemptions && (Kind == CouponKind.Percent || c.Currency == Currency);
+        && c.MaxRedemptions == MaxRedemptions && c.MaxRedemptionsPerAccount == MaxRedemptionsPerAccount && (Kind == CouponKind.Percent || c.Currency == Currency);
 
     private Rejection? Validate(CreateCoupon c, DateTimeOffset now)
     {
@@ -107,6 +113,8 @@ public sealed record CouponState(
         if (c.ExpiresAt <= now) return Rejection.Invalid("coupon expiry must be in the future");
         if (c.MaxRedemptions is < 1 or > MaxRedemptionsLimit)
             return Rejection.Invalid($"maximum redemptions must be 1 to {MaxRedemptionsLimit}");
+        if (c.MaxRedemptionsPerAccount < 1 || c.MaxRedemptionsPerAccount > c.MaxRedemptions)
+            return Rejection.Invalid("maximum redemptions per account must be 1 to the coupon's maximum redemptions");
         return null;
     }
 

@@ -1,11 +1,13 @@
 using Akka.Hosting;
+using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Node.Hosting;
 
 namespace MediaPlatform.Node.Api.Billing;
 
 /// <summary>What every billing handler needs; registered as a service so handlers take it as one parameter.</summary>
-public sealed class BillingContext(IRequiredActor<EntityRegions.BillingAccounts> accounts, IRequiredActor<EntityRegions.Users> users)
+public sealed class BillingContext(IRequiredActor<EntityRegions.BillingAccounts> accounts, IRequiredActor<EntityRegions.Users> users,
+    IRequiredActor<TitleRegions.Catalog> catalog, IRequiredActor<TitleRegions.Titles> titles, TitlePricing pricing)
 {
     public BillingAccess Access { get; } = new(accounts.ActorRef, users.ActorRef);
-    public long TitlePriceMinor => TitlePricing.PriceMinor;
+    public TitleOrders Titles { get; } = new(catalog.ActorRef, titles.ActorRef, pricing);
 }

@@ -9,4 +9,4 @@ public sealed record TitleOrderRequest(string? TitleId);
 public sealed record CouponOnInvoiceRequest(string? Code);
 
 public sealed record CreateCouponRequest(string? Code, string? Kind, int PercentOff, long AmountOffMinor, string? Currency,
-    DateTimeOffset? ExpiresAt, int MaxRedemptions);
+    DateTimeOffset? ExpiresAt, int MaxRedemptions, int? MaxRedemptionsPerAccount);

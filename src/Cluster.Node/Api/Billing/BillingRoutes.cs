@@ -39,11 +39,14 @@ public static class BillingRoutes
         billing.MapPost("/subscription/resume", (string userId, ClaimsPrincipal caller, BillingContext d, CancellationToken ct) =>
             Guard(caller, userId) ?? d.Access.AskAsync<BillingAccountView>(userId, new ResumeSubscription(userId), ct, Results.Ok));
 
-        billing.MapPost("/orders", (string userId, TitleOrderRequest body, [FromHeader(Name = "Idempotency-Key")] string? key, ClaimsPrincipal caller, BillingContext d, CancellationToken ct) =>
-            Guard(caller, userId, key, keyRequired: true) ?? (ApiInput.Id("title id", body.TitleId ?? "") is { } bad ? Task.FromResult(bad)
-                : d.Access.AskAsync<OrderPlaced>(userId, new PurchaseTitle(userId, body.TitleId!, d.TitlePriceMinor, BillingAccess.Currency, key!), ct,
-                    o => Results.Created($"/api/users/{userId}/billing/invoices/{o.Invoice.InvoiceId}", o))))
-            .WithSummary("Buy a title: an order and its invoice");
+        billing.MapPost("/orders", async (string userId, TitleOrderRequest body, [FromHeader(Name = "Idempotency-Key")] string? key, ClaimsPrincipal caller, BillingContext d, CancellationToken ct) =>
+            {
+                if (Guard(caller, userId, key, keyRequired: true) is { } refused) return await refused;
+                var (order, problem) = await d.Titles.PriceAsync(userId, body.TitleId ?? "", key!, ct);
+                return problem ?? await d.Access.AskAsync<OrderPlaced>(userId, order!, ct,
+                    o => Results.Created($"/api/users/{userId}/billing/invoices/{o.Invoice.InvoiceId}", o));
+            })
+            .WithSummary("Buy a published title at its price: an order and its invoice; 404 unknown title, 409 not published");
 
         billing.MapGet("/invoices", (string userId, ClaimsPrincipal caller, BillingContext d, CancellationToken ct) =>
             Guard(caller, userId) ?? d.Access.AskAsync<InvoiceList>(userId, new ListInvoices(userId), ct, Results.Ok));

@@ -18,7 +18,8 @@ public static class CouponRoutes
                 return Task.FromResult(ApiProblems.Invalid("kind must be Percent or FixedAmount"));
             if (body.ExpiresAt is not { } expiresAt) return Task.FromResult(ApiProblems.Invalid("expiresAt is required"));
             return region.ActorRef.AskAsync<CouponView>(
-                new CreateCoupon(code, kind, body.PercentOff, body.AmountOffMinor, body.Currency, expiresAt, body.MaxRedemptions), ct,
+                new CreateCoupon(code, kind, body.PercentOff, body.AmountOffMinor, body.Currency, expiresAt, body.MaxRedemptions,
+                    body.MaxRedemptionsPerAccount ?? 1), ct,
                 c => Results.Created($"/api/coupons/{c.Code}", c));
         });
 

@@ -1,3 +1,4 @@
+using MediaPlatform.Actors.Billing.Plans;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -23,10 +24,10 @@ public static class TitleRoutes
         var titles = app.MapGroup("/api/titles").WithTags("titles");
 
         titles.MapPost("/", (CreateTitleRequest body, [FromHeader(Name = "Idempotency-Key")] string? key, ClaimsPrincipal caller,
-                IRequiredActor<TitleRegions.Titles> region, CancellationToken ct) =>
+                IRequiredActor<TitleRegions.Titles> region, TitlePricing pricing, CancellationToken ct) =>
             ApiInput.IdempotencyKey(key) is { } bad ? Task.FromResult(bad)
                 : region.ActorRef.AskAsync<TitleView>(
-                    new CreateTitle(TitleIdFor(caller.CallerId()!, key), caller.CallerId()!, body.Name ?? "", body.Description ?? ""), ct,
+                    new CreateTitle(TitleIdFor(caller.CallerId()!, key), caller.CallerId()!, body.Name ?? "", body.Description ?? "", pricing.PriceMinor), ct,
                     v => Results.Created($"/api/titles/{v.TitleId}", TitleResponse.From(v))))
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.Titles)

@@ -52,7 +52,34 @@ public sealed class PureAccount
         return rejection;
     }
 
-    public OrderPlaced Subscribe(string plan = "basic", string key = "sub-1") => Do<OrderPlaced>(new SubscribeToPlan(Id, plan, key));
+    /// <summary>
+    /// A paying subscriber: sets the sample card if the account has none, subscribes, and the first invoice is charged
+    /// at once, as the entity would, with the gateway answering <paramref name="charge"/> (approved unless given).
+    /// </summary>
+    public OrderPlaced Subscribe(string plan = "basic", string key = "sub-1", GatewayOutcome? charge = null)
+    {
+        if (State.Card is null) SetCard();
+        return Order(new SubscribeToPlan(Id, plan, key), charge);
+    }
+
+    /// <summary>Subscribes without a card: the subscription waits for its first invoice to be paid.</summary>
+    public OrderPlaced SubscribeUnpaid(string plan = "basic", string key = "sub-1") => Do<OrderPlaced>(new SubscribeToPlan(Id, plan, key));
+
+    /// <summary>An order; if it asks for its invoice to be charged, the gateway answers <paramref name="charge"/> (approved unless given).</summary>
+    public OrderPlaced Order(IBillingAccountCommand command, GatewayOutcome? charge = null) =>
+        State.Handle(command, Now) is Decision<IBillingAccountEvent>.Accepted { Reply: BillingAccountState.OrderChargeNeeded need } decision
+            ? ChargeOrder(decision, need, charge)
+            : Do<OrderPlaced>(command);
+
+    private OrderPlaced ChargeOrder(Decision<IBillingAccountEvent> decision, BillingAccountState.OrderChargeNeeded need, GatewayOutcome? charge)
+    {
+        Take<BillingAccountState.OrderChargeNeeded>(decision);
+        var events = LastEvents;
+        var placed = Take<OrderPlaced>(State.AfterOrderCharge(need.Call.Attempt.Key,
+            charge ?? new GatewayOutcome.Approved($"ch_{need.Call.Attempt.Key}"), need.InvoiceId, Now));
+        LastEvents = [.. events, .. LastEvents];
+        return placed;
+    }
 
     public OrderPlaced Buy(string title = "title-1", long price = 499, string key = "buy-1") =>
         Do<OrderPlaced>(new PurchaseTitle(Id, title, price, "USD", key));
