@@ -10,7 +10,13 @@ namespace MediaPlatform.Bench.Scheduler;
 /// </summary>
 public sealed class NodeProcessCluster : IAsyncDisposable
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    /// <summary>Management routes need the admin token; handed to the nodes by environment, never argv.</summary>
+    private const string AdminToken = "bench-admin-token-0123456789";
+    private static readonly HttpClient Http = new()
+    {
+        Timeout = TimeSpan.FromSeconds(2),
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken) },
+    };
     private readonly string _dir = Directory.CreateTempSubdirectory("scheduler-failover-").FullName;
     private readonly Process?[] _processes;
     private readonly int[] _httpPorts;
@@ -42,6 +48,7 @@ public sealed class NodeProcessCluster : IAsyncDisposable
             "--seed-nodes", string.Join(',', _remotePorts.Select(p => $"akka.tcp://media@127.0.0.1:{p}")),
         ];
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["NODE_ADMIN_TOKEN"] = AdminToken;
         if (_configFile is not null) { info.ArgumentList.Add("--config"); info.ArgumentList.Add(_configFile); }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };

@@ -14,7 +14,7 @@ public static class Usage
         sb.AppendLine("       mpctl [--host ...]            (no command: interactive prompt; `exit` or Ctrl-D quits)");
         sb.AppendLine();
         sb.AppendLine($"  --host    node to talk to [env {CtlOptions.HostVariable}, else {CtlOptions.DefaultHost}]");
-        sb.AppendLine($"  --token   admin token for join/leave/down [env {CtlOptions.TokenVariable}]");
+        sb.AppendLine($"  --token   the node's admin token (every command needs it) [env {CtlOptions.TokenVariable}]");
         sb.AppendLine("  --json    print the node's JSON instead of tables");
         sb.AppendLine();
         sb.AppendLine("Commands:");

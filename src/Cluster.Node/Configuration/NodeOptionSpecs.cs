@@ -27,12 +27,13 @@ public static class NodeOptionSpecs
     public static readonly OptionSpec TokenKey = new("--token-key", "NODE_TOKEN_KEY", "(a development key; set one in production)", "Secret that signs user tokens; the same on every node, at least 32 characters.");
     public static readonly OptionSpec AdminToken = new("--admin-token", "NODE_ADMIN_TOKEN", "(none: admin routes refused)", "Bearer token that grants the admin role (coupons, cluster mutations); at least 16 characters.");
     public static readonly OptionSpec ManagementMutations = new("--management-mutations", "NODE_MANAGEMENT_MUTATIONS", "off", "Allow the management API's mutating routes (join, leave, down; admin token still required). Variable: on/off.", IsSwitch: true);
+    public static readonly OptionSpec ManagementPort = new("--management-port", "NODE_MANAGEMENT_PORT", "(none: on the HTTP port)", "Serve the management API (/cluster, /actors, /remote, /scheduler; admin token) only on this port; the HTTP port then answers 404 for it. /health and /bootstrap stay on the HTTP port.");
     public static readonly OptionSpec LogLevel = new("--log-level", "NODE_LOG_LEVEL", "Information", "Minimum log level: Trace, Debug, Information, Warning, Error.");
 
     public static readonly IReadOnlyList<OptionSpec> All =
     [
         Help, ClusterName, NodeName, Hostname, PublicHostname, RemotePort, HttpPort, Seeds, Roles, Discovery,
         ContactPoints, RequiredContactPoints, ServiceName, PodSelector, DataDir, BlobDir, WorkDir, SqliteFile, Postgres, ConfigDir,
-        ConfigFile, TokenKey, AdminToken, ManagementMutations, LogLevel,
+        ConfigFile, TokenKey, AdminToken, ManagementMutations, ManagementPort, LogLevel,
     ];
 }

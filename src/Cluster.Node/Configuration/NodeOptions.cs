@@ -47,6 +47,9 @@ public sealed record NodeOptions
     /// <summary>Management API join/leave/down allowed (still admin-token only); off means read-only.</summary>
     public bool ManagementMutations { get; init; }
 
+    /// <summary>When set, management routes are served only on this port (the API port answers 404 for them); null = on the HTTP port.</summary>
+    public int? ManagementPort { get; init; }
+
     /// <summary>This node's working space for transcode jobs; old entries are removed by the scratch-retention job.</summary>
     public string ScratchDirectory => Path.Combine(DataDirectory, "scratch");
 

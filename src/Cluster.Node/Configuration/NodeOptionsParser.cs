@@ -37,6 +37,12 @@ public static class NodeOptionsParser
         if (remotePort == httpPort)
             throw new OptionsException($"{NodeOptionSpecs.RemotePort.Flag} and {NodeOptionSpecs.HttpPort.Flag} are both {httpPort}; they must differ");
 
+        int? managementPort = Get(NodeOptionSpecs.ManagementPort) is { } mp
+            ? Port(NodeOptionSpecs.ManagementPort, mp, allowZero: false)
+            : null;
+        if (managementPort == httpPort || managementPort == remotePort)
+            throw new OptionsException($"{NodeOptionSpecs.ManagementPort.Flag} {managementPort} must differ from {NodeOptionSpecs.HttpPort.Flag} and {NodeOptionSpecs.RemotePort.Flag}");
+
         var seeds = List(Get(NodeOptionSpecs.Seeds));
         foreach (var seed in seeds) ValidateSeed(seed, clusterName);
 
@@ -111,6 +117,7 @@ public static class NodeOptionsParser
             TokenKeyIsDevelopmentDefault = tokenKey is null,
             AdminToken = adminToken,
             ManagementMutations = mutations,
+            ManagementPort = managementPort,
         };
     }
 

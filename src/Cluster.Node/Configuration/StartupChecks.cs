@@ -22,6 +22,8 @@ public static class StartupChecks
             throw new OptionsException($"config file '{extra}' does not exist");
 
         EnsurePortFree(options.Hostname, options.HttpPort, "HTTP port (--http-port)");
+        if (options.ManagementPort is { } managementPort)
+            EnsurePortFree(options.Hostname, managementPort, "management port (--management-port)");
         if (options.RemotePort != 0)
             EnsurePortFree(options.Hostname, options.RemotePort, "remoting port (--remote-port)");
 

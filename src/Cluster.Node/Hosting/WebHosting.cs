@@ -17,6 +17,9 @@ public static class WebHosting
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Listen(StartupChecks.ResolveBindAddress(options.Hostname), options.HttpPort);
+            // Management on its own port, so a load balancer can expose the API port alone (ManagementGate).
+            if (options.ManagementPort is { } managementPort)
+                kestrel.Listen(StartupChecks.ResolveBindAddress(options.Hostname), managementPort);
             // API bodies are small JSON documents; routes that take uploads raise their own limit.
             kestrel.Limits.MaxRequestBodySize = MaxJsonBodyBytes;
         });
@@ -59,8 +62,10 @@ public static class WebHosting
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthEndpoints();
-        app.MapClusterMembers();
-        app.MapManagementRoutes();
+        // Every management route, reads too, needs the admin token (and the management port when one is set).
+        var management = app.MapGroup("").RequireManagementAccess();
+        management.MapClusterMembers();
+        management.MapManagementRoutes();
         app.MapBootstrapContactPoint();
         app.MapUserRoutes();
         app.MapBillingRoutes();
