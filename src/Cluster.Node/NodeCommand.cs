@@ -33,6 +33,7 @@ public static class NodeCommand
             JobCatalog.Validate(hocon);
             TranscodeSettings.From(hocon.GetConfig(TranscodeSettings.Path) ?? Config.Empty);
             PipelineSettings.From(hocon);
+            MediaPlatform.Actors.Users.UserQuotas.From(hocon);
             await StartupChecks.RunAsync(options, hocon.GetTimeSpan("media-platform.persistence.startup-check-timeout", TimeSpan.FromSeconds(10)));
         }
         catch (Exception e) when (e is OptionsException or ConfigurationException)

@@ -24,6 +24,8 @@ public static class ApiProblems
         RejectionKind.Forbidden => StatusCodes.Status403Forbidden,
         RejectionKind.PaymentFailed => StatusCodes.Status402PaymentRequired,
         RejectionKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        RejectionKind.QuotaExceeded => StatusCodes.Status429TooManyRequests,
+        RejectionKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -35,6 +37,8 @@ public static class ApiProblems
         RejectionKind.Forbidden => "Forbidden",
         RejectionKind.PaymentFailed => "Payment failed",
         RejectionKind.Unavailable => "Temporarily unavailable",
+        RejectionKind.QuotaExceeded => "Quota exceeded",
+        RejectionKind.TooLarge => "Quota exceeded",
         _ => "Internal error",
     };
 }

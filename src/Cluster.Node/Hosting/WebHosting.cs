@@ -40,6 +40,7 @@ public static class WebHosting
         services.AddNodeAuth(options);
         services.AddTransient<BillingContext>();
         services.AddTitleServices(options);
+        services.AddSingleton(sp => MediaPlatform.Actors.Users.UserQuotas.From(sp.GetRequiredService<Akka.Actor.ActorSystem>().Settings.Config));
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.ConfigureHttpJsonOptions(json =>
