@@ -8,7 +8,7 @@ namespace MediaPlatform.Node.Tests.Api.Quotas;
 /// <summary>
 /// A node started with small per-user quotas, set the way an operator would, through an extra HOCON file (--config):
 /// 1 friend, 2 open friend requests, 1 title transcoding at once, 2 s of source and a byte budget of about two
-/// test clips.
+/// test clips; transcodes start only on POST /transcode.
 /// </summary>
 public sealed class QuotaNodeFixture : IAsyncLifetime
 {
@@ -30,6 +30,8 @@ public sealed class QuotaNodeFixture : IAsyncLifetime
               transcoding-titles = 1
               source-duration = 2s
             }
+            # Transcodes start only when a spec asks (POST /transcode), so uploads alone never hold a transcoding slot.
+            media-platform.pipeline.start-on-upload = off
             """);
         Node = await TestNode.StartAsync("--config", hocon);
     }

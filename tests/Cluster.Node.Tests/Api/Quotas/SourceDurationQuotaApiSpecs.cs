@@ -18,6 +18,8 @@ public sealed class SourceDurationQuotaApiSpecs(QuotaNodeFixture fixture)
         var id = Id(await CreateAsync(client, "Too long"));
         using var upload = await UploadSourceAsync(client, id, await TestClip.Mp4Async(seconds: 4));
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        using var start = await client.PostAsync($"/api/titles/{id}/transcode", null);
+        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
 
         JsonElement title = default;
         await Eventually.TrueAsync(async () =>
