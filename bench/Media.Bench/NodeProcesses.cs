@@ -13,7 +13,13 @@ namespace MediaPlatform.Bench.Media;
 /// </summary>
 public sealed class NodeProcesses : IAsyncDisposable
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    /// <summary>Management routes need the admin token; handed to the nodes by environment, never argv.</summary>
+    private const string AdminToken = "bench-admin-token-0123456789";
+    private static readonly HttpClient Http = new()
+    {
+        Timeout = TimeSpan.FromSeconds(5),
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken) },
+    };
     private readonly List<Process> _processes = [];
 
     private NodeProcesses(string folder, int[] httpPorts) => (Folder, HttpPorts) = (folder, httpPorts);
@@ -49,6 +55,7 @@ public sealed class NodeProcesses : IAsyncDisposable
                 if (cores[i] is { } pinned) { info.ArgumentList.Add("-c"); info.ArgumentList.Add(pinned.ToString()); info.ArgumentList.Add("dotnet"); }
                 info.ArgumentList.Add(node);
                 foreach (var a in args) info.ArgumentList.Add(a);
+                info.Environment["NODE_ADMIN_TOKEN"] = AdminToken;
                 info.RedirectStandardError = info.RedirectStandardOutput = true;
                 // Nodes that join each other need one shared token key; secrets go by environment, never argv.
                 info.Environment["NODE_TOKEN_KEY"] = "media-bench-token-key-0123456789abcdef";

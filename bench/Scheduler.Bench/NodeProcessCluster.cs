@@ -10,7 +10,13 @@ namespace MediaPlatform.Bench.Scheduler;
 /// </summary>
 public sealed class NodeProcessCluster : IAsyncDisposable
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    /// <summary>Management routes need the admin token; handed to the nodes by environment, never argv.</summary>
+    private const string AdminToken = "bench-admin-token-0123456789";
+    private static readonly HttpClient Http = new()
+    {
+        Timeout = TimeSpan.FromSeconds(2),
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken) },
+    };
     private readonly string _dir = Directory.CreateTempSubdirectory("scheduler-failover-").FullName;
     private readonly Process?[] _processes;
     private readonly int[] _httpPorts;
@@ -44,6 +50,7 @@ public sealed class NodeProcessCluster : IAsyncDisposable
         foreach (var arg in args) info.ArgumentList.Add(arg);
         // Nodes that join each other need one shared token key; secrets go by environment, never argv.
         info.Environment["NODE_TOKEN_KEY"] = "scheduler-bench-token-key-0123456789abcdef";
+        info.Environment["NODE_ADMIN_TOKEN"] = AdminToken;
         if (_configFile is not null) { info.ArgumentList.Add("--config"); info.ArgumentList.Add(_configFile); }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };

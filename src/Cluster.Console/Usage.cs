@@ -14,7 +14,7 @@ public static class Usage
         sb.AppendLine("       mpctl [--host ...]            (no command: interactive prompt; `exit` or Ctrl-D quits)");
         sb.AppendLine();
         sb.AppendLine($"  --host    node to talk to [env {CtlOptions.HostVariable}, else {CtlOptions.DefaultHost}]");
-        sb.AppendLine($"  --token-file  file holding the admin token (cluster reads, join/leave/down) [env {CtlOptions.TokenFileVariable}]");
+        sb.AppendLine($"  --token-file  file holding the admin token (every command needs it) [env {CtlOptions.TokenFileVariable}]");
         sb.AppendLine($"  --token   the admin token itself [env {CtlOptions.TokenVariable}]; visible in ps, prefer a file");
         sb.AppendLine("  --json    print the node's JSON instead of tables");
         sb.AppendLine();

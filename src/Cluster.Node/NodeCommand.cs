@@ -38,6 +38,7 @@ public static class NodeCommand
             MediaPlatform.Node.Api.Limits.TrustedProxies.From(hocon);
             MediaPlatform.Actors.Users.LoginGuards.LoginGuardPolicy.From(hocon);
             TitlePricing.From(hocon);
+            MediaPlatform.Actors.Users.UserQuotas.From(hocon);
             await StartupChecks.RunAsync(options, hocon.GetTimeSpan("media-platform.persistence.startup-check-timeout", TimeSpan.FromSeconds(10)));
         }
         catch (Exception e) when (e is OptionsException or ConfigurationException)

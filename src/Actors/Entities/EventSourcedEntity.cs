@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 
@@ -8,6 +9,9 @@ namespace MediaPlatform.Actors.Entities;
 /// The mechanical half of every entity: recover (snapshot, then events), hand each command to the pure state,
 /// persist what it decided, reply only after the events are stored, snapshot every N events. Idle entities are
 /// passivated by sharding (<c>passivate-idle-entity-after</c>); their state is in the journal.
+/// An entity that has no history and was only asked something (a query, or a command it refused) stops at once
+/// instead of idling for minutes: anyone may ask for random ids (titles, emails at login), and each would otherwise
+/// hold a live entity until the idle timeout.
 /// </summary>
 public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePersistentActor
     where TState : class, IEntityState<TState, TEvent>
@@ -15,6 +19,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
     where TEvent : class
 {
     private readonly EntitySettings _settings;
+    private bool _stopRequested;
 
     protected EventSourcedEntity(string persistenceId, TState initial, EntitySettings settings, IClock clock)
     {
@@ -26,6 +31,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
         Recover<SnapshotOffer>(offer => State = (TState)offer.Snapshot);
         Recover<TEvent>(e => State = State.Apply(e));
         Command<TCommand>(OnCommand);
+        Command<StopEmptyEntity>(_ => Context.Stop(Self));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => Log.Warning(f.Cause, "snapshot of {0} failed; recovery replays more events", PersistenceId));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -61,7 +67,38 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
         }
 
         ExecuteFor(Sender, decision);
+        if (IsEmptyAfter(decision)) PassivateEmpty();
     }
+
+    /// <summary>
+    /// Nothing in the journal (no event, no snapshot) and this decision stores nothing and has already answered: the
+    /// entity holds nothing worth keeping in memory. A decision that answers later (<see cref="NoReply"/>) still has
+    /// work in flight and keeps the entity.
+    /// </summary>
+    private bool IsEmptyAfter(Decision<TEvent> decision) =>
+        LastSequenceNr == 0 && decision switch
+        {
+            Decision<TEvent>.Rejected => true,
+            Decision<TEvent>.Accepted { Events.Count: 0, Reply: not NoReply } => true,
+            _ => false,
+        };
+
+    /// <summary>
+    /// Asks the shard to stop this entity. The stop message is a command, so a persist in progress finishes first
+    /// (it stashes commands), and the shard buffers whatever arrives meanwhile and starts the entity again for it;
+    /// with remember-entities the shard also forgets the entity. Only entities that live under a shard ask: a
+    /// singleton or a plain child has no one to passivate it.
+    /// </summary>
+    private void PassivateEmpty()
+    {
+        if (_stopRequested || !IsShardedEntity(Self.Path)) return;
+        _stopRequested = true;
+        Context.Parent.Tell(new Passivate(StopEmptyEntity.Instance));
+    }
+
+    /// <summary>Sharded entities live at /system/sharding/{type}/{shard}/{entity}.</summary>
+    private static bool IsShardedEntity(ActorPath path) =>
+        path.Elements is ["system", "sharding", _, _, _];
 
     /// <summary>Carries out a decision: refuse, or persist its events and then answer <paramref name="replyTo"/>.</summary>
     protected void ExecuteFor(IActorRef replyTo, Decision<TEvent> decision)
@@ -86,6 +123,12 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
                 });
                 break;
         }
+    }
+
+    /// <summary>The shard's way of stopping an entity that asked to be passivated; local only.</summary>
+    private sealed class StopEmptyEntity
+    {
+        public static readonly StopEmptyEntity Instance = new();
     }
 
     /// <summary>Called after a decision's events are stored and applied, for actors whose side effects follow the state.</summary>

@@ -23,6 +23,10 @@ public enum RejectionKind
     Unprocessable,
     /// <summary>Too many attempts: the caller must wait (429); the rejection's message says how long.</summary>
     TooManyRequests,
+    /// <summary>A per-user quota (media-platform.quotas) would be exceeded by a count of things (429).</summary>
+    QuotaExceeded,
+    /// <summary>A per-user quota of stored bytes would be exceeded (413).</summary>
+    TooLarge,
 }
 
 /// <summary>A refused command's answer. Nothing was persisted.</summary>
@@ -33,4 +37,6 @@ public sealed record Rejection(RejectionKind Kind, string Message) : IProtocolMe
     public static Rejection NotFound(string message) => new(RejectionKind.NotFound, message);
     public static Rejection Conflict(string message) => new(RejectionKind.Conflict, message);
     public static Rejection Forbidden(string message) => new(RejectionKind.Forbidden, message);
+    public static Rejection QuotaExceeded(string message) => new(RejectionKind.QuotaExceeded, message);
+    public static Rejection TooLarge(string message) => new(RejectionKind.TooLarge, message);
 }

@@ -9,3 +9,11 @@ public interface IFriendListEvent : IProtocolMessage;
 [Manifest("friend-list.entry-changed.v1")]
 public sealed record FriendListEntryChanged(string PairId, string OtherUserId, FriendRelation Relation, long Version,
     DateTimeOffset Since, DateTimeOffset At) : IFriendListEvent;
+
+/// <summary>A slot of this relation is held for the pair until <paramref name="Until"/> (or until its change arrives).</summary>
+[Manifest("friend-list.slot-reserved.v1")]
+public sealed record FriendSlotReserved(string PairId, FriendRelation Relation, DateTimeOffset Until) : IFriendListEvent;
+
+/// <summary>The hold for the pair was given back.</summary>
+[Manifest("friend-list.slot-released.v1")]
+public sealed record FriendSlotReleased(string PairId) : IFriendListEvent;

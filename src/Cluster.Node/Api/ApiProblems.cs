@@ -26,6 +26,8 @@ public static class ApiProblems
         RejectionKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         RejectionKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         RejectionKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        RejectionKind.QuotaExceeded => StatusCodes.Status429TooManyRequests,
+        RejectionKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -39,6 +41,8 @@ public static class ApiProblems
         RejectionKind.Unavailable => "Temporarily unavailable",
         RejectionKind.Unprocessable => "Unprocessable request",
         RejectionKind.TooManyRequests => "Too many requests",
+        RejectionKind.QuotaExceeded => "Quota exceeded",
+        RejectionKind.TooLarge => "Quota exceeded",
         _ => "Internal error",
     };
 }

@@ -33,13 +33,14 @@ public static class NodeOptionSpecs
     public static readonly OptionSpec ManagementMutations = new("--management-mutations", "NODE_MANAGEMENT_MUTATIONS", "off", "Allow the management API's mutating routes (join, leave, down; admin token still required). Variable: on/off.", IsSwitch: true);
     public static readonly OptionSpec RemoteTlsCertificate = new("--remote-tls-certificate", "NODE_REMOTE_TLS_CERTIFICATE", "(none: remoting in plain TCP, private network only)", "PKCS#12 file of the cluster's remoting certificate, the same on every node: remoting then uses mutual TLS and accepts only peers presenting it.");
     public static readonly OptionSpec RemoteTlsCertificatePasswordFile = new("--remote-tls-certificate-password-file", "NODE_REMOTE_TLS_CERTIFICATE_PASSWORD_FILE", "(none)", "File holding the certificate's password (or set NODE_REMOTE_TLS_CERTIFICATE_PASSWORD; never on the command line).");
+    public static readonly OptionSpec ManagementPort = new("--management-port", "NODE_MANAGEMENT_PORT", "(none: on the HTTP port)", "Serve the management API (/cluster, /actors, /remote, /scheduler; admin token) only on this port; the HTTP port then answers 404 for it. /health and /bootstrap stay on the HTTP port.");
     public static readonly OptionSpec LogLevel = new("--log-level", "NODE_LOG_LEVEL", "Information", "Minimum log level: Trace, Debug, Information, Warning, Error.");
 
     public static readonly IReadOnlyList<OptionSpec> All =
     [
         Help, ClusterName, NodeName, Hostname, PublicHostname, RemotePort, HttpPort, Seeds, Roles, Discovery,
         ContactPoints, RequiredContactPoints, ServiceName, PodSelector, DataDir, BlobDir, WorkDir, SqliteFile, Postgres, ConfigDir,
-        ConfigFile, TokenKey, TokenKeyFile, PreviousTokenKeys, PreviousTokenKeysFile, AdminToken, AdminTokenFile, ManagementMutations,
+        ConfigFile, TokenKey, TokenKeyFile, PreviousTokenKeys, PreviousTokenKeysFile, AdminToken, AdminTokenFile, ManagementMutations, ManagementPort,
         RemoteTlsCertificate, RemoteTlsCertificatePasswordFile, LogLevel,
     ];
 }

@@ -56,6 +56,8 @@ public sealed record NodeOptions
     /// <summary>The certificate file's password (from a file or the environment, never argv).</summary>
     public string? RemoteTlsCertificatePassword { get; init; }
     public bool UsesRemoteTls => RemoteTlsCertificateFile is not null;
+    /// <summary>When set, management routes are served only on this port (the API port answers 404 for them); null = on the HTTP port.</summary>
+    public int? ManagementPort { get; init; }
 
     /// <summary>This node's working space for transcode jobs; old entries are removed by the scratch-retention job.</summary>
     public string ScratchDirectory => Path.Combine(DataDirectory, "scratch");

@@ -39,6 +39,11 @@ public static class NodeOptionsParser
         if (tlsPassword is not null && tlsCertificate is null)
             throw new OptionsException($"a remoting certificate password was given without {NodeOptionSpecs.RemoteTlsCertificate.Flag}");
         var scheme = tlsCertificate is null ? "akka.tcp" : "akka.ssl.tcp";
+        int? managementPort = Get(NodeOptionSpecs.ManagementPort) is { } mp
+            ? Port(NodeOptionSpecs.ManagementPort, mp, allowZero: false)
+            : null;
+        if (managementPort == httpPort || managementPort == remotePort)
+            throw new OptionsException($"{NodeOptionSpecs.ManagementPort.Flag} {managementPort} must differ from {NodeOptionSpecs.HttpPort.Flag} and {NodeOptionSpecs.RemotePort.Flag}");
 
         var seeds = List(Get(NodeOptionSpecs.Seeds));
         foreach (var seed in seeds) ValidateSeed(seed, clusterName, scheme);
@@ -116,6 +121,7 @@ public static class NodeOptionsParser
             ManagementMutations = mutations,
             RemoteTlsCertificateFile = tlsCertificate,
             RemoteTlsCertificatePassword = tlsPassword,
+            ManagementPort = managementPort,
         };
     }
 

@@ -25,6 +25,8 @@ public static class StartupChecks
             MediaPlatform.Node.Hosting.RemoteTls.LoadCertificate(certificate, options.RemoteTlsCertificatePassword).Dispose();
 
         EnsurePortFree(options.Hostname, options.HttpPort, "HTTP port (--http-port)");
+        if (options.ManagementPort is { } managementPort)
+            EnsurePortFree(options.Hostname, managementPort, "management port (--management-port)");
         if (options.RemotePort != 0)
             EnsurePortFree(options.Hostname, options.RemotePort, "remoting port (--remote-port)");
 

@@ -11,6 +11,7 @@ using MediaPlatform.Actors.Sharding;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Actors.Titles.Pipeline;
 using MediaPlatform.Actors.Titles;
+using MediaPlatform.Actors.Titles.Quotas;
 using MediaPlatform.Actors.Work;
 using MediaPlatform.Node.Api.Titles;
 using MediaPlatform.Node.Configuration;
@@ -29,6 +30,9 @@ public static class TitleRegions
 
     /// <summary>The shard region of the title pipelines (one per title being transcoded).</summary>
     public sealed class Pipelines;
+
+    /// <summary>The shard region of the per-user upload quotas (stored bytes, titles transcoding at once).</summary>
+    public sealed class UploadQuotas;
 }
 
 /// <summary>
@@ -75,6 +79,12 @@ public static class TitleHosting
                 return titleId => TitleEntity.PropsFor(titleId, settings, clock);
             },
             new EntityMessageExtractor<ITitleCommand>(m => m.TitleId), new ShardOptions())
+        .WithShardRegion<TitleRegions.UploadQuotas>(UploadQuotaEntity.TypeName, (system, _, _) =>
+            {
+                var settings = EntitySettings.From(system);
+                return userId => UploadQuotaEntity.PropsFor(userId, settings, clock);
+            },
+            new EntityMessageExtractor<IUploadQuotaCommand>(m => m.UserId), new ShardOptions())
         .WithActors((system, registry) =>
         {
             // A bad titles setting stops the node now rather than failing the first upload.

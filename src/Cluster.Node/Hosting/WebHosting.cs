@@ -19,6 +19,9 @@ public static class WebHosting
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Listen(StartupChecks.ResolveBindAddress(options.Hostname), options.HttpPort);
+            // Management on its own port, so a load balancer can expose the API port alone (ManagementGate).
+            if (options.ManagementPort is { } managementPort)
+                kestrel.Listen(StartupChecks.ResolveBindAddress(options.Hostname), managementPort);
             // API bodies are small JSON documents; routes that take uploads raise their own limit.
             kestrel.Limits.MaxRequestBodySize = MaxJsonBodyBytes;
         });
@@ -41,6 +44,7 @@ public static class WebHosting
         services.AddTransient<BillingContext>();
         services.AddSingleton(sp => TitlePricing.From(sp.GetRequiredService<ActorSystem>().Settings.Config));
         services.AddTitleServices(options);
+        services.AddSingleton(sp => MediaPlatform.Actors.Users.UserQuotas.From(sp.GetRequiredService<Akka.Actor.ActorSystem>().Settings.Config));
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.ConfigureHttpJsonOptions(json =>
@@ -65,8 +69,10 @@ public static class WebHosting
         app.UseNodeRateLimits();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthEndpoints();
-        app.MapClusterMembers();
-        app.MapManagementRoutes();
+        // Every management route, reads too, needs the admin token (and the management port when one is set).
+        var management = app.MapGroup("").RequireManagementAccess();
+        management.MapClusterMembers();
+        management.MapManagementRoutes();
         app.MapBootstrapContactPoint();
         app.MapUserRoutes();
         app.MapBillingRoutes();

@@ -11,4 +11,6 @@ public enum RejectionReason
     ZeroDuration,
     UnsupportedCodec,
     AbsurdDimensions,
+    /// <summary>Longer than the uploader's quota allows (media-platform.quotas.source-duration).</summary>
+    TooLong,
 }

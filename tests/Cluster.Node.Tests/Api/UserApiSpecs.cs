@@ -25,6 +25,36 @@ public sealed class UserApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixtur
     }
 
     [Fact]
+    public async Task Anonymous_reads_of_unknown_titles_and_logins_for_unknown_emails_must_not_leave_live_entities()
+    {
+        // Counting goes through the management route the operator uses; entities spawned by anyone else in this
+        // class only passivate, so the count may fall below the baseline but must not stay above it.
+        using var admin = fixture.Node.ClientWithToken(TestNode.AdminToken);
+        async Task<int> LiveAsync()
+        {
+            var stats = await admin.GetFromJsonAsync<JsonElement>("/cluster/sharding");
+            return stats.GetProperty("regions").EnumerateArray()
+                .Where(r => r.GetProperty("region").GetString() is "title" or "email-reservation" or "user")
+                .Sum(r => r.GetProperty("entityCount").GetInt32());
+        }
+        var baseline = await LiveAsync();
+
+        const int attempts = 15;
+        for (var i = 0; i < attempts; i++)
+        {
+            using var title = await Http.GetAsync($"/api/titles/{Guid.NewGuid():N}");
+            Assert.Equal(HttpStatusCode.NotFound, title.StatusCode);
+            using var login = await Http.PostAsJsonAsync("/api/sessions", new { email = UniqueEmail("nobody"), password = "correct horse battery" });
+            // 429 once a login rate limit applies: refused before any entity is asked, which is just as good here.
+            Assert.True(login.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"login answered {(int)login.StatusCode}");
+        }
+
+        // Not the two-minute idle timeout: a few seconds.
+        await Eventually.TrueAsync(async () => await LiveAsync() <= baseline, TimeSpan.FromSeconds(5),
+            $"live title, email-reservation and user entities to fall back to the baseline of {baseline}");
+    }
+
+    [Fact]
     public async Task Sign_up_must_create_the_user_and_answer_201_with_its_location_and_no_secrets()
     {
         var email = UniqueEmail("Alice");

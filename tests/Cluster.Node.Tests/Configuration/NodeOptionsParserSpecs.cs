@@ -69,6 +69,8 @@ public sealed class NodeOptionsParserSpecs
     [InlineData("--http-port '0' is not a port number", "--http-port", "0")]
     [InlineData("--remote-port 'x' is not a port number", "--remote-port", "x")]
     [InlineData("are both 9000", "--http-port", "9000", "--remote-port", "9000")]
+    [InlineData("--management-port 'x' is not a port number", "--management-port", "x")]
+    [InlineData("--management-port 9000 must differ", "--http-port", "9000", "--management-port", "9000")]
     [InlineData("seed node 'localhost:4053' is not an address", "--seed-nodes", "localhost:4053")]
     [InlineData("names system 'other' but this cluster is 'media'", "--seed-nodes", "akka.tcp://other@127.0.0.1:4053")]
     [InlineData("has no host:port", "--seed-nodes", "akka.tcp://media")]

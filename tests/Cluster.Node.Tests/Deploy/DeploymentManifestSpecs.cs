@@ -39,6 +39,19 @@ public sealed partial class DeploymentManifestSpecs
     }
 
     [Fact]
+    public void The_service_must_publish_the_api_port_only_and_management_must_be_on_its_own_port()
+    {
+        var yaml = File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "deployment.yaml"));
+        var service = File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "service.yaml"));
+        var options = DeploymentOptions(yaml);
+
+        Assert.NotNull(options.ManagementPort);
+        Assert.Matches($@"- name: management\s+containerPort: {options.ManagementPort}\b", yaml);
+        var published = Regex.Matches(service, @"targetPort: (\S+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal([ClusterHosting.KubernetesContactPointPortName], published);
+    }
+
+    [Fact]
     public void The_blob_directory_must_be_on_the_volume_every_pod_shares()
     {
         var yaml = File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "deployment.yaml"));

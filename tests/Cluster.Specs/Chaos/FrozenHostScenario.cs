@@ -96,10 +96,10 @@ public sealed class FrozenHostScenario : IAsyncDisposable
 
     private async Task AssertWorkServedAsync(NodeApi api)
     {
-        var oldest = (await api.SendAsync(HttpMethod.Get, "/cluster/singletons")).Expect(HttpStatusCode.OK).Json.GetProperty("oldest").GetString();
+        var oldest = (await api.SendAsync(HttpMethod.Get, "/cluster/singletons", LocalCluster.AdminToken)).Expect(HttpStatusCode.OK).Json.GetProperty("oldest").GetString();
         Assert.True(oldest != FrozenAddress && Survivors.Any(s => oldest!.EndsWith($":{s.RemotePort}", StringComparison.Ordinal)),
             $"{api.Node.Name}: singletons on {oldest}");
-        var job = (await api.SendAsync(HttpMethod.Get, $"/scheduler/jobs/{Job}")).Expect(HttpStatusCode.OK).Json;
+        var job = (await api.SendAsync(HttpMethod.Get, $"/scheduler/jobs/{Job}", LocalCluster.AdminToken)).Expect(HttpStatusCode.OK).Json;
         Assert.True(job.GetProperty("paused").GetBoolean(), $"{api.Node.Name}: the scheduler lost its persisted pause: {job}");
         foreach (var (account, invoiceId) in Hosted)
         {
@@ -110,7 +110,7 @@ public sealed class FrozenHostScenario : IAsyncDisposable
     }
 
     private static async Task<IReadOnlyCollection<string>> ShardsHostedByAsync(NodeApi api) =>
-        (await api.SendAsync(HttpMethod.Get, $"/cluster/shards/{AccountShards.Region}")).Expect(HttpStatusCode.OK).Json
+        (await api.SendAsync(HttpMethod.Get, $"/cluster/shards/{AccountShards.Region}", LocalCluster.AdminToken)).Expect(HttpStatusCode.OK).Json
             .GetProperty("shards").EnumerateArray().Select(s => s.GetProperty("shardId").GetString()!).ToArray();
 
     public async ValueTask DisposeAsync()

@@ -49,15 +49,20 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
         string[] host = ["--host", observer.ContactPoint];
         string[] admin = [.. host, "--token-file", cluster.AdminTokenFile];
 
+        // Without the admin token even a read is refused, and the message says what to pass.
+        var anonymousShow = await Mpctl.RunAsync([.. host, "cluster", "show"]);
+        Assert.True(anonymousShow.ExitCode == 4, Mpctl.Describe(anonymousShow));
+        Assert.Contains("admin token", Assert.Single(anonymousShow.StandardError));
+
         // cluster show: a table of 3 Up members and a count line; --json is the node's JSON.
-        var show = await Mpctl.RunAsync([.. host, "cluster", "show"]);
+        var show = await Mpctl.RunAsync([.. admin, "cluster", "show"]);
         Assert.True(show.ExitCode == 0, Mpctl.Describe(show));
         output.WriteLine(string.Join('\n', show.StandardOutput));
         Assert.StartsWith("address", show.StandardOutput[0]);
         foreach (var address in addresses.Values)
             Assert.Contains(show.StandardOutput, l => l.StartsWith(address, StringComparison.Ordinal) && l.Contains("| Up ") && l.Contains("| Reachable "));
         Assert.Contains(show.StandardOutput, l => l.StartsWith("3 member(s), 3 up, 0 unreachable"));
-        var json = await Mpctl.RunAsync([.. host, "--json", "cluster", "show"]);
+        var json = await Mpctl.RunAsync([.. admin, "--json", "cluster", "show"]);
         Assert.True(json.ExitCode == 0, Mpctl.Describe(json));
         using (var doc = JsonDocument.Parse(string.Join('\n', json.StandardOutput)))
             Assert.Equal(3, doc.RootElement.GetProperty("members").GetArrayLength());
@@ -66,16 +71,16 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
         foreach (var command in new[] { "cluster leader", "cluster sharding regions", "cluster sharding region-stats user",
                      "cluster singletons", "remote associations", "actor hierarchy", "jobs", "scheduler jobs" })
         {
-            var run = await Mpctl.RunAsync([.. host, .. command.Split(' ')]);
+            var run = await Mpctl.RunAsync([.. admin, .. command.Split(' ')]);
             Assert.True(run.ExitCode == 0, $"{command}: {Mpctl.Describe(run)}");
             Assert.Empty(run.StandardError);
         }
-        var noRegion = await Mpctl.RunAsync([.. host, "cluster", "sharding", "region-stats", "nope"]);
+        var noRegion = await Mpctl.RunAsync([.. admin, "cluster", "sharding", "region-stats", "nope"]);
         Assert.True(noRegion.ExitCode == 1, Mpctl.Describe(noRegion));
         Assert.Contains("no shard region 'nope'", Assert.Single(noRegion.StandardError));
 
         // No command: the prompt runs piped lines one by one until `exit`.
-        var prompt = await Mpctl.RunWithInputAsync("cluster leader\nno such command\ncluster singletons\nexit\ncluster show\n", host);
+        var prompt = await Mpctl.RunWithInputAsync("cluster leader\nno such command\ncluster singletons\nexit\ncluster show\n", admin);
         Assert.True(prompt.ExitCode == 0, Mpctl.Describe(prompt));
         Assert.Contains(prompt.StandardOutput, l => l.StartsWith("leader: akka.tcp://media@"));
         Assert.Contains(prompt.StandardOutput, l => l.StartsWith("oldest member: "));
@@ -83,7 +88,7 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
         Assert.Contains("unknown command 'no such command'", Assert.Single(prompt.StandardError));
 
         // The scheduler: a table of jobs; trigger/pause/resume need the token; an unknown job is the node's 404 detail.
-        var jobs = await Mpctl.RunAsync([.. host, "scheduler", "jobs"]);
+        var jobs = await Mpctl.RunAsync([.. admin, "scheduler", "jobs"]);
         Assert.Contains(jobs.StandardOutput, l => l.StartsWith("billing-cycle ", StringComparison.Ordinal) && l.Contains("daily at 00:00 UTC"));
         var untokened = await Mpctl.RunAsync([.. host, "scheduler", "trigger", "coupon-expiry"]);
         Assert.True(untokened.ExitCode == 4, Mpctl.Describe(untokened));
@@ -92,7 +97,7 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
         Assert.StartsWith("started run coupon-expiry@manual-1", Assert.Single(triggered.StandardOutput));
         var paused = await Mpctl.RunAsync([.. admin, "scheduler", "pause", "email-hold-sweep"]);
         Assert.StartsWith("email-hold-sweep is paused", Assert.Single(paused.StandardOutput));
-        Assert.Contains((await Mpctl.RunAsync([.. host, "scheduler", "jobs"])).StandardOutput,
+        Assert.Contains((await Mpctl.RunAsync([.. admin, "scheduler", "jobs"])).StandardOutput,
             l => l.StartsWith("email-hold-sweep ", StringComparison.Ordinal) && l.Contains("| paused "));
         Assert.StartsWith("email-hold-sweep is active", Assert.Single((await Mpctl.RunAsync([.. admin, "scheduler", "resume", "email-hold-sweep"])).StandardOutput));
         var noJob = await Mpctl.RunAsync([.. admin, "scheduler", "trigger", "nope"]);
@@ -105,7 +110,7 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
         Assert.StartsWith("error: refused (401)", Assert.Single(refused.StandardError));
 
         // cluster tail prints the leave as it happens; cluster leave makes the member Removed (its process exits 0).
-        using var tail = Mpctl.Start([.. host, "cluster", "tail", "--count", "1"], out var tailOutput);
+        using var tail = Mpctl.Start([.. admin, "cluster", "tail", "--count", "1"], out var tailOutput);
         using var ___ = tailOutput;
         await Eventually.AwaitAsync(() => Task.FromResult(tailOutput.StandardOutput.Any(l => l.Contains("snapshot: 3 member(s)"))),
             TimeSpan.FromSeconds(30), "tail to print the snapshot");
@@ -128,7 +133,7 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
         Assert.True(down.ExitCode == 0, Mpctl.Describe(down));
         Assert.Contains(down.StandardOutput, l => l.Contains(addresses[crashed]));
         await LocalCluster.AwaitViewAsync([observer], v => !v.Has(addresses[crashed]) && v.Members.Count == 1, SpecTimeouts.Downing, "crashed node removed");
-        var after = await Mpctl.RunAsync([.. host, "cluster", "show"]);
+        var after = await Mpctl.RunAsync([.. admin, "cluster", "show"]);
         Assert.Contains(after.StandardOutput, l => l.StartsWith("1 member(s), 1 up, 0 unreachable"));
         cluster.MarkPassed();
     }

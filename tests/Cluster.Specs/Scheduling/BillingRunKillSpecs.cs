@@ -123,12 +123,12 @@ public sealed class BillingRunKillSpecs(ITestOutputHelper output)
     private static async Task<NodeProcess> SingletonHostAsync(LocalCluster cluster)
     {
         using var api = new NodeApi(cluster.Nodes[0]);
-        var oldest = (await api.SendAsync(HttpMethod.Get, "/cluster/singletons")).Expect(HttpStatusCode.OK).Json.GetProperty("oldest").GetString()!;
+        var oldest = (await api.SendAsync(HttpMethod.Get, "/cluster/singletons", LocalCluster.AdminToken)).Expect(HttpStatusCode.OK).Json.GetProperty("oldest").GetString()!;
         return cluster.Nodes.Single(n => oldest.EndsWith($":{n.RemotePort}", StringComparison.Ordinal));
     }
 
     private static async Task<JsonElement> JobAsync(NodeApi api) =>
-        (await api.SendAsync(HttpMethod.Get, "/scheduler/jobs/billing-cycle")).Expect(HttpStatusCode.OK).Json;
+        (await api.SendAsync(HttpMethod.Get, "/scheduler/jobs/billing-cycle", LocalCluster.AdminToken)).Expect(HttpStatusCode.OK).Json;
 
     private void Note(string message) => output.WriteLine($"[{_elapsed.Elapsed.TotalSeconds,6:0.0} s] {message}");
 }

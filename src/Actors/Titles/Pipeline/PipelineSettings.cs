@@ -19,6 +19,9 @@ public sealed record PipelineSettings(
 {
     public const string Path = "media-platform.pipeline";
 
+    /// <summary>The longest source a title may have (media-platform.quotas.source-duration); longer ones fail at probing.</summary>
+    public TimeSpan MaxSourceDuration { get; init; } = Users.UserQuotas.Default.SourceDuration;
+
     public static PipelineSettings Default { get; } = From(Config.Empty);
 
     public static PipelineSettings From(Config root)
@@ -33,7 +36,10 @@ public sealed record PipelineSettings(
         var backoff = config.GetTimeSpan("retry-backoff-max", TimeSpan.FromSeconds(30));
         if (poll <= TimeSpan.Zero || backoff <= TimeSpan.Zero)
             throw new ConfigurationException($"{Path}.status-poll-interval and retry-backoff-max must be positive");
-        return new PipelineSettings(config.GetBoolean("start-on-upload", true), chunk, segment, poll, backoff, LadderFrom(config), QualityFrom(config.GetConfig("quality") ?? Config.Empty));
+        return new PipelineSettings(config.GetBoolean("start-on-upload", true), chunk, segment, poll, backoff, LadderFrom(config), QualityFrom(config.GetConfig("quality") ?? Config.Empty))
+        {
+            MaxSourceDuration = Users.UserQuotas.From(root).SourceDuration,
+        };
     }
 
     private static LadderPolicy LadderFrom(Config config)

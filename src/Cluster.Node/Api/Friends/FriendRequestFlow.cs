@@ -7,8 +7,10 @@ namespace MediaPlatform.Node.Api.Friends;
 /// <summary>
 /// Sending a friend request: both users must exist (asked of their user entities: an unknown user is a 404), then
 /// the pair's Friendship entity decides. If the other user already asked, the request counts as accepting theirs.
+/// Quotas first: an accepting request needs a friend slot on both lists, a new one an open-request slot on the
+/// asker's (<see cref="FriendSlots"/>).
 /// </summary>
-public sealed class FriendRequestFlow(IActorRef users, IActorRef friendships)
+public sealed class FriendRequestFlow(IActorRef users, IActorRef friendships, FriendSlots slots)
 {
     public async Task<IResult> RunAsync(string userId, FriendRequestBody body, CancellationToken ct)
     {
@@ -22,7 +24,25 @@ public sealed class FriendRequestFlow(IActorRef users, IActorRef friendships)
         foreach (var answer in await Task.WhenAll(other, self))
             if (answer.Rejection is { } missing) return ApiProblems.From(missing);
 
-        return await friendships.AskAsync<FriendshipView>(new RequestFriendship(userId, otherId), ct,
-            view => Results.Ok(FriendResponses.From(view, userId)));
+        var pair = await friendships.AskEntityAsync<FriendshipView>(new GetFriendship(userId, otherId), ct);
+        if (pair.Rejection is { } refused) return ApiProblems.From(refused);
+        var relation = pair.Reply!.RelationFor(userId);
+        if (relation is FriendRelation.Friends or FriendRelation.OutgoingRequest) // a repeat: the pair entity answers, no slot needed
+            return await friendships.AskAsync<FriendshipView>(new RequestFriendship(userId, otherId), ct, view => Results.Ok(FriendResponses.From(view, userId)));
+        (string, FriendRelation)[] needed = relation == FriendRelation.IncomingRequest
+            ? [(userId, FriendRelation.Friends), (otherId, FriendRelation.Friends)]
+            : [(userId, FriendRelation.OutgoingRequest)];
+        return await ChangeWithSlotsAsync(friendships, slots, pair.Reply.PairId, needed, new RequestFriendship(userId, otherId), userId, ct);
+    }
+
+    /// <summary>Holds the slots, then lets the pair decide; a refusal gives the slots back.</summary>
+    public static async Task<IResult> ChangeWithSlotsAsync(IActorRef friendships, FriendSlots slots, string pairId,
+        IReadOnlyList<(string UserId, FriendRelation Relation)> needed, IFriendshipCommand command, string userId, CancellationToken ct)
+    {
+        if (await slots.HoldAsync(pairId, needed, ct) is { } full) return ApiProblems.From(full);
+        var answer = await friendships.AskEntityAsync<FriendshipView>(command, ct);
+        if (answer.Reply is { } view) return Results.Ok(FriendResponses.From(view, userId));
+        await slots.ReleaseAsync(pairId, needed.Select(n => n.UserId));
+        return answer.Rejection is { } refused ? ApiProblems.From(refused) : ApiProblems.Timeout("the friendship");
     }
 }

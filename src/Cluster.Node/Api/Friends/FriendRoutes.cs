@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Akka.Hosting;
 using MediaPlatform.Actors.Friends;
+using MediaPlatform.Actors.Users;
 using MediaPlatform.Node.Api.Auth;
 using MediaPlatform.Node.Hosting;
 
@@ -22,13 +23,15 @@ public static class FriendRoutes
             .WithSummary("Friends, incoming and outgoing requests");
 
         friends.MapPost("/requests", (string userId, FriendRequestBody body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
-                IRequiredActor<FriendRegions.Friendships> friendships, CancellationToken ct) =>
-            Guard(caller, userId) ?? new FriendRequestFlow(users.ActorRef, friendships.ActorRef).RunAsync(userId, body, ct))
+                IRequiredActor<FriendRegions.Friendships> friendships, IRequiredActor<FriendRegions.FriendLists> lists, UserQuotas quotas, CancellationToken ct) =>
+            Guard(caller, userId) ?? new FriendRequestFlow(users.ActorRef, friendships.ActorRef, new FriendSlots(lists.ActorRef, quotas)).RunAsync(userId, body, ct))
             .WithSummary("Send a friend request; if the other user already asked, this accepts theirs");
 
         friends.MapPost("/requests/{fromUserId}/accept", (string userId, string fromUserId, ClaimsPrincipal caller,
-                IRequiredActor<FriendRegions.Friendships> friendships, CancellationToken ct) =>
-            Guard(caller, userId, fromUserId) ?? Change(friendships, new AcceptFriendship(userId, fromUserId), userId, ct))
+                IRequiredActor<FriendRegions.Friendships> friendships, IRequiredActor<FriendRegions.FriendLists> lists, UserQuotas quotas, CancellationToken ct) =>
+            Guard(caller, userId, fromUserId) ?? FriendRequestFlow.ChangeWithSlotsAsync(friendships.ActorRef, new FriendSlots(lists.ActorRef, quotas),
+                FriendshipPair.Id(userId, fromUserId), [(userId, FriendRelation.Friends), (fromUserId, FriendRelation.Friends)],
+                new AcceptFriendship(userId, fromUserId), userId, ct))
             .WithSummary("Accept a request (recipient only)");
 
         friends.MapPost("/requests/{fromUserId}/decline", (string userId, string fromUserId, ClaimsPrincipal caller,

@@ -4,6 +4,7 @@ using Akka.Hosting;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Titles;
 using MediaPlatform.Actors.Titles.Pipeline;
+using MediaPlatform.Actors.Users;
 using MediaPlatform.Node.Hosting;
 
 namespace MediaPlatform.Node.Api.Titles;
@@ -19,12 +20,14 @@ public static class TitleTranscodes
         (await pipelines.AskEntityAsync<DrivingTitle>(new DriveTitle(titleId), ct)).Reply is not null;
 
     public static async Task<IResult> StartAsync(string titleId, ClaimsPrincipal caller, IRequiredActor<TitleRegions.Titles> region,
-        IRequiredActor<TitleRegions.Pipelines> pipelines, CancellationToken ct)
+        IRequiredActor<TitleRegions.Pipelines> pipelines, IRequiredActor<TitleRegions.UploadQuotas> quotas, UserQuotas limits, CancellationToken ct)
     {
         var (title, problem) = await TitleAccess.ForChangeAsync(region.ActorRef, titleId, caller, ct);
         if (problem is not null) return problem;
         if (title!.Status == TitleStatus.Created)
             return ApiProblems.From(Rejection.Conflict($"title {titleId} has no source yet; upload one with PUT /api/titles/{titleId}/source"));
+        if (await new UploadQuotaGate(quotas.ActorRef, region.ActorRef, limits).TakeTranscodeSlotAsync(title.OwnerId, titleId, ct) is { } busy)
+            return ApiProblems.From(busy);
         if (!await DriveAsync(pipelines.ActorRef, titleId, ct))
             return ApiProblems.From(new Rejection(RejectionKind.Unavailable, "the transcode could not be started now; it is safe to retry"));
         return Results.Accepted($"/api/titles/{titleId}", TitleResponse.From(title));

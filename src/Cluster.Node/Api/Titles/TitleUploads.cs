@@ -5,6 +5,7 @@ using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Actors.Titles;
 using MediaPlatform.Actors.Titles.Pipeline;
+using MediaPlatform.Actors.Users;
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Streams.Quality.Subtitles;
 using Microsoft.AspNetCore.Http.Features;
@@ -24,26 +25,43 @@ public static class TitleUploads
 
     public static async Task<IResult> SourceAsync(string titleId, HttpContext http, ClaimsPrincipal caller,
         IRequiredActor<TitleRegions.Titles> region, IRequiredActor<TitleRegions.Pipelines> pipelines, IBlobStore store,
-        TitleSettings settings, PipelineSettings pipeline, CancellationToken ct)
+        TitleSettings settings, PipelineSettings pipeline, IRequiredActor<TitleRegions.UploadQuotas> quotas, UserQuotas limits, CancellationToken ct)
     {
         var (title, problem) = await TitleAccess.ForChangeAsync(region.ActorRef, titleId, caller, ct);
         if (problem is not null) return problem;
         if (!TitleRules.AcceptsSource(title!.Status)) return ApiProblems.From(TitleRules.SourceRefusal(titleId, title.Status));
         if (BodyProblem(http, settings.MaxUploadBytes, "the source") is { } badBody) return badBody;
 
+        // Quotas before a byte is read: a transcoding slot (when the upload starts one) and the body's bytes (its
+        // declared length, or the most an upload may be when it has none), settled to the stored size afterwards.
+        var quota = new UploadQuotaGate(quotas.ActorRef, region.ActorRef, limits);
+        if (pipeline.StartOnUpload && await quota.TakeTranscodeSlotAsync(title.OwnerId, titleId, ct) is { } busy) return ApiProblems.From(busy);
+        if (await quota.HoldBytesAsync(title.OwnerId, titleId, http.Request.ContentLength ?? settings.MaxUploadBytes, ct) is { } full)
+            return ApiProblems.From(full);
+
         var uploadId = NewUploadId();
         var key = TitleBlobKeys.Source(titleId, uploadId);
         var (stored, failed) = await StoreAsync(http, store, key, http.Request.Body, settings.MaxUploadBytes, "the source", ct);
-        if (failed is not null) return failed;
+        if (failed is not null)
+        {
+            await quota.ReleaseBytesAsync(title.OwnerId, titleId);
+            return failed;
+        }
         if (stored!.Length == 0)
         {
+            await quota.ReleaseBytesAsync(title.OwnerId, titleId);
             await store.DeleteAsync(key, CancellationToken.None);
             return ApiProblems.Invalid("the request body is empty; send the video file as the body");
         }
 
         var answer = await region.ActorRef.AskEntityAsync<TitleView>(
             new RecordSourceUploaded(titleId, uploadId, key, stored.Length, OriginalFileName(http.Request)), ct);
-        if (answer.Rejection is { } refused) return await RefusedAsync(store, key, refused);
+        if (answer.Rejection is { } refused)
+        {
+            await quota.ReleaseBytesAsync(title.OwnerId, titleId);
+            return await RefusedAsync(store, key, refused);
+        }
+        await quota.SettleBytesAsync(title.OwnerId, titleId, stored.Length);
         if (title.Source is { } previous && previous.BlobKey != key) await TryDeleteAsync(store, previous.BlobKey);
         if (pipeline.StartOnUpload && !await TitleTranscodes.DriveAsync(pipelines.ActorRef, titleId, ct))
             return ApiProblems.From(new Rejection(RejectionKind.Unavailable,

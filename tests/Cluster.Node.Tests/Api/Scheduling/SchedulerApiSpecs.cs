@@ -22,7 +22,7 @@ public sealed class SchedulerApiSpecs(NodeFixture fixture) : IClassFixture<NodeF
     [Fact]
     public async Task Jobs_must_list_every_job_with_its_schedule_and_next_run()
     {
-        var jobs = (await JsonAsync(await Anonymous.GetAsync("/scheduler/jobs"), HttpStatusCode.OK)).GetProperty("jobs").EnumerateArray().ToList();
+        var jobs = (await JsonAsync(await Admin.GetAsync("/scheduler/jobs"), HttpStatusCode.OK)).GetProperty("jobs").EnumerateArray().ToList();
 
         Assert.Equal(["billing-cycle", "coupon-expiry", "email-hold-sweep", "scratch-retention", "transcode-reaper"], jobs.Select(j => j.GetProperty("name").GetString()));
         var billing = jobs[0];
@@ -34,7 +34,7 @@ public sealed class SchedulerApiSpecs(NodeFixture fixture) : IClassFixture<NodeF
     [Fact]
     public async Task An_unknown_job_must_be_404_naming_the_jobs()
     {
-        var problem = await JsonAsync(await Anonymous.GetAsync("/scheduler/jobs/no-such-job"), HttpStatusCode.NotFound);
+        var problem = await JsonAsync(await Admin.GetAsync("/scheduler/jobs/no-such-job"), HttpStatusCode.NotFound);
 
         Assert.Contains("billing-cycle", problem.GetProperty("detail").GetString());
     }
@@ -64,7 +64,7 @@ public sealed class SchedulerApiSpecs(NodeFixture fixture) : IClassFixture<NodeF
         JsonElement run = default;
         await Eventually.TrueAsync(async () =>
         {
-            var job = await JsonAsync(await Anonymous.GetAsync("/scheduler/jobs/coupon-expiry"), HttpStatusCode.OK);
+            var job = await JsonAsync(await Admin.GetAsync("/scheduler/jobs/coupon-expiry"), HttpStatusCode.OK);
             run = job.GetProperty("history").EnumerateArray().FirstOrDefault(r => r.GetProperty("runKey").GetString() == runKey);
             return run.ValueKind == JsonValueKind.Object;
         }, Deadline);

@@ -98,7 +98,9 @@ public sealed class TitleApiSpecs(TitlesNodeFixture fixture)
         var live = Id(await CreateAsync(owner, $"{word} LIVE"));
         await new PlaybackSetup(fixture).PublishAsync(owner, live);
 
-        await Eventually.TrueAsync(async () => (await ListAsync(owner, $"?q={word}")).Count == 2, TimeSpan.FromSeconds(15), "the catalog never showed both titles");
+        // The catalog follows the journal: wait until it has seen both titles and the publication too.
+        await Eventually.TrueAsync(async () => (await ListAsync(owner, $"?q={word}")).Count == 2
+            && (await ListAsync(owner, $"?q={word}&status=published")).Count == 1, TimeSpan.FromSeconds(15), "the catalog never showed both titles, one published");
         Assert.Equal([live], await ListAsync(owner, $"?q={word}&status=published"));
         Assert.Equal([draft], await ListAsync(owner, $"?q={word.ToUpperInvariant()}%20DRAFT&status=Created"));
         Assert.Equal([live], await ListAsync(Anonymous, $"?q={word}"));

@@ -11,7 +11,12 @@ namespace MediaPlatform.Specs.Support.Processes;
 /// </summary>
 public sealed class NodeProcess : IAsyncDisposable
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    // Management reads need the admin token every LocalCluster node is started with; health ignores it.
+    private static readonly HttpClient Http = new()
+    {
+        Timeout = TimeSpan.FromSeconds(5),
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", LocalCluster.AdminToken) },
+    };
     private readonly CapturedOutput _output;
     private Process? _process;
 

@@ -1,0 +1,17 @@
+using Akka.Actor;
+using MediaPlatform.Actors.Entities;
+
+namespace MediaPlatform.Actors.Titles.Quotas;
+
+/// <summary>One user's upload quota, sharded by user id. All rules are in <see cref="UploadQuotaState"/>.</summary>
+public sealed class UploadQuotaEntity(string userId, EntitySettings settings, IClock clock)
+    : EventSourcedEntity<UploadQuotaState, IUploadQuotaCommand, IUploadQuotaEvent>($"upload-quota-{userId}", UploadQuotaState.Empty(userId), settings, clock)
+{
+    public const string TypeName = "upload-quota";
+
+    public static Props PropsFor(string userId, EntitySettings settings, IClock clock) =>
+        Props.Create(() => new UploadQuotaEntity(userId, settings, clock));
+
+    protected override Decision<IUploadQuotaEvent> Decide(UploadQuotaState state, IUploadQuotaCommand command, DateTimeOffset now) =>
+        state.Handle(command, now);
+}
