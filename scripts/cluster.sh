@@ -81,9 +81,10 @@ start_node() {
   mkdir -p "$dir/data"
   if alive "$i"; then echo "node $i already runs (pid $(pid_of "$i"))"; return; fi
   ensure_secrets
-  local db_args=(--sqlite-file "$STATE/journal.db")
-  if [[ -f "$STATE/postgres" ]]; then db_args=(--postgres "$(cat "$STATE/postgres")"); fi
-  nohup dotnet "$BIN" \
+  # A connection string may hold a password: it goes by environment, never argv (ps shows argv to every user).
+  local db_args=(--sqlite-file "$STATE/journal.db") db_env=()
+  if [[ -f "$STATE/postgres" ]]; then db_args=(); db_env=("NODE_POSTGRES=$(cat "$STATE/postgres")"); fi
+  nohup env "${db_env[@]}" dotnet "$BIN" \
     --node-name "node-$i" --hostname 127.0.0.1 \
     --http-port "$(http_port "$i")" --remote-port "$(remote_port "$i")" \
     --discovery config --contact-points "$(contact_points "$n")" \
@@ -162,7 +163,7 @@ case "$cmd" in
       pg="$("$ROOT/scripts/postgres.sh" start "$STATE/pg")"
       echo "local PostgreSQL: ${pg%%;Username*} (stopped by scripts/cluster.sh down)"
     fi
-    if [[ -n "$pg" ]]; then echo "$pg" >"$STATE/postgres"; else rm -f "$STATE/postgres"; fi
+    if [[ -n "$pg" ]]; then (umask 077; echo "$pg" >"$STATE/postgres"); else rm -f "$STATE/postgres"; fi
     build
     for ((i = 1; i <= n; i++)); do start_node "$i"; done
     wait_up "$n"
