@@ -77,8 +77,10 @@ public sealed class RemoteTlsCertificateSpecs : IDisposable
         Assert.Throws<OptionsException>(() => Parse(["--remote-tls-certificate-password-file", passwordFile]));
     }
 
+    // Nodes that name seeds must share a token key; it goes by environment as it would in production.
     private static NodeOptions Parse(string[] args) =>
-        NodeOptionsParser.Parse(args, new Dictionary<string, string?>(), AppContext.BaseDirectory)!;
+        NodeOptionsParser.Parse(args, new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = "tls-spec-token-key-0123456789abcdefghij" },
+            AppContext.BaseDirectory)!;
 
     public void Dispose() => _dir.Dispose();
 }

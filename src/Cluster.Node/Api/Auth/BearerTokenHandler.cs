@@ -35,9 +35,32 @@ public sealed class BearerTokenHandler(
             return Success("admin", AdminRole, version: null);
 
         if (tokens.Validate(token) is not { } valid) return AuthenticateResult.Fail("invalid or expired token");
-        return await versions.IsCurrentAsync(valid.UserId, valid.Version, Context.RequestAborted)
-            ? Success(valid.UserId, role: null, valid.Version)
-            : AuthenticateResult.Fail("token revoked");
+        switch (await versions.CheckAsync(valid.UserId, valid.Version, Context.RequestAborted))
+        {
+            case TokenStanding.Current:
+                return Success(valid.UserId, role: null, valid.Version);
+            case TokenStanding.Unconfirmed:
+                Context.Items[UnconfirmedItem] = true;
+                return AuthenticateResult.Fail("token version could not be confirmed");
+            default:
+                return AuthenticateResult.Fail("token revoked");
+        }
+    }
+
+    private const string UnconfirmedItem = "token-unconfirmed";
+
+    /// <summary>A token that could not be checked just now gets 503 with Retry-After (retry, maybe on another node), not a 401 that ends the session.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (!Context.Items.ContainsKey(UnconfirmedItem))
+        {
+            await base.HandleChallengeAsync(properties);
+            return;
+        }
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        Response.Headers.RetryAfter = "2";
+        await Results.Problem(title: "Temporarily unavailable", statusCode: StatusCodes.Status503ServiceUnavailable,
+            detail: "the token could not be checked just now (part of the cluster is recovering); it is safe to retry").ExecuteAsync(Context);
     }
 
     private static AuthenticateResult Success(string subject, string? role, long? version)

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.DistributedData;
 using Akka.Hosting;
+using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Users;
 using MediaPlatform.Node.Api;
 using MediaPlatform.Node.Hosting;
@@ -41,30 +42,33 @@ public sealed class TokenVersions : IDisposable
 
     private IActorRef Replicator => DistributedData.Get(_system).Replicator;
 
-    /// <summary>True when a token of this version is still valid for the user; false when revoked or the user is unknown.</summary>
-    public async Task<bool> IsCurrentAsync(string userId, long tokenVersion, CancellationToken ct)
+    /// <summary>Whether a token of this version is still valid for the user, revoked (or the user unknown), or not confirmable now.</summary>
+    public async Task<TokenStanding> CheckAsync(string userId, long tokenVersion, CancellationToken ct)
     {
-        var current = await CurrentAsync(userId, ct);
-        return current is { } v && tokenVersion >= v;
+        var (current, unavailable) = await CurrentAsync(userId, ct);
+        if (unavailable) return TokenStanding.Unconfirmed;
+        return current is { } v && tokenVersion >= v ? TokenStanding.Current : TokenStanding.Revoked;
     }
 
-    private async Task<long?> CurrentAsync(string userId, CancellationToken ct)
+    private async Task<(long? Version, bool Unavailable)> CurrentAsync(string userId, CancellationToken ct)
     {
         IGetResponse? local;
         try { local = await Replicator.Ask<IGetResponse>(Dsl.Get(Key, ReadLocal.Instance), ReplicaTimeout, ct); }
         catch (AskTimeoutException) { local = null; }
-        if (local is GetSuccess found && found.Get(Key).TryGetValue(userId, out var replicated)) return replicated;
-        if (_askedEntities.TryGetValue(userId, out long cached)) return cached;
+        if (local is GetSuccess found && found.Get(Key).TryGetValue(userId, out var replicated)) return (replicated, false);
+        if (_askedEntities.TryGetValue(userId, out long cached)) return (cached, false);
 
         var answer = await _users.ActorRef.AskEntityAsync<UserTokenVersion>(new GetUserTokenVersion(userId), ct);
         if (answer.Reply is not { } reply)
         {
-            // Fail closed: a token is not accepted on a version nobody could confirm.
+            // Fail closed: a token is not accepted on a version nobody could confirm. While the entity is unreachable
+            // (its node died and its shard has not moved yet) that is a 503 to retry, not a 401 that ends the session.
+            var unavailable = answer.Rejection?.Kind == RejectionKind.Unavailable;
             _log.LogWarning("token version of user {UserId} unknown ({Reason}); token refused", userId, answer.Rejection?.Message);
-            return null;
+            return (null, unavailable);
         }
         _askedEntities.Set(userId, reply.Version, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = CacheLifetime });
-        return reply.Version;
+        return (reply.Version, false);
     }
 
     /// <summary>Asks the entity for the version it has persisted and publishes it (after a command that bumped it).</summary>

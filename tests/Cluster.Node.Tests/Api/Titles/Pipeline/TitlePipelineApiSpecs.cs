@@ -98,8 +98,8 @@ public sealed class TitlePipelineApiSpecs(PipelineNodeFixture fixture, ITestOutp
         output.WriteLine($"{string.Join(" -> ", seen)}: {failure}");
         Assert.Equal("Failed", TitleApi.Status(title));
         Assert.Equal("quality-check", failure.GetProperty("stage").GetString());
+        // The failure's stage proves quality control ran; the QualityCheck status itself may pass between two polls.
         Assert.Contains("black", failure.GetProperty("reason").GetString());
-        Assert.Contains(seen, s => s.StartsWith("QualityCheck"));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/titles/{id}/master.m3u8")).StatusCode);
     }
 
