@@ -147,8 +147,8 @@ public sealed partial record BillingAccountState
 
     /// <summary>
     /// At or after the period end: an unpaid upgrade is voided; a cancelled subscription ends, and so does one whose
-    /// first invoice was never paid (voided); otherwise each elapsed period is renewed with an invoice for its full price. Before the period end
-    /// nothing happens, which makes the command safe to repeat.
+    /// first invoice was never paid (voided); otherwise each elapsed period is renewed with an invoice for its full
+    /// price. Before the period end nothing happens, which makes the command safe to repeat.
     /// </summary>
     private Decision<IBillingAccountEvent> Advance(DateTimeOffset now)
     {
