@@ -18,6 +18,13 @@ public sealed record SubscriptionStarted(string PlanId, DateTimeOffset PeriodSta
 [Manifest("billing.plan-changed.v1")]
 public sealed record SubscriptionPlanChanged(string OldPlanId, string NewPlanId, string InvoiceId, DateTimeOffset At) : IBillingAccountEvent;
 
+/// <summary>
+/// An upgrade ordered with an invoice still to pay: the plan stays as it is until the invoice is paid (then the change
+/// applies); voiding the invoice drops it. A change that costs nothing is <see cref="SubscriptionPlanChanged"/>.
+/// </summary>
+[Manifest("billing.plan-change-requested.v1")]
+public sealed record SubscriptionPlanChangeRequested(string OldPlanId, string NewPlanId, string InvoiceId, DateTimeOffset At) : IBillingAccountEvent;
+
 [Manifest("billing.subscription-renewed.v1")]
 public sealed record SubscriptionRenewed(string PlanId, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, string InvoiceId, DateTimeOffset At) : IBillingAccountEvent;
 

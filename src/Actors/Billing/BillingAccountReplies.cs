@@ -16,7 +16,9 @@ public sealed record BillingAccountView(
     long CreditMinor,
     long BalanceMinor,
     BillingCardView? PaymentCard,
-    int OpenInvoices) : IProtocolMessage;
+    int OpenInvoices,
+    string? PendingPlanId = null,
+    string? PendingPlanInvoiceId = null) : IProtocolMessage;
 
 /// <summary>A card as clients see it: no gateway token.</summary>
 [Manifest("billing.card.v1")]

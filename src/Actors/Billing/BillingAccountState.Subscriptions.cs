@@ -8,7 +8,9 @@ namespace MediaPlatform.Actors.Billing;
 /// Subscribe, change plan (prorated), cancel, resume, and the period turning over. Service and credit come only from
 /// money received: a new subscription is <see cref="SubscriptionStatus.PendingPayment"/> until its first invoice is
 /// paid (charged at once when the account has a card); credit for unused time never exceeds the unused part of what
-/// the period's invoices actually brought in; an unpaid invoice is voided on change or cancel.
+/// the period's invoices actually brought in; an unpaid invoice is voided on change or cancel. An upgrade (a plan
+/// change with something to pay) keeps the current plan until its invoice is paid, charged at once like a first
+/// invoice when the account has a card; cancelling, changing again or the period ending voids it and drops the change.
 /// </summary>
 public sealed partial record BillingAccountState
 {
@@ -23,10 +25,7 @@ public sealed partial record BillingAccountState
     private Decision<IBillingAccountEvent> Subscribe(SubscribeToPlan c, DateTimeOffset now)
     {
         var fingerprint = $"{OrderKind.Subscription}:{c.PlanId}";
-        // A repeat whose first charge never got an answer asks the gateway again under the same key (never charges twice).
-        if (Invoices.Find(i => i.OrderKey == c.IdempotencyKey && i.OrderFingerprint == fingerprint) is { } prior
-            && PendingPaymentOn(prior.InvoiceId) is { } unanswered)
-            return Answer(new OrderChargeNeeded(new GatewayCallNeeded(unanswered, false), prior.InvoiceId));
+        if (UnansweredCharge(c.IdempotencyKey, fingerprint) is { } retry) return retry;
         return PlaceOrder(c.IdempotencyKey, fingerprint, () =>
         {
             if (PlanCatalog.Find(c.PlanId) is not { } plan) return Refuse(UnknownPlan(c.PlanId));
@@ -52,6 +51,12 @@ public sealed partial record BillingAccountState
         var end = now.AddMonths(1);
         var invoice = state.NewInvoice(OrderKind.Subscription, plan.PlanId, key, fingerprint, [PlanLine(plan, now, end)], now);
         List<IBillingAccountEvent> events = [.. before, new InvoiceIssued(invoice), new SubscriptionStarted(plan.PlanId, now, end, invoice.InvoiceId, now)];
+        return ChargedAtOnce(events, invoice, now);
+    }
+
+    /// <summary>Records the order's events, with a charge of its invoice when something is due and the card can pay.</summary>
+    private Decision<IBillingAccountEvent> ChargedAtOnce(List<IBillingAccountEvent> events, Invoice invoice, DateTimeOffset now)
+    {
         if (invoice.AmountDueMinor > 0 && Card is { } card && card.ExpiresAt > now)
         {
             var payKey = FirstPaymentKey(invoice.InvoiceId);
@@ -62,6 +67,12 @@ public sealed partial record BillingAccountState
         return Decide.Persist(this, events, s => s.OrderPlacedFor(invoice.InvoiceId));
     }
 
+    /// <summary>A repeat of an order whose charge never got an answer asks the gateway again under the same key (never charges twice).</summary>
+    private Decision<IBillingAccountEvent>? UnansweredCharge(string key, string fingerprint) =>
+        Invoices.Find(i => i.OrderKey == key && i.OrderFingerprint == fingerprint) is { } prior && PendingPaymentOn(prior.InvoiceId) is { } unanswered
+            ? Answer(new OrderChargeNeeded(new GatewayCallNeeded(unanswered, false), prior.InvoiceId))
+            : null;
+
     /// <summary>What the gateway answered for an order's charge, answered as the order (the charge's outcome shows on it).</summary>
     public Decision<IBillingAccountEvent> AfterOrderCharge(string key, GatewayOutcome outcome, string invoiceId, DateTimeOffset now) =>
         AfterGateway(key, false, outcome, now) is Decision<IBillingAccountEvent>.Accepted { Events.Count: > 0 } recorded
@@ -71,6 +82,7 @@ public sealed partial record BillingAccountState
     private Decision<IBillingAccountEvent> ChangePlan(ChangeSubscriptionPlan c, DateTimeOffset now)
     {
         var fingerprint = $"{OrderKind.PlanChange}:{c.PlanId}";
+        if (UnansweredCharge(c.IdempotencyKey, fingerprint) is { } retry) return retry;
         return PlaceOrder(c.IdempotencyKey, fingerprint, () =>
         {
             if (PlanCatalog.Find(c.PlanId) is not { } to) return Refuse(UnknownPlan(c.PlanId));
@@ -84,6 +96,10 @@ public sealed partial record BillingAccountState
             if (Subscription is not { Status: SubscriptionStatus.Active } current) return Refuse(NoActiveSubscription());
             if (now >= current.PeriodEnd)
                 return Refuse(Rejection.Conflict("the billing period has ended and is being renewed; try again shortly"));
+            if (current.PendingChange is { } waiting && (waiting.PlanId == to.PlanId || current.PlanId == to.PlanId))
+                return Refuse(Rejection.Conflict(waiting.PlanId == to.PlanId
+                    ? $"the change to {to.PlanId} is waiting for payment of invoice {waiting.InvoiceId}; pay it"
+                    : $"already on the {to.PlanId} plan; void invoice {waiting.InvoiceId} to drop the change to {waiting.PlanId}"));
             if (current.PlanId == to.PlanId) return Refuse(Rejection.Conflict($"already on the {to.PlanId} plan"));
             if (FindInvoice(current.PeriodInvoiceId) is { Kind: OrderKind.Renewal, Status: InvoiceStatus.Open } renewal)
                 return Refuse(Rejection.Conflict($"renewal invoice {renewal.InvoiceId} is unpaid; pay it before changing plan"));
@@ -96,9 +112,13 @@ public sealed partial record BillingAccountState
             var invoice = state.NewInvoice(OrderKind.PlanChange, to.PlanId, c.IdempotencyKey, fingerprint,
                 [new InvoiceLine($"Unused time on {from.Name} ({days})", -credit), new InvoiceLine($"Remaining time on {to.Name} ({days})", p.ChargeMinor)],
                 now);
-            return Decide.Persist(this,
-                [.. voided, new InvoiceIssued(invoice), new SubscriptionPlanChanged(from.PlanId, to.PlanId, invoice.InvoiceId, now)],
-                s => s.OrderPlacedFor(invoice.InvoiceId));
+            // Nothing to pay (a downgrade, or credit covered it): the plan changes now. Otherwise not before the invoice is paid.
+            if (invoice.Status == InvoiceStatus.Paid)
+                return Decide.Persist(this,
+                    [.. voided, new InvoiceIssued(invoice), new SubscriptionPlanChanged(from.PlanId, to.PlanId, invoice.InvoiceId, now)],
+                    s => s.OrderPlacedFor(invoice.InvoiceId));
+            return ChargedAtOnce([.. voided, new InvoiceIssued(invoice), new SubscriptionPlanChangeRequested(from.PlanId, to.PlanId, invoice.InvoiceId, now)],
+                invoice, now);
         });
     }
 
@@ -126,9 +146,9 @@ public sealed partial record BillingAccountState
     };
 
     /// <summary>
-    /// At or after the period end: a cancelled subscription ends, and so does one whose first invoice was never paid
-    /// (voided); otherwise each elapsed period is renewed with an invoice for its full price. Before the period end
-    /// nothing happens, which makes the command safe to repeat.
+    /// At or after the period end: an unpaid upgrade is voided; a cancelled subscription ends, and so does one whose
+    /// first invoice was never paid (voided); otherwise each elapsed period is renewed with an invoice for its full
+    /// price. Before the period end nothing happens, which makes the command safe to repeat.
     /// </summary>
     private Decision<IBillingAccountEvent> Advance(DateTimeOffset now)
     {
@@ -137,10 +157,16 @@ public sealed partial record BillingAccountState
                 ? Decide.Persist(this, [.. voids, new SubscriptionEnded(pending.PlanId, pending.PeriodEnd, now)], s => s.View())
                 : Answer(View()); // a payment is in progress: the next advance decides
         if (Subscription is not { Status: SubscriptionStatus.Active } current || now < current.PeriodEnd) return Answer(View());
+        // An upgrade still unpaid when its period ends is dropped with its invoice (unless a charge on it is in progress: the next advance decides).
+        List<IBillingAccountEvent> events = [];
+        if (current.PendingChange is { } upgrade && FindInvoice(upgrade.InvoiceId) is { Status: InvoiceStatus.Open } upgradeInvoice)
+        {
+            if (PendingPaymentOn(upgradeInvoice.InvoiceId) is not null) return Answer(View());
+            events.Add(new InvoiceVoided(upgradeInvoice.InvoiceId, now));
+        }
         if (current.CancelAtPeriodEnd)
-            return Decide.Persist(this, new SubscriptionEnded(current.PlanId, current.PeriodEnd, now), s => s.View());
-        var events = new List<IBillingAccountEvent>();
-        var state = this;
+            return Decide.Persist(this, [.. events, new SubscriptionEnded(current.PlanId, current.PeriodEnd, now)], s => s.View());
+        var state = events.Aggregate(this, (s, e) => s.Apply(e));
         for (var i = 0; i < MaxPeriodsPerAdvance && state.Subscription!.PeriodEnd <= now; i++)
         {
             var s = state.Subscription;

@@ -79,18 +79,25 @@ public sealed partial record BillingAccountState(
                 [e.InvoiceId]),
         }).ActivatedIfPaid(),
         SubscriptionPlanChanged e => WithSubscription(s => s with { PlanId = e.NewPlanId, PeriodInvoices = (s.PeriodInvoices ?? []).Add(e.InvoiceId) }),
+        // The plan stays until the invoice is paid (at once when credit covered it).
+        SubscriptionPlanChangeRequested e => WithSubscription(s => s with
+        {
+            PeriodInvoices = (s.PeriodInvoices ?? []).Add(e.InvoiceId), PendingChange = new PendingPlanChange(e.NewPlanId, e.InvoiceId, e.At),
+        }).ActivatedIfPaid(),
         SubscriptionRenewed e => WithSubscription(s => s with
         {
             PlanId = e.PlanId, PeriodNumber = s.PeriodNumber + 1, PeriodStart = e.PeriodStart, PeriodEnd = e.PeriodEnd, PeriodInvoices = [e.InvoiceId],
+            PendingChange = null,
         }),
         SubscriptionCancellationScheduled => WithSubscription(s => s with { CancelAtPeriodEnd = true }),
         SubscriptionResumed => WithSubscription(s => s with { CancelAtPeriodEnd = false }),
-        SubscriptionEnded => WithSubscription(s => s with { Status = SubscriptionStatus.Ended, CancelAtPeriodEnd = false }),
+        SubscriptionEnded => WithSubscription(s => s with { Status = SubscriptionStatus.Ended, CancelAtPeriodEnd = false, PendingChange = null }),
         BillingCardSet e => this with { Card = e.Card },
         CouponAppliedToInvoice e => WithInvoice(e.InvoiceId,
             i => (i with { Discount = new InvoiceDiscount(e.CouponCode, e.RedemptionId, e.DiscountMinor, e.At) }).Settled()).ActivatedIfPaid(),
         InvoiceVoided e => FindInvoice(e.InvoiceId) is { } voided
-            ? WithInvoice(e.InvoiceId, i => i with { Status = InvoiceStatus.Void }) with { CreditMinor = CreditMinor + voided.CreditAppliedMinor }
+            ? (WithInvoice(e.InvoiceId, i => i with { Status = InvoiceStatus.Void }) with { CreditMinor = CreditMinor + voided.CreditAppliedMinor })
+                .WithoutPendingChangeOn(e.InvoiceId)
             : this,
         PaymentStarted e => this with
         {
@@ -106,7 +113,7 @@ public sealed partial record BillingAccountState(
             Payments = Payments.Add(new PaymentAttempt(e.Key, GatewayKeyFor(e.Key), e.InvoiceId, e.AmountMinor, e.Currency, "", "", "",
                 PaymentStatus.Declined, null, e.Reason, e.At, e.At)),
         }).WithoutOldFailures(),
-        SubscriptionSuspended => WithSubscription(s => s with { Status = SubscriptionStatus.Suspended, CancelAtPeriodEnd = false }),
+        SubscriptionSuspended => WithSubscription(s => s with { Status = SubscriptionStatus.Suspended, CancelAtPeriodEnd = false, PendingChange = null }),
         PaymentCancelled e => WithPayment(e.Key, p => p with { Status = PaymentStatus.Cancelled, FailureReason = "cancelled", FinishedAt = e.At })
             .WithoutOldFailures(),
         _ => this,
@@ -117,7 +124,8 @@ public sealed partial record BillingAccountState(
         var due = Invoices.Sum(i => i.AmountDueMinor);
         return new BillingAccountView(AccountId, OwnerUserId, Currency, Subscription?.PlanId, Subscription?.Status ?? SubscriptionStatus.None,
             Subscription?.PeriodStart, Subscription?.PeriodEnd, Subscription?.CancelAtPeriodEnd ?? false,
-            due, CreditMinor, due - CreditMinor, Card?.View(), Invoices.Count(i => i.Status == InvoiceStatus.Open));
+            due, CreditMinor, due - CreditMinor, Card?.View(), Invoices.Count(i => i.Status == InvoiceStatus.Open),
+            Subscription?.PendingChange?.PlanId, Subscription?.PendingChange?.InvoiceId);
     }
 
     public PaymentHistory History() =>
@@ -164,10 +172,23 @@ public sealed partial record BillingAccountState(
         return Decide.Persist(this, new InvoiceVoided(invoice.InvoiceId, now), s => s.FindInvoice(invoice.InvoiceId)!.View(AccountId));
     }
 
-    /// <summary>A subscription waiting for its first invoice becomes active once that invoice is paid.</summary>
-    private BillingAccountState ActivatedIfPaid() =>
-        Subscription is { Status: SubscriptionStatus.PendingPayment } s && FindInvoice(s.PeriodInvoiceId) is { Status: InvoiceStatus.Paid }
-            ? this with { Subscription = s with { Status = SubscriptionStatus.Active } }
+    /// <summary>
+    /// A subscription waiting for its first invoice becomes active once that invoice is paid; a pending upgrade of an
+    /// active one applies once its invoice is paid.
+    /// </summary>
+    private BillingAccountState ActivatedIfPaid() => Subscription switch
+    {
+        { Status: SubscriptionStatus.PendingPayment } s when FindInvoice(s.PeriodInvoiceId) is { Status: InvoiceStatus.Paid } =>
+            this with { Subscription = s with { Status = SubscriptionStatus.Active } },
+        { Status: SubscriptionStatus.Active, PendingChange: { } change } s when FindInvoice(change.InvoiceId) is { Status: InvoiceStatus.Paid } =>
+            this with { Subscription = s with { PlanId = change.PlanId, PendingChange = null } },
+        _ => this,
+    };
+
+    /// <summary>Voiding a pending upgrade's invoice drops the upgrade.</summary>
+    private BillingAccountState WithoutPendingChangeOn(string invoiceId) =>
+        Subscription is { PendingChange: { } change } s && change.InvoiceId == invoiceId
+            ? this with { Subscription = s with { PendingChange = null } }
             : this;
 
     private BillingAccountState WithSubscription(Func<Subscription, Subscription> change) =>

@@ -13,6 +13,7 @@ public enum SubscriptionStatus { None, Active, Ended, Suspended, PendingPayment 
 /// anchor + n months) so a subscription started on the 31st does not drift to the 28th after February.
 /// <see cref="PeriodInvoices"/> are the invoices of the current period: the one that started it (first or renewal)
 /// first, then any plan change's; credit for unused time is bounded by the money they brought in.
+/// <see cref="PendingChange"/> is an upgrade ordered but not paid yet: no service on its plan until it is.
 /// </summary>
 public sealed record Subscription(
     string PlanId,
@@ -22,7 +23,8 @@ public sealed record Subscription(
     DateTimeOffset PeriodStart,
     DateTimeOffset PeriodEnd,
     bool CancelAtPeriodEnd,
-    ImmutableList<string>? PeriodInvoices = null)
+    ImmutableList<string>? PeriodInvoices = null,
+    PendingPlanChange? PendingChange = null)
 {
     /// <summary>The invoice that started the current period (first or renewal); empty for a subscription stored before it was kept.</summary>
     public string PeriodInvoiceId => PeriodInvoices is { Count: > 0 } ids ? ids[0] : "";

@@ -87,9 +87,9 @@ public sealed class BillingAccountEntitySpecs : BillingSpec
         await Ask<CouponView>(_coupons, new CreateCoupon("TENOFF", CouponKind.Percent, 10, 0, null, BillingSamples.Start.AddDays(30), 5));
         await Ask<OrderPlaced>(accounts, new SubscribeToPlan(Id, "basic", "sub-1")); // charged at once
         Clock.Set(BillingSamples.Start.AddDays(12));
-        await Ask<OrderPlaced>(accounts, new ChangeSubscriptionPlan(Id, "premium", "up-1"));
-        await Ask<InvoiceView>(accounts, new ApplyCouponToInvoice(Id, "INV-000002", "TENOFF", "red-1"));
+        await Ask<OrderPlaced>(accounts, new ChangeSubscriptionPlan(Id, "premium", "up-1")); // charged at once, then applied
         await Ask<OrderPlaced>(accounts, new PurchaseTitle(Id, "title-9", 1299, "USD", "buy-1"));
+        await Ask<InvoiceView>(accounts, new ApplyCouponToInvoice(Id, "INV-000003", "TENOFF", "red-1"));
         await Ask<BillingAccountView>(accounts, new CancelSubscription(Id));
         await Ask<BillingAccountView>(accounts, new SetBillingCard(Id, BillingSamples.DecliningCard()));
         await Refused(accounts, new PayInvoice(Id, "INV-000003", "pay-2"), RejectionKind.PaymentFailed);
@@ -103,6 +103,7 @@ public sealed class BillingAccountEntitySpecs : BillingSpec
         await StopEntity(accounts, Id);
         Assert.Equal(before, await Everything());
         Assert.Contains("\"CancelAtPeriodEnd\":true", before);
+        Assert.Contains("\"PlanId\":\"premium\"", before);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class BillingAccountOrderSpecs
         var account = new PureAccount();
         account.Subscribe("basic", "s");
         account.Buy("a", 100, "b1");
-        account.Do<OrderPlaced>(new ChangeSubscriptionPlan(Id, "premium", "c"));
+        account.Order(new ChangeSubscriptionPlan(Id, "premium", "c"));
         Assert.Equal([1, 2, 3], account.State.Invoices.Select(i => i.Number));
         Assert.Equal(["INV-000001", "INV-000002", "INV-000003"], account.State.Invoices.Select(i => i.InvoiceId));
     }

@@ -1,5 +1,6 @@
 using MediaPlatform.Actors.Billing;
 using MediaPlatform.Actors.Billing.Coupons;
+using MediaPlatform.Actors.Billing.Payments;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Tests.Billing.Support;
 using static MediaPlatform.Actors.Tests.Billing.Support.PureAccount;
@@ -87,14 +88,16 @@ public sealed class BillingAccountPaidServiceSpecs
         var account = new PureAccount();
         account.Subscribe("basic", "s1"); // paid: 799
         account.Now = Start.AddDays(5);
-        var up = account.Do<OrderPlaced>(new ChangeSubscriptionPlan(Id, "premium", "up")); // left open
+        var up = account.Order(new ChangeSubscriptionPlan(Id, "premium", "up"), new GatewayOutcome.Declined("insufficient funds")); // left open
         Assert.Equal(InvoiceStatus.Open, up.Invoice.Status);
 
         account.Now = Start.AddDays(6);
-        var down = account.Do<OrderPlaced>(new ChangeSubscriptionPlan(Id, "basic", "down"));
+        var next = account.Order(new ChangeSubscriptionPlan(Id, "standard", "next"));
         Assert.Equal(InvoiceStatus.Void, account.State.FindInvoice(up.Invoice.InvoiceId)!.Status);
-        Assert.True(-down.Invoice.Lines[0].AmountMinor <= 799L * 25 / 31, "credit for premium time never paid");
-        Assert.True(down.Account.CreditMinor <= 799);
+        Assert.Equal("Unused time on Basic (25 of 31 days)", next.Invoice.Lines[0].Description); // from the plan paid for, not premium
+        Assert.True(-next.Invoice.Lines[0].AmountMinor <= 799L * 25 / 31, "credit for premium time never paid");
+        Assert.Equal(("standard", (string?)null), (next.Account.PlanId, next.Account.PendingPlanId));
+        Assert.True(next.Account.CreditMinor <= 799);
     }
 
     [Fact]

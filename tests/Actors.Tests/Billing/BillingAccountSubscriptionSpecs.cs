@@ -114,15 +114,18 @@ public sealed class BillingAccountSubscriptionSpecs
         var account = new PureAccount();
         account.Subscribe("basic", "k1");
         account.Now = Start.AddDays(16).AddHours(3); // 14 whole days of 31 left
-        var order = account.Do<OrderPlaced>(new ChangeSubscriptionPlan(Id, "premium", "up"));
+        var order = account.Order(new ChangeSubscriptionPlan(Id, "premium", "up"), new GatewayOutcome.Declined("insufficient funds"));
 
         Assert.Equal(
             [new InvoiceLine("Unused time on Basic (14 of 31 days)", -360), new InvoiceLine("Remaining time on Premium (14 of 31 days)", 1038)],
             order.Invoice.Lines);
         Assert.Equal((OrderKind.PlanChange, 678L, InvoiceStatus.Open), (order.Invoice.Kind, order.Invoice.TotalMinor, order.Invoice.Status));
-        Assert.Equal(("premium", Start.AddMonths(1)), (order.Account.PlanId, order.Account.PeriodEnd)); // same period
+        // Unpaid: still basic, the upgrade waits for its invoice.
+        Assert.Equal(("basic", "premium", order.Invoice.InvoiceId, Start.AddMonths(1)),
+            (order.Account.PlanId, order.Account.PendingPlanId, order.Account.PendingPlanInvoiceId, order.Account.PeriodEnd)); // same period
         Assert.Equal(678, order.Account.BalanceMinor); // the first month was paid when subscribing
-        Assert.Equal([typeof(InvoiceIssued), typeof(SubscriptionPlanChanged)], account.LastEvents.Select(e => e.GetType()));
+        Assert.Equal([typeof(InvoiceIssued), typeof(SubscriptionPlanChangeRequested), typeof(PaymentStarted), typeof(PaymentDeclined)],
+            account.LastEvents.Select(e => e.GetType()));
     }
 
     [Fact]
@@ -150,7 +153,7 @@ public sealed class BillingAccountSubscriptionSpecs
     {
         var account = new PureAccount();
         account.Subscribe("basic", "k1");
-        var first = account.Do<OrderPlaced>(new ChangeSubscriptionPlan(Id, "premium", "up"));
+        var first = account.Order(new ChangeSubscriptionPlan(Id, "premium", "up"), new GatewayOutcome.Declined("insufficient funds"));
         var again = account.Do<OrderPlaced>(new ChangeSubscriptionPlan(Id, "premium", "up"));
         Assert.Empty(account.LastEvents);
         Assert.Equal(first.Invoice, again.Invoice with { Lines = first.Invoice.Lines });

@@ -14,7 +14,9 @@ namespace MediaPlatform.Actors.Tests.Billing;
 /// <item>credit comes only from money received: the account's credit plus everything titles took from credit or card
 /// is at most what cards paid (coupons are discounts and bring in nothing);</item>
 /// <item>service only while paid: an active subscription's period invoice is paid (or is a renewal being collected
-/// under the dunning policy); a pending one's is not.</item>
+/// under the dunning policy); a pending one's is not;</item>
+/// <item>the plan is one that was paid for: an active subscription's plan is the one its latest paid invoice of the
+/// period bought (or its renewal being collected), never the plan of an unpaid upgrade invoice.</item>
 /// </list>
 /// </summary>
 public sealed class BillingMoneyPropertySpecs
@@ -115,6 +117,8 @@ public sealed class BillingMoneyPropertySpecs
             return $"credit {state.CreditMinor} + titles bought {titles} exceed money received {received}";
         if (state.Subscription is not { } s) return null;
         var period = state.FindInvoice(s.PeriodInvoiceId);
+        if (s.Status == SubscriptionStatus.Active && PlanPaidFor(state, s) is { } paidPlan && paidPlan.Reference != s.PlanId)
+            return $"active on {s.PlanId} but the period's latest paid invoice {paidPlan.InvoiceId} bought {paidPlan.Reference}";
         return s.Status switch
         {
             SubscriptionStatus.Active when period is not ({ Status: InvoiceStatus.Paid } or { Kind: OrderKind.Renewal, Status: InvoiceStatus.Open }) =>
@@ -122,5 +126,13 @@ public sealed class BillingMoneyPropertySpecs
             SubscriptionStatus.PendingPayment when period is { Status: InvoiceStatus.Paid } => $"pending although invoice {period.InvoiceId} is paid",
             _ => null,
         };
+    }
+
+    /// <summary>The period's latest paid invoice (or its renewal under collection): the plan the subscription may be on.</summary>
+    private static Invoice? PlanPaidFor(BillingAccountState state, Subscription s)
+    {
+        var invoices = (s.PeriodInvoices ?? []).Select(state.FindInvoice).OfType<Invoice>().ToList();
+        return invoices.LastOrDefault(i => i.Status == InvoiceStatus.Paid)
+            ?? invoices.FirstOrDefault(i => i is { Kind: OrderKind.Renewal, Status: InvoiceStatus.Open });
     }
 }

@@ -11,7 +11,8 @@ namespace MediaPlatform.Actors.Tests.Billing;
 /// <summary>
 /// What the journal and snapshot store will hold for a busy account: every event and the state itself, after a
 /// trip through the protocol serializer, must rebuild exactly the same account (the generic round-trip spec uses
-/// one-element samples; this one uses real histories with credits, discounts and failed payments).
+/// one-element samples; this one uses real histories with credits, discounts, failed payments and an upgrade
+/// waiting for payment).
 /// </summary>
 public sealed class BillingSerializationSpecs : BillingSpec
 {
@@ -29,6 +30,9 @@ public sealed class BillingSerializationSpecs : BillingSpec
         account.Take<Rejection>(account.GatewayAnswers("p2", new GatewayOutcome.Declined("insufficient funds")));
         account.StartPayment("INV-000003", "p3");
         account.Do<BillingAccountView>(new CancelSubscription(Id));
+        account.Do<BillingAccountView>(new ResumeSubscription(Id));
+        account.Order(new ChangeSubscriptionPlan(Id, "standard", "up"), new GatewayOutcome.Declined("insufficient funds")); // waits for payment
+        Assert.NotNull(account.State.Subscription!.PendingChange);
         return account;
     }
 

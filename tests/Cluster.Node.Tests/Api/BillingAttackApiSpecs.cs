@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
 using static MediaPlatform.Node.Tests.Api.BillingApiClient;
 using static MediaPlatform.Node.Tests.Api.BillingJson;
@@ -7,7 +8,8 @@ namespace MediaPlatform.Node.Tests.Api;
 
 /// <summary>
 /// Attacks on billing through the real HTTP host, each asserted to fail: credit from a subscription never paid,
-/// orders for titles that do not exist or are not for sale, and one account taking every redemption of a coupon.
+/// an upgrade's service without paying for it, orders for titles that do not exist or are not for sale, and one
+/// account taking every redemption of a coupon.
 /// </summary>
 public sealed class BillingAttackApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
@@ -56,6 +58,31 @@ public sealed class BillingAttackApiSpecs(NodeFixture fixture) : IClassFixture<N
         using var declined = await SignUpAsync(fixture.Node, DecliningCard);
         var pending = await JsonAsync(await declined.SubscribeAsync("standard", NewKey()), HttpStatusCode.Created);
         Assert.Equal(("Open", "PendingPayment"), (Text(pending.GetProperty("invoice"), "status"), Text(pending.GetProperty("account"), "status")));
+    }
+
+    [Fact]
+    public async Task Upgrade_with_a_declining_card_must_keep_the_old_plan()
+    {
+        using var user = await SignUpAsync(fixture.Node, ApprovingCard);
+        await user.SubscribedInvoiceAsync("basic"); // paid at once
+        await user.AddCardAsync(DecliningCard, makeDefault: true);
+
+        var key = NewKey();
+        var order = await JsonAsync(await user.ChangePlanAsync("premium", key), HttpStatusCode.OK);
+        var invoice = order.GetProperty("invoice");
+        Assert.Equal(("PlanChange", "Open"), (Text(invoice, "kind"), Text(invoice, "status")));
+        var account = await user.GetAsync(user.Billing);
+        Assert.Equal(("basic", "Active"), (Text(account, "planId"), Text(account, "status"))); // no premium service unpaid
+        Assert.Equal(("premium", IdOf(invoice)), (Text(account, "pendingPlanId"), Text(account, "pendingPlanInvoiceId")));
+
+        // A repeat neither charges again nor switches the plan; paying with a good card does.
+        Assert.Equal(invoice.GetRawText(), (await JsonAsync(await user.ChangePlanAsync("premium", key), HttpStatusCode.OK)).GetProperty("invoice").GetRawText());
+        Assert.Equal("basic", Text(await user.GetAsync(user.Billing), "planId"));
+        Assert.Single((await user.GetAsync($"{user.Billing}/payments")).GetProperty("payments").EnumerateArray(), p => Text(p, "invoiceId") == IdOf(invoice));
+        await user.AddCardAsync(ApprovingCard, makeDefault: true);
+        Assert.Equal(HttpStatusCode.Created, (await user.PayAsync(IdOf(invoice), NewKey())).StatusCode);
+        account = await user.GetAsync(user.Billing);
+        Assert.Equal(("premium", JsonValueKind.Null), (Text(account, "planId"), account.GetProperty("pendingPlanId").ValueKind));
     }
 
     [Fact]
