@@ -15,7 +15,7 @@ namespace MediaPlatform.Actors.Billing;
 public sealed class BillingAccountEntity
     : EventSourcedEntity<BillingAccountState, IBillingAccountCommand, IBillingAccountEvent>
 {
-    /// <summary>Persistence ids are this prefix + the entity id; the scheduler jobs list entities by it.</summary>
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
     public const string PersistenceIdPrefix = "billing-";
 
     public const string TypeName = "billing-account";

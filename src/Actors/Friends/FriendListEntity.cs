@@ -10,7 +10,7 @@ namespace MediaPlatform.Actors.Friends;
 public sealed class FriendListEntity(string userId, EntitySettings settings, IClock clock)
     : EventSourcedEntity<FriendListState, IFriendListCommand, IFriendListEvent>(PersistenceIdPrefix + userId, FriendListState.Empty(userId), settings, clock)
 {
-    /// <summary>Persistence ids are this prefix + the entity id; the scheduler jobs list entities by it.</summary>
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
     public const string PersistenceIdPrefix = "friend-list-";
 
     public const string TypeName = "friend-list";

@@ -26,7 +26,7 @@ namespace MediaPlatform.Actors.Friends;
 /// </summary>
 public sealed class FriendshipEntity : EventSourcedEntity<FriendshipState, IFriendshipCommand, IFriendshipEvent>, IWithTimers
 {
-    /// <summary>Persistence ids are this prefix + the entity id; the scheduler jobs list entities by it.</summary>
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
     public const string PersistenceIdPrefix = "friendship-";
 
     public const string TypeName = "friendship";

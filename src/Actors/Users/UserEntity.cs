@@ -7,7 +7,7 @@ namespace MediaPlatform.Actors.Users;
 public sealed class UserEntity(string userId, EntitySettings settings, IClock clock)
     : EventSourcedEntity<UserState, IUserCommand, IUserEvent>(PersistenceIdPrefix + userId, UserState.Empty(userId), settings, clock)
 {
-    /// <summary>Persistence ids are this prefix + the entity id; the scheduler jobs list entities by it.</summary>
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
     public const string PersistenceIdPrefix = "user-";
 
     public const string TypeName = "user";

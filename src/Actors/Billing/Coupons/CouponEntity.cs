@@ -7,7 +7,7 @@ namespace MediaPlatform.Actors.Billing.Coupons;
 public sealed class CouponEntity(string code, EntitySettings settings, IClock clock)
     : EventSourcedEntity<CouponState, ICouponCommand, ICouponEvent>(PersistenceIdPrefix + code, CouponState.Empty(code), settings, clock)
 {
-    /// <summary>Persistence ids are this prefix + the entity id; the scheduler jobs list entities by it.</summary>
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
     public const string PersistenceIdPrefix = "coupon-";
 
     public const string TypeName = "coupon";

@@ -7,7 +7,7 @@ namespace MediaPlatform.Actors.Titles.Quotas;
 public sealed class UploadQuotaEntity(string userId, EntitySettings settings, IClock clock)
     : EventSourcedEntity<UploadQuotaState, IUploadQuotaCommand, IUploadQuotaEvent>(PersistenceIdPrefix + userId, UploadQuotaState.Empty(userId), settings, clock)
 {
-    /// <summary>Persistence ids are this prefix + the entity id; the scheduler jobs list entities by it.</summary>
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
     public const string PersistenceIdPrefix = "upload-quota-";
 
     public const string TypeName = "upload-quota";

@@ -10,7 +10,7 @@ namespace MediaPlatform.Actors.Users.EmailReservations;
 public sealed class EmailReservationEntity
     : EventSourcedEntity<EmailReservationState, IEmailReservationCommand, IEmailReservationEvent>
 {
-    /// <summary>Persistence ids are this prefix + the entity id; the scheduler jobs list entities by it.</summary>
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
     public const string PersistenceIdPrefix = "email-";
 
     public const string TypeName = "email-reservation";

@@ -7,7 +7,7 @@ namespace MediaPlatform.Actors.Users.LoginGuards;
 public sealed class LoginGuardEntity(string email, LoginGuardPolicy policy, EntitySettings settings, IClock clock)
     : EventSourcedEntity<LoginGuardState, ILoginGuardCommand, ILoginGuardEvent>(PersistenceIdPrefix + email, LoginGuardState.Empty(email), settings, clock)
 {
-    /// <summary>Persistence ids are this prefix + the entity id; the scheduler jobs list entities by it.</summary>
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
     public const string PersistenceIdPrefix = "login-guard-";
 
     public const string TypeName = "login-guard";
