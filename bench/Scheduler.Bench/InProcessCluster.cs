@@ -19,7 +19,7 @@ public sealed class InProcessCluster : IAsyncDisposable
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));
     public IActorRef Accounts => Registered<EntityRegions.BillingAccounts>(0);
-    public IActorRef Scheduler => Registered<SchedulerProxy>(0);
+    public IActorRef Scheduler => Registered<EntityRegions.SchedulerProxy>(0);
     public ActorSystem FirstSystem => _apps[0].Services.GetRequiredService<ActorSystem>();
 
     public static async Task<InProcessCluster> StartAsync(int size)

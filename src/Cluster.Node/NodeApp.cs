@@ -9,14 +9,19 @@ public static class NodeApp
 {
     public static WebApplication Build(NodeOptions options) => Build(options, clock: null);
 
+    /// <summary>Builds the node from the configuration the command line already loaded and checked.</summary>
+    public static WebApplication Build(NodeOptions options, NodeConfiguration configuration) => Build(options, configuration, clock: null);
+
     /// <param name="clock">A clock for entities and the scheduler (benchmarks and tests move time); null = the configured one.</param>
-    public static WebApplication Build(NodeOptions options, IClock? clock)
+    public static WebApplication Build(NodeOptions options, IClock? clock) => Build(options, NodeConfiguration.Load(options), clock);
+
+    private static WebApplication Build(NodeOptions options, NodeConfiguration configuration, IClock? clock)
     {
         var builder = WebApplication.CreateSlimBuilder();
         if (clock is not null) builder.Services.AddSingleton(clock);
         builder.AddNodeLogging(options);
         builder.ListenOnNodePort(options);
-        builder.Services.AddNodeAkka(options, NodeHocon.Load(options.ConfigDirectory, options.ExtraConfigFile));
+        builder.Services.AddNodeAkka(options, configuration);
         builder.Services.AddNodeApi(options);
 
         var app = builder.Build();

@@ -1,9 +1,5 @@
 using Akka.Actor;
 using Akka.Configuration;
-using MediaPlatform.Actors.Billing.Plans;
-using MediaPlatform.Actors.Scheduling.Jobs;
-using MediaPlatform.Actors.Titles.Pipeline;
-using MediaPlatform.Actors.Work;
 using MediaPlatform.Node.Configuration;
 
 namespace MediaPlatform.Node;
@@ -19,9 +15,10 @@ public static class NodeCommand
     /// <summary>The cluster downed this node (split-brain resolver or an operator): a supervisor should restart it.</summary>
     public const int ExitDowned = 4;
 
-    public static async Task<int> RunAsync(string[] args, Func<NodeOptions, WebApplication> build)
+    public static async Task<int> RunAsync(string[] args, Func<NodeOptions, NodeConfiguration, WebApplication> build)
     {
         NodeOptions? options;
+        NodeConfiguration configuration;
         try
         {
             options = NodeOptionsParser.Parse(args, EnvironmentVariables(), AppContext.BaseDirectory);
@@ -30,16 +27,9 @@ public static class NodeCommand
                 Console.Out.Write(NodeOptionsParser.HelpText());
                 return 0;
             }
-            var hocon = NodeHocon.Load(options.ConfigDirectory, options.ExtraConfigFile);
-            JobCatalog.Validate(hocon);
-            TranscodeSettings.From(hocon.GetConfig(TranscodeSettings.Path) ?? Config.Empty);
-            PipelineSettings.From(hocon);
-            MediaPlatform.Node.Api.Limits.RateLimitSettings.From(hocon);
-            MediaPlatform.Node.Api.Limits.TrustedProxies.From(hocon);
-            MediaPlatform.Actors.Users.LoginGuards.LoginGuardPolicy.From(hocon);
-            TitlePricing.From(hocon);
-            MediaPlatform.Actors.Users.UserQuotas.From(hocon);
-            await StartupChecks.RunAsync(options, hocon.GetTimeSpan("media-platform.persistence.startup-check-timeout", TimeSpan.FromSeconds(10)));
+            // Every media-platform.* setting is read and checked here, once; the host is built from the result.
+            configuration = NodeConfiguration.Load(options);
+            await StartupChecks.RunAsync(options, configuration.Settings.StartupCheckTimeout);
         }
         catch (Exception e) when (e is OptionsException or ConfigurationException)
         {
@@ -49,7 +39,7 @@ public static class NodeCommand
         WebApplication app;
         try
         {
-            app = build(options);
+            app = build(options, configuration);
             await app.StartAsync();
             if (options.TokenKeyGenerated)
                 app.Logger.LogWarning("no --token-key given: user tokens are signed with a random key made for this process and die with it; set NODE_TOKEN_KEY or --token-key-file to keep them across restarts");

@@ -15,13 +15,16 @@ namespace MediaPlatform.Actors.Billing;
 public sealed class BillingAccountEntity
     : EventSourcedEntity<BillingAccountState, IBillingAccountCommand, IBillingAccountEvent>
 {
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
+    public const string PersistenceIdPrefix = "billing-";
+
     public const string TypeName = "billing-account";
     private static readonly TimeSpan CouponTimeout = TimeSpan.FromSeconds(10);
     private readonly IActorRef _coupons;
     private readonly IPaymentGateway _gateway;
 
     public BillingAccountEntity(string accountId, IActorRef coupons, IPaymentGateway gateway, EntitySettings settings, IClock clock)
-        : base($"billing-{accountId}", BillingAccountState.Empty(accountId), settings, clock)
+        : base(PersistenceIdPrefix + accountId, BillingAccountState.Empty(accountId), settings, clock)
     {
         _coupons = coupons;
         _gateway = gateway;

@@ -26,13 +26,16 @@ namespace MediaPlatform.Actors.Friends;
 /// </summary>
 public sealed class FriendshipEntity : EventSourcedEntity<FriendshipState, IFriendshipCommand, IFriendshipEvent>, IWithTimers
 {
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
+    public const string PersistenceIdPrefix = "friendship-";
+
     public const string TypeName = "friendship";
     private const string RedeliveryTimer = "redeliver";
     private readonly IActorRef _friendLists;
     private readonly FriendshipSettings _delivery;
 
     public FriendshipEntity(string pairId, IActorRef friendLists, FriendshipSettings delivery, EntitySettings settings, IClock clock)
-        : base($"friendship-{pairId}", FriendshipState.Empty(pairId), settings, clock)
+        : base(PersistenceIdPrefix + pairId, FriendshipState.Empty(pairId), settings, clock)
     {
         _friendLists = friendLists;
         _delivery = delivery;

@@ -3,7 +3,7 @@ using Akka.Configuration;
 
 namespace MediaPlatform.Actors.Scheduling;
 
-/// <summary>How runs are carried out, from <c>media-platform.scheduler</c> (see config/akka.hocon for the meaning of each).</summary>
+/// <summary>How runs are carried out, from <c>media-platform.scheduler</c> (see config/media-platform.hocon for the meaning of each).</summary>
 public sealed record SchedulerSettings(
     TimeSpan TickInterval,
     int ItemParallelism,

@@ -3,7 +3,7 @@ using Akka.Configuration;
 namespace MediaPlatform.Actors.Users;
 
 /// <summary>
-/// What one user may make the cluster hold or do, from <c>media-platform.quotas</c> (config/akka.hocon), validated at
+/// What one user may make the cluster hold or do, from <c>media-platform.quotas</c> (config/media-platform.hocon), validated at
 /// start-up: stored source bytes, titles transcoding at once, source length per title, friends and open (pending
 /// outgoing) friend requests. Each limit is decided by the entity that owns the data, so concurrent requests cannot
 /// overshoot it; every refusal names the setting and its value.

@@ -4,7 +4,7 @@ using Akka.Configuration;
 namespace MediaPlatform.Actors.Work;
 
 /// <summary>
-/// The transcode work queue's knobs, from <c>media-platform.transcode</c> (config/akka.hocon explains each).
+/// The transcode work queue's knobs, from <c>media-platform.transcode</c> (config/media-platform.hocon explains each).
 /// <see cref="MaxConcurrentJobs"/> bounds the ffmpeg encodes one node runs at once; <see cref="ThreadsPerJob"/> is set
 /// so those jobs together use the node's cores without oversubscribing them (cores / jobs, at least 1).
 /// </summary>

@@ -8,14 +8,17 @@ namespace MediaPlatform.Node.Configuration;
 /// </summary>
 public static class NodeHocon
 {
-    /// <summary>Shared files, lowest priority first.</summary>
-    public static readonly IReadOnlyList<string> Files = ["akka.hocon", "serialization.hocon", "persistence.hocon", "bootstrap.hocon"];
+    /// <summary>Shared files, lowest priority first: Akka tuning, then the application's own media-platform.* settings.</summary>
+    public static readonly IReadOnlyList<string> Files = ["akka.hocon", "media-platform.hocon", "serialization.hocon", "persistence.hocon", "bootstrap.hocon"];
+
+    /// <summary>Files a node cannot run without; the others may be absent.</summary>
+    private static readonly IReadOnlySet<string> Required = new HashSet<string> { "akka.hocon", "media-platform.hocon" };
 
     public static Config Load(string configDirectory, string? extraFile)
     {
         var config = Config.Empty;
         foreach (var name in Files)
-            config = Parse(Path.Combine(configDirectory, name), required: name == "akka.hocon").WithFallback(config);
+            config = Parse(Path.Combine(configDirectory, name), required: Required.Contains(name)).WithFallback(config);
         if (extraFile is not null)
             config = Parse(extraFile, required: true).WithFallback(config);
         return config;

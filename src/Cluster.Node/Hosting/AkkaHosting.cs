@@ -11,16 +11,22 @@ namespace MediaPlatform.Node.Hosting;
 /// <summary>The node's actor system: shared HOCON, cluster, persistence, health checks, one logger.</summary>
 public static class AkkaHosting
 {
-    public static IServiceCollection AddNodeAkka(this IServiceCollection services, NodeOptions options, Akka.Configuration.Config sharedHocon)
+    /// <summary>The actor system from shared HOCON (tests and benchmarks that layer their own); settings are read from it here.</summary>
+    public static IServiceCollection AddNodeAkka(this IServiceCollection services, NodeOptions options, Akka.Configuration.Config sharedHocon) =>
+        services.AddNodeAkka(options, NodeConfiguration.From(sharedHocon));
+
+    public static IServiceCollection AddNodeAkka(this IServiceCollection services, NodeOptions options, NodeConfiguration configuration)
     {
+        var (sharedHocon, settings) = (configuration.Hocon, configuration.Settings);
         services.AddSingleton(options);
+        services.AddNodeSettings(settings);
         services.AddHealthChecks();
         // The actors (title pipelines) and the HTTP routes (uploads, playback) share one blob store.
         services.TryAddSingleton<IBlobStore>(_ => new DirectoryBlobStore(options.BlobDirectory));
         services.AddAkka(options.ClusterName, (builder, provider) =>
         {
             // Tests register a clock they control; otherwise the system clock, shifted by media-platform.clock.offset.
-            var clock = provider.GetService<IClock>() ?? ClockFrom(sharedHocon);
+            var clock = provider.GetService<IClock>() ?? ClockFrom(settings.ClockOffset);
             builder
                 // Shared tuning from config/*.hocon (and the operator's --config file) first: every With* below
                 // prepends its own settings on top, so node identity from flags always wins over a HOCON file.
@@ -33,23 +39,22 @@ public static class AkkaHosting
                     loggers.LogLevel = AkkaLevel(options.LogLevel);
                 })
                 .WithNodeCluster(options)
-                .WithNodePersistence(options, sharedHocon)
-                .WithNodeEntities(clock)
-                .WithLoginGuards(clock)
-                .WithFriendEntities(clock)
-                .WithTitleEntities(clock)
-                .WithTranscodeQueue(options, clock)
-                .WithTitlePipelines(options)
-                .WithNodeScheduler(options, clock)
+                .WithNodePersistence(options, settings.SqliteBusyTimeout)
+                .WithNodeEntities(settings, clock)
+                .WithLoginGuards(settings, clock)
+                .WithFriendEntities(settings, clock)
+                .WithTitleEntities(settings, clock)
+                .WithTranscodeQueue(settings, clock)
+                .WithTitlePipelines(options, settings)
+                .WithNodeScheduler(options, settings, clock)
                 .WithNodeHealthChecks();
         });
         services.AddHostedService<BootstrapStarter>();
         return services;
     }
 
-    private static IClock ClockFrom(Akka.Configuration.Config hocon)
+    private static IClock ClockFrom(TimeSpan offset)
     {
-        var offset = hocon.GetTimeSpan("media-platform.clock.offset", TimeSpan.Zero);
         return offset == TimeSpan.Zero ? SystemClock.Instance : new OffsetClock(offset);
     }
 

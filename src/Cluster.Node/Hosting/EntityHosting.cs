@@ -7,47 +7,38 @@ using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Sharding;
 using MediaPlatform.Actors.Users;
 using MediaPlatform.Actors.Users.EmailReservations;
+using MediaPlatform.Node.Configuration;
 
 namespace MediaPlatform.Node.Hosting;
 
 /// <summary>The sharded, event-sourced entities every node hosts; any node routes to any entity.</summary>
 public static class EntityHosting
 {
-    // Each factory runs once per region: settings, rules and region references are read there, not per entity start.
-    public static AkkaConfigurationBuilder WithNodeEntities(this AkkaConfigurationBuilder builder, IClock clock)
+    // Settings come read and checked from start-up; each factory runs once per region and looks up the regions it needs.
+    public static AkkaConfigurationBuilder WithNodeEntities(this AkkaConfigurationBuilder builder, NodeSettings settings, IClock clock)
     {
         var shardOptions = new ShardOptions();
         return builder
-            .WithShardRegion<EntityRegions.Users>(UserEntity.TypeName, (system, _, _) =>
-                {
-                    var settings = EntitySettings.From(system);
-                    return id => UserEntity.PropsFor(id, settings, clock);
-                },
+            .WithShardRegion<EntityRegions.Users>(UserEntity.TypeName, (_, _, _) =>
+                    id => UserEntity.PropsFor(id, settings.Entities, clock),
                 new EntityMessageExtractor<IUserCommand>(m => m.UserId), shardOptions)
-            .WithShardRegion<EntityRegions.EmailReservations>(EmailReservationEntity.TypeName, (system, registry, _) =>
+            .WithShardRegion<EntityRegions.EmailReservations>(EmailReservationEntity.TypeName, (_, registry, _) =>
                 {
-                    var (settings, users) = (EntitySettings.From(system), registry.Get<EntityRegions.Users>());
-                    return email => EmailReservationEntity.PropsFor(email, users, settings, clock);
+                    var users = registry.Get<EntityRegions.Users>();
+                    return email => EmailReservationEntity.PropsFor(email, users, settings.Entities, clock);
                 },
                 new EntityMessageExtractor<IEmailReservationCommand>(m => m.Email), shardOptions)
-            .WithShardRegion<EntityRegions.GatewayLedger>(GatewayLedgerEntity.TypeName, (system, _, _) =>
-                {
-                    var (settings, rules) = (EntitySettings.From(system), GatewayRules.From(system));
-                    return key => GatewayLedgerEntity.PropsFor(key, rules, settings, clock);
-                },
+            .WithShardRegion<EntityRegions.GatewayLedger>(GatewayLedgerEntity.TypeName, (_, _, _) =>
+                    key => GatewayLedgerEntity.PropsFor(key, settings.Gateway, settings.Entities, clock),
                 new EntityMessageExtractor<IGatewayLedgerCommand>(m => m.EntityId), shardOptions)
-            .WithShardRegion<EntityRegions.Coupons>(CouponEntity.TypeName, (system, _, _) =>
-                {
-                    var settings = EntitySettings.From(system);
-                    return code => CouponEntity.PropsFor(code, settings, clock);
-                },
+            .WithShardRegion<EntityRegions.Coupons>(CouponEntity.TypeName, (_, _, _) =>
+                    code => CouponEntity.PropsFor(code, settings.Entities, clock),
                 new EntityMessageExtractor<ICouponCommand>(m => m.EntityId), shardOptions)
-            .WithShardRegion<EntityRegions.BillingAccounts>(BillingAccountEntity.TypeName, (system, registry, _) =>
+            .WithShardRegion<EntityRegions.BillingAccounts>(BillingAccountEntity.TypeName, (_, registry, _) =>
                 {
-                    var settings = EntitySettings.From(system);
                     var coupons = registry.Get<EntityRegions.Coupons>();
-                    var gateway = new LedgerPaymentGateway(registry.Get<EntityRegions.GatewayLedger>(), GatewayRules.TimeoutFrom(system));
-                    return accountId => BillingAccountEntity.PropsFor(accountId, coupons, gateway, settings, clock);
+                    var gateway = new LedgerPaymentGateway(registry.Get<EntityRegions.GatewayLedger>(), settings.GatewayTimeout);
+                    return accountId => BillingAccountEntity.PropsFor(accountId, coupons, gateway, settings.Entities, clock);
                 },
                 new EntityMessageExtractor<IBillingAccountCommand>(m => m.EntityId), shardOptions);
     }

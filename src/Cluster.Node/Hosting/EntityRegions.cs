@@ -1,11 +1,45 @@
 namespace MediaPlatform.Node.Hosting;
 
-/// <summary>Keys under which the shard regions are registered; HTTP handlers take <c>IRequiredActor&lt;TKey&gt;</c>.</summary>
+/// <summary>
+/// Every registry key in one place: the shard regions, the singletons' proxies and the per-node actors, each
+/// registered by one hosting extension. HTTP handlers take <c>IRequiredActor&lt;EntityRegions.X&gt;</c>.
+/// </summary>
 public static class EntityRegions
 {
+    // Users and billing (EntityHosting)
     public sealed class Users;
     public sealed class EmailReservations;
     public sealed class BillingAccounts;
     public sealed class Coupons;
     public sealed class GatewayLedger;
+
+    /// <summary>The login guards: one entity per account email, so a lockout holds on every node (RateLimitHosting).</summary>
+    public sealed class LoginGuards;
+
+    // Friends (FriendsHosting)
+    public sealed class Friendships;
+    public sealed class FriendLists;
+
+    // Titles (TitleHosting)
+    /// <summary>The shard region of the title entities.</summary>
+    public sealed class Titles;
+
+    /// <summary>This node's title catalog (listing and search); a local actor, not a region.</summary>
+    public sealed class Catalog;
+
+    /// <summary>The shard region of the title pipelines (one per title being transcoded).</summary>
+    public sealed class Pipelines;
+
+    /// <summary>The shard region of the per-user upload quotas (stored bytes, titles transcoding at once).</summary>
+    public sealed class UploadQuotas;
+
+    // Singletons and per-node actors
+    /// <summary>Proxy of the transcode coordinator singleton; submitters and routes talk to it (WorkHosting).</summary>
+    public sealed class TranscodeCoordinatorProxy;
+
+    /// <summary>This node's transcode worker (WorkHosting).</summary>
+    public sealed class TranscodeWorker;
+
+    /// <summary>Proxy of the recurring scheduler singleton (SchedulerHosting).</summary>
+    public sealed class SchedulerProxy;
 }

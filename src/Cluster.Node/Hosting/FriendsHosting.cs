@@ -4,15 +4,9 @@ using Akka.Hosting;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Friends;
 using MediaPlatform.Actors.Sharding;
+using MediaPlatform.Node.Configuration;
 
 namespace MediaPlatform.Node.Hosting;
-
-/// <summary>Keys under which the friends shard regions are registered; HTTP handlers take <c>IRequiredActor&lt;TKey&gt;</c>.</summary>
-public static class FriendRegions
-{
-    public sealed class Friendships;
-    public sealed class FriendLists;
-}
 
 /// <summary>
 /// The friends entities: one Friendship entity per pair (the single writer of the relationship) and one friend list
@@ -20,19 +14,15 @@ public static class FriendRegions
 /// </summary>
 public static class FriendsHosting
 {
-    public static AkkaConfigurationBuilder WithFriendEntities(this AkkaConfigurationBuilder builder, IClock clock) => builder
-        .WithShardRegion<FriendRegions.FriendLists>(FriendListEntity.TypeName,
-            (system, _, _) =>
-            {
-                var settings = EntitySettings.From(system);
-                return userId => FriendListEntity.PropsFor(userId, settings, clock);
-            },
+    public static AkkaConfigurationBuilder WithFriendEntities(this AkkaConfigurationBuilder builder, NodeSettings settings, IClock clock) => builder
+        .WithShardRegion<EntityRegions.FriendLists>(FriendListEntity.TypeName,
+            (_, _, _) => userId => FriendListEntity.PropsFor(userId, settings.Entities, clock),
             new EntityMessageExtractor<IFriendListCommand>(m => m.UserId), new ShardOptions())
-        .WithShardRegion<FriendRegions.Friendships>(FriendshipEntity.TypeName,
-            (system, registry, _) =>
+        .WithShardRegion<EntityRegions.Friendships>(FriendshipEntity.TypeName,
+            (_, registry, _) =>
             {
-                var (lists, friendship, settings) = (registry.Get<FriendRegions.FriendLists>(), FriendshipSettings.From(system), EntitySettings.From(system));
-                return pairId => FriendshipEntity.PropsFor(pairId, lists, friendship, settings, clock);
+                var lists = registry.Get<EntityRegions.FriendLists>();
+                return pairId => FriendshipEntity.PropsFor(pairId, lists, settings.Friendships, settings.Entities, clock);
             },
             new EntityMessageExtractor<IFriendshipCommand>(m => m.PairId),
             // A Friendship entity with undelivered changes must come back by itself after its node dies, so this

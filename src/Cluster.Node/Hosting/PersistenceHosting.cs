@@ -15,7 +15,11 @@ public static class PersistenceHosting
     public const string SqliteProvider = "SQLite.MS";
     public const string PostgresProvider = "PostgreSQL.15";
 
-    public static AkkaConfigurationBuilder WithNodePersistence(this AkkaConfigurationBuilder builder, NodeOptions options, Akka.Configuration.Config sharedHocon)
+    /// <summary>For hosts that build their actor system from shared HOCON without the rest of the node (the journal benchmark).</summary>
+    public static AkkaConfigurationBuilder WithNodePersistence(this AkkaConfigurationBuilder builder, NodeOptions options, Akka.Configuration.Config sharedHocon) =>
+        builder.WithNodePersistence(options, sharedHocon.GetTimeSpan(NodeSettings.SqliteBusyTimeoutPath, TimeSpan.FromSeconds(5)));
+
+    public static AkkaConfigurationBuilder WithNodePersistence(this AkkaConfigurationBuilder builder, NodeOptions options, TimeSpan sqliteBusyTimeout)
     {
         var (provider, connectionString) = options.UsesPostgres
             ? (PostgresProvider, options.PostgresConnectionString!)
@@ -23,8 +27,7 @@ public static class PersistenceHosting
 
         var dataOptions = new DataOptions().UseConnectionString(provider, connectionString);
         if (!options.UsesPostgres)
-            dataOptions = dataOptions.UseInterceptor(new SqliteConnectionTuning(
-                sharedHocon.GetTimeSpan("media-platform.persistence.sqlite-busy-timeout", TimeSpan.FromSeconds(5))));
+            dataOptions = dataOptions.UseInterceptor(new SqliteConnectionTuning(sqliteBusyTimeout));
 
         return builder.WithSqlPersistence(
             new SqlJournalOptions(isDefaultPlugin: true)

@@ -21,14 +21,9 @@ namespace MediaPlatform.Node.Hosting;
 /// </summary>
 public static class RateLimitHosting
 {
-    /// <summary>Registry key of the login guard shard region.</summary>
-    public sealed class LoginGuards;
-
     public static IServiceCollection AddNodeRateLimits(this IServiceCollection services, NodeOptions options)
     {
-        services.AddSingleton(sp => RateLimitSettings.From(sp.GetRequiredService<Akka.Actor.ActorSystem>().Settings.Config));
         services.AddSingleton<LoginEmailLimiter>();
-        services.AddSingleton(sp => TrustedProxies.From(sp.GetRequiredService<Akka.Actor.ActorSystem>().Settings.Config));
         services.AddSingleton(new SignUpFingerprints(options.TokenKey));
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((limits, sp) =>
@@ -64,12 +59,9 @@ public static class RateLimitHosting
     }
 
     /// <summary>The login guards: one entity per account email, so a lockout holds on every node.</summary>
-    public static AkkaConfigurationBuilder WithLoginGuards(this AkkaConfigurationBuilder builder, IClock clock) => builder
-        .WithShardRegion<LoginGuards>(LoginGuardEntity.TypeName, (system, _, _) =>
-            {
-                var (policy, settings) = (LoginGuardPolicy.From(system.Settings.Config), EntitySettings.From(system));
-                return email => LoginGuardEntity.PropsFor(email, policy, settings, clock);
-            },
+    public static AkkaConfigurationBuilder WithLoginGuards(this AkkaConfigurationBuilder builder, NodeSettings settings, IClock clock) => builder
+        .WithShardRegion<EntityRegions.LoginGuards>(LoginGuardEntity.TypeName, (_, _, _) =>
+                email => LoginGuardEntity.PropsFor(email, settings.Lockout, settings.Entities, clock),
             new EntityMessageExtractor<ILoginGuardCommand>(m => m.Email), new ShardOptions());
 
     private static void PerAddress(RateLimiterOptions limits, string policy, int permits, TimeSpan window) =>

@@ -9,9 +9,6 @@ using MediaPlatform.Node.Configuration;
 
 namespace MediaPlatform.Node.Hosting;
 
-/// <summary>Registry key of the scheduler singleton's proxy (HTTP handlers take <c>IRequiredActor&lt;SchedulerProxy&gt;</c>).</summary>
-public sealed class SchedulerProxy;
-
 /// <summary>
 /// The recurring scheduler: a cluster singleton (it runs on the oldest node; every node has a proxy to it) and, on
 /// every node, the scratch janitor the retention job asks. Registered after the shard regions and the transcode
@@ -19,13 +16,13 @@ public sealed class SchedulerProxy;
 /// </summary>
 public static class SchedulerHosting
 {
-    public static AkkaConfigurationBuilder WithNodeScheduler(this AkkaConfigurationBuilder builder, NodeOptions options, IClock clock) => builder
+    public static AkkaConfigurationBuilder WithNodeScheduler(this AkkaConfigurationBuilder builder, NodeOptions options, NodeSettings settings, IClock clock) => builder
         .WithActors((system, _) => system.ActorOf(ScratchJanitor.PropsFor(options.ScratchDirectory, clock), ScratchJanitor.Name))
-        .WithSingleton<SchedulerProxy>(RecurringScheduler.Name, (system, registry, _) =>
+        .WithSingleton<EntityRegions.SchedulerProxy>(RecurringScheduler.Name, (system, registry, _) =>
         {
             var targets = new JobTargets(registry.Get<EntityRegions.BillingAccounts>(), registry.Get<EntityRegions.Coupons>(),
-                registry.Get<EntityRegions.EmailReservations>(), registry.Get<TranscodeCoordinatorProxy>());
+                registry.Get<EntityRegions.EmailReservations>(), registry.Get<EntityRegions.TranscodeCoordinatorProxy>());
             var jobs = JobCatalog.Build(system, targets, () => PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier));
-            return RecurringScheduler.PropsFor(jobs, SchedulerSettings.From(system), EntitySettings.From(system), clock);
+            return RecurringScheduler.PropsFor(jobs, settings.Scheduler, settings.Entities, clock);
         }, new ClusterSingletonOptions(), createProxyToo: true);
 }

@@ -42,9 +42,7 @@ public static class WebHosting
         services.AddNodeAuth(options);
         services.AddNodeRateLimits(options);
         services.AddTransient<BillingContext>();
-        services.AddSingleton(sp => TitlePricing.From(sp.GetRequiredService<ActorSystem>().Settings.Config));
         services.AddTitleServices(options);
-        services.AddSingleton(sp => MediaPlatform.Actors.Users.UserQuotas.From(sp.GetRequiredService<Akka.Actor.ActorSystem>().Settings.Config));
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.ConfigureHttpJsonOptions(json =>

@@ -7,12 +7,6 @@ using MediaPlatform.Node.Configuration;
 
 namespace MediaPlatform.Node.Hosting;
 
-/// <summary>Registry key of the transcode coordinator singleton's proxy (submitters and routes talk to it).</summary>
-public sealed class TranscodeCoordinatorProxy;
-
-/// <summary>Registry key of this node's transcode worker.</summary>
-public sealed class TranscodeWorkerActor;
-
 /// <summary>
 /// The cluster-wide transcode work queue: the coordinator as a cluster singleton (on the oldest node; every node has a
 /// proxy to it) and, on every node, a worker that checks in through that proxy and runs at most
@@ -21,15 +15,15 @@ public sealed class TranscodeWorkerActor;
 /// </summary>
 public static class WorkHosting
 {
-    public static AkkaConfigurationBuilder WithTranscodeQueue(this AkkaConfigurationBuilder builder, NodeOptions options, IClock clock) => builder
-        .WithSingleton<TranscodeCoordinatorProxy>(TranscodeCoordinator.Name,
-            (system, _, _) => TranscodeCoordinator.PropsFor(TranscodeSettings.From(system), EntitySettings.From(system), clock),
+    public static AkkaConfigurationBuilder WithTranscodeQueue(this AkkaConfigurationBuilder builder, NodeSettings settings, IClock clock) => builder
+        .WithSingleton<EntityRegions.TranscodeCoordinatorProxy>(TranscodeCoordinator.Name,
+            (_, _, _) => TranscodeCoordinator.PropsFor(settings.Transcode, settings.Entities, clock),
             new ClusterSingletonOptions(), createProxyToo: true)
         .WithActors((system, registry) =>
         {
-            var settings = TranscodeSettings.From(system);
-            var props = TranscodeWorker.PropsFor(registry.Get<TranscodeCoordinatorProxy>(), settings, FfmpegPriority.Runner(settings));
-            if (settings.WorkerDispatcher.Length > 0) props = props.WithDispatcher(settings.WorkerDispatcher);
-            registry.Register<TranscodeWorkerActor>(system.ActorOf(props, TranscodeWorker.Name));
+            var transcode = settings.Transcode;
+            var props = TranscodeWorker.PropsFor(registry.Get<EntityRegions.TranscodeCoordinatorProxy>(), transcode, FfmpegPriority.Runner(transcode));
+            if (transcode.WorkerDispatcher.Length > 0) props = props.WithDispatcher(transcode.WorkerDispatcher);
+            registry.Register<EntityRegions.TranscodeWorker>(system.ActorOf(props, TranscodeWorker.Name));
         });
 }

@@ -15,18 +15,18 @@ public static class SchedulerRoutes
     public static IEndpointRouteBuilder MapSchedulerRoutes(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/scheduler/jobs").WithTags("scheduler");
-        jobs.MapGet("/", (IRequiredActor<SchedulerProxy> scheduler, CancellationToken ct) =>
+        jobs.MapGet("/", (IRequiredActor<EntityRegions.SchedulerProxy> scheduler, CancellationToken ct) =>
             scheduler.ActorRef.AskAsync<ScheduledJobsView>(new GetScheduledJobs(), ct, Results.Ok)).WithName("GetScheduledJobs");
-        jobs.MapGet("/{job}", (string job, IRequiredActor<SchedulerProxy> scheduler, CancellationToken ct) =>
+        jobs.MapGet("/{job}", (string job, IRequiredActor<EntityRegions.SchedulerProxy> scheduler, CancellationToken ct) =>
             scheduler.ActorRef.AskAsync<ScheduledJobView>(new GetScheduledJob(job), ct, Results.Ok)).WithName("GetScheduledJob");
 
         var admin = jobs.MapGroup("/{job}").RequireAuthorization(AuthHosting.AdminPolicy);
-        admin.MapPost("/trigger", (string job, IRequiredActor<SchedulerProxy> scheduler, CancellationToken ct) =>
+        admin.MapPost("/trigger", (string job, IRequiredActor<EntityRegions.SchedulerProxy> scheduler, CancellationToken ct) =>
             scheduler.ActorRef.AskAsync<JobRunAccepted>(new TriggerJob(job), ct,
                 run => Results.Accepted($"/scheduler/jobs/{run.Job}", run))).WithName("TriggerScheduledJob");
-        admin.MapPost("/pause", (string job, IRequiredActor<SchedulerProxy> scheduler, CancellationToken ct) =>
+        admin.MapPost("/pause", (string job, IRequiredActor<EntityRegions.SchedulerProxy> scheduler, CancellationToken ct) =>
             scheduler.ActorRef.AskAsync<ScheduledJobView>(new PauseJob(job), ct, Results.Ok)).WithName("PauseScheduledJob");
-        admin.MapPost("/resume", (string job, IRequiredActor<SchedulerProxy> scheduler, CancellationToken ct) =>
+        admin.MapPost("/resume", (string job, IRequiredActor<EntityRegions.SchedulerProxy> scheduler, CancellationToken ct) =>
             scheduler.ActorRef.AskAsync<ScheduledJobView>(new ResumeJob(job), ct, Results.Ok)).WithName("ResumeScheduledJob");
         return app;
     }

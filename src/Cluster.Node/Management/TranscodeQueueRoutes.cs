@@ -15,9 +15,9 @@ public static class TranscodeQueueRoutes
     public static IEndpointRouteBuilder MapTranscodeQueueRoutes(this IEndpointRouteBuilder app)
     {
         var queue = app.MapGroup("/cluster/transcode-queue").WithTags("cluster");
-        queue.MapGet("/", (IRequiredActor<TranscodeCoordinatorProxy> coordinator, CancellationToken ct) =>
+        queue.MapGet("/", (IRequiredActor<EntityRegions.TranscodeCoordinatorProxy> coordinator, CancellationToken ct) =>
             coordinator.ActorRef.AskAsync<QueueStatus>(GetQueueStatus.Instance, ct, Results.Ok)).WithName("GetTranscodeQueue");
-        queue.MapGet("/batches/{batchId}", (string batchId, IRequiredActor<TranscodeCoordinatorProxy> coordinator, CancellationToken ct) =>
+        queue.MapGet("/batches/{batchId}", (string batchId, IRequiredActor<EntityRegions.TranscodeCoordinatorProxy> coordinator, CancellationToken ct) =>
             coordinator.ActorRef.AskAsync<BatchStatus>(new GetBatchStatus(batchId), ct, Results.Ok)).WithName("GetTranscodeBatch");
         return app;
     }

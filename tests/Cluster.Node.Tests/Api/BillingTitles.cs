@@ -31,7 +31,7 @@ internal static class BillingTitles
     {
         var word = $"sale{Guid.NewGuid():N}";
         var titleId = await CreatedAsync(node, $"For {word}");
-        var titles = ActorRegistry.For(node.System).Get<TitleRegions.Titles>();
+        var titles = ActorRegistry.For(node.System).Get<EntityRegions.Titles>();
         var upload = Guid.NewGuid().ToString("N");
         await AskAsync(titles, new RecordSourceUploaded(titleId, upload, TitleBlobKeys.Source(titleId, upload), 1000, "clip.mp4"));
         await AskAsync(titles, new StartProbe(titleId));
@@ -48,7 +48,7 @@ internal static class BillingTitles
     /// <summary>The ids of the title entities alive on the node.</summary>
     public static async Task<IReadOnlyCollection<string>> LiveEntityIdsAsync(TestNode node)
     {
-        var titles = ActorRegistry.For(node.System).Get<TitleRegions.Titles>();
+        var titles = ActorRegistry.For(node.System).Get<EntityRegions.Titles>();
         var state = await titles.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(10));
         return state.Shards.SelectMany(s => s.EntityIds).ToHashSet();
     }

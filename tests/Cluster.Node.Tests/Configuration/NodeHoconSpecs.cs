@@ -20,6 +20,26 @@ public sealed class NodeHoconSpecs
     }
 
     [Fact]
+    public void Application_settings_must_come_from_their_own_file_and_akka_hocon_must_hold_only_akka_tuning()
+    {
+        var akkaOnly = Akka.Configuration.ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(ConfigDir, "akka.hocon")));
+        Assert.False(akkaOnly.HasPath("media-platform"));
+        var config = NodeHocon.Load(ConfigDir, null);
+        Assert.Equal(100, config.GetInt("media-platform.entities.snapshot-every"));
+        Assert.Equal(4, config.GetInt("media-platform.pipeline.chunk-seconds"));
+        Assert.Equal(1, NodeHocon.Files.ToList().IndexOf("media-platform.hocon"));
+    }
+
+    [Fact]
+    public void A_config_directory_without_the_application_settings_file_must_be_refused()
+    {
+        using var dir = new TempDirectory();
+        File.Copy(Path.Combine(ConfigDir, "akka.hocon"), Path.Combine(dir.Path, "akka.hocon"));
+        var error = Assert.Throws<OptionsException>(() => NodeHocon.Load(dir.Path, null));
+        Assert.Contains("media-platform.hocon' is missing", error.Message);
+    }
+
+    [Fact]
     public void An_operator_file_must_override_the_shared_files()
     {
         using var dir = new TempDirectory();

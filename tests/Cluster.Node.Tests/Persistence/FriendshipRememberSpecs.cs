@@ -23,12 +23,12 @@ public sealed class FriendshipRememberSpecs(ITestOutputHelper output)
         var pair = FriendshipPair.Id("u-x", "u-y");
         await using (var first = await TestNodeHost.StartAsync(options))
         {
-            var region = ActorRegistry.For(first.System).Get<FriendRegions.Friendships>();
+            var region = ActorRegistry.For(first.System).Get<EntityRegions.Friendships>();
             var view = await region.Ask<FriendshipView>(new RequestFriendship("u-x", "u-y"), TimeSpan.FromSeconds(30));
             output.WriteLine($"first: {view.Status} v{view.Version}");
         }
         await using var second = await TestNodeHost.StartAsync(options with { HttpPort = FreePorts.Next(), RemotePort = FreePorts.Next() }, "media-platform.friends.passivate-when-settled-after = 2s");
-        var again = ActorRegistry.For(second.System).Get<FriendRegions.Friendships>();
+        var again = ActorRegistry.For(second.System).Get<EntityRegions.Friendships>();
         var deadline = DateTime.UtcNow.AddSeconds(40);
         while (true)
         {

@@ -51,7 +51,7 @@ public sealed class RemoteTlsCertificateSpecs : IDisposable
         [
             "--data-dir", _dir.Combine("data"), "--http-port", FreePorts.Next().ToString(), "--remote-port", FreePorts.Next().ToString(),
             "--remote-tls-certificate", pfx, "--remote-tls-certificate-password-file", passwordFile,
-        ], _ => { built = true; throw new InvalidOperationException("must not be built"); });
+        ], (_, _) => { built = true; throw new InvalidOperationException("must not be built"); });
         Assert.Equal(NodeCommand.ExitBadConfiguration, code);
         Assert.False(built);
     }

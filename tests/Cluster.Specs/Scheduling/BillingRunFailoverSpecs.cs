@@ -150,7 +150,7 @@ public sealed class BillingRunFailoverSpecs(ITestOutputHelper output) : IAsyncLi
     }
 
     private static async Task<ScheduledJobView> JobAsync(InProcessNode node) =>
-        Assert.IsType<ScheduledJobView>(await node.Registered<SchedulerProxy>().Ask<object>(new GetScheduledJob("billing-cycle"), AskTimeout));
+        Assert.IsType<ScheduledJobView>(await node.Registered<EntityRegions.SchedulerProxy>().Ask<object>(new GetScheduledJob("billing-cycle"), AskTimeout));
 
     private void Note(string message) => output.WriteLine($"[{_elapsed.Elapsed.TotalSeconds,6:0.0} s] {message}");
 }

@@ -87,13 +87,13 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
     /// <summary>What the upload route does: store the source, tell the title, start its pipeline.</summary>
     private static async Task UploadAsync(InProcessNode via, string titleId, string uploadId, string source)
     {
-        var titles = via.Registered<TitleRegions.Titles>();
+        var titles = via.Registered<EntityRegions.Titles>();
         var key = TitleBlobKeys.Source(titleId, uploadId);
         var store = new DirectoryBlobStore(via.Options.BlobDirectory);
         await using (var content = File.OpenRead(source)) await store.WriteAsync(key, content);
         Assert.IsType<TitleView>(await titles.Ask<object>(new CreateTitle(titleId, "owner-1", "Failover", ""), TimeSpan.FromSeconds(10)));
         Assert.IsType<TitleView>(await titles.Ask<object>(new RecordSourceUploaded(titleId, uploadId, key, new FileInfo(source).Length, "upload.mp4"), TimeSpan.FromSeconds(10)));
-        Assert.IsType<DrivingTitle>(await via.Registered<TitleRegions.Pipelines>().Ask<object>(new DriveTitle(titleId), TimeSpan.FromSeconds(10)));
+        Assert.IsType<DrivingTitle>(await via.Registered<EntityRegions.Pipelines>().Ask<object>(new DriveTitle(titleId), TimeSpan.FromSeconds(10)));
     }
 
     /// <summary>The index of the node whose shard region runs the title's pipeline; -1 while none does.</summary>
@@ -103,7 +103,7 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
         {
             try
             {
-                var state = await cluster.Nodes[i].Registered<TitleRegions.Pipelines>()
+                var state = await cluster.Nodes[i].Registered<EntityRegions.Pipelines>()
                     .Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(3));
                 if (state.Shards.Any(s => s.EntityIds.Contains(titleId))) return i;
             }
@@ -114,7 +114,7 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
 
     private static async Task<TitleView?> TitleAsync(InProcessNode via, string titleId)
     {
-        try { return await via.Registered<TitleRegions.Titles>().Ask<object>(new GetTitle(titleId), TimeSpan.FromSeconds(5)) as TitleView; }
+        try { return await via.Registered<EntityRegions.Titles>().Ask<object>(new GetTitle(titleId), TimeSpan.FromSeconds(5)) as TitleView; }
         catch (AskTimeoutException) { return null; }
     }
 }

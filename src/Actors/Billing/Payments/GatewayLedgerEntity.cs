@@ -10,8 +10,11 @@ namespace MediaPlatform.Actors.Billing.Payments;
 /// </summary>
 public sealed class GatewayLedgerEntity(string idempotencyKey, GatewayRules rules, EntitySettings settings, IClock clock)
     : EventSourcedEntity<GatewayLedgerState, IGatewayLedgerCommand, IGatewayLedgerEvent>(
-        $"gateway-ledger-{idempotencyKey}", GatewayLedgerState.Empty(idempotencyKey), settings, clock)
+        PersistenceIdPrefix + idempotencyKey, GatewayLedgerState.Empty(idempotencyKey), settings, clock)
 {
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
+    public const string PersistenceIdPrefix = "gateway-ledger-";
+
     public const string TypeName = "gateway-ledger";
 
     public static Props PropsFor(string idempotencyKey, GatewayRules rules, EntitySettings settings, IClock clock) =>

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Configuration;
 
 namespace MediaPlatform.Actors.Billing.Payments;
 
@@ -29,22 +30,45 @@ public sealed record GatewayRules(IReadOnlyList<string> DeclineLast4, string Dec
         : DeclineLast4.Contains(cardLast4) ? GatewayVerdict.Decline
         : GatewayVerdict.Approve;
 
-    public static GatewayRules From(ActorSystem system)
+    public static GatewayRules From(ActorSystem system) => From(system.Settings.Config);
+
+    /// <summary>Reads the rules; a value of the wrong type throws a ConfigurationException naming it (exit 2 at start-up).</summary>
+    public static GatewayRules From(Config root)
     {
-        var config = system.Settings.Config.GetConfig(ConfigPath);
+        var config = root.GetConfig(ConfigPath);
         if (config is null || config.IsEmpty) return Default;
-        return new GatewayRules(
-            config.GetStringList("decline-last4", [.. Default.DeclineLast4]).ToList(),
-            config.GetString("decline-reason", Default.DeclineReason),
-            config.GetStringList("no-answer-last4", [.. Default.NoAnswerLast4]).ToList());
+        var reason = Read(config, "decline-reason", c => c.GetString("decline-reason", Default.DeclineReason));
+        if (string.IsNullOrWhiteSpace(reason)) throw new ConfigurationException($"{ConfigPath}.decline-reason must not be empty");
+        return new GatewayRules(Last4List(config, "decline-last4", Default.DeclineLast4), reason, Last4List(config, "no-answer-last4", Default.NoAnswerLast4));
+    }
+
+    // A rule that is not four digits could never match a card: say so at start-up instead of approving silently.
+    private static List<string> Last4List(Config config, string key, IReadOnlyList<string> fallback)
+    {
+        var list = Read(config, key, c => c.GetStringList(key, [.. fallback]).ToList());
+        return list.FirstOrDefault(l => l.Length != 4 || !l.All(char.IsAsciiDigit)) is { } bad
+            ? throw new ConfigurationException($"{ConfigPath}.{key}: '{bad}' is not the last four digits of a card, like \"0002\"")
+            : list;
     }
 
     /// <summary>The caller-side time-out, <c>media-platform.billing.gateway.timeout</c>; must be positive.</summary>
-    public static TimeSpan TimeoutFrom(ActorSystem system)
+    public static TimeSpan TimeoutFrom(ActorSystem system) => TimeoutFrom(system.Settings.Config);
+
+    public static TimeSpan TimeoutFrom(Config root)
     {
-        var config = system.Settings.Config.GetConfig(ConfigPath);
-        var timeout = config is null || config.IsEmpty ? DefaultTimeout : config.GetTimeSpan("timeout", DefaultTimeout);
-        if (timeout <= TimeSpan.Zero) throw new ArgumentException($"{ConfigPath}.timeout must be positive");
+        var config = root.GetConfig(ConfigPath);
+        var timeout = config is null || config.IsEmpty ? DefaultTimeout
+            : Read(config, "timeout", c => c.GetTimeSpan("timeout", DefaultTimeout));
+        if (timeout <= TimeSpan.Zero) throw new ConfigurationException($"{ConfigPath}.timeout must be positive");
         return timeout;
+    }
+
+    private static T Read<T>(Config config, string key, Func<Config, T> get)
+    {
+        try { return get(config); }
+        catch (Exception e) when (e is not ConfigurationException)
+        {
+            throw new ConfigurationException($"{ConfigPath}.{key} is not valid: {e.Message.Split('\n', 2)[0].Trim()}");
+        }
     }
 }

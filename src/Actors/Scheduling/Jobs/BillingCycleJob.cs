@@ -23,7 +23,7 @@ public sealed class BillingCycleJob(JobSpec spec, IActorRef billingAccounts, Jou
     public JobSpec Spec => spec;
 
     public Task<IReadOnlyList<string>> ListItemsAsync(JobRunContext run, CancellationToken cancellationToken) =>
-        ids.ListAsync("billing-", cancellationToken);
+        ids.ListAsync(BillingAccountEntity.PersistenceIdPrefix, cancellationToken);
 
     public async Task<JobItemOutcome> RunItemAsync(string accountId, JobRunContext run, CancellationToken cancellationToken)
     {

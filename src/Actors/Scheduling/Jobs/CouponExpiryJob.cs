@@ -14,7 +14,7 @@ public sealed class CouponExpiryJob(JobSpec spec, IActorRef coupons, JournalEnti
     public JobSpec Spec => spec;
 
     public Task<IReadOnlyList<string>> ListItemsAsync(JobRunContext run, CancellationToken cancellationToken) =>
-        ids.ListAsync("coupon-", cancellationToken);
+        ids.ListAsync(CouponEntity.PersistenceIdPrefix, cancellationToken);
 
     public async Task<JobItemOutcome> RunItemAsync(string code, JobRunContext run, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class EmailHoldSweepJob(JobSpec spec, IActorRef reservations, Jour
     public JobSpec Spec => spec;
 
     public Task<IReadOnlyList<string>> ListItemsAsync(JobRunContext run, CancellationToken cancellationToken) =>
-        ids.ListAsync("email-", cancellationToken);
+        ids.ListAsync(EmailReservationEntity.PersistenceIdPrefix, cancellationToken);
 
     public async Task<JobItemOutcome> RunItemAsync(string email, JobRunContext run, CancellationToken cancellationToken)
     {

@@ -35,12 +35,12 @@ public static class JobCatalog
     }
 
     /// <summary>
-    /// Checks every scheduler and dunning setting without starting anything, so a bad schedule stops the node at
-    /// start-up with one line naming the setting (the scheduler itself only starts on the oldest node, later).
+    /// Checks every job's schedule and the dunning and retention settings without starting anything, so a bad value
+    /// stops the node at start-up with one line naming the setting (the scheduler itself only starts on the oldest
+    /// node, later). <see cref="SchedulerSettings"/> are read once by the node's settings, not here.
     /// </summary>
     public static void Validate(Config root)
     {
-        SchedulerSettings.From(root.GetConfig(SchedulerSettings.Path) ?? Config.Empty);
         foreach (var name in new[] { BillingCycleJob.JobName, CouponExpiryJob.JobName, EmailHoldSweepJob.JobName, ScratchRetentionJob.JobName, TranscodeReaperJob.JobName })
             Spec(root, name, "");
         Dunning(root);

@@ -5,7 +5,7 @@ using MediaPlatform.Streams.Quality;
 namespace MediaPlatform.Actors.Titles.Pipeline;
 
 /// <summary>
-/// How an uploaded title is turned into HLS, from <c>media-platform.pipeline</c> (config/akka.hocon explains each):
+/// How an uploaded title is turned into HLS, from <c>media-platform.pipeline</c> (config/media-platform.hocon explains each):
 /// whether an upload starts the transcode, chunk and segment lengths, the ladder, quality control's thresholds and how often a title's transcode is looked at.
 /// </summary>
 public sealed record PipelineSettings(
@@ -24,7 +24,10 @@ public sealed record PipelineSettings(
 
     public static PipelineSettings Default { get; } = From(Config.Empty);
 
-    public static PipelineSettings From(Config root)
+    public static PipelineSettings From(Config root) => From(root, Users.UserQuotas.From(root));
+
+    /// <param name="quotas">The node's quotas, already read (the longest source a title may have comes from them).</param>
+    public static PipelineSettings From(Config root, Users.UserQuotas quotas)
     {
         var config = root.GetConfig(Path) ?? Config.Empty;
         var chunk = config.GetInt("chunk-seconds", 4);
@@ -38,7 +41,7 @@ public sealed record PipelineSettings(
             throw new ConfigurationException($"{Path}.status-poll-interval and retry-backoff-max must be positive");
         return new PipelineSettings(config.GetBoolean("start-on-upload", true), chunk, segment, poll, backoff, LadderFrom(config), QualityFrom(config.GetConfig("quality") ?? Config.Empty))
         {
-            MaxSourceDuration = Users.UserQuotas.From(root).SourceDuration,
+            MaxSourceDuration = quotas.SourceDuration,
         };
     }
 

@@ -5,8 +5,11 @@ namespace MediaPlatform.Actors.Titles.Quotas;
 
 /// <summary>One user's upload quota, sharded by user id. All rules are in <see cref="UploadQuotaState"/>.</summary>
 public sealed class UploadQuotaEntity(string userId, EntitySettings settings, IClock clock)
-    : EventSourcedEntity<UploadQuotaState, IUploadQuotaCommand, IUploadQuotaEvent>($"upload-quota-{userId}", UploadQuotaState.Empty(userId), settings, clock)
+    : EventSourcedEntity<UploadQuotaState, IUploadQuotaCommand, IUploadQuotaEvent>(PersistenceIdPrefix + userId, UploadQuotaState.Empty(userId), settings, clock)
 {
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
+    public const string PersistenceIdPrefix = "upload-quota-";
+
     public const string TypeName = "upload-quota";
 
     public static Props PropsFor(string userId, EntitySettings settings, IClock clock) =>

@@ -10,12 +10,15 @@ namespace MediaPlatform.Actors.Users.EmailReservations;
 public sealed class EmailReservationEntity
     : EventSourcedEntity<EmailReservationState, IEmailReservationCommand, IEmailReservationEvent>
 {
+    /// <summary>Persistence ids are this prefix + the entity id; journal queries (e.g. the scheduler's sweeps) match on it.</summary>
+    public const string PersistenceIdPrefix = "email-";
+
     public const string TypeName = "email-reservation";
     private static readonly TimeSpan HolderCheckTimeout = TimeSpan.FromSeconds(10);
     private readonly IActorRef _users;
 
     public EmailReservationEntity(string email, IActorRef users, EntitySettings settings, IClock clock)
-        : base($"email-{email}", EmailReservationState.Empty(email), settings, clock)
+        : base(PersistenceIdPrefix + email, EmailReservationState.Empty(email), settings, clock)
     {
         _users = users;
         Command<HolderChecked>(OnHolderChecked);

@@ -6,7 +6,7 @@ namespace MediaPlatform.Node.Api.Billing;
 
 /// <summary>What every billing handler needs; registered as a service so handlers take it as one parameter.</summary>
 public sealed class BillingContext(IRequiredActor<EntityRegions.BillingAccounts> accounts, IRequiredActor<EntityRegions.Users> users,
-    IRequiredActor<TitleRegions.Catalog> catalog, IRequiredActor<TitleRegions.Titles> titles, TitlePricing pricing)
+    IRequiredActor<EntityRegions.Catalog> catalog, IRequiredActor<EntityRegions.Titles> titles, TitlePricing pricing)
 {
     public BillingAccess Access { get; } = new(accounts.ActorRef, users.ActorRef);
     public TitleOrders Titles { get; } = new(catalog.ActorRef, titles.ActorRef, pricing);

@@ -17,30 +17,30 @@ public static class FriendRoutes
     {
         var friends = app.MapGroup("/api/users/{userId}/friends").RequireAuthorization().WithTags("friends");
 
-        friends.MapGet("/", (string userId, ClaimsPrincipal caller, IRequiredActor<FriendRegions.FriendLists> lists, CancellationToken ct) =>
+        friends.MapGet("/", (string userId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.FriendLists> lists, CancellationToken ct) =>
             Guard(caller, userId) ?? lists.ActorRef.AskAsync<FriendListView>(new GetFriendList(userId), ct,
                 view => Results.Ok(FriendResponses.From(view))))
             .WithSummary("Friends, incoming and outgoing requests");
 
         friends.MapPost("/requests", (string userId, FriendRequestBody body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
-                IRequiredActor<FriendRegions.Friendships> friendships, IRequiredActor<FriendRegions.FriendLists> lists, UserQuotas quotas, CancellationToken ct) =>
+                IRequiredActor<EntityRegions.Friendships> friendships, IRequiredActor<EntityRegions.FriendLists> lists, UserQuotas quotas, CancellationToken ct) =>
             Guard(caller, userId) ?? new FriendRequestFlow(users.ActorRef, friendships.ActorRef, new FriendSlots(lists.ActorRef, quotas)).RunAsync(userId, body, ct))
             .WithSummary("Send a friend request; if the other user already asked, this accepts theirs");
 
         friends.MapPost("/requests/{fromUserId}/accept", (string userId, string fromUserId, ClaimsPrincipal caller,
-                IRequiredActor<FriendRegions.Friendships> friendships, IRequiredActor<FriendRegions.FriendLists> lists, UserQuotas quotas, CancellationToken ct) =>
+                IRequiredActor<EntityRegions.Friendships> friendships, IRequiredActor<EntityRegions.FriendLists> lists, UserQuotas quotas, CancellationToken ct) =>
             Guard(caller, userId, fromUserId) ?? FriendRequestFlow.ChangeWithSlotsAsync(friendships.ActorRef, new FriendSlots(lists.ActorRef, quotas),
                 FriendshipPair.Id(userId, fromUserId), [(userId, FriendRelation.Friends), (fromUserId, FriendRelation.Friends)],
                 new AcceptFriendship(userId, fromUserId), userId, ct))
             .WithSummary("Accept a request (recipient only)");
 
         friends.MapPost("/requests/{fromUserId}/decline", (string userId, string fromUserId, ClaimsPrincipal caller,
-                IRequiredActor<FriendRegions.Friendships> friendships, CancellationToken ct) =>
+                IRequiredActor<EntityRegions.Friendships> friendships, CancellationToken ct) =>
             Guard(caller, userId, fromUserId) ?? Change(friendships, new DeclineFriendship(userId, fromUserId), userId, ct))
             .WithSummary("Decline a request (recipient only)");
 
         friends.MapDelete("/{otherUserId}", (string userId, string otherUserId, ClaimsPrincipal caller,
-                IRequiredActor<FriendRegions.Friendships> friendships, CancellationToken ct) =>
+                IRequiredActor<EntityRegions.Friendships> friendships, CancellationToken ct) =>
             Guard(caller, userId, otherUserId) ?? friendships.ActorRef.AskAsync<FriendshipView>(new EndFriendship(userId, otherUserId), ct,
                 _ => Results.NoContent()))
             .WithSummary("Remove a friend, or cancel (or decline) a pending request; repeating it is harmless");
@@ -48,7 +48,7 @@ public static class FriendRoutes
         return app;
     }
 
-    private static Task<IResult> Change(IRequiredActor<FriendRegions.Friendships> friendships, IFriendshipCommand command, string userId,
+    private static Task<IResult> Change(IRequiredActor<EntityRegions.Friendships> friendships, IFriendshipCommand command, string userId,
         CancellationToken ct) =>
         friendships.ActorRef.AskAsync<FriendshipView>(command, ct, view => Results.Ok(FriendResponses.From(view, userId)));
 

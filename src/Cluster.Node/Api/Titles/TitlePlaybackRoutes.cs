@@ -22,7 +22,7 @@ public static class TitlePlaybackRoutes
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(string titleId, string? path, IRequiredActor<TitleRegions.Titles> region,
+    private static async Task<IResult> ServeAsync(string titleId, string? path, IRequiredActor<EntityRegions.Titles> region,
         PublishedTitles published, IBlobStore store, CancellationToken ct)
     {
         if (ApiInput.Id("title id", titleId) is { } badId) return badId;

@@ -24,7 +24,7 @@ public static class TitleRoutes
         var titles = app.MapGroup("/api/titles").WithTags("titles");
 
         titles.MapPost("/", (CreateTitleRequest body, [FromHeader(Name = "Idempotency-Key")] string? key, ClaimsPrincipal caller,
-                IRequiredActor<TitleRegions.Titles> region, TitlePricing pricing, CancellationToken ct) =>
+                IRequiredActor<EntityRegions.Titles> region, TitlePricing pricing, CancellationToken ct) =>
             ApiInput.IdempotencyKey(key) is { } bad ? Task.FromResult(bad)
                 : region.ActorRef.AskAsync<TitleView>(
                     new CreateTitle(TitleIdFor(caller.CallerId()!, key), caller.CallerId()!, body.Name ?? "", body.Description ?? "", pricing.PriceMinor), ct,
@@ -33,11 +33,11 @@ public static class TitleRoutes
             .RequireRateLimiting(RateLimitPolicies.Titles)
             .WithSummary("Create a title owned by the caller; Idempotency-Key makes a retry return the first title");
 
-        titles.MapGet("/", (string? q, string? status, int? limit, ClaimsPrincipal caller, IRequiredActor<TitleRegions.Catalog> catalog, CancellationToken ct) =>
+        titles.MapGet("/", (string? q, string? status, int? limit, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Catalog> catalog, CancellationToken ct) =>
                 ListAsync(q, status, limit, caller, catalog, ct))
             .WithSummary("List and search titles by name and status: published ones for everyone, the caller's own in any status");
 
-        titles.MapGet("/{titleId}", async (string titleId, ClaimsPrincipal caller, IRequiredActor<TitleRegions.Titles> region, CancellationToken ct) =>
+        titles.MapGet("/{titleId}", async (string titleId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Titles> region, CancellationToken ct) =>
             {
                 var (title, problem) = await TitleAccess.ReadAsync(region.ActorRef, titleId, caller, ct);
                 return problem ?? Results.Ok(TitleResponse.From(title!));
@@ -63,7 +63,7 @@ public static class TitleRoutes
     }
 
     private static async Task<IResult> ListAsync(string? q, string? status, int? limit, ClaimsPrincipal caller,
-        IRequiredActor<TitleRegions.Catalog> catalog, CancellationToken ct)
+        IRequiredActor<EntityRegions.Catalog> catalog, CancellationToken ct)
     {
         if (q is { Length: > TitleSearch.MaxQueryLength }) return ApiProblems.Invalid($"q is longer than {TitleSearch.MaxQueryLength} characters");
         if (limit is < 1 or > TitleSearch.MaxLimit) return ApiProblems.Invalid($"limit must be 1 to {TitleSearch.MaxLimit}");

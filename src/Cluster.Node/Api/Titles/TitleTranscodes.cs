@@ -19,8 +19,8 @@ public static class TitleTranscodes
     public static async Task<bool> DriveAsync(IActorRef pipelines, string titleId, CancellationToken ct) =>
         (await pipelines.AskEntityAsync<DrivingTitle>(new DriveTitle(titleId), ct)).Reply is not null;
 
-    public static async Task<IResult> StartAsync(string titleId, ClaimsPrincipal caller, IRequiredActor<TitleRegions.Titles> region,
-        IRequiredActor<TitleRegions.Pipelines> pipelines, IRequiredActor<TitleRegions.UploadQuotas> quotas, UserQuotas limits, CancellationToken ct)
+    public static async Task<IResult> StartAsync(string titleId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Titles> region,
+        IRequiredActor<EntityRegions.Pipelines> pipelines, IRequiredActor<EntityRegions.UploadQuotas> quotas, UserQuotas limits, CancellationToken ct)
     {
         var (title, problem) = await TitleAccess.ForChangeAsync(region.ActorRef, titleId, caller, ct);
         if (problem is not null) return problem;

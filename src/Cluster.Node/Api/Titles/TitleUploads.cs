@@ -24,8 +24,8 @@ public static class TitleUploads
     private const int MaxFileNameLength = 255;
 
     public static async Task<IResult> SourceAsync(string titleId, HttpContext http, ClaimsPrincipal caller,
-        IRequiredActor<TitleRegions.Titles> region, IRequiredActor<TitleRegions.Pipelines> pipelines, IBlobStore store,
-        TitleSettings settings, PipelineSettings pipeline, IRequiredActor<TitleRegions.UploadQuotas> quotas, UserQuotas limits, CancellationToken ct)
+        IRequiredActor<EntityRegions.Titles> region, IRequiredActor<EntityRegions.Pipelines> pipelines, IBlobStore store,
+        TitleSettings settings, PipelineSettings pipeline, IRequiredActor<EntityRegions.UploadQuotas> quotas, UserQuotas limits, CancellationToken ct)
     {
         var (title, problem) = await TitleAccess.ForChangeAsync(region.ActorRef, titleId, caller, ct);
         if (problem is not null) return problem;
@@ -70,7 +70,7 @@ public static class TitleUploads
     }
 
     public static async Task<IResult> SubtitlesAsync(string titleId, string language, HttpContext http, ClaimsPrincipal caller,
-        IRequiredActor<TitleRegions.Titles> region, IBlobStore store, TitleSettings settings, CancellationToken ct)
+        IRequiredActor<EntityRegions.Titles> region, IBlobStore store, TitleSettings settings, CancellationToken ct)
     {
         if (!TitleRules.TryNormalizeLanguage(language, out var normalized, out var languageError)) return ApiProblems.Invalid(languageError);
         var (title, problem) = await TitleAccess.ForChangeAsync(region.ActorRef, titleId, caller, ct);

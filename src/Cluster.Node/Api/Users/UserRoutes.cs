@@ -16,7 +16,7 @@ public static class UserRoutes
     public static IEndpointRouteBuilder MapUserRoutes(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/sessions", (LoginRequest body, IRequiredActor<EntityRegions.Users> users,
-                IRequiredActor<EntityRegions.EmailReservations> reservations, IRequiredActor<RateLimitHosting.LoginGuards> guards,
+                IRequiredActor<EntityRegions.EmailReservations> reservations, IRequiredActor<EntityRegions.LoginGuards> guards,
                 LoginEmailLimiter emailLimiter, TokenService tokens, CancellationToken ct) =>
             new LoginFlow(users.ActorRef, reservations.ActorRef, guards.ActorRef, emailLimiter, tokens).RunAsync(body, ct))
             .RequireRateLimiting(RateLimitPolicies.Logins)

@@ -23,16 +23,16 @@ public sealed class TitleCatalogRestartSpecs
 
         await using (var first = await TestNodeHost.StartAsync(options))
         {
-            var titles = ActorRegistry.For(first.System).Get<TitleRegions.Titles>();
+            var titles = ActorRegistry.For(first.System).Get<EntityRegions.Titles>();
             await titles.Ask<TitleView>(new CreateTitle(a, "u-one", "Alpine Restart", ""), Timeout);
             await titles.Ask<TitleView>(new CreateTitle(b, "u-one", "Beach Restart", ""), Timeout);
             await titles.Ask<TitleView>(new RecordSourceUploaded(b, "up1", TitleBlobKeys.Source(b, "up1"), 10, null), Timeout);
-            var live = ActorRegistry.For(first.System).Get<TitleRegions.Catalog>();
+            var live = ActorRegistry.For(first.System).Get<EntityRegions.Catalog>();
             await Eventually.TrueAsync(async () => (await SearchAsync(live)).Total == 2, Timeout, "the live catalog never listed both titles");
         }
 
         await using var second = await TestNodeHost.StartAsync(options with { HttpPort = FreePorts.Next(), RemotePort = FreePorts.Next() });
-        var catalog = ActorRegistry.For(second.System).Get<TitleRegions.Catalog>();
+        var catalog = ActorRegistry.For(second.System).Get<EntityRegions.Catalog>();
         var list = await SearchAsync(catalog); // answered only once the journal has been read to the end
         Assert.Equal([(b, TitleStatus.SourceUploaded), (a, TitleStatus.Created)],
             list.Titles.OrderByDescending(t => t.TitleId).Select(t => (t.TitleId, t.Status)));

@@ -21,7 +21,7 @@ public sealed class TitlesNodeFixture : IAsyncLifetime
     private readonly Lazy<Task<byte[]>> _clip = new(() => TestClip.Mp4Async());
 
     public TestNode Node { get; private set; } = null!;
-    public IActorRef Titles => ActorRegistry.For(Node.System).Get<TitleRegions.Titles>();
+    public IActorRef Titles => ActorRegistry.For(Node.System).Get<EntityRegions.Titles>();
     public DirectoryBlobStore Blobs => new(Node.Options.BlobDirectory);
 
     public async Task InitializeAsync()

@@ -82,7 +82,7 @@ public sealed class TranscodeCluster : IAsyncDisposable
 
     public async Task SubmitAsync(InProcessNode via, TitleMedia title, IActorRef subscriber)
     {
-        var coordinator = via.Registered<TranscodeCoordinatorProxy>();
+        var coordinator = via.Registered<EntityRegions.TranscodeCoordinatorProxy>();
         await Task.WhenAll(title.Work.Select(async w =>
         {
             var submit = SubmitWork.For(w.WorkId, BatchId, title.Work.Count, w.Payload, subscriber);
@@ -96,7 +96,7 @@ public sealed class TranscodeCluster : IAsyncDisposable
     {
         try
         {
-            return await via.Registered<TranscodeCoordinatorProxy>().Ask<object>(new GetBatchStatus(batchId), AskTimeout) as BatchStatus;
+            return await via.Registered<EntityRegions.TranscodeCoordinatorProxy>().Ask<object>(new GetBatchStatus(batchId), AskTimeout) as BatchStatus;
         }
         catch (AskTimeoutException)
         {

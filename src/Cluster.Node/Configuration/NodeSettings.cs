@@ -1,0 +1,77 @@
+using Akka.Configuration;
+using MediaPlatform.Actors.Billing.Payments;
+using MediaPlatform.Actors.Billing.Plans;
+using MediaPlatform.Actors.Entities;
+using MediaPlatform.Actors.Friends;
+using MediaPlatform.Actors.Scheduling;
+using MediaPlatform.Actors.Scheduling.Jobs;
+using MediaPlatform.Actors.Titles.Pipeline;
+using MediaPlatform.Actors.Users;
+using MediaPlatform.Actors.Users.LoginGuards;
+using MediaPlatform.Actors.Work;
+using MediaPlatform.Node.Api.Limits;
+using MediaPlatform.Node.Api.Titles;
+
+namespace MediaPlatform.Node.Configuration;
+
+/// <summary>
+/// Every <c>media-platform.*</c> settings object, read and checked once from the layered HOCON at start-up
+/// (<see cref="From"/>) and registered in DI; hosting extensions pass the pieces to actors' props and routes take them
+/// as services. A bad value throws a ConfigurationException naming the setting, which the node turns into one
+/// <c>error:</c> line and exit 2.
+/// </summary>
+public sealed record NodeSettings(
+    EntitySettings Entities,
+    FriendshipSettings Friendships,
+    GatewayRules Gateway,
+    TimeSpan GatewayTimeout,
+    UserQuotas Quotas,
+    PipelineSettings Pipeline,
+    TranscodeSettings Transcode,
+    SchedulerSettings Scheduler,
+    LoginGuardPolicy Lockout,
+    TitlePricing Pricing,
+    TitleSettings Titles,
+    RateLimitSettings RateLimits,
+    TrustedProxies TrustedProxies,
+    TimeSpan ClockOffset,
+    TimeSpan SqliteBusyTimeout,
+    TimeSpan StartupCheckTimeout)
+{
+    public const string ClockOffsetPath = "media-platform.clock.offset";
+    public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
+    public const string StartupCheckTimeoutPath = "media-platform.persistence.startup-check-timeout";
+
+    public static NodeSettings From(Config root)
+    {
+        // The recurring jobs are built where the scheduler singleton starts (the oldest node, later): check them now.
+        JobCatalog.Validate(root);
+        var quotas = UserQuotas.From(root);
+        return new NodeSettings(
+            EntitySettings.From(root),
+            FriendshipSettings.From(root),
+            GatewayRules.From(root),
+            GatewayRules.TimeoutFrom(root),
+            quotas,
+            PipelineSettings.From(root, quotas),
+            TranscodeSettings.From(root.GetConfig(TranscodeSettings.Path) ?? Config.Empty),
+            SchedulerSettings.From(root.GetConfig(SchedulerSettings.Path) ?? Config.Empty),
+            LoginGuardPolicy.From(root),
+            TitlePricing.From(root),
+            TitleSettings.From(root),
+            RateLimitSettings.From(root),
+            TrustedProxies.From(root),
+            Duration(root, ClockOffsetPath, TimeSpan.Zero, mayBeNegative: true),
+            Duration(root, SqliteBusyTimeoutPath, TimeSpan.FromSeconds(5)),
+            Duration(root, StartupCheckTimeoutPath, TimeSpan.FromSeconds(10)));
+    }
+
+    private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)
+    {
+        TimeSpan value;
+        try { value = root.HasPath(path) ? root.GetTimeSpan(path, fallback, allowInfinite: false) : fallback; }
+        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a duration like 5s: {e.Message}"); }
+        if (!mayBeNegative && value <= TimeSpan.Zero) throw new ConfigurationException($"{path} must be a positive duration like 5s");
+        return value;
+    }
+}

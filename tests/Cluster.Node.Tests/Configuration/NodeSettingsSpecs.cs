@@ -1,0 +1,52 @@
+using Akka.Configuration;
+using MediaPlatform.Node.Configuration;
+
+namespace MediaPlatform.Node.Tests.Configuration;
+
+/// <summary>
+/// Every media-platform.* settings type is read once by <see cref="NodeSettings"/>; a bad value in any of them is a
+/// ConfigurationException naming the setting's full path, which the node turns into one <c>error:</c> line and exit 2.
+/// </summary>
+public sealed class NodeSettingsSpecs
+{
+    private static Config Shipped => NodeHocon.Load(Path.Combine(AppContext.BaseDirectory, "config"), null);
+
+    [Fact]
+    public void The_shipped_files_must_read_into_the_documented_defaults()
+    {
+        var settings = NodeSettings.From(Shipped);
+        Assert.Equal(100, settings.Entities.SnapshotEvery);
+        Assert.Equal(TimeSpan.FromSeconds(3), settings.Friendships.RedeliverEvery);
+        Assert.Equal(["0002"], settings.Gateway.DeclineLast4);
+        Assert.Equal(TimeSpan.FromSeconds(5), settings.GatewayTimeout);
+        Assert.Equal(settings.Quotas.SourceDuration, settings.Pipeline.MaxSourceDuration);
+        Assert.Equal(TimeSpan.Zero, settings.ClockOffset);
+        Assert.Equal(TimeSpan.FromSeconds(10), settings.StartupCheckTimeout);
+    }
+
+    [Theory]
+    [InlineData("media-platform.entities.snapshot-every = 0", "media-platform.entities.snapshot-every")]
+    [InlineData("media-platform.entities.snapshot-every = lots", "media-platform.entities.snapshot-every")]
+    [InlineData("media-platform.friends.redeliver-every = 0s", "media-platform.friends.redeliver-every")]
+    [InlineData("media-platform.friends.passivate-when-settled-after = soon", "media-platform.friends.passivate-when-settled-after")]
+    [InlineData("media-platform.billing.gateway.timeout = 0s", "media-platform.billing.gateway.timeout")]
+    [InlineData("media-platform.billing.gateway.decline-last4 = [\"12\"]", "media-platform.billing.gateway.decline-last4")]
+    [InlineData("media-platform.quotas.friends = 0", "media-platform.quotas.friends")]
+    [InlineData("media-platform.pipeline.chunk-seconds = 1", "media-platform.pipeline.chunk-seconds")]
+    [InlineData("media-platform.transcode.max-attempts = 0", "media-platform.transcode.max-attempts")]
+    [InlineData("media-platform.scheduler.item-parallelism = 0", "media-platform.scheduler.item-parallelism")]
+    [InlineData("media-platform.scheduler.jobs.billing-cycle.schedule = \"daily at 25:00\"", "media-platform.scheduler.jobs.billing-cycle.schedule")]
+    [InlineData("media-platform.security.lockout.after-failures = 0", "media-platform.security.lockout.after-failures")]
+    [InlineData("media-platform.billing.title-price-minor = 0", "media-platform.billing.title-price-minor")]
+    [InlineData("media-platform.titles.max-upload-size = 0", "media-platform.titles.max-upload-size")]
+    [InlineData("media-platform.security.rate-limits.logins-per-email = 0", "media-platform.security.rate-limits.logins-per-email")]
+    [InlineData("media-platform.security.trusted-proxies = [\"not-an-address\"]", "media-platform.security.trusted-proxies")]
+    [InlineData("media-platform.persistence.sqlite-busy-timeout = 0s", "media-platform.persistence.sqlite-busy-timeout")]
+    [InlineData("media-platform.persistence.startup-check-timeout = never", "media-platform.persistence.startup-check-timeout")]
+    [InlineData("media-platform.clock.offset = yesterday", "media-platform.clock.offset")]
+    public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));
+        Assert.Contains(setting, error.Message);
+    }
+}
