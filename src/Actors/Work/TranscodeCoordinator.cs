@@ -7,12 +7,8 @@ using MediaPlatform.Actors.Entities;
 namespace MediaPlatform.Actors.Work;
 
 /// <summary>
-/// The cluster-wide transcode work queue, a cluster singleton. <see cref="WorkQueueState"/> decides; this actor stores
-/// the decisions and then acts on them: it sends assignments to workers with free slots, tells batch owners about
-/// progress, and watches for lost work — a worker that stops or whose node is downed/removed, and work no worker has
-/// reported for <c>work-timeout</c> (the reaper, every <c>reap-interval</c>) — which goes back to the queue.
-/// Workers are not stored: they check in every few seconds, so a new incarnation after failover knows them again
-/// within one interval, and work they still run is not reaped before they had that chance.
+/// The cluster-wide transcode work queue, a singleton: <see cref="WorkQueueState"/> and <see cref="WorkerActivity"/> decide;
+/// this actor stores, then assigns encodes, notifies batch owners and watches for lost work (docs/architecture.md#upload--hls).
 /// </summary>
 public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, ITranscodeCommand, IWorkEvent>, IWithTimers
 {
