@@ -11,7 +11,7 @@ Console.WriteLine($"ladder {string.Join(", ", LadderBaseline.Ladder.Select(r => 
 
 // Unpinned: the node's defaults (one encode per core, cores/encodes threads each). Pinned: one encode of one thread.
 const string Unpinned = "akka.loglevel = WARNING";
-const string Pinned = "akka.loglevel = WARNING\nmedia-platform.transcode { max-concurrent-jobs = 1, threads-per-job = 1 }";
+const string Pinned = "akka.loglevel = WARNING\nmedia-platform.transcode { max-concurrent-encodes = 1, threads-per-encode = 1 }";
 var results = new Dictionary<string, List<PipelineTimes>>();
 var baseline = new List<TimeSpan>();
 try

@@ -22,7 +22,7 @@ public static class CtlCommands
         new("scheduler trigger", "<job>", "run a job now (admin token)", (c, a) => SchedulerCommand.ControlAsync(c, a, "trigger")),
         new("scheduler pause", "<job>", "stop a job's runs until resumed (admin token)", (c, a) => SchedulerCommand.ControlAsync(c, a, "pause")),
         new("scheduler resume", "<job>", "let a paused job run again (admin token)", (c, a) => SchedulerCommand.ControlAsync(c, a, "resume")),
-        new("jobs", "[batch-id]", "the transcode work queue: workers, work in flight per node, batches (or one batch's items)", JobsCommand.RunAsync),
+        new("encodes", "[batch-id]", "the transcode work queue: workers, encodes in flight per node, batches (or one batch's items)", EncodesCommand.RunAsync),
         new("remote associations", "", "the members this node is connected to", RemoteAssociations),
         new("actor hierarchy", "[--depth N]", "actors under /user and /system (bounded)", ActorHierarchy),
         new("help", "", "this text", (c, _) => { c.Out.WriteLine(Usage.Text()); return Task.CompletedTask; }),

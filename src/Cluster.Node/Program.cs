@@ -7,6 +7,3 @@ using MediaPlatform.Node;
 // 4. Run until SIGTERM/SIGINT; CoordinatedShutdown leaves the cluster and hands shards over before exit 0.
 OwnerOnlyFiles.Apply();
 return await NodeCommand.RunAsync(args, NodeApp.Build);
-
-/// <summary>Entry point type, public for tests.</summary>
-public partial class Program;

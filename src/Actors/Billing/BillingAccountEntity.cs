@@ -90,7 +90,7 @@ public sealed class BillingAccountEntity
     }
 
     private void OnGatewayAnswered(GatewayAnswered answered) =>
-        DecideLater(answered.ReplyTo, () => answered.OrderInvoiceId is { } invoiceId
+        DecideAfterEffect(answered.ReplyTo, "the payment gateway's answer", () => answered.OrderInvoiceId is { } invoiceId
             ? State.AfterOrderCharge(answered.Key, answered.Outcome, invoiceId, Clock.Now)
             : State.AfterGateway(answered.Key, answered.Void, answered.Outcome, Clock.Now));
 
@@ -99,7 +99,7 @@ public sealed class BillingAccountEntity
         switch (answered.Answer)
         {
             case CouponRedeemed redeemed:
-                DecideLater(answered.ReplyTo, () => State.AfterCouponRedeemed(answered.Command, redeemed, Clock.Now));
+                DecideAfterEffect(answered.ReplyTo, "a coupon redemption", () => State.AfterCouponRedeemed(answered.Command, redeemed, Clock.Now));
                 break;
             case Rejection rejection:
                 answered.ReplyTo.Tell(rejection);
@@ -109,23 +109,6 @@ public sealed class BillingAccountEntity
                     $"coupon {answered.Command.CouponCode} did not answer in time; retrying with the same redemption id is safe"));
                 break;
         }
-    }
-
-    /// <summary>Like the base command path: a bug in a state function answers an internal error instead of crashing.</summary>
-    private void DecideLater(IActorRef replyTo, Func<Decision<IBillingAccountEvent>> decide)
-    {
-        Decision<IBillingAccountEvent> decision;
-        try
-        {
-            decision = decide();
-        }
-        catch (Exception e)
-        {
-            Log.Error(e, "{0} failed to decide after an asynchronous step", PersistenceId);
-            replyTo.Tell(new Rejection(RejectionKind.Internal, "internal error; the command was not applied"));
-            return;
-        }
-        ExecuteFor(replyTo, decision);
     }
 
     private static Decision<IBillingAccountEvent> Later() => Entities.Decide.Reply<IBillingAccountEvent>(NoReply.Instance);

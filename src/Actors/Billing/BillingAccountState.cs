@@ -6,16 +6,8 @@ using MediaPlatform.Actors.Serialization;
 namespace MediaPlatform.Actors.Billing;
 
 /// <summary>
-/// A billing account's state and every rule about it. Pure: <see cref="Handle"/> decides, <see cref="Apply"/> folds.
-/// The rules are split by area over partial files (Orders, Subscriptions, Coupons, Payments).
-///
-/// Idempotency keys live with what they created, so no separate, ever-growing key set is needed:
-/// an order's key is stored on its invoice (kept for the account's life as invoice history; open client orders are
-/// capped at <see cref="MaxOpenInvoices"/>), a payment's key on its attempt. Successful and pending attempts are kept
-/// (at most one success per invoice, one pending per invoice); failed ones (declined, cancelled) only the latest
-/// <see cref="MaxFailedPaymentsKept"/>. Forgetting an old failed key is safe: a repeat of it re-asks the gateway with
-/// the same account-scoped key, and the gateway ledger answers that key's recorded outcome (declined or voided; a
-/// different card or amount under the key is refused), so it never charges.
+/// A billing account's state and every rule about it. Pure: <see cref="Handle"/> decides, <see cref="Apply"/> folds; rules
+/// split by area over partial files. Why idempotency keys live with what they created: docs/architecture.md#payment.
 /// </summary>
 [Manifest("billing.account.state.v1")]
 public sealed partial record BillingAccountState(

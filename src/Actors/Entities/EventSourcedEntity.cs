@@ -52,22 +52,44 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
 
     private void OnCommand(TCommand command)
     {
+        if (TryDecide(Sender, command.GetType().Name, () => Decide(State, command, Clock.Now)) is { } decision && IsEmptyAfter(decision))
+            PassivateEmpty();
+    }
+
+    /// <summary>
+    /// Decides after an effect: an asynchronous step's result (a gateway's answer, a worker's report, a timer) came
+    /// back as a message, and the decision on it takes the same guarded path as a command — decide, persist, then
+    /// answer <paramref name="replyTo"/>.
+    /// </summary>
+    /// <param name="cause">What is being decided on, for the log.</param>
+    protected void DecideAfterEffect(IActorRef replyTo, string cause, Func<Decision<TEvent>> decide) =>
+        TryDecide(replyTo, cause, decide);
+
+    /// <summary>The one guarded path: a bug in a state function refuses instead of crashing the entity.</summary>
+    private Decision<TEvent>? TryDecide(IActorRef replyTo, string cause, Func<Decision<TEvent>> decide)
+    {
         Decision<TEvent> decision;
         try
         {
-            decision = Decide(State, command, Clock.Now);
+            decision = decide();
         }
         catch (Exception e)
         {
             // A bug in a state function must not crash the entity into a restart loop: the command is refused
             // with an internal error (HTTP 500), nothing is persisted, and the entity keeps serving.
-            Log.Error(e, "{0} failed to decide {1}", PersistenceId, command.GetType().Name);
-            Sender.Tell(new Rejection(RejectionKind.Internal, "internal error; the command was not applied"));
-            return;
+            Log.Error(e, "{0} failed to decide {1}", PersistenceId, cause);
+            replyTo.Tell(new Rejection(RejectionKind.Internal, "internal error; the command was not applied"));
+            return null;
         }
 
-        ExecuteFor(Sender, decision);
-        if (IsEmptyAfter(decision)) PassivateEmpty();
+        OnDecided(decision);
+        ExecuteFor(replyTo, decision);
+        return decision;
+    }
+
+    /// <summary>Called with every decision about to be carried out, for actors that act on it once it is stored.</summary>
+    protected virtual void OnDecided(Decision<TEvent> decision)
+    {
     }
 
     /// <summary>

@@ -6,23 +6,8 @@ using MediaPlatform.Actors.Entities;
 namespace MediaPlatform.Actors.Friends;
 
 /// <summary>
-/// The single writer of one pair's relationship, sharded by pair id; the rules are in <see cref="FriendshipState"/>.
-/// This actor adds at-least-once delivery of each change to both users' <see cref="FriendListEntity"/> views.
-///
-/// Why both sides converge even if a node dies between the two entities' updates: the change is decided and
-/// persisted here first, in one event that also records both lists as awaiting it. From then on the change is
-/// never undone; it is completed. Deliveries go out after the persist and again every
-/// <see cref="FriendshipSettings.RedeliverEvery"/> until each list acknowledges (lists apply a version at most once
-/// and ignore older ones, so repeats and reordering are harmless). If the node dies before both acknowledgements
-/// arrive, the awaiting deliveries are in this entity's journal, and the region runs with remember-entities on: the
-/// shard is restarted on a surviving node, restarts this entity, recovery finds the deliveries still awaited and
-/// sends them (<see cref="OnReplaySuccess"/>). Once nothing is awaited and the entity has been idle for
-/// <see cref="FriendshipSettings.PassivateWhenSettledAfter"/>, it passivates itself, which also makes sharding
-/// forget it, so only unfinished pairs are ever restarted.
-///
-/// Why not Akka.Persistence's AtLeastOnceDeliveryActor: it keeps every unconfirmed message under its own delivery
-/// ids and needs its own snapshot plumbing outside the pure state; here only the newest version per user matters,
-/// so the pending work is at most two entries that live in the pure state, its events and its snapshots.
+/// The single writer of one pair's relationship (rules in <see cref="FriendshipState"/>); delivers each change to both
+/// users' <see cref="FriendListEntity"/> at least once. Why both sides converge whatever dies: docs/architecture.md#friends.
 /// </summary>
 public sealed class FriendshipEntity : EventSourcedEntity<FriendshipState, IFriendshipCommand, IFriendshipEvent>, IWithTimers
 {

@@ -7,28 +7,19 @@ using MediaPlatform.Actors.Entities;
 namespace MediaPlatform.Actors.Work;
 
 /// <summary>
-/// The cluster-wide transcode work queue, a cluster singleton. <see cref="WorkQueueState"/> decides; this actor stores
-/// the decisions and then acts on them: it sends assignments to workers with free slots, tells batch owners about
-/// progress, and watches for lost work — a worker that stops or whose node is downed/removed, and work no worker has
-/// reported for <c>work-timeout</c> (the reaper, every <c>reap-interval</c>) — which goes back to the queue.
-/// Workers are not stored: they check in every few seconds, so a new incarnation after failover knows them again
-/// within one interval, and work they still run is not reaped before they had that chance.
+/// The cluster-wide transcode work queue, a singleton: <see cref="WorkQueueState"/> and <see cref="WorkerActivity"/> decide;
+/// this actor stores, then assigns encodes, notifies batch owners and watches for lost work (docs/architecture.md#upload--hls).
 /// </summary>
 public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, ITranscodeCommand, IWorkEvent>, IWithTimers
 {
     public const string Name = "transcode-coordinator";
-    /// <summary>How often the final <see cref="BatchProgress"/> of an unacknowledged batch is sent (per incarnation).</summary>
-    private const int FinalNoticeSends = 3;
 
     private readonly TranscodeSettings _settings;
     // Events of each decision being persisted, in order: OnEventsPersisted takes the oldest to act on.
     private readonly Queue<IReadOnlyList<IWorkEvent>> _persisting = new();
+    // The live actor of each registered worker; everything else known about workers is in _activity.
     private readonly Dictionary<string, IActorRef> _workers = new();
-    private readonly Dictionary<string, DateTimeOffset> _lastSeen = new();
-    private readonly Dictionary<string, double> _progress = new();
-    private readonly Dictionary<string, int> _finalNotices = new();
-    private WorkerRoster _roster = WorkerRoster.Empty;
-    private DateTimeOffset _startedAt;
+    private WorkerActivity _activity = WorkerActivity.Since(DateTimeOffset.MinValue);
     private bool _clustered;
 
     public TranscodeCoordinator(TranscodeSettings settings, EntitySettings entitySettings, IClock clock)
@@ -37,23 +28,9 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
         _settings = settings;
         Recover<RecoveryCompleted>(_ => OnRecovered());
         Command<WorkerCheckIn>(OnCheckIn);
-        Command<ReportWorkDone>(r =>
-        {
-            _roster = _roster.Reported(r.WorkerId, r.Running, Clock.Now);
-            Execute(Sender, State.Complete(r.WorkId, r.Attempt, r.WorkerId, r.Result, Clock.Now));
-            DispatchAll();
-        });
-        Command<ReportWorkFailed>(r =>
-        {
-            _roster = _roster.Reported(r.WorkerId, r.Running, Clock.Now);
-            Execute(Sender, State.Fail(r.WorkId, r.Attempt, r.WorkerId, r.Error, _settings.MaxAttempts, Clock.Now));
-            DispatchAll();
-        });
-        Command<DeclineWork>(d =>
-        {
-            _roster = _roster.Reported(d.WorkerId, d.Running, Clock.Now);
-            Execute(ActorRefs.Nobody, State.Decline(d.WorkId, d.Attempt, d.WorkerId, Clock.Now));
-        });
+        Command<ReportWorkDone>(r => OnReport(r, r.WorkerId, r.Running, Sender));
+        Command<ReportWorkFailed>(r => OnReport(r, r.WorkerId, r.Running, Sender));
+        Command<DeclineWork>(d => OnReport(d, d.WorkerId, d.Running, ActorRefs.Nobody));
         Command<Terminated>(t => OnWorkerStopped(t.ActorRef));
         Command<ClusterEvent.CurrentClusterState>(OnClusterState);
         Command<ClusterEvent.MemberDowned>(m => OnNodeLost(m.Member.Address, "downed"));
@@ -61,7 +38,7 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
         Command<ReapTick>(_ =>
         {
             DropSilentWorkers();
-            Execute(ActorRefs.Nobody, Reap(State, Clock.Now));
+            DecideAfterEffect(ActorRefs.Nobody, "the periodic reap", () => State.Reap(_activity, _settings.WorkTimeout, Clock.Now));
             SendFinalNotices();
             DispatchAll();
         });
@@ -72,21 +49,12 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
     public static Props PropsFor(TranscodeSettings settings, EntitySettings entitySettings, IClock clock) =>
         Props.Create(() => new TranscodeCoordinator(settings, entitySettings, clock));
 
-    protected override Decision<IWorkEvent> Decide(WorkQueueState state, ITranscodeCommand command, DateTimeOffset now)
+    protected override Decision<IWorkEvent> Decide(WorkQueueState state, ITranscodeCommand command, DateTimeOffset now) =>
+        state.Handle(command, _activity, _settings, now);
+
+    protected override void OnDecided(Decision<IWorkEvent> decision)
     {
-        var decision = command switch
-        {
-            SubmitWork c => state.Submit(c, now),
-            GetBatchStatus c => state.StatusOf(c.BatchId, Progress) is { } status
-                ? Entities.Decide.Reply<IWorkEvent>(status)
-                : Entities.Decide.Reject<IWorkEvent>(Rejection.NotFound($"no batch '{c.BatchId}' (never submitted, or finished and acknowledged)")),
-            GetQueueStatus => Entities.Decide.Reply<IWorkEvent>(state.Queue(_roster, now)),
-            ReapStaleWork => Reap(state, now),
-            AcknowledgeBatch c => state.Acknowledge(c.BatchId, now),
-            _ => Entities.Decide.Reject<IWorkEvent>(Rejection.Invalid($"unknown transcode command {command.GetType().Name}")),
-        };
-        Track(decision);
-        return decision;
+        if (decision is Decision<IWorkEvent>.Accepted { Events.Count: > 0 } accepted) _persisting.Enqueue(accepted.Events);
     }
 
     protected override void PostStop()
@@ -97,7 +65,7 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
 
     private void OnRecovered()
     {
-        _startedAt = Clock.Now;
+        _activity = WorkerActivity.Since(Clock.Now);
         Timers!.StartPeriodicTimer("reap", ReapTick.Instance, _settings.ReapInterval);
         _clustered = ((ExtendedActorSystem)Context.System).Provider is IClusterActorRefProvider;
         // The snapshot first: work in flight on nodes that left while no coordinator was watching is re-queued at once.
@@ -110,22 +78,23 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
 
     private void OnCheckIn(WorkerCheckIn c)
     {
-        var now = Clock.Now;
         if (!_workers.TryGetValue(c.WorkerId, out var known) || !known.Equals(Sender))
         {
             _workers[c.WorkerId] = Sender;
             Context.Watch(Sender);
             Sender.Tell(new WorkerRegistered(c.WorkerId));
-            Log.Info("worker {0} registered: {1} concurrent jobs, running {2}", c.WorkerId, c.Capacity, c.Running.Count);
+            Log.Info("worker {0} registered: {1} concurrent encodes, running {2}", c.WorkerId, c.Capacity, c.Running.Count);
         }
-        _roster = _roster.CheckedIn(c, now);
-        foreach (var running in c.Running)
-        {
-            if (State.Items.GetValueOrDefault(running.WorkId) is not { Status: WorkStatus.InFlight } item || item.Worker != c.WorkerId) continue;
-            _lastSeen[running.WorkId] = now;
-            _progress[running.WorkId] = running.Progress;
-        }
+        _activity = _activity.CheckedIn(c, State, Clock.Now);
         DispatchAll();
+    }
+
+    /// <summary>A worker's report is the result of the encode it was assigned: decided like a command, then more work goes out.</summary>
+    private void OnReport(IWorkerMessage report, string workerId, int running, IActorRef replyTo)
+    {
+        _activity = _activity.Reported(workerId, running, Clock.Now);
+        DecideAfterEffect(replyTo, report.GetType().Name, () => State.Handle(report, _settings, Clock.Now));
+        if (report is not DeclineWork) DispatchAll();
     }
 
     private void OnWorkerStopped(IActorRef worker)
@@ -133,19 +102,19 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
         foreach (var id in _workers.Where(w => w.Value.Equals(worker)).Select(w => w.Key).ToList())
         {
             _workers.Remove(id);
-            _roster = _roster.Without(id);
+            _activity = _activity.Without(id);
             Log.Warning("worker {0} stopped; its work goes back to the queue", id);
-            Execute(ActorRefs.Nobody, State.Requeue(State.InFlightOnWorker(id), $"worker {id} stopped", Clock.Now));
+            DecideAfterEffect(ActorRefs.Nobody, "a stopped worker",
+                () => State.Requeue(State.InFlightOnWorker(id), $"worker {id} stopped", Clock.Now));
         }
     }
 
     /// <summary>A worker silent past the timeout gets no new work; it is registered again when it checks in.</summary>
     private void DropSilentWorkers()
     {
-        foreach (var id in _roster.SilentSince(Clock.Now - _settings.WorkTimeout))
+        foreach (var id in _activity.Roster.SilentSince(Clock.Now - _settings.WorkTimeout))
         {
-            if (_workers.Remove(id, out var worker)) Context.Unwatch(worker);
-            _roster = _roster.Without(id);
+            Forget(id);
             Log.Warning("worker {0} has not checked in for {1}; no more work for it until it does", id, _settings.WorkTimeout);
         }
     }
@@ -153,14 +122,16 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
     private void OnNodeLost(Address address, string how)
     {
         var node = address.ToString();
-        foreach (var id in _roster.OnNode(node))
-        {
-            if (_workers.Remove(id, out var worker)) Context.Unwatch(worker);
-            _roster = _roster.Without(id);
-        }
+        foreach (var id in _activity.Roster.OnNode(node)) Forget(id);
         var lost = State.InFlightOnNode(node);
         if (lost.Count > 0) Log.Warning("node {0} was {1}: {2} work item(s) in flight there go back to the queue", node, how, lost.Count);
-        Execute(ActorRefs.Nobody, State.Requeue(lost, $"node {node} was {how}", Clock.Now));
+        DecideAfterEffect(ActorRefs.Nobody, "a lost node", () => State.Requeue(lost, $"node {node} was {how}", Clock.Now));
+    }
+
+    private void Forget(string workerId)
+    {
+        if (_workers.Remove(workerId, out var worker)) Context.Unwatch(worker);
+        _activity = _activity.Without(workerId);
     }
 
     private void OnClusterState(ClusterEvent.CurrentClusterState cluster)
@@ -169,30 +140,15 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
             .Select(m => m.Address.ToString()).ToHashSet();
         var lost = State.InFlightOffNodes(members);
         if (lost.Count > 0) Log.Warning("{0} work item(s) were in flight on nodes no longer in the cluster; re-queued", lost.Count);
-        Execute(ActorRefs.Nobody, State.Requeue(lost, "its node left the cluster before this coordinator started", Clock.Now));
+        DecideAfterEffect(ActorRefs.Nobody, "the cluster's members",
+            () => State.Requeue(lost, "its node left the cluster before this coordinator started", Clock.Now));
     }
-
-    private Decision<IWorkEvent> Reap(WorkQueueState state, DateTimeOffset now) =>
-        state.Requeue(state.StaleWork(id => _lastSeen.TryGetValue(id, out var seen) ? seen : null, _startedAt, now, _settings.WorkTimeout),
-            $"no word from its worker for {_settings.WorkTimeout.TotalSeconds:0.#} s", now);
 
     /// <summary>Hands pending work to workers with free slots, unless a decision is still being stored (it would be stale).</summary>
     private void DispatchAll()
     {
         if (_persisting.Count > 0 || State.Pending.Count == 0) return;
-        var demand = _roster.Demand(State, Clock.Now - _settings.WorkTimeout);
-        if (demand.Count > 0) Execute(ActorRefs.Nobody, State.Dispatch(demand, Clock.Now));
-    }
-
-    private void Execute(IActorRef replyTo, Decision<IWorkEvent> decision)
-    {
-        Track(decision);
-        ExecuteFor(replyTo, decision);
-    }
-
-    private void Track(Decision<IWorkEvent> decision)
-    {
-        if (decision is Decision<IWorkEvent>.Accepted { Events.Count: > 0 } accepted) _persisting.Enqueue(accepted.Events);
+        DecideAfterEffect(ActorRefs.Nobody, "a dispatch", () => State.DispatchTo(_activity.Roster, _settings.WorkTimeout, Clock.Now));
     }
 
     protected override void OnEventsPersisted()
@@ -201,36 +157,29 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
         var assignments = new Dictionary<string, List<WorkAssignment>>();
         foreach (var e in _persisting.Dequeue())
         {
+            _activity = _activity.After(e, State, now);
             switch (e)
             {
                 case WorkStarted s when State.Items.GetValueOrDefault(s.WorkId) is { } item:
-                    _lastSeen[s.WorkId] = now;
                     (assignments.TryGetValue(s.Worker, out var list) ? list : assignments[s.Worker] = [])
                         .Add(new WorkAssignment(s.WorkId, item.BatchId, s.Attempt, item.Payload));
                     break;
                 case WorkCompleted c when State.Items.GetValueOrDefault(c.WorkId) is { } item:
-                    Forget(c.WorkId);
                     Notify(item.BatchId, new WorkDone(c.WorkId, item.BatchId, c.Result));
                     Log.Info("work {0} completed by {1} (attempt {2}, {3:0.0} s){4}", c.WorkId, c.Worker, c.Attempt,
                         c.Result.Elapsed.TotalSeconds, BatchText(item.BatchId));
                     NotifyProgress(item.BatchId);
                     break;
                 case WorkFailed { WillRetry: true } f:
-                    Forget(f.WorkId);
                     Log.Warning("work {0} attempt {1} failed, retrying: {2}", f.WorkId, f.Attempt, f.Error);
                     break;
                 case WorkFailed f when State.Items.GetValueOrDefault(f.WorkId) is { } item:
-                    Forget(f.WorkId);
                     Log.Error("work {0} failed after {1} attempt(s): {2}{3}", f.WorkId, item.Failures, f.Error, BatchText(item.BatchId));
                     Notify(item.BatchId, new WorkFailure(f.WorkId, item.BatchId, f.Error, item.Failures));
                     NotifyProgress(item.BatchId);
                     break;
                 case WorkRequeued r:
-                    Forget(r.WorkId);
                     Log.Info("work {0} re-queued: {1}", r.WorkId, r.Reason);
-                    break;
-                case BatchAcknowledged b:
-                    _finalNotices.Remove(b.BatchId);
                     break;
             }
         }
@@ -242,14 +191,6 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
         DispatchAll();
     }
 
-    private void Forget(string workId)
-    {
-        _lastSeen.Remove(workId);
-        _progress.Remove(workId);
-    }
-
-    private double? Progress(string workId) => _progress.TryGetValue(workId, out var p) ? p : null;
-
     private string BatchText(string batchId) =>
         State.Batches.GetValueOrDefault(batchId) is { } b ? $" [batch {batchId}: {b.Done} done, {b.Failed} failed of {b.Size}]" : "";
 
@@ -257,21 +198,14 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
     {
         if (State.Batches.GetValueOrDefault(batchId) is not { } batch) return;
         Notify(batchId, batch.Progress());
-        if (batch.FinishedAt is null) return;
-        _finalNotices[batchId] = 1;
-        Log.Info("batch {0} finished: {1} done, {2} failed of {3}", batchId, batch.Done, batch.Failed, batch.Size);
+        if (batch.FinishedAt is not null) Log.Info("batch {0} finished: {1} done, {2} failed of {3}", batchId, batch.Done, batch.Failed, batch.Size);
     }
 
     /// <summary>Repeats the final progress of finished, unacknowledged batches a few times: the first may have been lost.</summary>
     private void SendFinalNotices()
     {
-        foreach (var batch in State.Batches.Values.Where(b => b.FinishedAt is not null && b.Subscriber is not null))
-        {
-            var sent = _finalNotices.GetValueOrDefault(batch.BatchId);
-            if (sent >= FinalNoticeSends) continue;
-            _finalNotices[batch.BatchId] = sent + 1;
-            Notify(batch.BatchId, batch.Progress());
-        }
+        (_activity, var due) = _activity.FinalNoticesDue(State);
+        foreach (var batchId in due) Notify(batchId, State.Batches[batchId].Progress());
     }
 
     private void Notify(string batchId, IWorkNotice notice)

@@ -5,12 +5,13 @@ namespace MediaPlatform.Actors.Work;
 
 /// <summary>
 /// The transcode work queue's knobs, from <c>media-platform.transcode</c> (config/media-platform.hocon explains each).
-/// <see cref="MaxConcurrentJobs"/> bounds the ffmpeg encodes one node runs at once; <see cref="ThreadsPerJob"/> is set
-/// so those jobs together use the node's cores without oversubscribing them (cores / jobs, at least 1).
+/// <see cref="MaxConcurrentEncodes"/> bounds the ffmpeg encodes one node runs at once; <see cref="ThreadsPerEncode"/> is set
+/// so those encodes together use the node's cores without oversubscribing them (cores / encodes, at least 1).
+/// The keys were called <c>max-concurrent-jobs</c> and <c>threads-per-job</c>; those names are still read when the new ones are absent.
 /// </summary>
 public sealed record TranscodeSettings(
-    int MaxConcurrentJobs,
-    int ThreadsPerJob,
+    int MaxConcurrentEncodes,
+    int ThreadsPerEncode,
     string Preset,
     int MaxAttempts,
     TimeSpan CheckInInterval,
@@ -27,14 +28,14 @@ public sealed record TranscodeSettings(
     public static TranscodeSettings From(Config config, int? cores = null)
     {
         var available = Math.Max(1, cores ?? Environment.ProcessorCount);
-        var jobs = config.GetInt("max-concurrent-jobs", 0);
-        if (jobs < 0) throw new ConfigurationException($"{Path}.max-concurrent-jobs must be 0 (one per core) or more");
-        if (jobs == 0) jobs = available;
-        var threads = config.GetInt("threads-per-job", 0);
-        if (threads is < 0 or > 64) throw new ConfigurationException($"{Path}.threads-per-job must be 0 (cores / jobs) to 64");
-        if (threads == 0) threads = Math.Max(1, available / jobs);
+        var encodes = IntOrDeprecated(config, "max-concurrent-encodes", "max-concurrent-jobs");
+        if (encodes < 0) throw new ConfigurationException($"{Path}.max-concurrent-encodes must be 0 (one per core) or more");
+        if (encodes == 0) encodes = available;
+        var threads = IntOrDeprecated(config, "threads-per-encode", "threads-per-job");
+        if (threads is < 0 or > 64) throw new ConfigurationException($"{Path}.threads-per-encode must be 0 (cores / encodes) to 64");
+        if (threads == 0) threads = Math.Max(1, available / encodes);
         var settings = new TranscodeSettings(
-            jobs,
+            encodes,
             threads,
             config.GetString("preset", "veryfast"),
             config.GetInt("max-attempts", 3),
@@ -51,7 +52,7 @@ public sealed record TranscodeSettings(
             throw new ConfigurationException($"{Path}.work-timeout must be at least three check-in-intervals");
         try
         {
-            new Streams.Encoding.EncoderSettings(settings.Preset, settings.ThreadsPerJob).Validate();
+            new Streams.Encoding.EncoderSettings(settings.Preset, settings.ThreadsPerEncode).Validate();
         }
         catch (ArgumentException e)
         {
@@ -59,4 +60,8 @@ public sealed record TranscodeSettings(
         }
         return settings;
     }
+
+    /// <summary>The key, or its deprecated name when the key is left at its default 0 (and 0 when neither is set).</summary>
+    private static int IntOrDeprecated(Config config, string key, string deprecated) =>
+        config.GetInt(key, 0) is var value && value == 0 && config.HasPath(deprecated) ? config.GetInt(deprecated, 0) : value;
 }

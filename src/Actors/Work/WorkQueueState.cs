@@ -6,15 +6,8 @@ using MediaPlatform.Streams.Encoding;
 namespace MediaPlatform.Actors.Work;
 
 /// <summary>
-/// The transcode queue's memory and every rule about work items. Pure: the coordinator actor only persists what it
-/// decides and carries out the side effects (assignments, notices) afterwards.
-///
-/// At-least-once without double counting: intake is idempotent by work id; work in flight goes back to the queue when
-/// its worker is lost (node removed, silent past the timeout, or it declined); an attempt whose ffmpeg failed is
-/// retried until <c>max-attempts</c> failures, then the work fails with ffmpeg's message. The first successful report
-/// of a work item completes it; every later report of it (a re-queued attempt that finished after all) is acknowledged
-/// and ignored. Bounded: a finished batch's items are forgotten when its owner acknowledges it, or when more than
-/// <see cref="FinishedBatchesKept"/> finished batches wait for acknowledgement.
+/// The transcode queue's memory and every rule about work items; pure (the coordinator stores what it decides, then acts).
+/// At-least-once without double counting, and bounded by <see cref="FinishedBatchesKept"/>: docs/architecture.md#upload--hls.
 /// </summary>
 [Manifest("work.state.v1")]
 public sealed partial record WorkQueueState(

@@ -28,7 +28,7 @@ public sealed record WorkItemView(
     string? LastError,
     ChunkEncodeResult? Result);
 
-/// <summary>The queue as operators see it (GET /cluster/transcode-queue, `mpctl jobs`).</summary>
+/// <summary>The queue as operators see it (GET /cluster/transcode-queue, `mpctl encodes`).</summary>
 [Manifest("work.queue-status.v1")]
 public sealed record QueueStatus(
     int Pending,
@@ -41,7 +41,7 @@ public sealed record QueueStatus(
     DateTimeOffset At) : IProtocolMessage;
 
 /// <summary>
-/// A registered worker: its capacity (concurrent ffmpeg jobs), how many it says it runs, the work the coordinator has
+/// A registered worker: its capacity (concurrent ffmpeg encodes), how many it says it runs, the work the coordinator has
 /// in flight on it, and when it last checked in.
 /// </summary>
 public sealed record WorkerView(

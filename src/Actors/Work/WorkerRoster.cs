@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace MediaPlatform.Actors.Work;
 
-/// <summary>A worker the coordinator knows: its node, capacity, how many jobs it last said it runs, when it last spoke.</summary>
+/// <summary>A worker the coordinator knows: its node, capacity, how many encodes it last said it runs, when it last spoke.</summary>
 public sealed record WorkerEntry(string WorkerId, string Node, int Capacity, int Running, DateTimeOffset LastSeen);
 
 /// <summary>
@@ -32,7 +32,7 @@ public sealed record WorkerRoster(ImmutableSortedDictionary<string, WorkerEntry>
 
     /// <summary>
     /// Free slots per worker: its capacity less the larger of what it says it runs and what the queue has in flight
-    /// on it. The larger, because each can lag the other (an assignment on its way; a re-queued job still running).
+    /// on it. The larger, because each can lag the other (an assignment on its way; a re-queued encode still running).
     /// Workers not heard from since <paramref name="aliveSince"/> get nothing.
     /// </summary>
     public IReadOnlyList<WorkerDemand> Demand(WorkQueueState state, DateTimeOffset aliveSince)

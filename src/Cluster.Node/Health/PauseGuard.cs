@@ -4,16 +4,8 @@ using Akka.Configuration;
 namespace MediaPlatform.Node.Health;
 
 /// <summary>
-/// Notices when this process did not run for a while (SIGSTOP, a frozen VM, a stalled host) and stops it serving
-/// before it can act on stale state. The other nodes may down an unreachable member once it has been unreachable for
-/// the split-brain resolver's <c>stable-after</c>, and then run its entities and singletons themselves; a node that
-/// wakes after such a pause does not learn that it was downed until gossip reaches it, and meanwhile it would answer
-/// reads from its old copies and acknowledge writes the cluster then discards. So: a pause of at least
-/// <c>stable-after</c> shuts the node down as downed (exit code 4, a supervisor restarts it as a new incarnation), and
-/// while the guard itself has not looked at the clock for that long (the moments right after waking), requests are
-/// refused with 503 (clients retry on another node). A node that is the cluster's only member cannot have been downed
-/// by others, so it carries on. A dedicated thread watches the monotonic clock, which keeps running while the process
-/// is stopped.
+/// Stops a node that did not run for <c>stable-after</c> or longer (it may have been downed meanwhile) from serving stale
+/// state: 503 right after waking, then exit 4 as downed. Why and how: docs/architecture.md#a-paused-node-pauseguard.
 /// </summary>
 public sealed class PauseGuard : IHostedService, IDisposable
 {

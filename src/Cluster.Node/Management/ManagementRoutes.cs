@@ -2,7 +2,7 @@ namespace MediaPlatform.Node.Management;
 
 /// <summary>
 /// The cluster management API every node serves next to GET /cluster/members: read routes for everyone, mutating
-/// routes behind <see cref="MutationGate"/>; the transcode work queue at /cluster/transcode-queue (`mpctl jobs`).
+/// routes behind <see cref="MutationGate"/>; the transcode work queue at /cluster/transcode-queue (`mpctl encodes`).
 /// </summary>
 public static class ManagementRoutes
 {

@@ -78,7 +78,7 @@ public sealed class ChunkEncoder
     /// with square pixels in 8-bit 4:2:0, which High profile and every player require.</summary>
     public static string VideoFilter(int rotation, int width, int height)
     {
-        var rotate = MediaProber.NormalizeRotation(rotation) switch
+        var rotate = SourceProber.NormalizeRotation(rotation) switch
         {
             90 => "transpose=cclock,",
             180 => "hflip,vflip,",

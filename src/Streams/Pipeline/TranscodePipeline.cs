@@ -40,7 +40,7 @@ public sealed class TranscodePipeline
         void Report(string stage, int done, int total) => onProgress?.Invoke(new TranscodeProgress(stage, done, total));
 
         var graph = Source.Single(request)
-            .SelectAsync(1, r => { Report("probe", 0, 0); return new MediaProber(_runner).ProbeAsync(r.SourcePath, ct); })
+            .SelectAsync(1, r => { Report("probe", 0, 0); return new SourceProber(_runner).ProbeAsync(r.SourcePath, ct); })
             .SelectAsync(1, async verdict => verdict is ProbeVerdict.Accepted accepted
                 ? (Verdict: verdict, Plan: await PlanAsync(request, accepted.Probe, Report, ct))
                 : (Verdict: verdict, Plan: (TitlePlan?)null))

@@ -19,7 +19,7 @@ public sealed class TranscodeWorkerSpecs() : Akka.TestKit.Xunit2.TestKit(Config)
 {
     private static readonly Config Config = ConfigurationFactory.ParseString("""
             media-platform.transcode {
-              max-concurrent-jobs = 2
+              max-concurrent-encodes = 2
               preset = superfast
               max-attempts = 2
               check-in-interval = 200ms

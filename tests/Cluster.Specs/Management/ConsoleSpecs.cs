@@ -69,7 +69,7 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
 
         // The read commands answer; an unknown region is the node's 404 detail on one line.
         foreach (var command in new[] { "cluster leader", "cluster sharding regions", "cluster sharding region-stats user",
-                     "cluster singletons", "remote associations", "actor hierarchy", "jobs", "scheduler jobs" })
+                     "cluster singletons", "remote associations", "actor hierarchy", "encodes", "scheduler jobs" })
         {
             var run = await Mpctl.RunAsync([.. admin, .. command.Split(' ')]);
             Assert.True(run.ExitCode == 0, $"{command}: {Mpctl.Describe(run)}");

@@ -11,7 +11,7 @@ public class AudioEncoderTests
     public async Task Encodes_stereo_48k_aac_as_long_as_the_video()
     {
         using var clip = await GeneratedClip.VideoAsync(seconds: 5);
-        var probe = Assert.IsType<ProbeVerdict.Accepted>(await new MediaProber().ProbeAsync(clip.Path)).Probe;
+        var probe = Assert.IsType<ProbeVerdict.Accepted>(await new SourceProber().ProbeAsync(clip.Path)).Probe;
         var output = Path.Combine(clip.Folder, "audio.m4a");
 
         var track = await new AudioEncoder().EncodeAsync(clip.Path, probe, output);

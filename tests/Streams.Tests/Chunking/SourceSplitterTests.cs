@@ -54,7 +54,7 @@ public class SourceSplitterTests
 
     private static async Task AssertAddsUpToSourceAsync(string source, IReadOnlyList<VideoChunk> chunks)
     {
-        var probe = Assert.IsType<ProbeVerdict.Accepted>(await new MediaProber().ProbeAsync(source)).Probe;
+        var probe = Assert.IsType<ProbeVerdict.Accepted>(await new SourceProber().ProbeAsync(source)).Probe;
         var frame = 1.0 / probe.FrameRate;
         foreach (var chunk in chunks)
         {

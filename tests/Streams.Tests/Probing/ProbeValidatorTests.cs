@@ -52,7 +52,7 @@ public class ProbeValidatorTests
     [InlineData(-180, 180)]
     [InlineData(45, 0)]
     public void Normalizes_rotation_like_ffmpeg(double degrees, int expected) =>
-        Assert.Equal(expected, MediaProber.NormalizeRotation(degrees));
+        Assert.Equal(expected, SourceProber.NormalizeRotation(degrees));
 
     private static void AssertRejected(ProbeResult probe, RejectionReason reason) =>
         Assert.Equal(reason, Assert.IsType<ProbeVerdict.Rejected>(ProbeValidator.Validate(probe)).Reason);

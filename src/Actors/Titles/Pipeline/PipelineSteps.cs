@@ -60,7 +60,7 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
             return PipelineStep.Continue;
         }
         log.Info("title {0}: probing {1} ({2:N0} bytes)", titleId, source.BlobKey, source.SizeBytes);
-        var verdict = TitleQuotaRules.WithDurationLimit(await new MediaProber(context.Runner).ProbeAsync(path, ct), context.Settings.MaxSourceDuration);
+        var verdict = TitleQuotaRules.WithDurationLimit(await new SourceProber(context.Runner).ProbeAsync(path, ct), context.Settings.MaxSourceDuration);
         var recorded = await _title.AskAsync(RecordProbe.From(titleId, verdict, context.Settings.Ladder.For), ct);
         if (verdict is ProbeVerdict.Accepted accepted)
             log.Info("title {0}: {1}; ladder {2}", titleId, Describe(accepted.Probe), string.Join(", ", recorded?.Ladder.Select(r => r.Name) ?? []));

@@ -11,7 +11,7 @@ namespace MediaPlatform.Streams.Quality.Video;
 /// </summary>
 internal static class VideoAnalysisPass
 {
-    public static IReadOnlyList<string> Arguments(string path, MediaProbe probe, QcThresholds t)
+    public static IReadOnlyList<string> Arguments(string path, QcStreamFacts probe, QcThresholds t)
     {
         var sampling = probe.HasVideo && t.StuckPixelSampleFrames > 0;
         var graph = new List<string>();
@@ -35,7 +35,7 @@ internal static class VideoAnalysisPass
         return args;
     }
 
-    public static async Task<(DetectedSpans Spans, StuckPixelDetector? Pixels)> RunAsync(string path, MediaProbe probe,
+    public static async Task<(DetectedSpans Spans, StuckPixelDetector? Pixels)> RunAsync(string path, QcStreamFacts probe,
         QcThresholds thresholds, CancellationToken cancellationToken)
     {
         var parser = new DetectorLogParser();

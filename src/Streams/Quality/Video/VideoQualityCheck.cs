@@ -9,7 +9,7 @@ public static class VideoQualityCheck
 {
     public static async Task<QcReport> RunAsync(string path, QcThresholds thresholds, CancellationToken cancellationToken = default)
     {
-        var probe = await MediaProbe.RunAsync(path, cancellationToken).ConfigureAwait(false);
+        var probe = await QcStreamFacts.RunAsync(path, cancellationToken).ConfigureAwait(false);
         var findings = new List<QcFinding>();
         if (!probe.HasVideo)
             findings.Add(new QcFinding(QcChecks.NoVideo, QcSeverity.Error, "the file has no video stream"));

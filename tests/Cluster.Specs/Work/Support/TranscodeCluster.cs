@@ -28,7 +28,7 @@ public sealed class TranscodeCluster : IAsyncDisposable
 
     private const string Overrides = """
         media-platform.transcode {
-          max-concurrent-jobs = 1
+          max-concurrent-encodes = 1
           preset = veryfast
           check-in-interval = 500ms
           work-timeout = 8s

@@ -5,10 +5,10 @@ using MediaPlatform.Streams.Encoding;
 namespace MediaPlatform.Streams.Probing;
 
 /// <summary>
-/// Probes a source (FFMpegCore's ffprobe wrapper for the metadata, a packet read for what the file really holds) and
+/// Probes an uploaded source (FFMpegCore's ffprobe wrapper for the metadata, a packet read for what the file really holds) and
 /// validates it. Unreadable input comes back as a <see cref="ProbeVerdict.Rejected"/> with a readable reason.
 /// </summary>
-public sealed class MediaProber(FfmpegRunner? runner = null)
+public sealed class SourceProber(FfmpegRunner? runner = null)
 {
     private readonly PacketScanner _scanner = new(runner);
 

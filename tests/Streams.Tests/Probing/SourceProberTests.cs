@@ -4,9 +4,9 @@ using MediaPlatform.Streams.Tests.Support;
 
 namespace MediaPlatform.Streams.Tests.Probing;
 
-public class MediaProberTests
+public class SourceProberTests
 {
-    private readonly MediaProber _prober = new();
+    private readonly SourceProber _prober = new();
 
     [Fact]
     public async Task Accepts_a_normal_clip_and_describes_it()

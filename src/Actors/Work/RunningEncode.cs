@@ -1,7 +1,7 @@
 namespace MediaPlatform.Actors.Work;
 
-/// <summary>A job a worker runs: its assignment, the switch that kills its ffmpeg, and progress written by the encode task.</summary>
-internal sealed class RunningJob(WorkAssignment assignment) : IDisposable
+/// <summary>An encode a worker runs: its assignment, the switch that kills its ffmpeg, and progress written by the encode task.</summary>
+internal sealed class RunningEncode(WorkAssignment assignment) : IDisposable
 {
     private double _progress;
 

@@ -5,10 +5,13 @@ using MediaPlatform.Streams.Encoding;
 
 namespace MediaPlatform.Streams.Quality.Video;
 
-/// <summary>The few facts QC needs about a file: its length, whether it has video/audio, and the picture size.</summary>
-internal sealed record MediaProbe(TimeSpan Duration, bool HasVideo, bool HasAudio, int Width, int Height)
+/// <summary>
+/// The few facts QC needs about an encoded output (one raw ffprobe call): its length, whether it has video/audio, and the
+/// picture size. Not <see cref="MediaPlatform.Streams.Probing.SourceProber"/>, which probes and validates an uploaded source.
+/// </summary>
+internal sealed record QcStreamFacts(TimeSpan Duration, bool HasVideo, bool HasAudio, int Width, int Height)
 {
-    public static async Task<MediaProbe> RunAsync(string path, CancellationToken cancellationToken)
+    public static async Task<QcStreamFacts> RunAsync(string path, CancellationToken cancellationToken)
     {
         var json = new StringBuilder();
         await FfmpegRunner.Shared.RunRawAsync("ffprobe",
@@ -23,7 +26,7 @@ internal sealed record MediaProbe(TimeSpan Duration, bool HasVideo, bool HasAudi
         return Parse(json.ToString());
     }
 
-    private static MediaProbe Parse(string json)
+    private static QcStreamFacts Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -49,6 +52,6 @@ internal sealed record MediaProbe(TimeSpan Duration, bool HasVideo, bool HasAudi
                 }
             }
         }
-        return new MediaProbe(duration, hasVideo, hasAudio, width, height);
+        return new QcStreamFacts(duration, hasVideo, hasAudio, width, height);
     }
 }

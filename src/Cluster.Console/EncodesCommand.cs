@@ -4,11 +4,11 @@ using System.Text.Json.Nodes;
 namespace MediaPlatform.Ctl;
 
 /// <summary>
-/// `jobs [batch-id]`: the transcode work queue from GET /cluster/transcode-queue — workers per node with their
+/// `encodes [batch-id]`: the transcode work queue (ffmpeg encodes of chunk×rung work items) from GET /cluster/transcode-queue — workers per node with their
 /// capacity and the work in flight on them, the batches held, and a summary line; with a batch id, that batch's
 /// items from GET /cluster/transcode-queue/batches/{id}. --json prints the node's JSON.
 /// </summary>
-public static class JobsCommand
+public static class EncodesCommand
 {
     public static Task RunAsync(CtlContext c, IReadOnlyList<string> args) => args.Count switch
     {

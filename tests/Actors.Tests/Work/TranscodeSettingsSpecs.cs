@@ -1,0 +1,27 @@
+using Akka.Configuration;
+using MediaPlatform.Actors.Work;
+
+namespace MediaPlatform.Actors.Tests.Work;
+
+/// <summary>The encode keys were renamed from "job"; the old names are still read so existing config files keep working.</summary>
+public sealed class TranscodeSettingsSpecs
+{
+    private static TranscodeSettings From(string hocon) => TranscodeSettings.From(ConfigurationFactory.ParseString(hocon), cores: 8);
+
+    [Fact]
+    public void The_encode_keys_must_be_read_and_the_old_job_keys_must_still_count_when_the_new_ones_are_left_at_0()
+    {
+        Assert.Equal((3, 2), (From("max-concurrent-encodes = 3, threads-per-encode = 2") is var s ? (s.MaxConcurrentEncodes, s.ThreadsPerEncode) : default));
+        Assert.Equal((4, 1), (From("max-concurrent-jobs = 4, threads-per-job = 1") is var old ? (old.MaxConcurrentEncodes, old.ThreadsPerEncode) : default));
+        Assert.Equal(4, From("max-concurrent-encodes = 0, max-concurrent-jobs = 4").MaxConcurrentEncodes); // the shipped default is 0
+        Assert.Equal(2, From("max-concurrent-encodes = 2, max-concurrent-jobs = 4").MaxConcurrentEncodes);
+        Assert.Equal((8, 1), (From("") is var d ? (d.MaxConcurrentEncodes, d.ThreadsPerEncode) : default));
+    }
+
+    [Fact]
+    public void A_bad_encode_count_must_be_refused_naming_the_new_key()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => From("max-concurrent-jobs = -1"));
+        Assert.Contains("max-concurrent-encodes", e.Message);
+    }
+}
