@@ -74,7 +74,7 @@ public sealed partial record WorkQueueState(
     {
         var ack = new WorkResultAck(workId, attempt);
         if (!Items.TryGetValue(workId, out var item) || item.IsTerminal()) return Answer(ack);
-        return Decide.Persist(this, new WorkCompleted(workId, result, worker, attempt, now), _ => ack);
+        return Decide.Persist(this, new WorkCompleted(workId, StoredEncodeResult.From(result), worker, attempt, now), _ => ack);
     }
 
     /// <summary>
@@ -146,7 +146,7 @@ public sealed partial record WorkQueueState(
     private WorkQueueState Completed(WorkCompleted e)
     {
         if (Items.GetValueOrDefault(e.WorkId) is not { } item || item.IsTerminal()) return this;
-        var state = WithItem(e.WorkId, i => i with { Status = WorkStatus.Completed, Result = e.Result, CompletedBy = e.Worker });
+        var state = WithItem(e.WorkId, i => i with { Status = WorkStatus.Completed, Result = e.Result.ToResult(), CompletedBy = e.Worker });
         return Ended(state with { Pending = Pending.Remove(e.WorkId), CompletedTotal = CompletedTotal + 1 }, item.BatchId, done: 1, failed: 0, e.At);
     }
 
