@@ -1,6 +1,5 @@
 using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Serialization;
-using MediaPlatform.Streams.Quality.Subtitles;
 
 namespace MediaPlatform.Actors.Titles;
 
@@ -20,7 +19,7 @@ public sealed record TitleCreated(string TitleId, string OwnerId, string Name, s
 public sealed record TitleSourceUploaded(string TitleId, string UploadId, string BlobKey, long SizeBytes, string? OriginalFileName, DateTimeOffset At) : ITitleEvent;
 
 [Manifest("title.subtitles-attached.v1")]
-public sealed record TitleSubtitlesAttached(string TitleId, string Language, string UploadId, SubtitleFormat Format, string BlobKey, long SizeBytes, DateTimeOffset At) : ITitleEvent;
+public sealed record TitleSubtitlesAttached(string TitleId, string Language, string UploadId, StoredSubtitleFormat Format, string BlobKey, long SizeBytes, DateTimeOffset At) : ITitleEvent;
 
 [Manifest("title.probe-started.v1")]
 public sealed record TitleProbeStarted(string TitleId, DateTimeOffset At) : ITitleEvent;

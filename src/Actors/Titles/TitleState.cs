@@ -72,7 +72,7 @@ public sealed partial record TitleState(
         TitleSubtitlesAttached e => this with
         {
             Subtitles = Subtitles.RemoveAll(s => s.Language == e.Language)
-                .Add(new TitleSubtitles(e.Language, e.UploadId, e.Format, e.BlobKey, e.SizeBytes, e.At))
+                .Add(new TitleSubtitles(e.Language, e.UploadId, e.Format.ToFormat(), e.BlobKey, e.SizeBytes, e.At))
                 .Sort((a, b) => string.CompareOrdinal(a.Language, b.Language)),
             UpdatedAt = e.At,
         },
@@ -140,7 +140,7 @@ public sealed partial record TitleState(
         if (!TitleRules.AcceptsSubtitles(Status)) return Refuse(TitleRules.SubtitlesRefusal(TitleId, Status));
         if (existing is null && Subtitles.Count >= TitleRules.MaxSubtitleTracks)
             return Refuse(Rejection.Conflict($"a title can have at most {TitleRules.MaxSubtitleTracks} subtitle tracks"));
-        return Decide.Persist(this, new TitleSubtitlesAttached(TitleId, c.Language, c.UploadId, c.Format, c.BlobKey, c.SizeBytes, now), s => s.View());
+        return Decide.Persist(this, new TitleSubtitlesAttached(TitleId, c.Language, c.UploadId, StoredSubtitleFormats.From(c.Format), c.BlobKey, c.SizeBytes, now), s => s.View());
     }
 
     private Rejection NotNow(string what, string allowed) =>
