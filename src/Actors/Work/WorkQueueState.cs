@@ -146,7 +146,7 @@ public sealed partial record WorkQueueState(
     private WorkQueueState Completed(WorkCompleted e)
     {
         if (Items.GetValueOrDefault(e.WorkId) is not { } item || item.IsTerminal()) return this;
-        var state = WithItem(e.WorkId, i => i with { Status = WorkStatus.Completed, Result = e.Result.ToResult(), CompletedBy = e.Worker });
+        var state = WithItem(e.WorkId, i => i with { Status = WorkStatus.Completed, Result = e.Result, CompletedBy = e.Worker });
         return Ended(state with { Pending = Pending.Remove(e.WorkId), CompletedTotal = CompletedTotal + 1 }, item.BatchId, done: 1, failed: 0, e.At);
     }
 
