@@ -23,7 +23,7 @@ public sealed partial record TitleState(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     TitleSource? Source,
-    ImmutableList<TitleSubtitles> Subtitles,
+    ImmutableList<StoredSubtitles> Subtitles,
     StoredProbe? Probe,
     ImmutableList<StoredRung> Ladder,
     TitleProgress? Progress,
@@ -34,7 +34,7 @@ public sealed partial record TitleState(
     long PriceMinor = TitlePricing.DefaultPriceMinor) : IEntityState<TitleState, ITitleEvent>, IProtocolMessage
 {
     public static TitleState Empty(string titleId) =>
-        new(titleId, TitleStatus.None, "", "", "", default, default, null, ImmutableList<TitleSubtitles>.Empty, null,
+        new(titleId, TitleStatus.None, "", "", "", default, default, null, ImmutableList<StoredSubtitles>.Empty, null,
             ImmutableList<StoredRung>.Empty, null, null, null, null, null);
 
     public bool Exists => Status != TitleStatus.None;
@@ -72,7 +72,7 @@ public sealed partial record TitleState(
         TitleSubtitlesAttached e => this with
         {
             Subtitles = Subtitles.RemoveAll(s => s.Language == e.Language)
-                .Add(new TitleSubtitles(e.Language, e.UploadId, e.Format.ToFormat(), e.BlobKey, e.SizeBytes, e.At))
+                .Add(new StoredSubtitles(e.Language, e.UploadId, e.Format, e.BlobKey, e.SizeBytes, e.At))
                 .Sort((a, b) => string.CompareOrdinal(a.Language, b.Language)),
             UpdatedAt = e.At,
         },
@@ -95,8 +95,9 @@ public sealed partial record TitleState(
     };
 
     /// <summary>Views carry the Streams records callers work with; the stored shapes stay inside the entity.</summary>
-    public TitleView View() => new(TitleId, OwnerId, Name, Description, Status, CreatedAt, UpdatedAt, Source, Subtitles,
-        Probe?.ToProbe(), Ladder.Select(r => r.ToRung()).ToList(), Progress?.View(), Package?.ToPackage(), Qc, Failure, PublishedAt, PriceMinor);
+    public TitleView View() => new(TitleId, OwnerId, Name, Description, Status, CreatedAt, UpdatedAt, Source,
+        Subtitles.Select(t => t.ToTrack()).ToList(), Probe?.ToProbe(), Ladder.Select(r => r.ToRung()).ToList(), Progress?.View(),
+        Package?.ToPackage(), Qc, Failure, PublishedAt, PriceMinor);
 
     private Decision<ITitleEvent> Create(CreateTitle c, DateTimeOffset now)
     {

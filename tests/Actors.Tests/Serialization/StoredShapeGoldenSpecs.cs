@@ -77,6 +77,17 @@ public sealed class StoredShapeGoldenSpecs(StoredShapeGoldenSpecs.SerializerFixt
         Assert.True(types.Count > 50, $"only {types.Count} persisted types found");
     }
 
+    [Fact]
+    public void No_persisted_type_may_hold_a_type_owned_by_the_media_pipeline()
+    {
+        // Streams records change with the encoder; the journal keeps its own shapes (Stored*) and maps at the boundary.
+        var streams = typeof(MediaPlatform.Streams.Ladder.Rung).Assembly;
+        var offenders = SerializerFixture.Persisted.Values
+            .SelectMany(t => StoredMemberTypes.Reachable(t).Where(m => m.Type.Assembly == streams).Select(m => $"{t.Name}: {m.Path} is {m.Type.FullName}"))
+            .ToList();
+        Assert.True(offenders.Count == 0, "persisted types hold Streams types:\n" + string.Join("\n", offenders));
+    }
+
     private static string ClrJson(object o) => JsonSerializer.Serialize(o, o.GetType());
 
     /// <summary>One actor system for every case: the serializer exactly as the node configures it.</summary>
