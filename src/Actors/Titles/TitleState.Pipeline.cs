@@ -27,12 +27,12 @@ public sealed partial record TitleState
 
         var reason = accepted ? "" : TitleRules.Reason(c.RejectionMessage);
         var repeat = accepted
-            ? Status is not TitleStatus.Probing && Probe == c.Probe && Ladder.SequenceEqual(c.Ladder!)
+            ? Status is not TitleStatus.Probing && Probe == StoredProbe.From(c.Probe!) && Ladder.SequenceEqual(c.Ladder!.Select(StoredRung.From))
             : Status == TitleStatus.Failed && Failure is { Stage: TitleFailure.ProbeStage } f && f.Reason == reason;
         if (repeat) return Decide.Reply<ITitleEvent>(View());
         if (Status != TitleStatus.Probing) return Refuse(NotNow("recording a probe", nameof(TitleStatus.Probing)));
         return accepted
-            ? Decide.Persist(this, new TitleProbed(TitleId, c.Probe!, [.. c.Ladder!], now), s => s.View())
+            ? Decide.Persist(this, new TitleProbed(TitleId, StoredProbe.From(c.Probe!), [.. c.Ladder!.Select(StoredRung.From)], now), s => s.View())
             : Decide.Persist(this, new TitleFailed(TitleId, TitleFailure.ProbeStage, reason, now), s => s.View());
     }
 
@@ -78,10 +78,10 @@ public sealed partial record TitleState
         if (!TitleRules.IsPlaylistName(c.MasterPlaylist)) return Refuse(Rejection.Invalid("the master playlist must be a file name ending in .m3u8"));
         if (c.Rungs is not { Count: > 0 }) return Refuse(Rejection.Invalid("a package holds at least one rung"));
         var package = new TitlePackage(c.HlsPrefix, c.MasterPlaylist, c.Rungs, now);
-        if (Package is { } recorded && recorded.SameAs(package) && Status is TitleStatus.QualityCheck or TitleStatus.Published)
+        if (Package is { } recorded && recorded.ToPackage().SameAs(package) && Status is TitleStatus.QualityCheck or TitleStatus.Published)
             return Decide.Reply<ITitleEvent>(View());
         return Status is TitleStatus.Probed or TitleStatus.Transcoding
-            ? Decide.Persist(this, new TitlePackaged(TitleId, c.HlsPrefix, c.MasterPlaylist, [.. c.Rungs], now), s => s.View())
+            ? Decide.Persist(this, new TitlePackaged(TitleId, c.HlsPrefix, c.MasterPlaylist, [.. c.Rungs.Select(StoredRung.From)], now), s => s.View())
             : Refuse(NotNow("recording the package", $"{nameof(TitleStatus.Probed)} or {nameof(TitleStatus.Transcoding)}"));
     }
 

@@ -3,8 +3,6 @@ using MediaPlatform.Actors.Billing;
 using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Serialization;
-using MediaPlatform.Streams.Ladder;
-using MediaPlatform.Streams.Probing;
 using MediaPlatform.Streams.Quality.Subtitles;
 
 namespace MediaPlatform.Actors.Titles;
@@ -25,19 +23,19 @@ public sealed partial record TitleState(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     TitleSource? Source,
-    ImmutableList<TitleSubtitles> Subtitles,
-    ProbeResult? Probe,
-    ImmutableList<Rung> Ladder,
+    ImmutableList<StoredSubtitles> Subtitles,
+    StoredProbe? Probe,
+    ImmutableList<StoredRung> Ladder,
     TitleProgress? Progress,
-    TitlePackage? Package,
+    StoredPackage? Package,
     TitleQcSummary? Qc,
     TitleFailure? Failure,
     DateTimeOffset? PublishedAt,
     long PriceMinor = TitlePricing.DefaultPriceMinor) : IEntityState<TitleState, ITitleEvent>, IProtocolMessage
 {
     public static TitleState Empty(string titleId) =>
-        new(titleId, TitleStatus.None, "", "", "", default, default, null, ImmutableList<TitleSubtitles>.Empty, null,
-            ImmutableList<Rung>.Empty, null, null, null, null, null);
+        new(titleId, TitleStatus.None, "", "", "", default, default, null, ImmutableList<StoredSubtitles>.Empty, null,
+            ImmutableList<StoredRung>.Empty, null, null, null, null, null);
 
     public bool Exists => Status != TitleStatus.None;
 
@@ -69,12 +67,12 @@ public sealed partial record TitleState(
         TitleSourceUploaded e => this with
         {
             Status = TitleStatus.SourceUploaded, Source = new TitleSource(e.UploadId, e.BlobKey, e.SizeBytes, e.OriginalFileName, e.At),
-            Probe = null, Ladder = ImmutableList<Rung>.Empty, Progress = null, Package = null, Qc = null, Failure = null, UpdatedAt = e.At,
+            Probe = null, Ladder = ImmutableList<StoredRung>.Empty, Progress = null, Package = null, Qc = null, Failure = null, UpdatedAt = e.At,
         },
         TitleSubtitlesAttached e => this with
         {
             Subtitles = Subtitles.RemoveAll(s => s.Language == e.Language)
-                .Add(new TitleSubtitles(e.Language, e.UploadId, e.Format, e.BlobKey, e.SizeBytes, e.At))
+                .Add(new StoredSubtitles(e.Language, e.UploadId, e.Format, e.BlobKey, e.SizeBytes, e.At))
                 .Sort((a, b) => string.CompareOrdinal(a.Language, b.Language)),
             UpdatedAt = e.At,
         },
@@ -88,7 +86,7 @@ public sealed partial record TitleState(
         },
         TitlePackaged e => this with
         {
-            Status = TitleStatus.QualityCheck, Package = new TitlePackage(e.HlsPrefix, e.MasterPlaylist, e.Rungs, e.At), UpdatedAt = e.At,
+            Status = TitleStatus.QualityCheck, Package = new StoredPackage(e.HlsPrefix, e.MasterPlaylist, e.Rungs, e.At), UpdatedAt = e.At,
         },
         TitleQcReported e => this with { Qc = e.Report, UpdatedAt = e.At },
         TitlePublished e => this with { Status = TitleStatus.Published, PublishedAt = e.At, UpdatedAt = e.At },
@@ -96,8 +94,10 @@ public sealed partial record TitleState(
         _ => this,
     };
 
-    public TitleView View() => new(TitleId, OwnerId, Name, Description, Status, CreatedAt, UpdatedAt, Source, Subtitles, Probe, Ladder,
-        Progress?.View(), Package, Qc, Failure, PublishedAt, PriceMinor);
+    /// <summary>Views carry the Streams records callers work with; the stored shapes stay inside the entity.</summary>
+    public TitleView View() => new(TitleId, OwnerId, Name, Description, Status, CreatedAt, UpdatedAt, Source,
+        Subtitles.Select(t => t.ToTrack()).ToList(), Probe?.ToProbe(), Ladder.Select(r => r.ToRung()).ToList(), Progress?.View(),
+        Package?.ToPackage(), Qc, Failure, PublishedAt, PriceMinor);
 
     private Decision<ITitleEvent> Create(CreateTitle c, DateTimeOffset now)
     {
@@ -141,7 +141,7 @@ public sealed partial record TitleState(
         if (!TitleRules.AcceptsSubtitles(Status)) return Refuse(TitleRules.SubtitlesRefusal(TitleId, Status));
         if (existing is null && Subtitles.Count >= TitleRules.MaxSubtitleTracks)
             return Refuse(Rejection.Conflict($"a title can have at most {TitleRules.MaxSubtitleTracks} subtitle tracks"));
-        return Decide.Persist(this, new TitleSubtitlesAttached(TitleId, c.Language, c.UploadId, c.Format, c.BlobKey, c.SizeBytes, now), s => s.View());
+        return Decide.Persist(this, new TitleSubtitlesAttached(TitleId, c.Language, c.UploadId, StoredSubtitleFormats.From(c.Format), c.BlobKey, c.SizeBytes, now), s => s.View());
     }
 
     private Rejection NotNow(string what, string allowed) =>

@@ -165,7 +165,7 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
                         .Add(new WorkAssignment(s.WorkId, item.BatchId, s.Attempt, item.Payload));
                     break;
                 case WorkCompleted c when State.Items.GetValueOrDefault(c.WorkId) is { } item:
-                    Notify(item.BatchId, new WorkDone(c.WorkId, item.BatchId, c.Result));
+                    Notify(item.BatchId, new WorkDone(c.WorkId, item.BatchId, c.Result.ToResult()));
                     Log.Info("work {0} completed by {1} (attempt {2}, {3:0.0} s){4}", c.WorkId, c.Worker, c.Attempt,
                         c.Result.Elapsed.TotalSeconds, BatchText(item.BatchId));
                     NotifyProgress(item.BatchId);

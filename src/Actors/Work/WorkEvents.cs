@@ -1,5 +1,4 @@
 using MediaPlatform.Actors.Serialization;
-using MediaPlatform.Streams.Encoding;
 
 namespace MediaPlatform.Actors.Work;
 
@@ -16,7 +15,7 @@ public sealed record WorkStarted(string WorkId, string Worker, string Node, int 
 
 /// <summary>The first successful attempt to be reported; later reports for the work are acknowledged and ignored.</summary>
 [Manifest("work.completed.v1")]
-public sealed record WorkCompleted(string WorkId, ChunkEncodeResult Result, string Worker, int Attempt, DateTimeOffset At) : IWorkEvent;
+public sealed record WorkCompleted(string WorkId, StoredEncodeResult Result, string Worker, int Attempt, DateTimeOffset At) : IWorkEvent;
 
 /// <summary>An attempt's ffmpeg failed. With <see cref="WillRetry"/> the work is queued again, else it has failed for good.</summary>
 [Manifest("work.failed.v1")]

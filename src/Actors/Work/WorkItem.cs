@@ -1,5 +1,3 @@
-using MediaPlatform.Streams.Encoding;
-
 namespace MediaPlatform.Actors.Work;
 
 public enum WorkStatus { Pending, InFlight, Completed, Failed }
@@ -20,7 +18,7 @@ public sealed record WorkItem(
     string? Node,
     DateTimeOffset AcceptedAt,
     DateTimeOffset? StartedAt,
-    ChunkEncodeResult? Result,
+    StoredEncodeResult? Result,
     string? CompletedBy,
     string? LastError)
 {

@@ -32,7 +32,7 @@ public sealed partial record WorkQueueState
         return new BatchStatus(batch.BatchId, batch.Size, items.Count, batch.Done, batch.Failed,
             items.Count(i => i.Status == WorkStatus.Pending), items.Count(i => i.Status == WorkStatus.InFlight), batch.FinishedAt is not null,
             items.Select(i => new WorkItemView(i.WorkId, i.Status, i.Attempt, i.Failures, i.Worker, i.Node,
-                i.Status == WorkStatus.InFlight ? progress(i.WorkId) : null, i.LastError, i.Result)).ToList());
+                i.Status == WorkStatus.InFlight ? progress(i.WorkId) : null, i.LastError, i.Result?.ToResult())).ToList());
     }
 
     public QueueStatus Queue(WorkerRoster roster, DateTimeOffset now)

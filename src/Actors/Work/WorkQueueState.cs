@@ -67,7 +67,7 @@ public sealed partial record WorkQueueState(
     {
         var ack = new WorkResultAck(workId, attempt);
         if (!Items.TryGetValue(workId, out var item) || item.IsTerminal()) return Answer(ack);
-        return Decide.Persist(this, new WorkCompleted(workId, result, worker, attempt, now), _ => ack);
+        return Decide.Persist(this, new WorkCompleted(workId, StoredEncodeResult.From(result), worker, attempt, now), _ => ack);
     }
 
     /// <summary>

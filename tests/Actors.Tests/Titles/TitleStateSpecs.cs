@@ -107,7 +107,7 @@ public sealed class TitleStateSpecs
         Assert.Equal(["en", "fr"], state.Subtitles.Select(s => s.Language));
         var replaced = Step(state, Subtitles("fr", "s3", SubtitleFormat.Srt), Now);
         Assert.Equal(2, replaced.Subtitles.Count);
-        Assert.Equal(("s3", SubtitleFormat.Srt), (replaced.Subtitles.Single(s => s.Language == "fr").UploadId, replaced.Subtitles.Single(s => s.Language == "fr").Format));
+        Assert.Equal(("s3", SubtitleFormat.Srt), (replaced.Subtitles.Single(s => s.Language == "fr").UploadId, replaced.Subtitles.Single(s => s.Language == "fr").Format.ToFormat()));
         Assert.Empty(Pure.Accept(replaced, replaced.Handle(Subtitles("fr", "s3", SubtitleFormat.Srt), Now)).Events);
     }
 

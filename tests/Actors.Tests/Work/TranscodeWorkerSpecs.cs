@@ -66,7 +66,7 @@ public sealed class TranscodeWorkerSpecs() : Akka.TestKit.Xunit2.TestKit(Config)
     {
         using var media = await TestMedia.SplitClipAsync(seconds: 8, width: 640, height: 360);
         var rungs = LadderPolicy.Default.For(640, 360, 25, false);
-        var jobs = media.Chunks.SelectMany(c => rungs.Select(r => new EncodePayload(c, r, 0, media.Output(r.Name, c.Index)))).ToList();
+        var jobs = media.Chunks.SelectMany(c => rungs.Select(r => EncodePayload.For(c, r, 0, media.Output(r.Name, c.Index)))).ToList();
         var subscriber = CreateTestProbe();
         var (coordinator, _) = StartQueue();
 
@@ -100,7 +100,7 @@ public sealed class TranscodeWorkerSpecs() : Akka.TestKit.Xunit2.TestKit(Config)
         var coordinator = CreateTestProbe(); // speaks the coordinator's side of the protocol, and oversends on purpose
         var worker = Sys.ActorOf(TranscodeWorker.PropsFor(coordinator.Ref, TranscodeSettings.From(Sys), ObservedRunner()));
         var assignments = media.Chunks.Select(c => new WorkAssignment($"w{c.Index}", "clip", 1,
-            new EncodePayload(c, rung, 0, media.Output(rung.Name, c.Index)))).ToList();
+            EncodePayload.For(c, rung, 0, media.Output(rung.Name, c.Index)))).ToList();
 
         coordinator.Send(worker, new AssignWork(assignments));
 
@@ -125,8 +125,8 @@ public sealed class TranscodeWorkerSpecs() : Akka.TestKit.Xunit2.TestKit(Config)
     {
         using var media = await TestMedia.SplitClipAsync(seconds: 2, width: 320, height: 240);
         var rung = LadderPolicy.Default.For(320, 240, 25, false)[0];
-        var good = new EncodePayload(media.Chunks[0], rung, 0, media.Output(rung.Name, 0));
-        var corrupt = new EncodePayload(media.CorruptChunk(), rung, 0, media.Output(rung.Name, 1));
+        var good = EncodePayload.For(media.Chunks[0], rung, 0, media.Output(rung.Name, 0));
+        var corrupt = EncodePayload.For(media.CorruptChunk(), rung, 0, media.Output(rung.Name, 1));
         var subscriber = CreateTestProbe();
         var (coordinator, _) = StartQueue();
 

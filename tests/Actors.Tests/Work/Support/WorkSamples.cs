@@ -11,7 +11,7 @@ public static class WorkSamples
     public static readonly Rung Rung240 = LadderPolicy.Default.For(640, 360, 25, false)[0];
 
     public static EncodePayload Payload(int chunk, string folder = "/shared/title") =>
-        new(new VideoChunk(chunk, $"{folder}/chunks/chunk_{chunk:D5}.mkv", TimeSpan.FromSeconds(2 * chunk), TimeSpan.FromSeconds(2), 50),
+        EncodePayload.For(new VideoChunk(chunk, $"{folder}/chunks/chunk_{chunk:D5}.mkv", TimeSpan.FromSeconds(2 * chunk), TimeSpan.FromSeconds(2), 50),
             Rung240, 0, $"{folder}/240p/chunk_{chunk:D5}.mp4");
 
     public static SubmitWork Submit(string workId, string batchId, int batchSize, int chunk = 0, string? subscriber = null) =>

@@ -30,7 +30,7 @@ public sealed class TitleMedia
         var chunks = await new SourceSplitter().SplitAsync(source, Path.Combine(sharedFolder, "chunks"), chunkSeconds: 2);
         var rungs = LadderPolicy.Default.For(width, height, 25, false);
         var work = chunks.SelectMany(c => rungs.Select(r => ($"title-1/{r.Name}/{c.Index:D3}",
-            new EncodePayload(c, r, 0, Path.Combine(sharedFolder, "out", r.Name, $"chunk_{c.Index:D5}.mp4"))))).ToList();
+            EncodePayload.For(c, r, 0, Path.Combine(sharedFolder, "out", r.Name, $"chunk_{c.Index:D5}.mp4"))))).ToList();
         return new TitleMedia(chunks, work);
     }
 
