@@ -25,12 +25,12 @@ public sealed class InProcessCluster : IAsyncDisposable
     public static async Task<InProcessCluster> StartAsync(int size)
     {
         var cluster = new InProcessCluster();
-        var remotePorts = Enumerable.Range(0, size).Select(_ => FreePort.Next()).ToArray();
+        var remotePorts = Enumerable.Range(0, size).Select(_ => FreePorts.Next()).ToArray();
         for (var i = 0; i < size; i++)
         {
             string[] args =
             [
-                "--http-port", FreePort.Next().ToString(), "--remote-port", remotePorts[i].ToString(), "--node-name", $"bench-{i + 1}",
+                "--http-port", FreePorts.Next().ToString(), "--remote-port", remotePorts[i].ToString(), "--node-name", $"bench-{i + 1}",
                 "--data-dir", Path.Combine(cluster._dir, $"node-{i + 1}"), "--sqlite-file", Path.Combine(cluster._dir, "journal.db"),
                 "--log-level", "Warning", "--seed-nodes", $"akka.tcp://media@127.0.0.1:{remotePorts[0]}",
             ];

@@ -45,7 +45,7 @@ public sealed class TestNode : IAsyncDisposable
         var app = NodeApp.Build(options);
         await app.StartAsync();
         var node = new TestNode(app, dir, options);
-        await Eventually.TrueAsync(() => Cluster.Get(node.System).SelfMember.Status == MemberStatus.Up, TimeSpan.FromSeconds(30));
+        await Eventually.AwaitAsync(() => Cluster.Get(node.System).SelfMember.Status == MemberStatus.Up, TimeSpan.FromSeconds(30));
         return node;
     }
 
