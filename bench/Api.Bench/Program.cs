@@ -5,7 +5,7 @@ using MediaPlatform.Bench.Api;
 // 2. for each operation (profile read, persisted profile update, ...): N concurrent clients over HTTP (spread over
 //    the 3 nodes) and the same commands asked of node 1's shard region in-process; medians of --runs;
 // 3. memory: bring 10,000 user entities to life and measure the managed heap they hold.
-var options = BenchOptions.Parse(args);
+var options = BenchArguments.OrExit(() => BenchOptions.Parse(args), BenchOptions.Usage);
 Console.WriteLine($"{options.Requests:N0} requests per operation and path, {options.Clients} concurrent clients, " +
                   $"{options.Runs} run(s), medians; {Environment.ProcessorCount} cores");
 

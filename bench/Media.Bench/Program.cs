@@ -2,7 +2,7 @@ using MediaPlatform.Bench.Media;
 
 // One run compares, on the same generated source: (1) one ffmpeg command producing the ladder as HLS, (2) our pipeline
 // on one node, (3) on two local nodes each pinned to its own core, (4) on one node pinned to one core.
-var options = BenchOptions.Parse(args);
+var options = BenchArguments.OrExit(() => BenchOptions.Parse(args), BenchOptions.Usage);
 var root = Directory.CreateTempSubdirectory("media-bench-").FullName;
 var source = Path.Combine(root, "source.mp4");
 Console.WriteLine($"{Environment.ProcessorCount} cores; source {options.Seconds} s of 1280x720 25 fps with audio; {options.Runs} run(s) (medians)");

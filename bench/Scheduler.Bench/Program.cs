@@ -6,7 +6,7 @@ using MediaPlatform.Node.Configuration;
 //    cluster, next to the same per-account work done straight from one node without the scheduler (the anchor);
 // 2. failover: SIGKILL of the real process hosting the singleton → the scheduler answering again on another node,
 //    median of several rounds, next to the split-brain resolver's stable-after (goal: within stable-after + 5 s).
-var options = BenchOptions.Parse(args);
+var options = BenchArguments.OrExit(() => BenchOptions.Parse(args), BenchOptions.Usage);
 Console.WriteLine($"{Environment.ProcessorCount} cores; {options.Accounts:N0} accounts; {options.Failovers} failover round(s)");
 
 if (options.Throughput)
