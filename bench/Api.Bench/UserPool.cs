@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MediaPlatform.Testing.Nodes;
 
 namespace MediaPlatform.Bench.Api;
 
@@ -11,7 +12,7 @@ public sealed class UserPool
 
     public required IReadOnlyList<Member> Members { get; init; }
 
-    public static async Task<UserPool> CreateAsync(BenchCluster cluster, int count)
+    public static async Task<UserPool> CreateAsync(InProcessNodeCluster cluster, int count)
     {
         using var anonymous = new HttpClient { BaseAddress = cluster.BaseAddresses[0] };
         var members = new List<Member>();
