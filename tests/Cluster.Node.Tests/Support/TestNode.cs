@@ -1,8 +1,8 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Akka.Actor;
 using Akka.Cluster;
 using MediaPlatform.Node.Configuration;
+using MediaPlatform.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaPlatform.Node.Tests.Support;
@@ -50,12 +50,7 @@ public sealed class TestNode : IAsyncDisposable
     }
 
     /// <summary>A client carrying a bearer token.</summary>
-    public HttpClient ClientWithToken(string token)
-    {
-        var client = new HttpClient { BaseAddress = Http.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public HttpClient ClientWithToken(string token) => ApiClient.Authorized(Http.BaseAddress, token);
 
     public async ValueTask DisposeAsync()
     {

@@ -40,9 +40,12 @@ public sealed class ApiClient(HttpClient http)
     }
 
     /// <summary>A new client on the same node carrying <paramref name="token"/>.</summary>
-    public HttpClient WithToken(string token)
+    public HttpClient WithToken(string token) => Authorized(http.BaseAddress, token);
+
+    /// <summary>A new client for <paramref name="baseAddress"/> carrying <paramref name="token"/>.</summary>
+    public static HttpClient Authorized(Uri? baseAddress, string token)
     {
-        var client = new HttpClient { BaseAddress = http.BaseAddress };
+        var client = new HttpClient { BaseAddress = baseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
