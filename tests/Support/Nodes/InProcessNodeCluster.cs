@@ -2,11 +2,8 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Hosting;
 using MediaPlatform.Actors.Entities;
-using MediaPlatform.Node;
 using MediaPlatform.Node.Configuration;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace MediaPlatform.Testing.Nodes;
 
@@ -18,17 +15,17 @@ namespace MediaPlatform.Testing.Nodes;
 public sealed class InProcessNodeCluster : IAsyncDisposable
 {
     public const string TokenKey = "in-process-cluster-token-key-0123456789abcdef";
-    private readonly List<WebApplication> _apps = [];
+    private readonly List<WholeNode> _nodes = [];
     private readonly TempDirectory _dir = new("cluster");
 
     public IReadOnlyList<Uri> BaseAddresses { get; private set; } = [];
 
     public ActorSystem FirstSystem => System(0);
 
-    public ActorSystem System(int node) => _apps[node].Services.GetRequiredService<ActorSystem>();
+    public ActorSystem System(int node) => _nodes[node].System;
 
     /// <summary>An actor node <paramref name="node"/> registered under <typeparamref name="TKey"/> (a shard region or singleton proxy).</summary>
-    public IActorRef Registered<TKey>(int node = 0) => _apps[node].Services.GetRequiredService<IRequiredActor<TKey>>().ActorRef;
+    public IActorRef Registered<TKey>(int node = 0) => _nodes[node].Services.GetRequiredService<IRequiredActor<TKey>>().ActorRef;
 
     /// <summary>Starts <paramref name="size"/> nodes named <paramref name="name"/>-1… and waits until all are Up.
     /// <paramref name="extraHocon"/> is layered over the shipped config on every node.</summary>
@@ -43,21 +40,18 @@ public sealed class InProcessNodeCluster : IAsyncDisposable
             var addresses = new List<Uri>();
             for (var i = 0; i < size; i++)
             {
-                var httpPort = FreePorts.Next();
                 string[] args =
                 [
-                    "--http-port", httpPort.ToString(), "--remote-port", remotePorts[i].ToString(), "--node-name", $"{name}-{i + 1}",
+                    "--http-port", FreePorts.Next().ToString(), "--remote-port", remotePorts[i].ToString(), "--node-name", $"{name}-{i + 1}",
                     "--data-dir", cluster._dir.Combine($"node-{i + 1}"), "--sqlite-file", cluster._dir.Combine("journal.db"),
                     "--log-level", "Warning", "--seed-nodes", $"akka.tcp://media@127.0.0.1:{remotePorts[0]}", "--config", config,
                 ];
                 args = TestRateLimits.Raise(args, cluster._dir.Combine("config"));
                 var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = TokenKey }, AppContext.BaseDirectory)
                               ?? throw new InvalidOperationException("--help was parsed");
-                await StartupChecks.RunAsync(options, TimeSpan.FromSeconds(10));
-                var app = NodeApp.Build(options, clock);
-                await app.StartAsync();
-                cluster._apps.Add(app);
-                addresses.Add(new Uri($"http://127.0.0.1:{httpPort}/"));
+                var node = await WholeNode.StartAsync(options, clock);
+                cluster._nodes.Add(node);
+                addresses.Add(node.BaseAddress);
             }
             cluster.BaseAddresses = addresses;
             await Eventually.AwaitAsync(() => Cluster.Get(cluster.FirstSystem).State.Members.Count(m => m.Status == MemberStatus.Up) == size,
@@ -73,11 +67,7 @@ public sealed class InProcessNodeCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var app in Enumerable.Reverse(_apps))
-        {
-            await app.StopAsync(TimeSpan.FromSeconds(30));
-            await app.DisposeAsync();
-        }
+        foreach (var node in Enumerable.Reverse(_nodes)) await node.DisposeAsync();
         _dir.Dispose();
     }
 }
