@@ -2,14 +2,19 @@ namespace MediaPlatform.Bench.Api;
 
 public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users, int MemoryEntities)
 {
-    public static BenchOptions Parse(string[] args)
+    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)]";
+
+    /// <summary>Parses the flags; throws <see cref="ArgumentException"/> with a one-line message on bad input.</summary>
+    public static BenchOptions Parse(IReadOnlyList<string> args)
     {
-        int Get(string flag, int fallback)
-        {
-            var i = Array.IndexOf(args, flag);
-            return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v >= 0 ? v : fallback;
-        }
-        return new BenchOptions(Get("--requests", 2000), Get("--clients", 16), Math.Max(1, Get("--runs", 3)),
-            Math.Max(1, Get("--users", 40)), Get("--memory-entities", 10_000));
+        var options = new BenchOptions(Requests: 2000, Clients: 16, Runs: 3, Users: 40, MemoryEntities: 10_000);
+        new BenchArguments(Usage)
+            .Int("--requests", v => options = options with { Requests = v }, min: 0)
+            .Int("--clients", v => options = options with { Clients = v }, min: 0)
+            .Int("--runs", v => options = options with { Runs = v })
+            .Int("--users", v => options = options with { Users = v })
+            .Int("--memory-entities", v => options = options with { MemoryEntities = v }, min: 0)
+            .Parse(args);
+        return options;
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Akka.Actor;
 using MediaPlatform.Actors.Users;
+using MediaPlatform.Node.Hosting;
+using MediaPlatform.Testing.Nodes;
 
 namespace MediaPlatform.Bench.Api;
 
@@ -10,13 +12,13 @@ namespace MediaPlatform.Bench.Api;
 /// </summary>
 public static class EntityMemory
 {
-    public static async Task MeasureAsync(BenchCluster cluster, int entities)
+    public static async Task MeasureAsync(InProcessNodeCluster cluster, int entities)
     {
         var before = Heap();
         var started = Stopwatch.StartNew();
         var ids = Enumerable.Range(0, entities).Select(i => $"u-mem{i:x12}").ToArray();
         foreach (var batch in ids.Chunk(250))
-            await Task.WhenAll(batch.Select(id => cluster.Users.Ask<object>(
+            await Task.WhenAll(batch.Select(id => cluster.Registered<EntityRegions.Users>().Ask<object>(
                 new RegisterUser(id, $"{id}@example.com", $"Memory {id}", "pbkdf2-sha256$100000$c2FsdA==$aGFzaA=="), TimeSpan.FromSeconds(60))));
         var created = started.Elapsed;
         var after = Heap();

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using Akka.Actor;
 using MediaPlatform.Actors.Billing;
 using MediaPlatform.Actors.Users;
+using MediaPlatform.Node.Hosting;
+using MediaPlatform.Testing.Nodes;
 
 namespace MediaPlatform.Bench.Api;
 
@@ -12,7 +14,7 @@ public static class Operations
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 
-    public static IEnumerable<Operation> All(BenchCluster cluster, UserPool pool)
+    public static IEnumerable<Operation> All(InProcessNodeCluster cluster, UserPool pool)
     {
         var members = pool.Members;
         var nodes = cluster.BaseAddresses.Count;
@@ -21,14 +23,14 @@ public static class Operations
 
         yield return new Operation("profile read",
             async (client, i) => (await Http(client, i).GetAsync($"/api/users/{Pick(i).UserId}")).IsSuccessStatusCode,
-            async (_, i) => await cluster.Users.Ask<object>(new GetUserProfile(Pick(i).UserId), AskTimeout) is UserProfile);
+            async (_, i) => await cluster.Registered<EntityRegions.Users>().Ask<object>(new GetUserProfile(Pick(i).UserId), AskTimeout) is UserProfile);
 
         // A new display name every time (a counter across runs), so every request persists an event.
         var names = 0L;
         yield return new Operation("profile update (persisted)",
             async (client, i) => (await Http(client, i).PatchAsJsonAsync($"/api/users/{Pick(i).UserId}",
                 new { displayName = $"http {Interlocked.Increment(ref names)}" })).IsSuccessStatusCode,
-            async (_, i) => await cluster.Users.Ask<object>(
+            async (_, i) => await cluster.Registered<EntityRegions.Users>().Ask<object>(
                 new UpdateUserProfile(Pick(i).UserId, $"direct {Interlocked.Increment(ref names)}"), AskTimeout) is UserProfile);
 
         // A payment needs an open invoice: each request orders a new title and pays its invoice (two persisted
@@ -51,9 +53,9 @@ public static class Operations
             {
                 var user = Pick(i).UserId;
                 var n = Interlocked.Increment(ref orders);
-                if (await cluster.Accounts.Ask<object>(new PurchaseTitle(user, $"t-d{run}-{n}", 399, "USD", $"o-d{run}-{n}"), AskTimeout) is not OrderPlaced order)
+                if (await cluster.Registered<EntityRegions.BillingAccounts>().Ask<object>(new PurchaseTitle(user, $"t-d{run}-{n}", 399, "USD", $"o-d{run}-{n}"), AskTimeout) is not OrderPlaced order)
                     return false;
-                return await cluster.Accounts.Ask<object>(new PayInvoice(user, order.Invoice.InvoiceId, $"p-d{run}-{n}"), AskTimeout) is PaymentReceipt;
+                return await cluster.Registered<EntityRegions.BillingAccounts>().Ask<object>(new PayInvoice(user, order.Invoice.InvoiceId, $"p-d{run}-{n}"), AskTimeout) is PaymentReceipt;
             });
     }
 

@@ -1,6 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
+using MediaPlatform.Testing.Api;
+using MediaPlatform.Testing.Nodes;
 
 namespace MediaPlatform.Bench.Api;
 
@@ -11,24 +11,15 @@ public sealed class UserPool
 
     public required IReadOnlyList<Member> Members { get; init; }
 
-    public static async Task<UserPool> CreateAsync(BenchCluster cluster, int count)
+    public static async Task<UserPool> CreateAsync(InProcessNodeCluster cluster, int count)
     {
         using var anonymous = new HttpClient { BaseAddress = cluster.BaseAddresses[0] };
         var members = new List<Member>();
         for (var i = 0; i < count; i++)
         {
-            var email = $"bench-{i}-{Guid.NewGuid():N}@example.com";
-            const string password = "bench password 123";
-            (await anonymous.PostAsJsonAsync("/api/users", new { email, password, displayName = $"Bench {i}" })).EnsureSuccessStatusCode();
-            var login = await (await anonymous.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-            var token = login.GetProperty("token").GetString();
-            var clients = cluster.BaseAddresses.Select(address =>
-            {
-                var client = new HttpClient { BaseAddress = address };
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                return client;
-            }).ToArray();
-            var userId = login.GetProperty("userId").GetString()!;
+            var user = await new ApiClient(anonymous).NewUserAsync($"bench-{i}", $"Bench {i}");
+            var clients = cluster.BaseAddresses.Select(address => ApiClient.Authorized(address, user.Token)).ToArray();
+            var userId = user.UserId;
             // A card that the built-in gateway approves, copied to the billing account as its default.
             (await clients[0].PostAsJsonAsync($"/api/users/{userId}/cards",
                 new { number = "4242424242424242", expiryMonth = 12, expiryYear = 2035, makeDefault = true })).EnsureSuccessStatusCode();

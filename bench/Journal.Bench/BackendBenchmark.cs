@@ -24,7 +24,7 @@ public static class BackendBenchmark
             raw.Add(rawRate);
             Console.WriteLine($"  {backend.Name} run {run}: journal {journalRate,8:N0} events/s, raw {rawRate,8:N0} rows/s, ratio {journalRate / rawRate:0.00}");
         }
-        return new BackendResult(backend.Name, Median.Of(journal), Median.Of(raw));
+        return new BackendResult(backend.Name, Statistics.Median(journal), Statistics.Median(raw));
     }
 
     private static async Task<(double Rate, byte[] Payload)> MeasureJournalAsync(IRunDatabase database, BenchOptions options, int run)

@@ -13,25 +13,12 @@ public sealed record BenchOptions(int Events, int Actors, int Runs, bool SqliteO
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions(Events: 20_000, Actors: 100, Runs: 3, SqliteOnly: false);
-        for (var i = 0; i < args.Count; i++)
-        {
-            options = args[i] switch
-            {
-                "--events" => options with { Events = PositiveInt(args, ++i) },
-                "--actors" => options with { Actors = PositiveInt(args, ++i) },
-                "--runs" => options with { Runs = PositiveInt(args, ++i) },
-                "--sqlite-only" => options with { SqliteOnly = true },
-                var other => throw new ArgumentException($"unknown argument '{other}'"),
-            };
-        }
+        new BenchArguments(Usage)
+            .Int("--events", v => options = options with { Events = v })
+            .Int("--actors", v => options = options with { Actors = v })
+            .Int("--runs", v => options = options with { Runs = v })
+            .Switch("--sqlite-only", () => options = options with { SqliteOnly = true })
+            .Parse(args);
         return options;
-    }
-
-    private static int PositiveInt(IReadOnlyList<string> args, int index)
-    {
-        var flag = args[index - 1];
-        if (index >= args.Count || !int.TryParse(args[index], out var value) || value <= 0)
-            throw new ArgumentException($"{flag} needs a positive whole number");
-        return value;
     }
 }

@@ -9,13 +9,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         // 1. Flags: --events, --actors, --runs, --sqlite-only (bad input: one line on stderr, exit 2).
-        BenchOptions options;
-        try { options = BenchOptions.Parse(args); }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}\n{BenchOptions.Usage}");
-            return 2;
-        }
+        var options = BenchArguments.OrExit(() => BenchOptions.Parse(args), BenchOptions.Usage);
         Console.WriteLine($"{options.TotalEvents:N0} events: {options.Actors} actors × {options.EventsPerActor} Persist calls; " +
                           $"{options.Runs} run(s), medians; {Environment.ProcessorCount} cores");
 

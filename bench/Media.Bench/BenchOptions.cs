@@ -3,20 +3,17 @@ namespace MediaPlatform.Bench.Media;
 /// <summary>--seconds N (source length, default 60), --runs N (default 1; medians), --keep (keep the work folder).</summary>
 public sealed record BenchOptions(int Seconds, int Runs, bool Keep)
 {
-    public static BenchOptions Parse(string[] args)
+    public const string Usage = "usage: Media.Bench [--seconds N (60, at least 10)] [--runs N (1)] [--keep]";
+
+    /// <summary>Parses the flags; throws <see cref="ArgumentException"/> with a one-line message on bad input.</summary>
+    public static BenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new BenchOptions(60, 1, false);
-        for (var i = 0; i < args.Length; i++)
-        {
-            options = args[i] switch
-            {
-                "--seconds" => options with { Seconds = int.Parse(args[++i]) },
-                "--runs" => options with { Runs = int.Parse(args[++i]) },
-                "--keep" => options with { Keep = true },
-                _ => throw new ArgumentException($"unknown argument '{args[i]}'; use --seconds N, --runs N, --keep"),
-            };
-        }
-        if (options.Seconds < 10 || options.Runs < 1) throw new ArgumentException("--seconds must be at least 10 and --runs at least 1");
+        var options = new BenchOptions(Seconds: 60, Runs: 1, Keep: false);
+        new BenchArguments(Usage)
+            .Int("--seconds", v => options = options with { Seconds = v }, min: 10)
+            .Int("--runs", v => options = options with { Runs = v })
+            .Switch("--keep", () => options = options with { Keep = true })
+            .Parse(args);
         return options;
     }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace MediaPlatform.Bench.Media;
@@ -37,8 +35,8 @@ public sealed class NodeProcesses : IAsyncDisposable
         var config = Path.Combine(folder, "bench.hocon");
         // One client address uploads every run: the shipped per-address limits on uploads and titles would refuse it.
         await File.WriteAllTextAsync(config, "media-platform.security.rate-limits { uploads-per-address = 1000000, titles-per-address = 1000000 }\n" + hocon);
-        var remote = cores.Select(_ => FreePort()).ToArray();
-        var nodes = new NodeProcesses(folder, cores.Select(_ => FreePort()).ToArray());
+        var remote = cores.Select(_ => FreePorts.Next()).ToArray();
+        var nodes = new NodeProcesses(folder, cores.Select(_ => FreePorts.Next()).ToArray());
         try
         {
             for (var i = 0; i < cores.Count; i++)
@@ -91,13 +89,6 @@ public sealed class NodeProcesses : IAsyncDisposable
             await Task.Delay(250);
         }
         throw new TimeoutException($"{members} node(s) did not come Up within 120 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -2,7 +2,7 @@ using MediaPlatform.Bench.Media;
 
 // One run compares, on the same generated source: (1) one ffmpeg command producing the ladder as HLS, (2) our pipeline
 // on one node, (3) on two local nodes each pinned to its own core, (4) on one node pinned to one core.
-var options = BenchOptions.Parse(args);
+var options = BenchArguments.OrExit(() => BenchOptions.Parse(args), BenchOptions.Usage);
 var root = Directory.CreateTempSubdirectory("media-bench-").FullName;
 var source = Path.Combine(root, "source.mp4");
 Console.WriteLine($"{Environment.ProcessorCount} cores; source {options.Seconds} s of 1280x720 25 fps with audio; {options.Runs} run(s) (medians)");
@@ -31,17 +31,16 @@ finally
     if (!options.Keep) Directory.Delete(root, recursive: true);
 }
 
-double Median(IEnumerable<double> values) { var s = values.Order().ToArray(); return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2; }
-double Published(string name) => Median(results[name].Select(r => r.Published.TotalSeconds));
-double Packaged(string name) => Median(results[name].Select(r => r.Packaged.TotalSeconds));
-var one = Median(baseline.Select(b => b.TotalSeconds));
+double Published(string name) => Statistics.Median(results[name].Select(r => r.Published.TotalSeconds));
+double Packaged(string name) => Statistics.Median(results[name].Select(r => r.Packaged.TotalSeconds));
+var one = Statistics.Median(baseline.Select(b => b.TotalSeconds));
 
 Console.WriteLine();
 Console.WriteLine($"{"scenario",-46} {"upload",8} {"packaged",9} {"published",10} {"1st segment",12} {"encodes",8}");
 Console.WriteLine($"{"(1) one ffmpeg command (baseline)",-46} {"-",8} {one,8:0.0}s {"-",10} {"-",12} {"-",8}");
 foreach (var (name, times) in results)
-    Console.WriteLine($"{name,-46} {Median(times.Select(t => t.Uploaded.TotalSeconds)),7:0.0}s {Packaged(name),8:0.0}s {Published(name),9:0.0}s " +
-                      $"{Median(times.Select(t => t.FirstSegment.TotalSeconds)),11:0.0}s {times[0].Encodes,8}");
+    Console.WriteLine($"{name,-46} {Statistics.Median(times.Select(t => t.Uploaded.TotalSeconds)),7:0.0}s {Packaged(name),8:0.0}s {Published(name),9:0.0}s " +
+                      $"{Statistics.Median(times.Select(t => t.FirstSegment.TotalSeconds)),11:0.0}s {times[0].Encodes,8}");
 Console.WriteLine();
 Verdict("(2)/(1), packaged (same work: the ladder as HLS)", Packaged("(2) pipeline, 1 node") / one, 1.05);
 Verdict("(2)/(1), published (adds probe and quality control)", Published("(2) pipeline, 1 node") / one, 1.05);

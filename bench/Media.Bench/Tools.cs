@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Bench.Media;
 
@@ -21,12 +22,6 @@ public static class Tools
     }
 
     /// <summary>The source every scenario encodes: a moving test picture with a tone, keyframes every 2 s (as exports have).</summary>
-    public static Task GenerateSourceAsync(string path, int seconds) => RunAsync("ffmpeg",
-    [
-        "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-        "-f", "lavfi", "-i", $"testsrc2=size=1280x720:rate=25:duration={seconds}",
-        "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={seconds}",
-        "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-force_key_frames", "expr:gte(t,n_forced*2)", "-sc_threshold", "0",
-        "-c:a", "aac", "-b:a", "192k", "-shortest", "-movflags", "+faststart", path,
-    ]);
+    public static Task GenerateSourceAsync(string path, int seconds) =>
+        Clips.WriteAsync(path, ClipArguments.TestPicture(seconds, 1280, 720, preset: "veryfast", audioBitrate: "192k"));
 }

@@ -2,9 +2,12 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Streams;
 using MediaPlatform.Actors.Billing;
+using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Scheduling;
 using MediaPlatform.Actors.Scheduling.Jobs;
 using MediaPlatform.Actors.Scheduling.Schedules;
+using MediaPlatform.Node.Hosting;
+using MediaPlatform.Testing.Nodes;
 
 namespace MediaPlatform.Bench.Scheduler;
 
@@ -25,14 +28,15 @@ public static class BillingThroughput
 
     public static async Task<Result> RunAsync(int accounts, bool directFirst)
     {
-        await using var cluster = await InProcessCluster.StartAsync(3);
+        var time = new ManualClock(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));
+        await using var cluster = await InProcessNodeCluster.StartAsync(3, "bench", time);
         var ids = Enumerable.Range(0, accounts).Select(i => $"bench-{i:D6}").ToArray();
         var seeding = Stopwatch.StartNew();
-        await ForEachAsync(ids, 32, id => SeedAsync(cluster.Accounts, id));
+        await ForEachAsync(ids, 32, id => SeedAsync(cluster.Registered<EntityRegions.BillingAccounts>(), id));
         Console.WriteLine($"  seeded {accounts:N0} subscribed accounts in {seeding.Elapsed.TotalSeconds:0.0} s");
 
-        var start = cluster.Clock.Now;
-        await AwaitIdleAsync(cluster.Scheduler); // the first start's run (nothing due) is over
+        var start = time.Now;
+        await AwaitIdleAsync(cluster.Registered<EntityRegions.SchedulerProxy>()); // the first start's run (nothing due) is over
         TimeSpan scheduled = default, direct = default;
         JobRunView run = null!;
         for (var month = 1; month <= 2; month++)
@@ -40,18 +44,18 @@ public static class BillingThroughput
             var periodStart = start.AddMonths(month).AddDays(1);
             if ((month == 1) == directFirst)
             {
-                await cluster.Scheduler.Ask<object>(new PauseJob(BillingCycleJob.JobName), AskTimeout);
-                cluster.Clock.Set(periodStart);
-                direct = await DirectAsync(cluster, ids);
+                await cluster.Registered<EntityRegions.SchedulerProxy>().Ask<object>(new PauseJob(BillingCycleJob.JobName), AskTimeout);
+                time.Set(periodStart);
+                direct = await DirectAsync(cluster, time, ids);
                 Console.WriteLine($"  month {month}, direct: {accounts:N0} accounts in {direct.TotalSeconds:0.0} s");
-                await cluster.Scheduler.Ask<object>(new ResumeJob(BillingCycleJob.JobName), AskTimeout);
-                await AwaitRunAsync(cluster.Scheduler, $"billing-cycle@{periodStart:yyyy-MM-dd}"); // resumed: the period runs, nothing is due
+                await cluster.Registered<EntityRegions.SchedulerProxy>().Ask<object>(new ResumeJob(BillingCycleJob.JobName), AskTimeout);
+                await AwaitRunAsync(cluster.Registered<EntityRegions.SchedulerProxy>(), $"billing-cycle@{periodStart:yyyy-MM-dd}"); // resumed: the period runs, nothing is due
             }
             else
             {
-                cluster.Clock.Set(periodStart);
+                time.Set(periodStart);
                 var clock = Stopwatch.StartNew();
-                run = await AwaitRunAsync(cluster.Scheduler, $"billing-cycle@{periodStart:yyyy-MM-dd}");
+                run = await AwaitRunAsync(cluster.Registered<EntityRegions.SchedulerProxy>(), $"billing-cycle@{periodStart:yyyy-MM-dd}");
                 scheduled = clock.Elapsed;
                 Console.WriteLine($"  month {month}, scheduler: {run.Processed:N0} accounts in {scheduled.TotalSeconds:0.0} s, " +
                                   $"{string.Join(", ", run.Counters.Select(c => $"{c.Key}={c.Value}"))}");
@@ -61,13 +65,13 @@ public static class BillingThroughput
     }
 
     /// <summary>The billing job's per-account work for every account, from this process, with the scheduler's parallelism.</summary>
-    private static async Task<TimeSpan> DirectAsync(InProcessCluster cluster, IReadOnlyList<string> ids)
+    private static async Task<TimeSpan> DirectAsync(InProcessNodeCluster cluster, ManualClock time, IReadOnlyList<string> ids)
     {
         var settings = SchedulerSettings.From(cluster.FirstSystem);
-        var job = new BillingCycleJob(new JobSpec(BillingCycleJob.JobName, "", ScheduleText.Parse("every 1d")), cluster.Accounts,
+        var job = new BillingCycleJob(new JobSpec(BillingCycleJob.JobName, "", ScheduleText.Parse("every 1d")), cluster.Registered<EntityRegions.BillingAccounts>(),
             new JournalEntityIds(() => throw new InvalidOperationException("not listed here"), cluster.FirstSystem.Materializer()),
             JobCatalog.Dunning(cluster.FirstSystem.Settings.Config));
-        var context = new JobRunContext(BillingCycleJob.JobName, "direct", null, cluster.Clock.Now);
+        var context = new JobRunContext(BillingCycleJob.JobName, "direct", null, time.Now);
         var clock = Stopwatch.StartNew();
         await ForEachAsync(ids, settings.ItemParallelism, async id =>
         {

@@ -29,8 +29,8 @@ public sealed class NodeProcessCluster : IAsyncDisposable
     {
         if (extraHocon is not null) File.WriteAllText(_configFile = Path.Combine(_dir, "extra.hocon"), extraHocon);
         _processes = new Process?[size];
-        _httpPorts = Enumerable.Range(0, size).Select(_ => FreePort.Next()).ToArray();
-        _remotePorts = Enumerable.Range(0, size).Select(_ => FreePort.Next()).ToArray();
+        _httpPorts = Enumerable.Range(0, size).Select(_ => FreePorts.Next()).ToArray();
+        _remotePorts = Enumerable.Range(0, size).Select(_ => FreePorts.Next()).ToArray();
     }
 
     public int Size => _processes.Length;

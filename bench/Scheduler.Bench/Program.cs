@@ -6,7 +6,7 @@ using MediaPlatform.Node.Configuration;
 //    cluster, next to the same per-account work done straight from one node without the scheduler (the anchor);
 // 2. failover: SIGKILL of the real process hosting the singleton → the scheduler answering again on another node,
 //    median of several rounds, next to the split-brain resolver's stable-after (goal: within stable-after + 5 s).
-var options = BenchOptions.Parse(args);
+var options = BenchArguments.OrExit(() => BenchOptions.Parse(args), BenchOptions.Usage);
 Console.WriteLine($"{Environment.ProcessorCount} cores; {options.Accounts:N0} accounts; {options.Failovers} failover round(s)");
 
 if (options.Throughput)
@@ -39,7 +39,7 @@ if (options.Failover)
     Console.WriteLine($"|{new string('-', 30)}|{new string('-', 13)}|{new string('-', 10)}|{new string('-', 11)}|{new string('-', 8)}|");
     foreach (var (name, rounds) in new[] { ("shipped (margin = 7 s)", shipped), ("down-removal-margin = 1s", shortMargin) })
     {
-        TimeSpan Median(Func<SingletonFailover.Round, TimeSpan> pick) => rounds.Select(pick).Order().ElementAt(rounds.Count / 2);
+        TimeSpan Median(Func<SingletonFailover.Round, TimeSpan> pick) => Statistics.Median(rounds.Select(pick));
         var answering = Median(r => r.Answering);
         Console.WriteLine($"| {name,-28} | {Median(r => r.Unreachable).TotalSeconds,10:0.0}s | {Median(r => r.Removed).TotalSeconds,7:0.0}s | " +
                           $"{answering.TotalSeconds,8:0.0}s | {answering / goal,6:0.00} |");

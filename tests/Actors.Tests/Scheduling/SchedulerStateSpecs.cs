@@ -1,7 +1,6 @@
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Scheduling;
 using MediaPlatform.Actors.Scheduling.Schedules;
-using MediaPlatform.Actors.Tests.Billing.Support;
 
 namespace MediaPlatform.Actors.Tests.Scheduling;
 

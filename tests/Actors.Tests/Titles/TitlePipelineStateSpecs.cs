@@ -1,5 +1,4 @@
 using MediaPlatform.Actors.Entities;
-using MediaPlatform.Actors.Tests.Billing.Support;
 using MediaPlatform.Actors.Titles;
 using MediaPlatform.Streams.Probing;
 using static MediaPlatform.Actors.Tests.Titles.TitleSamples;

@@ -1,5 +1,4 @@
 using MediaPlatform.Actors.Entities;
-using MediaPlatform.Actors.Tests.Billing.Support;
 using MediaPlatform.Actors.Tests.Work.Support;
 using MediaPlatform.Actors.Work;
 

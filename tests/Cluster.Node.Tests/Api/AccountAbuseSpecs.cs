@@ -62,8 +62,8 @@ public sealed class AccountAbuseSpecs(NodeFixture fixture, ITestOutputHelper out
             knownMs.Add(await TimedLoginAsync(email));
             unknownMs.Add(await TimedLoginAsync(UniqueEmail("nobody")));
         }
-        var ratio = Median(knownMs) / Median(unknownMs);
-        output.WriteLine($"median login: known email + wrong password {Median(knownMs):0.0} ms, unknown email {Median(unknownMs):0.0} ms, ratio {ratio:0.00}");
+        var ratio = Statistics.Median(knownMs) / Statistics.Median(unknownMs);
+        output.WriteLine($"median login: known email + wrong password {Statistics.Median(knownMs):0.0} ms, unknown email {Statistics.Median(unknownMs):0.0} ms, ratio {ratio:0.00}");
         Assert.InRange(ratio, 0.5, 2.0);
     }
 
@@ -74,12 +74,6 @@ public sealed class AccountAbuseSpecs(NodeFixture fixture, ITestOutputHelper out
         watch.Stop();
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         return watch.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class BillingAttackApiSpecs(NodeFixture fixture) : IClassFixture<N
         await AssertProblemAsync(await buyer.OrderTitleAsync(unknown, NewKey()), HttpStatusCode.NotFound, "does not exist");
         Assert.DoesNotContain(unknown, await BillingTitles.LiveEntityIdsAsync(fixture.Node)); // the catalog answered: no entity started
         var unpublished = await BillingTitles.CreatedAsync(fixture.Node);
-        await Eventually.TrueAsync(async () => (await buyer.OrderTitleAsync(unpublished, NewKey())).StatusCode == HttpStatusCode.Conflict,
+        await Eventually.AwaitAsync(async () => (await buyer.OrderTitleAsync(unpublished, NewKey())).StatusCode == HttpStatusCode.Conflict,
             TimeSpan.FromSeconds(20), "an order for an unpublished title was not refused with 409");
         await AssertProblemAsync(await buyer.OrderTitleAsync(unpublished, NewKey()), HttpStatusCode.Conflict, "not published");
         Assert.Empty((await buyer.GetAsync($"{buyer.Billing}/invoices")).GetProperty("invoices").EnumerateArray());

@@ -40,7 +40,7 @@ internal static class BillingTitles
         await AskAsync(titles, new RecordPackaged(titleId, TitleBlobKeys.Hls(titleId), "master.m3u8", PlaybackSetup.Ladder));
         await AskAsync(titles, new RecordQcReport(titleId, new TitleQcSummary(true, false, [])));
         Assert.Equal(TitleStatus.Published, (await AskAsync(titles, new PublishTitle(titleId))).Status);
-        await Eventually.TrueAsync(async () => (await node.Http.GetStringAsync($"/api/titles?status=Published&q={word}")).Contains(titleId),
+        await Eventually.AwaitAsync(async () => (await node.Http.GetStringAsync($"/api/titles?status=Published&q={word}")).Contains(titleId),
             TimeSpan.FromSeconds(20), $"the catalog did not list published title {titleId}");
         return titleId;
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
+using MediaPlatform.Testing.Api;
 
 namespace MediaPlatform.Node.Tests.Api;
 
@@ -18,11 +19,8 @@ public sealed class FriendApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixt
 
     private async Task<User> SignUpAsync()
     {
-        var email = $"friend-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery";
-        Assert.Equal(HttpStatusCode.Created, (await Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Friend" })).StatusCode);
-        var login = await (await Http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-        return new User(login.GetProperty("userId").GetString()!, fixture.Node.ClientWithToken(login.GetProperty("token").GetString()!));
+        var user = await new ApiClient(Http).NewUserAsync("friend", "Friend");
+        return new User(user.UserId, fixture.Node.ClientWithToken(user.Token));
     }
 
     private static Task<HttpResponseMessage> RequestAsync(User from, string toUserId) =>

@@ -50,7 +50,7 @@ public sealed class UserApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixtur
         }
 
         // Not the two-minute idle timeout: a few seconds.
-        await Eventually.TrueAsync(async () => await LiveAsync() <= baseline, TimeSpan.FromSeconds(5),
+        await Eventually.AwaitAsync(async () => await LiveAsync() <= baseline, TimeSpan.FromSeconds(5),
             $"live title, email-reservation and user entities to fall back to the baseline of {baseline}");
     }
 
@@ -188,7 +188,7 @@ public sealed class UserApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixtur
         var relogin = await Http.PostAsJsonAsync("/api/sessions", new { email = newEmail, password = "correct horse battery" });
         Assert.Equal(HttpStatusCode.OK, relogin.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Http.PostAsJsonAsync("/api/sessions", new { email = oldEmail, password = "correct horse battery" })).StatusCode);
-        await Eventually.TrueAsync(() => Http.PostAsJsonAsync("/api/users", new { email = oldEmail, password = "correct horse battery", displayName = "Newcomer" })
+        await Eventually.AwaitAsync(() => Http.PostAsJsonAsync("/api/users", new { email = oldEmail, password = "correct horse battery", displayName = "Newcomer" })
             .GetAwaiter().GetResult().StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(10), "the old address was not released");
 
         // The change ended the old session; the new one carries on.

@@ -32,7 +32,7 @@ public sealed class EffectiveAkkaConfigSpecs
         Assert.Equal("akka.persistence.snapshot-store.sql", config.GetString("akka.persistence.snapshot-store.plugin"));
 
         // no seeds, no discovery: the node forms a cluster of its own
-        await Eventually.TrueAsync(() => Cluster.Get(node.System).SelfMember.Status == MemberStatus.Up, TimeSpan.FromSeconds(30));
+        await Eventually.AwaitAsync(() => Cluster.Get(node.System).SelfMember.Status == MemberStatus.Up, TimeSpan.FromSeconds(30));
         Assert.Equal(options.SelfAddress, Cluster.Get(node.System).SelfAddress.ToString());
     }
 

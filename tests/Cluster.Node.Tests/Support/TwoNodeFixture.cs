@@ -17,7 +17,7 @@ public sealed class TwoNodeFixture : IAsyncLifetime
         A = await TestNode.StartAsync("--token-key", CurrentKey, "--previous-token-keys", RetiredKey);
         B = await TestNode.StartAsync("--token-key", CurrentKey, "--sqlite-file", A.Options.SqliteFile,
             "--seed-nodes", $"akka.tcp://{A.Options.ClusterName}@127.0.0.1:{A.Options.RemotePort}");
-        await Eventually.TrueAsync(() => new[] { A, B }.All(n =>
+        await Eventually.AwaitAsync(() => new[] { A, B }.All(n =>
             Akka.Cluster.Cluster.Get(n.System).State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up) == 2), TimeSpan.FromSeconds(30), "B did not join A");
     }
 

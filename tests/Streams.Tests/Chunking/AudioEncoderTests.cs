@@ -1,7 +1,7 @@
 using MediaPlatform.Streams.Chunking;
 using MediaPlatform.Streams.Probing;
 using MediaPlatform.Streams.Tests.Encoding;
-using MediaPlatform.Streams.Tests.Support;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Streams.Tests.Chunking;
 
@@ -20,7 +20,7 @@ public class AudioEncoderTests
         Assert.Equal(("aac", 2, 48_000), (audio.CodecName, audio.Channels, audio.SampleRateHz));
         Assert.Equal(5.0, track.Duration.TotalSeconds, 3);
         // AAC frames are 1024 samples (21 ms): that is as close as the track can end.
-        Assert.Equal(5.0, await MediaInspector.FormatDurationAsync(output), 0.03);
+        Assert.Equal(5.0, await MediaInspection.FormatDurationAsync(output), 0.03);
     }
 
     [Theory]

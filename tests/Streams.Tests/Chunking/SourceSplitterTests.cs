@@ -2,7 +2,7 @@ using MediaPlatform.Streams.Chunking;
 using MediaPlatform.Streams.Probing;
 using MediaPlatform.Streams.Tests.Encoding;
 using MediaPlatform.Streams.Tests.Probing;
-using MediaPlatform.Streams.Tests.Support;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Streams.Tests.Chunking;
 
@@ -58,8 +58,8 @@ public class SourceSplitterTests
         var frame = 1.0 / probe.FrameRate;
         foreach (var chunk in chunks)
         {
-            Assert.True(await MediaInspector.FirstFrameIsKeyframeAsync(chunk.Path), $"chunk {chunk.Index} starts off a keyframe");
-            Assert.Equal(chunk.FrameCount, await MediaInspector.FrameCountAsync(chunk.Path));
+            Assert.True(await MediaInspection.FirstFrameIsKeyframeAsync(chunk.Path), $"chunk {chunk.Index} starts off a keyframe");
+            Assert.Equal(chunk.FrameCount, await MediaInspection.FrameCountAsync(chunk.Path));
         }
         Assert.Equal(Enumerable.Range(0, chunks.Count), chunks.Select(c => c.Index));
         Assert.Equal(probe.FrameCount, chunks.Sum(c => c.FrameCount));

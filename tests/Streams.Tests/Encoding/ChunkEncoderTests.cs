@@ -2,7 +2,7 @@ using MediaPlatform.Streams.Chunking;
 using MediaPlatform.Streams.Encoding;
 using MediaPlatform.Streams.Ladder;
 using MediaPlatform.Streams.Tests.Probing;
-using MediaPlatform.Streams.Tests.Support;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Streams.Tests.Encoding;
 
@@ -20,13 +20,13 @@ public class ChunkEncoderTests
 
         var result = await new ChunkEncoder(Fast).EncodeAsync(Job(chunk, rung, clip), progress.Add);
 
-        var video = await MediaInspector.VideoAsync(result.OutputPath);
+        var video = await MediaInspection.VideoAsync(result.OutputPath);
         Assert.Equal(("240p", 426, 240), (rung.Name, video.Width, video.Height));
         Assert.Equal(("High", 30), (video.Profile, video.Level));
-        Assert.Equal((150, 150), (result.FrameCount, await MediaInspector.FrameCountAsync(result.OutputPath)));
+        Assert.Equal((150, 150), (result.FrameCount, await MediaInspection.FrameCountAsync(result.OutputPath)));
         Assert.Equal(6.0, result.Duration.TotalSeconds, 0.04);
-        Assert.Equal([0.0, 2.0, 4.0], await MediaInspector.KeyframeTimesAsync(result.OutputPath));
-        Assert.True(await MediaInspector.PsnrAsync(result.OutputPath, clip.Path, 426, 240) > 30);
+        Assert.Equal([0.0, 2.0, 4.0], await MediaInspection.KeyframeTimesAsync(result.OutputPath));
+        Assert.True(await MediaInspection.PsnrAsync(result.OutputPath, clip.Path, 426, 240) > 30);
         Assert.Equal(1.0, progress[^1]);
     }
 
@@ -39,10 +39,10 @@ public class ChunkEncoderTests
 
         var result = await new ChunkEncoder(Fast).EncodeAsync(Job(chunk, rung, clip, rotation: 90));
 
-        var video = await MediaInspector.VideoAsync(result.OutputPath);
+        var video = await MediaInspection.VideoAsync(result.OutputPath);
         Assert.Equal((240, 320), (video.Width, video.Height));
         // The reference is the source as ffmpeg shows it (autorotated); a squashed unrotated picture scores ~10 dB.
-        Assert.True(await MediaInspector.PsnrAsync(result.OutputPath, clip.Path, 240, 320) > 30);
+        Assert.True(await MediaInspection.PsnrAsync(result.OutputPath, clip.Path, 240, 320) > 30);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class ChunkEncoderTests
 
         var result = await new ChunkEncoder(Fast).EncodeAsync(Job(chunk, rung, clip));
 
-        var video = await MediaInspector.VideoAsync(result.OutputPath);
+        var video = await MediaInspection.VideoAsync(result.OutputPath);
         Assert.Equal((320, 240, "yuv420p"), (video.Width, video.Height, video.PixelFormat));
         Assert.Equal(50, result.FrameCount);
     }

@@ -5,7 +5,7 @@ using MediaPlatform.Streams.Chunking;
 using MediaPlatform.Streams.Encoding;
 using MediaPlatform.Streams.Ladder;
 using MediaPlatform.Streams.Pipeline;
-using MediaPlatform.Streams.Tests.Support;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Streams.Tests.Pipeline;
 

@@ -6,7 +6,7 @@ using MediaPlatform.Streams.Pipeline;
 using MediaPlatform.Streams.Probing;
 using MediaPlatform.Streams.Tests.Encoding;
 using MediaPlatform.Streams.Tests.Probing;
-using MediaPlatform.Streams.Tests.Support;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Streams.Tests.Pipeline;
 
@@ -41,7 +41,7 @@ public class TranscodeEdgeCaseTests : TestKit
         var rung = Assert.Single(summary.Rungs);
         Assert.Equal(120, rung.FrameCount);
         Assert.Equal(5.0, HlsMediaPlaylist.Read(request.OutputFolder, rung.Playlist).Duration.TotalSeconds, 0.07);
-        Assert.Equal(120, await MediaInspector.FrameCountAsync(Path.Combine(request.OutputFolder, rung.Playlist)));
+        Assert.Equal(120, await MediaInspection.FrameCountAsync(Path.Combine(request.OutputFolder, rung.Playlist)));
     }
 
     [Fact]

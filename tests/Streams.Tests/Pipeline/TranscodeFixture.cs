@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Streams;
 using MediaPlatform.Streams.Pipeline;
-using MediaPlatform.Streams.Tests.Support;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Streams.Tests.Pipeline;
 

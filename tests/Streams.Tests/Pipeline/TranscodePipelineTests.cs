@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using MediaPlatform.Streams.Ladder;
 using MediaPlatform.Streams.Packaging;
 using MediaPlatform.Streams.Tests.Encoding;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Streams.Tests.Pipeline;
 
@@ -19,11 +20,11 @@ public partial class TranscodePipelineTests(TranscodeFixture fixture) : IClassFi
         {
             var assembled = Path.Combine(fixture.Request.WorkFolder, $"{rung.Name}.mp4");
             Assert.Equal(250, rung.FrameCount);
-            Assert.Equal(250, await MediaInspector.FrameCountAsync(assembled));
-            Assert.Equal(250, await MediaInspector.FrameCountAsync(Path.Combine(Out, rung.Playlist)));
+            Assert.Equal(250, await MediaInspection.FrameCountAsync(assembled));
+            Assert.Equal(250, await MediaInspection.FrameCountAsync(Path.Combine(Out, rung.Playlist)));
             Assert.Equal(10.0, rung.Duration.TotalSeconds, 0.04);
-            Assert.Equal(10.0, await MediaInspector.FormatDurationAsync(assembled), 0.04);
-            Assert.Equal([0.0, 2.0, 4.0, 6.0, 8.0], await MediaInspector.KeyframeTimesAsync(assembled));
+            Assert.Equal(10.0, await MediaInspection.FormatDurationAsync(assembled), 0.04);
+            Assert.Equal([0.0, 2.0, 4.0, 6.0, 8.0], await MediaInspection.KeyframeTimesAsync(assembled));
         }
     }
 
@@ -69,7 +70,7 @@ public partial class TranscodePipelineTests(TranscodeFixture fixture) : IClassFi
             Assert.Contains("AUDIO=\"aud\"", line);
             Assert.True(File.Exists(Path.Combine(Out, uri)));
             // The advertised level is the one in the stream.
-            var video = await MediaInspector.VideoAsync(Path.Combine(fixture.Request.WorkFolder, rung.Name + ".mp4"));
+            var video = await MediaInspection.VideoAsync(Path.Combine(fixture.Request.WorkFolder, rung.Name + ".mp4"));
             Assert.Equal(rung.VideoCodec, H264Level.HighProfileCodec(video.Level));
         }
     }
@@ -82,8 +83,8 @@ public partial class TranscodePipelineTests(TranscodeFixture fixture) : IClassFi
         {
             var video = HlsMediaPlaylist.Read(Out, rung.Playlist);
             Assert.Equal(video.Duration.TotalSeconds, audio.Duration.TotalSeconds, 0.05);
-            Assert.Equal(await MediaInspector.FormatDurationAsync(Path.Combine(Out, rung.Playlist)),
-                await MediaInspector.FormatDurationAsync(Path.Combine(Out, audio.PlaylistFile)), 0.05);
+            Assert.Equal(await MediaInspection.FormatDurationAsync(Path.Combine(Out, rung.Playlist)),
+                await MediaInspection.FormatDurationAsync(Path.Combine(Out, audio.PlaylistFile)), 0.05);
         }
     }
 

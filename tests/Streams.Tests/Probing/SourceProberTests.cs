@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MediaPlatform.Streams.Probing;
-using MediaPlatform.Streams.Tests.Support;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Streams.Tests.Probing;
 

@@ -1,4 +1,4 @@
-using MediaPlatform.Streams.Tests.Support;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Streams.Tests.Probing;
 
@@ -10,7 +10,7 @@ public static class TestClips
     /// <summary>Odd width and height (testsrc2 rounds its size to even, so scale after it): 4:4:4, since 4:2:0
     /// cannot be odd-sized.</summary>
     public static Task<GeneratedClip> OddSizeAsync(int width = 321, int height = 241, double seconds = 4) =>
-        Raw("odd.mp4", $"-f lavfi -i testsrc2=size=320x240:rate=25:duration={seconds} -vf scale={width}:{height} " +
+        Raw("odd.mp4", $"-f lavfi -i testsrc2=size=320x240:rate=25:duration={Inv(seconds)} -vf scale={width}:{height} " +
                        $"{X264} -pix_fmt yuv444p -force_key_frames expr:gte(t,n_forced*2) -sc_threshold 0");
 
     /// <summary>120 frames over 5 s: 30 fps for 1 s, 15 fps for 2 s, 30 fps for 2 s.</summary>
@@ -36,7 +36,7 @@ public static class TestClips
         Raw("camera.mp4", $"-f lavfi -i testsrc2=size=320x240:rate=25:duration=4 {X264} -pix_fmt yuv420p");
 
     public static Task<GeneratedClip> SizedAsync(int width, int height, double seconds = 0.4) =>
-        Raw("sized.mp4", $"-f lavfi -i testsrc2=size={width}x{height}:rate=25:duration={seconds} {X264} -pix_fmt yuv420p");
+        Raw("sized.mp4", $"-f lavfi -i testsrc2=size={width}x{height}:rate=25:duration={Inv(seconds)} {X264} -pix_fmt yuv420p");
 
     /// <summary>Cinepak in MOV: decodable by ffmpeg, but nothing we accept.</summary>
     public static Task<GeneratedClip> CinepakAsync() =>
@@ -44,8 +44,8 @@ public static class TestClips
 
     /// <summary>Keyframes every <paramref name="gopSeconds"/> (not a divisor of the chunk length).</summary>
     public static Task<GeneratedClip> IrregularGopAsync(double gopSeconds = 3, double seconds = 10) =>
-        Raw("gop.mp4", $"-f lavfi -i testsrc2=size=320x240:rate=25:duration={seconds} {X264} -pix_fmt yuv420p " +
-                       $"-force_key_frames expr:gte(t,n_forced*{gopSeconds}) -sc_threshold 0");
+        Raw("gop.mp4", $"-f lavfi -i testsrc2=size=320x240:rate=25:duration={Inv(seconds)} {X264} -pix_fmt yuv420p " +
+                       $"-force_key_frames expr:gte(t,n_forced*{Inv(gopSeconds)}) -sc_threshold 0");
 
     /// <summary>Writes the first half of <paramref name="clip"/>'s bytes to a new file in its folder.</summary>
     public static string CutInHalf(GeneratedClip clip, string name = "half.mp4")
@@ -55,6 +55,8 @@ public static class TestClips
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
         return path;
     }
+
+    private static string Inv(double value) => ClipArguments.Inv(value);
 
     private static Task<GeneratedClip> Raw(string name, string arguments) =>
         GeneratedClip.RawAsync(name, arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));

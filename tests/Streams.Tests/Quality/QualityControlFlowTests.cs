@@ -2,7 +2,7 @@ using Akka.Streams;
 using Akka.Streams.Dsl;
 using Akka.TestKit.Xunit2;
 using MediaPlatform.Streams.Quality;
-using MediaPlatform.Streams.Tests.Support;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Streams.Tests.Quality;
 

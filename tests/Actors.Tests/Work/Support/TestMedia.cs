@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using MediaPlatform.Streams.Chunking;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Actors.Tests.Work.Support;
 
@@ -20,10 +19,7 @@ public sealed class TestMedia : IDisposable
     {
         var media = new TestMedia(Directory.CreateTempSubdirectory("work-test-").FullName);
         var clip = Path.Combine(media.Folder, "clip.mp4");
-        await RunAsync("ffmpeg", "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-            "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}:rate=25:duration={seconds.ToString(CultureInfo.InvariantCulture)}",
-            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-            "-force_key_frames", "expr:gte(t,n_forced*2)", "-sc_threshold", "0", clip);
+        await Clips.WriteAsync(clip, ClipArguments.TestPicture(seconds, width, height, audio: false, faststart: false));
         media.Chunks = await new SourceSplitter().SplitAsync(clip, Path.Combine(media.Folder, "chunks"), chunkSeconds);
         return media;
     }
@@ -40,24 +36,7 @@ public sealed class TestMedia : IDisposable
     public string Output(string rung, int chunk) => Path.Combine(Folder, "out", rung, $"chunk_{chunk:D5}.mp4");
 
     /// <summary>Video frames in a file, counted by ffprobe.</summary>
-    public static async Task<int> FrameCountAsync(string path)
-    {
-        var output = await RunAsync("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
-            "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", path);
-        return int.Parse(output.Trim(), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<string> RunAsync(string tool, params string[] arguments)
-    {
-        var psi = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in arguments) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} failed: {await stderr}");
-        return await stdout;
-    }
+    public static Task<int> FrameCountAsync(string path) => MediaInspection.FrameCountAsync(path);
 
     public void Dispose()
     {

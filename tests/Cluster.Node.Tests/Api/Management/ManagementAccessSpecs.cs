@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
+using MediaPlatform.Testing.Api;
 
 namespace MediaPlatform.Node.Tests.Api.Management;
 
@@ -52,10 +53,6 @@ public sealed class ManagementAccessSpecs(NodeFixture fixture) : IClassFixture<N
 
     internal static async Task<string> UserTokenAsync(HttpClient http)
     {
-        var (email, password) = ($"mgmt-{Guid.NewGuid():N}@example.com", "correct horse battery");
-        using var created = await http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Mgmt" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        using var login = await http.PostAsJsonAsync("/api/sessions", new { email, password });
-        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        return (await new ApiClient(http).NewUserAsync("mgmt", "Mgmt")).Token;
     }
 }

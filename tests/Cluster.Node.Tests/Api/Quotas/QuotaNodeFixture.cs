@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
+using MediaPlatform.Testing.Api;
 
 namespace MediaPlatform.Node.Tests.Api.Quotas;
 
@@ -45,11 +46,7 @@ public sealed class QuotaNodeFixture : IAsyncLifetime
     /// <summary>A new user with a token (sign-up and login through the API).</summary>
     public async Task<(string UserId, HttpClient Client)> NewUserAsync()
     {
-        var (email, password) = ($"quota-{Guid.NewGuid():N}@example.com", "correct horse battery");
-        using var created = await Node.Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Quota" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        using var login = await Node.Http.PostAsJsonAsync("/api/sessions", new { email, password });
-        var session = await login.Content.ReadFromJsonAsync<JsonElement>();
-        return (session.GetProperty("userId").GetString()!, Node.ClientWithToken(session.GetProperty("token").GetString()!));
+        var user = await new ApiClient(Node.Http).NewUserAsync("quota", "Quota");
+        return (user.UserId, Node.ClientWithToken(user.Token));
     }
 }

@@ -22,7 +22,7 @@ public sealed class SourceDurationQuotaApiSpecs(QuotaNodeFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
 
         JsonElement title = default;
-        await Eventually.TrueAsync(async () =>
+        await Eventually.AwaitAsync(async () =>
         {
             title = await client.GetFromJsonAsync<JsonElement>($"/api/titles/{id}");
             return Status(title) is "Failed" or "Transcoding" or "Packaging" or "QualityCheck" or "Published";

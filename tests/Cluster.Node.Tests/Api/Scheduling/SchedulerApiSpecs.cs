@@ -62,7 +62,7 @@ public sealed class SchedulerApiSpecs(NodeFixture fixture) : IClassFixture<NodeF
         Assert.StartsWith("coupon-expiry@manual-", runKey);
 
         JsonElement run = default;
-        await Eventually.TrueAsync(async () =>
+        await Eventually.AwaitAsync(async () =>
         {
             var job = await JsonAsync(await Admin.GetAsync("/scheduler/jobs/coupon-expiry"), HttpStatusCode.OK);
             run = job.GetProperty("history").EnumerateArray().FirstOrDefault(r => r.GetProperty("runKey").GetString() == runKey);

@@ -99,7 +99,7 @@ public sealed class TitleApiSpecs(TitlesNodeFixture fixture)
         await new PlaybackSetup(fixture).PublishAsync(owner, live);
 
         // The catalog follows the journal: wait until it has seen both titles and the publication too.
-        await Eventually.TrueAsync(async () => (await ListAsync(owner, $"?q={word}")).Count == 2
+        await Eventually.AwaitAsync(async () => (await ListAsync(owner, $"?q={word}")).Count == 2
             && (await ListAsync(owner, $"?q={word}&status=published")).Count == 1, TimeSpan.FromSeconds(15), "the catalog never showed both titles, one published");
         Assert.Equal([live], await ListAsync(owner, $"?q={word}&status=published"));
         Assert.Equal([draft], await ListAsync(owner, $"?q={word.ToUpperInvariant()}%20DRAFT&status=Created"));

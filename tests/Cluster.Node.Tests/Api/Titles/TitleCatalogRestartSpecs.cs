@@ -28,7 +28,7 @@ public sealed class TitleCatalogRestartSpecs
             await titles.Ask<TitleView>(new CreateTitle(b, "u-one", "Beach Restart", ""), Timeout);
             await titles.Ask<TitleView>(new RecordSourceUploaded(b, "up1", TitleBlobKeys.Source(b, "up1"), 10, null), Timeout);
             var live = ActorRegistry.For(first.System).Get<EntityRegions.Catalog>();
-            await Eventually.TrueAsync(async () => (await SearchAsync(live)).Total == 2, Timeout, "the live catalog never listed both titles");
+            await Eventually.AwaitAsync(async () => (await SearchAsync(live)).Total == 2, Timeout, "the live catalog never listed both titles");
         }
 
         await using var second = await TestNodeHost.StartAsync(options with { HttpPort = FreePorts.Next(), RemotePort = FreePorts.Next() });

@@ -6,6 +6,7 @@ using Akka.Hosting;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Node.Tests.Support;
+using MediaPlatform.Testing.Api;
 
 namespace MediaPlatform.Node.Tests.Api.Titles;
 
@@ -51,11 +52,7 @@ public sealed class TitlesNodeFixture : IAsyncLifetime
     /// <summary>A new user with a token (sign-up and login through the API).</summary>
     public async Task<(string UserId, HttpClient Client)> NewUserAsync()
     {
-        var email = $"titles-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery";
-        var signUp = await Node.Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Uploader" });
-        Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
-        var login = await (await Node.Http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-        return (login.GetProperty("userId").GetString()!, Node.ClientWithToken(login.GetProperty("token").GetString()!));
+        var user = await new ApiClient(Node.Http).NewUserAsync("titles", "Uploader");
+        return (user.UserId, Node.ClientWithToken(user.Token));
     }
 }

@@ -3,10 +3,8 @@ using Akka.Configuration;
 using Akka.Hosting;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Node.Configuration;
-using MediaPlatform.Node.Hosting;
+using MediaPlatform.Testing.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace MediaPlatform.Specs.Support.MultiNode;
 
@@ -17,31 +15,19 @@ namespace MediaPlatform.Specs.Support.MultiNode;
 /// </summary>
 public sealed class InProcessNode : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly NodeActorHost _host;
 
-    private InProcessNode(IHost host, NodeOptions options) => (_host, Options) = (host, options);
+    private InProcessNode(NodeActorHost host) => _host = host;
 
-    public NodeOptions Options { get; }
-    public ActorSystem System => _host.Services.GetRequiredService<ActorSystem>();
+    public NodeOptions Options => _host.Options;
+    public ActorSystem System => _host.System;
     public Akka.Actor.Address Address => Akka.Cluster.Cluster.Get(System).SelfAddress;
 
     /// <summary>An actor the node registered under <typeparamref name="TKey"/> (a shard region or singleton proxy).</summary>
     public IActorRef Registered<TKey>() => _host.Services.GetRequiredService<ActorRegistry>().Get<TKey>();
 
-    public static async Task<InProcessNode> StartAsync(NodeOptions options, Config sharedHocon, IClock clock)
-    {
-        await StartupChecks.RunAsync(options, TimeSpan.FromSeconds(10));
-        var host = Host.CreateDefaultBuilder()
-            .ConfigureLogging(l =>
-            {
-                l.ClearProviders();
-                if (Environment.GetEnvironmentVariable("TEST_NODE_LOGS") == "1") l.AddConsole();
-            })
-            .ConfigureServices(services => services.AddSingleton(clock).AddNodeAkka(options, sharedHocon))
-            .Build();
-        await host.StartAsync();
-        return new InProcessNode(host, options);
-    }
+    public static async Task<InProcessNode> StartAsync(NodeOptions options, Config sharedHocon, IClock clock) =>
+        new(await NodeActorHost.StartAsync(options, sharedHocon, clock));
 
     /// <summary>
     /// A crash as the rest of the cluster sees it: the actor system stops without leaving the cluster (run the nodes
@@ -61,10 +47,5 @@ public sealed class InProcessNode : IAsyncDisposable
     /// <summary>The actor system has stopped: crashed, left, or downed (a downed node shuts itself down).</summary>
     public bool IsTerminated => System.WhenTerminated.IsCompleted;
 
-    public async ValueTask DisposeAsync()
-    {
-        try { await _host.StopAsync(TimeSpan.FromSeconds(20)); }
-        catch (OperationCanceledException) { /* a crashed node's host has nothing left to stop */ }
-        _host.Dispose();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

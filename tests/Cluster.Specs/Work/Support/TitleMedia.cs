@@ -1,8 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
 using MediaPlatform.Actors.Work;
 using MediaPlatform.Streams.Chunking;
 using MediaPlatform.Streams.Ladder;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Specs.Work.Support;
 
@@ -23,10 +22,7 @@ public sealed class TitleMedia
     {
         Directory.CreateDirectory(sharedFolder);
         var source = Path.Combine(sharedFolder, "source.mp4");
-        await RunAsync("ffmpeg", "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-            "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}:rate=25:duration={seconds.ToString(CultureInfo.InvariantCulture)}",
-            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-            "-force_key_frames", "expr:gte(t,n_forced*2)", "-sc_threshold", "0", source);
+        await Clips.WriteAsync(source, ClipArguments.TestPicture(seconds, width, height, audio: false, faststart: false));
         var chunks = await new SourceSplitter().SplitAsync(source, Path.Combine(sharedFolder, "chunks"), chunkSeconds: 2);
         var rungs = LadderPolicy.Default.For(width, height, 25, false);
         var work = chunks.SelectMany(c => rungs.Select(r => ($"title-1/{r.Name}/{c.Index:D3}",
@@ -35,37 +31,10 @@ public sealed class TitleMedia
     }
 
     /// <summary>An upload-like source: a moving test picture with a tone, keyframes every 2 s.</summary>
-    public static async Task<string> SourceAsync(string folder, double seconds, int width, int height)
-    {
-        Directory.CreateDirectory(folder);
-        var source = Path.Combine(folder, "upload.mp4");
-        var length = seconds.ToString(CultureInfo.InvariantCulture);
-        await RunAsync("ffmpeg", "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-            "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}:rate=25:duration={length}",
-            "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={length}",
-            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
-            "-force_key_frames", "expr:gte(t,n_forced*2)", "-sc_threshold", "0", "-movflags", "+faststart", source);
-        return source;
-    }
+    public static Task<string> SourceAsync(string folder, double seconds, int width, int height) =>
+        Clips.WriteAsync(Path.Combine(folder, "upload.mp4"), ClipArguments.TestPicture(seconds, width, height, audioBitrate: "128k"));
 
     /// <summary>Video frames in a file, counted by ffprobe itself.</summary>
     /// <remarks>An HLS media playlist is read through its segments (ffprobe lists its stream once per program: the first counts).</remarks>
-    public static async Task<int> FrameCountAsync(string path)
-    {
-        var output = await RunAsync("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
-            "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", path);
-        return int.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0], CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<string> RunAsync(string tool, params string[] arguments)
-    {
-        var psi = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in arguments) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} failed: {await stderr}");
-        return await stdout;
-    }
+    public static Task<int> FrameCountAsync(string path) => MediaInspection.FrameCountAsync(path);
 }

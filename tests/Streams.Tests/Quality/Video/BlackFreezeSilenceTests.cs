@@ -1,6 +1,6 @@
 using MediaPlatform.Streams.Quality;
 using MediaPlatform.Streams.Quality.Video;
-using MediaPlatform.Streams.Tests.Support;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Streams.Tests.Quality.Video;
 

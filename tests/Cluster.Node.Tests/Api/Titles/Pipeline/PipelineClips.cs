@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Node.Tests.Api.Titles.Pipeline;
 
@@ -9,13 +9,12 @@ public static class PipelineClips
     private const string X264 = "-c:v libx264 -preset ultrafast -pix_fmt yuv420p -force_key_frames expr:gte(t,n_forced*2)";
 
     /// <summary>A moving test picture with a tone: what a good upload looks like.</summary>
-    public static Task<byte[]> GoodAsync(double seconds, int width, int height) => MakeAsync("good.mp4",
-        $"-f lavfi -i testsrc2=size={width}x{height}:rate=25:duration={seconds} -f lavfi -i sine=frequency=440:sample_rate=48000:duration={seconds} " +
-        $"{X264} -c:a aac -b:a 96k -shortest -movflags +faststart");
+    public static Task<byte[]> GoodAsync(double seconds, int width, int height) =>
+        Clips.BytesAsync("good.mp4", ClipArguments.TestPicture(seconds, width, height, audioBitrate: "96k"));
 
     /// <summary>A picture that is black from start to end (with sound): quality control must block it.</summary>
     public static Task<byte[]> AllBlackAsync(double seconds) => MakeAsync("black.mp4",
-        $"-f lavfi -i color=c=black:size=320x240:rate=25:duration={seconds} -f lavfi -i sine=frequency=440:sample_rate=48000:duration={seconds} " +
+        $"-f lavfi -i color=c=black:size=320x240:rate=25:duration={ClipArguments.Inv(seconds)} -f lavfi -i {ClipArguments.Tone(seconds)} " +
         $"{X264} -c:a aac -shortest -movflags +faststart");
 
     public static Task<byte[]> AudioOnlyAsync() => MakeAsync("audio.m4a", "-f lavfi -i sine=frequency=440:sample_rate=48000:duration=2 -c:a aac");
@@ -37,22 +36,6 @@ public static class PipelineClips
         return bytes;
     }
 
-    private static async Task<byte[]> MakeAsync(string name, string arguments)
-    {
-        var folder = Directory.CreateTempSubdirectory("pipeline-clip-").FullName;
-        var path = Path.Combine(folder, name);
-        try
-        {
-            var psi = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var a in "-hide_banner -nostdin -y -loglevel error".Split(' ')) psi.ArgumentList.Add(a);
-            foreach (var a in arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)) psi.ArgumentList.Add(a);
-            psi.ArgumentList.Add(path);
-            using var process = Process.Start(psi)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg could not generate {name}: {await stderr}");
-            return await File.ReadAllBytesAsync(path);
-        }
-        finally { Directory.Delete(folder, recursive: true); }
-    }
+    private static Task<byte[]> MakeAsync(string name, string arguments) =>
+        Clips.BytesAsync(name, arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

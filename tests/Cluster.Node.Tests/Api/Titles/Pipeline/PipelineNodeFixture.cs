@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
+using MediaPlatform.Testing.Api;
 
 namespace MediaPlatform.Node.Tests.Api.Titles.Pipeline;
 
@@ -16,12 +17,8 @@ public sealed class PipelineNodeFixture : IAsyncLifetime
 
     public async Task<HttpClient> NewUploaderAsync()
     {
-        var email = $"pipeline-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery";
-        var signUp = await Node.Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Uploader" });
-        Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
-        var login = await (await Node.Http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-        return Node.ClientWithToken(login.GetProperty("token").GetString()!);
+        var user = await new ApiClient(Node.Http).NewUserAsync("pipeline", "Uploader");
+        return Node.ClientWithToken(user.Token);
     }
 }
 

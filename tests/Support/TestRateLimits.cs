@@ -1,8 +1,8 @@
-namespace MediaPlatform.Node.Tests.Support;
+namespace MediaPlatform.Testing;
 
 /// <summary>
 /// Test nodes sign up and log in many users from 127.0.0.1, far beyond the shipped per-address limits; they run
-/// with these raised limits, layered through --config (the spec's own --config file, if any, is kept and wins).
+/// with these raised limits, layered through --config (the test's own --config file, if any, is kept and wins).
 /// Specs of the limits themselves start nodes with the shipped defaults.
 /// </summary>
 public static class TestRateLimits

@@ -1,6 +1,6 @@
 using MediaPlatform.Actors.Entities;
 
-namespace MediaPlatform.Actors.Tests.Billing.Support;
+namespace MediaPlatform.Actors.Tests.Support;
 
 /// <summary>Runs pure state decisions the way the entity does: an accepted decision's events are folded into the state.</summary>
 public static class Pure

@@ -1,7 +1,7 @@
 using Akka.Actor;
 using MediaPlatform.Actors.Entities;
 
-namespace MediaPlatform.Actors.Tests.Billing.Support;
+namespace MediaPlatform.Actors.Tests.Support;
 
 /// <summary>
 /// Stands in for a shard region inside one ActorSystem: one child per entity id, created on its first message,

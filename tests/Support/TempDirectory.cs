@@ -1,15 +1,9 @@
-namespace MediaPlatform.Specs.Support.Processes;
+namespace MediaPlatform.Testing;
 
 /// <summary>A fresh directory under the system temp folder, deleted with everything in it on dispose.</summary>
-public sealed class TempDirectory : IDisposable
+public sealed class TempDirectory(string prefix = "test") : IDisposable
 {
-    public TempDirectory(string prefix)
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cluster-specs", $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)]);
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
+    public string Path { get; } = Directory.CreateTempSubdirectory($"mp-{prefix}-").FullName;
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
@@ -21,7 +15,7 @@ public sealed class TempDirectory : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A leftover temp folder must not turn a passing spec red.
+            // A leftover temp folder (a file still held open) must not turn a passing test red; the OS cleaner gets it.
         }
     }
 }

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace MediaPlatform.Specs.Support.Processes;
+namespace MediaPlatform.Testing;
 
-/// <summary>Loopback ports nothing listens on, chosen by the OS; never the same one twice in a test run.</summary>
+/// <summary>Loopback ports nothing listens on, chosen by the OS; never the same one twice in a process, so two
+/// servers started back to back cannot be handed the port the first has not bound yet.</summary>
 public static class FreePorts
 {
     private static readonly HashSet<int> Given = [];

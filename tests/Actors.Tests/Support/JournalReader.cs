@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Persistence;
 
-namespace MediaPlatform.Actors.Tests.Billing.Support;
+namespace MediaPlatform.Actors.Tests.Support;
 
 /// <summary>
 /// Reads every event stored under a persistence id by recovering a throw-away actor without snapshots, so a spec

@@ -1,0 +1,73 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Hosting;
+using MediaPlatform.Actors.Entities;
+using MediaPlatform.Node.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaPlatform.Testing.Nodes;
+
+/// <summary>
+/// Whole nodes (Kestrel + actor system, built by NodeApp exactly as the binary builds them) in this process on
+/// loopback, sharing one SQLite journal in a temp folder, with raised rate limits (<see cref="TestRateLimits"/>)
+/// and, when given, one clock the caller moves.
+/// </summary>
+public sealed class InProcessNodeCluster : IAsyncDisposable
+{
+    public const string TokenKey = "in-process-cluster-token-key-0123456789abcdef";
+    private readonly List<WholeNode> _nodes = [];
+    private readonly TempDirectory _dir = new("cluster");
+
+    public IReadOnlyList<Uri> BaseAddresses { get; private set; } = [];
+
+    public ActorSystem FirstSystem => System(0);
+
+    public ActorSystem System(int node) => _nodes[node].System;
+
+    /// <summary>An actor node <paramref name="node"/> registered under <typeparamref name="TKey"/> (a shard region or singleton proxy).</summary>
+    public IActorRef Registered<TKey>(int node = 0) => _nodes[node].Services.GetRequiredService<IRequiredActor<TKey>>().ActorRef;
+
+    /// <summary>Starts <paramref name="size"/> nodes named <paramref name="name"/>-1… and waits until all are Up.
+    /// <paramref name="extraHocon"/> is layered over the shipped config on every node.</summary>
+    public static async Task<InProcessNodeCluster> StartAsync(int size, string name = "node", IClock? clock = null, string extraHocon = "")
+    {
+        var cluster = new InProcessNodeCluster();
+        try
+        {
+            var config = cluster._dir.Combine("extra.hocon");
+            await File.WriteAllTextAsync(config, extraHocon + "\n");
+            var remotePorts = Enumerable.Range(0, size).Select(_ => FreePorts.Next()).ToArray();
+            var addresses = new List<Uri>();
+            for (var i = 0; i < size; i++)
+            {
+                string[] args =
+                [
+                    "--http-port", FreePorts.Next().ToString(), "--remote-port", remotePorts[i].ToString(), "--node-name", $"{name}-{i + 1}",
+                    "--data-dir", cluster._dir.Combine($"node-{i + 1}"), "--sqlite-file", cluster._dir.Combine("journal.db"),
+                    "--log-level", "Warning", "--seed-nodes", $"akka.tcp://media@127.0.0.1:{remotePorts[0]}", "--config", config,
+                ];
+                args = TestRateLimits.Raise(args, cluster._dir.Combine("config"));
+                var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = TokenKey }, AppContext.BaseDirectory)
+                              ?? throw new InvalidOperationException("--help was parsed");
+                var node = await WholeNode.StartAsync(options, clock);
+                cluster._nodes.Add(node);
+                addresses.Add(node.BaseAddress);
+            }
+            cluster.BaseAddresses = addresses;
+            await Eventually.AwaitAsync(() => Cluster.Get(cluster.FirstSystem).State.Members.Count(m => m.Status == MemberStatus.Up) == size,
+                TimeSpan.FromSeconds(90), $"{size} nodes Up", TimeSpan.FromMilliseconds(200));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in Enumerable.Reverse(_nodes)) await node.DisposeAsync();
+        _dir.Dispose();
+    }
+}
