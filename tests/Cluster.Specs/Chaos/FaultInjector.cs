@@ -33,7 +33,7 @@ public sealed class FaultInjector(LocalCluster cluster, Stopwatch runClock, Acti
 
     private async Task<FaultRecord> InjectAsync(int number, PlannedFault fault)
     {
-        var view = await cluster.Running.First().GetMembersAsync();
+        var view = await CompleteViewAsync();
         var victim = Choose(fault.Victim, view);
         var address = AddressOf(victim, view);
         var survivors = cluster.Nodes.Where(n => n != victim).ToArray();
@@ -113,6 +113,23 @@ public sealed class FaultInjector(LocalCluster cluster, Stopwatch runClock, Acti
     private static Task<TimeSpan> AwaitRemovedAsync(IReadOnlyCollection<NodeProcess> survivors, string address) =>
         LocalCluster.AwaitViewAsync(survivors, v => !v.Has(address) && v.Unreachable.Count == 0 && v.CountUp == survivors.Count,
             SpecTimeouts.Downing, $"{address} downed and removed");
+
+    /// <summary>
+    /// A member list that names every node as Up: a victim is chosen (and recorded) only from a settled cluster. Right
+    /// after a restart or a freeze one node's list can briefly lack a member the others already see.
+    /// </summary>
+    private async Task<ClusterMembersView> CompleteViewAsync()
+    {
+        ClusterMembersView? complete = null;
+        await LocalCluster.AwaitViewAsync([cluster.Running.First()], view =>
+        {
+            var settled = view.CountUp == cluster.Nodes.Count
+                && cluster.Nodes.All(n => view.Members.Any(m => m.Node.EndsWith($":{n.RemotePort}", StringComparison.Ordinal)));
+            if (settled) complete = view;
+            return settled;
+        }, Recovery, "a member list naming every node Up");
+        return complete!;
+    }
 
     private NodeProcess Choose(VictimChoice choice, ClusterMembersView view)
     {
