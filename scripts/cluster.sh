@@ -22,6 +22,8 @@
 # 0600) and keeps them across restarts, so tokens survive node restarts. Nodes read them from those files
 # (--token-key-file, --admin-token-file): never from the command line, where `ps` would show them.
 set -euo pipefail
+# Logs, data and secrets of the local cluster are the operator's alone (node logs name entity ids such as emails).
+umask 077
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${CLUSTER_STATE_DIR:-$ROOT/.cluster}"
 HTTP_BASE="${CLUSTER_HTTP_BASE:-8081}"
@@ -82,9 +84,9 @@ start_node() {
   if alive "$i"; then echo "node $i already runs (pid $(pid_of "$i"))"; return; fi
   ensure_secrets
   # A connection string may hold a password: it goes by environment, never argv (ps shows argv to every user).
-  local db_args=(--sqlite-file "$STATE/journal.db") db_env=()
-  if [[ -f "$STATE/postgres" ]]; then db_args=(); db_env=("NODE_POSTGRES=$(cat "$STATE/postgres")"); fi
-  nohup env "${db_env[@]}" dotnet "$BIN" \
+  local db_args=(--sqlite-file "$STATE/journal.db")
+  if [[ -f "$STATE/postgres" ]]; then db_args=(); export NODE_POSTGRES; NODE_POSTGRES="$(cat "$STATE/postgres")"; fi
+  nohup dotnet "$BIN" \
     --node-name "node-$i" --hostname 127.0.0.1 \
     --http-port "$(http_port "$i")" --remote-port "$(remote_port "$i")" \
     --discovery config --contact-points "$(contact_points "$n")" \

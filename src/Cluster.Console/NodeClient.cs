@@ -84,7 +84,7 @@ public sealed class NodeClient : IDisposable
         var detail = ProblemDetail(body) ?? (body.Length is > 0 and < 200 ? body.Trim() : status.ToString());
         var code = (int)status;
         return code is 401 or 403
-            ? new CtlException(CtlExitCodes.AuthRefused, $"refused ({code}): {detail}; every mpctl command needs the node's admin token: pass --token TOKEN or set {CtlOptions.TokenVariable}")
+            ? new CtlException(CtlExitCodes.AuthRefused, $"refused ({code}): {detail}; every mpctl command needs the node's admin token: pass --token-file FILE (or set MPCTL_TOKEN_FILE; --token / {CtlOptions.TokenVariable} also work but a flag shows in ps)")
             : new CtlException(CtlExitCodes.NodeError, $"node answered {code}: {detail}");
     }
 

@@ -197,7 +197,7 @@ public static class NodeOptionsParser
             // Only the trailing newline an editor or `echo` adds is dropped; the rest is the password as written.
             return File.ReadAllText(passwordFile).TrimEnd('\r', '\n');
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new OptionsException($"{NodeOptionSpecs.RemoteTlsCertificatePasswordFile.Flag} '{passwordFile}' cannot be read: {e.Message}");
         }

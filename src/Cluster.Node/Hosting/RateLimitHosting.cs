@@ -70,5 +70,5 @@ public static class RateLimitHosting
             PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true,
         }));
 
-    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static string ClientAddress(HttpContext http) => ClientPartition.Of(http.Connection.RemoteIpAddress);
 }

@@ -20,7 +20,7 @@ public static class ManagementGate
                 return Results.Problem(title: "Not found", statusCode: StatusCodes.Status404NotFound);
             var user = http.User;
             if (user.Identity?.IsAuthenticated != true)
-                return ManagementProblems.Unauthorized("the management API needs the admin token: send it as 'Authorization: Bearer <token>' (mpctl --token or MPCTL_TOKEN)");
+                return ManagementProblems.Unauthorized("the management API needs the admin token: send it as 'Authorization: Bearer <token>' (mpctl --token-file or MPCTL_TOKEN_FILE)");
             if (!user.IsInRole(BearerTokenHandler.AdminRole))
                 return ManagementProblems.Forbidden("the management API needs the admin token; a user token is not enough");
             return await next(context);

@@ -1,8 +1,8 @@
 namespace MediaPlatform.Node.Management;
 
 /// <summary>
-/// The cluster management API every node serves next to GET /cluster/members: read routes for everyone, mutating
-/// routes behind <see cref="MutationGate"/>; the transcode work queue at /cluster/transcode-queue (`mpctl encodes`).
+/// The cluster management API every node serves next to GET /cluster/members: every route behind the admin token
+/// (<see cref="ManagementGate"/>), mutating routes also behind <see cref="MutationGate"/>; the transcode work queue at /cluster/transcode-queue (`mpctl encodes`).
 /// </summary>
 public static class ManagementRoutes
 {

@@ -50,6 +50,28 @@ public sealed class AccountAbuseSpecs(NodeFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Guessing_the_current_password_with_a_stolen_token_must_lock_the_account_like_failed_logins()
+    {
+        var email = await SignUpAsync(UniqueEmail("stolen"));
+        var login = await LogInAsync(email, Password);
+        var session = await login.Content.ReadFromJsonAsync<JsonElement>();
+        using var thief = fixture.Node.ClientWithToken(session.GetProperty("token").GetString()!);
+        var path = $"/api/users/{session.GetProperty("userId").GetString()}/password";
+
+        var guesses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+            guesses.Add((await thief.PutAsJsonAsync(path, new { currentPassword = $"guess number {i:D3}", newPassword = "taken over at last" })).StatusCode);
+        output.WriteLine($"guesses: {string.Join(", ", guesses.Select(g => (int)g))}");
+        Assert.All(guesses.Take(5), g => Assert.Equal(HttpStatusCode.Forbidden, g));
+        Assert.All(guesses.Skip(5), g => Assert.Equal(HttpStatusCode.TooManyRequests, g));
+
+        // Even the right password is refused while the account is locked, and a login is locked too.
+        var right = await thief.PutAsJsonAsync(path, new { currentPassword = Password, newPassword = "taken over at last" });
+        await AssertProblemAsync(right, HttpStatusCode.TooManyRequests, "locked");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LogInAsync(email, Password)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_login_for_an_unknown_email_must_take_as_long_as_a_wrong_password_for_a_known_one()
     {
         // One wrong password per account, so no lockout is involved; medians of 15 each, interleaved.

@@ -63,8 +63,15 @@ public sealed class TranscodeFailoverSpecs(ITestOutputHelper output)
         var events = await TranscodeCluster.JournalAsync(observer);
         var completions = events.OfType<WorkCompleted>().ToList();
         Assert.Equal(title.Work.Select(w => w.WorkId).Order(), completions.Select(c => c.WorkId).Order()); // each exactly once
-        Assert.Contains(events.OfType<WorkRequeued>(), r => r.WorkId == lost.WorkId);
-        Assert.DoesNotContain(victimNode + "/", completions.Single(c => c.WorkId == lost.WorkId).Worker);
+        // The crash sends the victim's work back to the queue, and nothing re-queued is finished by the dead node. The item
+        // seen early in its encode may still have finished on the victim in the moment before the crash: then it is not lost.
+        var requeued = events.OfType<WorkRequeued>().Select(r => r.WorkId).ToHashSet();
+        Assert.NotEmpty(requeued);
+        Assert.All(completions.Where(c => requeued.Contains(c.WorkId)), c => Assert.DoesNotContain(victimNode + "/", c.Worker));
+        if (completions.Single(c => c.WorkId == lost.WorkId).Worker.Contains(victimNode + "/"))
+            cluster.Note($"{lost.WorkId} finished on {victimNode} just before the crash");
+        else
+            Assert.Contains(lost.WorkId, requeued);
         var nodesThatEncoded = completions.Select(c => c.Worker[..c.Worker.IndexOf("/user/", StringComparison.Ordinal)]).Distinct().Count();
         Assert.True(nodesThatEncoded >= 2, $"work spread over {nodesThatEncoded} node(s)");
         cluster.Note($"{events.OfType<WorkStarted>().Count()} attempts started, {events.OfType<WorkRequeued>().Count()} re-queued, " +

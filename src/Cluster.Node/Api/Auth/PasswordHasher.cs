@@ -14,7 +14,7 @@ public static class PasswordHasher
 {
     public const int MinLength = 10;
     public const int MaxLength = 128;
-    private const int Iterations = 100_000;
+    public const int Iterations = 100_000;
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 

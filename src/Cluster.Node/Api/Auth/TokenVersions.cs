@@ -86,10 +86,12 @@ public sealed class TokenVersions : IDisposable
         var cluster = Akka.Cluster.Cluster.Get(_system);
         var update = Dsl.Update(Key, LWWDictionary<string, long>.Empty, new WriteAll(WriteAllTimeout),
             map => map.SetItem(cluster, userId, version, VersionClock));
-        var result = await Replicator.Ask<IUpdateResponse>(update, WriteAllTimeout + TimeSpan.FromSeconds(1), ct);
+        IUpdateResponse? result;
+        try { result = await Replicator.Ask<IUpdateResponse>(update, WriteAllTimeout + TimeSpan.FromSeconds(1), ct); }
+        catch (AskTimeoutException) { result = null; } // the bump is stored in the entity; a miss asks it
         if (result is not UpdateSuccess)
             // Written locally and to the nodes that answered; the rest receive it by gossip within seconds.
-            _log.LogWarning("token version {Version} of user {UserId} not confirmed by every node ({Result})", version, userId, result.GetType().Name);
+            _log.LogWarning("token version {Version} of user {UserId} not confirmed by every node ({Result})", version, userId, result?.GetType().Name ?? "no answer");
     }
 
     public void Dispose() => _askedEntities.Dispose();

@@ -1,23 +1,34 @@
 using Akka.Actor;
 using MediaPlatform.Actors.Users;
+using MediaPlatform.Actors.Users.LoginGuards;
 using MediaPlatform.Node.Api.Auth;
+using MediaPlatform.Node.Api.Limits;
 
 namespace MediaPlatform.Node.Api.Users;
 
 /// <summary>
 /// Credential changes need the current password as well as the token: a stolen token must not be enough to take
-/// the account over. Missing or wrong both answer 403 with the same detail.
+/// the account over. Missing or wrong both answer 403 with the same detail. A wrong guess counts in the account's login
+/// guard like a failed login, so the token holder cannot guess the password faster than a stranger could log in.
 /// </summary>
 public static class CurrentPassword
 {
     public const string Refused = "the current password is missing or wrong";
 
     /// <summary>Null when the password is the user's; otherwise the answer to give.</summary>
-    public static async Task<IResult?> CheckAsync(IActorRef users, string userId, string? password, CancellationToken ct)
+    public static async Task<IResult?> CheckAsync(IActorRef users, IActorRef guards, string userId, string? password, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(password) || password.Length > PasswordHasher.MaxLength) return ApiProblems.Forbidden(Refused);
         var credentials = await users.AskEntityAsync<UserCredentials>(new GetUserCredentials(userId), ct);
         if (credentials.Reply is not { } found) return ApiProblems.From(credentials.Rejection!);
-        return PasswordHasher.Verify(password, found.PasswordHash) ? null : ApiProblems.Forbidden(Refused);
+
+        var guard = await guards.AskEntityAsync<LoginGuardView>(new CheckLoginAllowed(found.Email), ct);
+        if (guard.Reply is not { } allowed) return ApiProblems.From(guard.Rejection!);
+        if (allowed.LockRemaining is { } wait)
+            return TooManyRequests.Result(wait, "this account is locked after repeated wrong passwords");
+
+        if (PasswordHasher.Verify(password, found.PasswordHash)) return null;
+        await guards.AskEntityAsync<LoginGuardView>(new RecordLoginFailure(found.Email), ct);
+        return ApiProblems.Forbidden(Refused);
     }
 }

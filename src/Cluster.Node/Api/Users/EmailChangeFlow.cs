@@ -12,12 +12,12 @@ namespace MediaPlatform.Node.Api.Users;
 /// The current password is required (a stolen token alone must not take the account over), and the change ends
 /// every older session on every node before the answer.
 /// </summary>
-public sealed class EmailChangeFlow(IActorRef users, IActorRef reservations, TokenVersions versions)
+public sealed class EmailChangeFlow(IActorRef users, IActorRef guards, IActorRef reservations, TokenVersions versions)
 {
     public async Task<IResult> RunAsync(string userId, ChangeEmailRequest request, CancellationToken ct)
     {
         if (!EmailAddress.TryNormalize(request.Email, out var email, out var error)) return ApiProblems.Invalid(error);
-        if (await CurrentPassword.CheckAsync(users, userId, request.CurrentPassword, ct) is { } refused) return refused;
+        if (await CurrentPassword.CheckAsync(users, guards, userId, request.CurrentPassword, ct) is { } refused) return refused;
         var current = await users.AskEntityAsync<UserProfile>(new GetUserProfile(userId), ct);
         if (current.Rejection is { } missing) return ApiProblems.From(missing);
         if (current.Reply!.Email == email) return Results.Ok(UserResponses.From(current.Reply));

@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
+using MediaPlatform.Node.Api.Auth;
 
 namespace MediaPlatform.Node.Api.Users;
 
 /// <summary>
 /// Names a sign-up request so that a retry with the same Idempotency-Key can be told from a different body: an
 /// HMAC-SHA256, under a key derived from the node's token secret, of the normalized email, the trimmed display name
-/// and the password. Stored with the user; being keyed, it tells nobody who reads the journal anything about the
-/// password. (Rotating the token secret only makes an old retry answer 422 instead of the first user.)
+/// and a PBKDF2 digest of the password (as many iterations as the stored hash, salted per email), so the stored
+/// fingerprint is no faster to guess a password from than the hash beside it. Never the password itself. (Rotating
+/// the token secret only makes an old retry answer 422 instead of the first user.)
 /// </summary>
 public sealed class SignUpFingerprints(string nodeSecret)
 {
@@ -15,9 +17,11 @@ public sealed class SignUpFingerprints(string nodeSecret)
 
     public string Of(string normalizedEmail, string displayName, string password)
     {
+        var salt = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("salt\n" + normalizedEmail));
+        var digest = Rfc2898DeriveBytes.Pbkdf2(password, salt, PasswordHasher.Iterations, HashAlgorithmName.SHA256, 32);
         var fields = new StringBuilder();
-        foreach (var field in new[] { normalizedEmail, displayName.Trim(), password })
+        foreach (var field in new[] { normalizedEmail, displayName.Trim(), Convert.ToBase64String(digest) })
             fields.Append(field.Length).Append(':').Append(field).Append('\n'); // length-prefixed: no two requests collide
-        return "v1:" + Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(fields.ToString())));
+        return "v2:" + Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(fields.ToString())));
     }
 }

@@ -47,14 +47,18 @@ public static class UserRoutes
         own.MapPatch("/", (string userId, UpdateProfileRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users, CancellationToken ct) =>
             Guard(caller, userId) ?? users.ActorRef.AskAsync<UserProfile>(new UpdateUserProfile(userId, body.DisplayName ?? ""), ct, p => Results.Ok(UserResponses.From(p))));
 
+        // Credential changes check a password: they share the logins' per-address limit and the account's login guard.
         own.MapPut("/email", (string userId, ChangeEmailRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
-                IRequiredActor<EntityRegions.EmailReservations> reservations, TokenVersions versions, CancellationToken ct) =>
-            Guard(caller, userId) ?? new EmailChangeFlow(users.ActorRef, reservations.ActorRef, versions).RunAsync(userId, body, ct))
+                IRequiredActor<EntityRegions.LoginGuards> guards, IRequiredActor<EntityRegions.EmailReservations> reservations,
+                TokenVersions versions, CancellationToken ct) =>
+            Guard(caller, userId) ?? new EmailChangeFlow(users.ActorRef, guards.ActorRef, reservations.ActorRef, versions).RunAsync(userId, body, ct))
+            .RequireRateLimiting(RateLimitPolicies.Logins)
             .WithSummary("Change the email: needs currentPassword; ends every older session");
 
         own.MapPut("/password", (string userId, ChangePasswordRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
-                TokenService tokens, TokenVersions versions, CancellationToken ct) =>
-            Guard(caller, userId) ?? new PasswordChangeFlow(users.ActorRef, tokens, versions).RunAsync(userId, body, ct))
+                IRequiredActor<EntityRegions.LoginGuards> guards, TokenService tokens, TokenVersions versions, CancellationToken ct) =>
+            Guard(caller, userId) ?? new PasswordChangeFlow(users.ActorRef, guards.ActorRef, tokens, versions).RunAsync(userId, body, ct))
+            .RequireRateLimiting(RateLimitPolicies.Logins)
             .WithSummary("Change the password: needs currentPassword; ends every older session and returns a fresh token");
 
         own.MapPost("/cards", (string userId, AddCardRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
