@@ -14,7 +14,7 @@ public static class PasswordHasher
 {
     public const int MinLength = 10;
     public const int MaxLength = 128;
-    public const int Iterations = 100_000;
+    private const int Iterations = 100_000;
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 
@@ -48,9 +48,13 @@ public static class PasswordHasher
     public static string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, Iterations, HashAlgorithmName.SHA256, HashBytes);
+        var hash = Derive(password, salt);
         return $"pbkdf2-sha256${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
+
+    /// <summary>The PBKDF2 digest every stored hash uses (and the sign-up fingerprint, so it is no faster to guess from).</summary>
+    public static byte[] Derive(string password, byte[] salt) =>
+        Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, Iterations, HashAlgorithmName.SHA256, HashBytes);
 
     public static bool Verify(string password, string stored)
     {

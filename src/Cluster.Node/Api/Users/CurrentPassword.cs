@@ -1,8 +1,6 @@
 using Akka.Actor;
 using MediaPlatform.Actors.Users;
-using MediaPlatform.Actors.Users.LoginGuards;
 using MediaPlatform.Node.Api.Auth;
-using MediaPlatform.Node.Api.Limits;
 
 namespace MediaPlatform.Node.Api.Users;
 
@@ -22,13 +20,10 @@ public static class CurrentPassword
         var credentials = await users.AskEntityAsync<UserCredentials>(new GetUserCredentials(userId), ct);
         if (credentials.Reply is not { } found) return ApiProblems.From(credentials.Rejection!);
 
-        var guard = await guards.AskEntityAsync<LoginGuardView>(new CheckLoginAllowed(found.Email), ct);
-        if (guard.Reply is not { } allowed) return ApiProblems.From(guard.Rejection!);
-        if (allowed.LockRemaining is { } wait)
-            return TooManyRequests.Result(wait, "this account is locked after repeated wrong passwords");
+        if ((await AccountLock.CheckAsync(guards, found.Email, ct)).Refusal is { } locked) return locked;
 
         if (PasswordHasher.Verify(password, found.PasswordHash)) return null;
-        await guards.AskEntityAsync<LoginGuardView>(new RecordLoginFailure(found.Email), ct);
+        await AccountLock.RecordFailureAsync(guards, found.Email, ct);
         return ApiProblems.Forbidden(Refused);
     }
 }

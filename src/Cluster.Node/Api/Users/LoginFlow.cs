@@ -34,10 +34,8 @@ public sealed class LoginFlow(IActorRef users, IActorRef reservations, IActorRef
             return holder.Rejection is { } r ? ApiProblems.From(r) : unauthorized;
         }
 
-        var guard = await guards.AskEntityAsync<LoginGuardView>(new CheckLoginAllowed(email), ct);
-        if (guard.Reply is not { } allowed) return ApiProblems.From(guard.Rejection!);
-        if (allowed.LockRemaining is { } wait)
-            return TooManyRequests.Result(wait, "this account is locked after repeated failed logins");
+        var (allowed, locked) = await AccountLock.CheckAsync(guards, email, ct);
+        if (locked is not null) return locked;
 
         var credentials = await users.AskEntityAsync<UserCredentials>(new GetUserCredentials(userId), ct);
         var verified = credentials.Reply is { } found && found.Email == email
@@ -45,11 +43,10 @@ public sealed class LoginFlow(IActorRef users, IActorRef reservations, IActorRef
             : PasswordHasher.VerifyAgainstDummy(request.Password); // a stale hold: the same work, and a failure
         if (!verified)
         {
-            // Counted before answering, so the next attempt on any node sees the lock this one may have set.
-            await guards.AskEntityAsync<LoginGuardView>(new RecordLoginFailure(email), ct);
+            await AccountLock.RecordFailureAsync(guards, email, ct);
             return unauthorized;
         }
-        if (allowed.ConsecutiveFailures > 0) guards.Tell(new RecordLoginSuccess(email));
+        if (allowed!.ConsecutiveFailures > 0) guards.Tell(new RecordLoginSuccess(email));
 
         var token = tokens.Issue(userId, credentials.Reply!.TokenVersion);
         return Results.Ok(new LoginResponse(userId, token, DateTimeOffset.UtcNow.Add(tokens.Lifetime)));

@@ -18,7 +18,7 @@ public sealed class SignUpFingerprints(string nodeSecret)
     public string Of(string normalizedEmail, string displayName, string password)
     {
         var salt = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("salt\n" + normalizedEmail));
-        var digest = Rfc2898DeriveBytes.Pbkdf2(password, salt, PasswordHasher.Iterations, HashAlgorithmName.SHA256, 32);
+        var digest = PasswordHasher.Derive(password, salt);
         var fields = new StringBuilder();
         foreach (var field in new[] { normalizedEmail, displayName.Trim(), Convert.ToBase64String(digest) })
             fields.Append(field.Length).Append(':').Append(field).Append('\n'); // length-prefixed: no two requests collide
