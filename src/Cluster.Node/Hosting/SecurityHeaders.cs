@@ -3,7 +3,7 @@ namespace MediaPlatform.Node.Hosting;
 /// <summary>
 /// Headers on every answer (API, errors, pages, media): no MIME sniffing, no referrer sent on, never framed. API and
 /// media answers get a content security policy that allows nothing (they are data, never rendered as a page); the
-/// player page may load only its own scripts, styles and API, and blob: for what hls.js makes (MediaSource URLs and
+/// player page and the web app (/app/) may load only its own scripts, styles and API, and blob: for what hls.js makes (MediaSource URLs and
 /// its transmuxing worker). Inline scripts are not allowed anywhere.
 /// </summary>
 public static class SecurityHeaders
@@ -15,7 +15,7 @@ public static class SecurityHeaders
     public const string DataPolicy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>Path prefixes of the browser pages served from wwwroot.</summary>
-    private static readonly PathString[] Pages = ["/player"];
+    private static readonly PathString[] Pages = ["/player", "/app"];
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {

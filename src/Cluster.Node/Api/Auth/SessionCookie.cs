@@ -1,0 +1,39 @@
+namespace MediaPlatform.Node.Api.Auth;
+
+/// <summary>
+/// The browser session: the same signed token a login returns, kept in a cookie script cannot read (HttpOnly), sent
+/// only to this site's own pages (SameSite=Strict), over HTTPS only when the node is reached over HTTPS (Secure), for
+/// every path. <see cref="BearerTokenHandler"/> reads it when a request has no Authorization header; unsafe methods
+/// authenticated by it must also carry <see cref="CsrfHeader"/> (a cross-site form or fetch cannot add it).
+/// </summary>
+public static class SessionCookie
+{
+    public const string Name = "mp_session";
+
+    /// <summary>The header the web app sends with every request; a cookie-authenticated POST/PUT/PATCH/DELETE without it is refused (403).</summary>
+    public const string CsrfHeader = "X-Requested-With";
+
+    public static void Set(HttpContext http, string token, DateTimeOffset expiresAt) =>
+        http.Response.Cookies.Append(Name, token, Options(http, expiresAt));
+
+    /// <summary>Tells the browser to drop the cookie (an expired one with the same attributes).</summary>
+    public static void Clear(HttpContext http) =>
+        http.Response.Cookies.Delete(Name, Options(http, DateTimeOffset.UnixEpoch));
+
+    public static string? Read(HttpRequest request) =>
+        request.Cookies.TryGetValue(Name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    /// <summary>GET, HEAD, OPTIONS and TRACE change nothing; everything else needs the app's header when the cookie authenticates it.</summary>
+    public static bool IsUnsafe(string method) =>
+        !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
+
+    private static CookieOptions Options(HttpContext http, DateTimeOffset expiresAt) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Strict,
+        Secure = http.Request.IsHttps,
+        Path = "/",
+        Expires = expiresAt,
+        IsEssential = true,
+    };
+}
