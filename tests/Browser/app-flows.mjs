@@ -1,0 +1,232 @@
+// Drives the web app (/app/) in headless Chromium as a person would, one scenario per run:
+//   node app-flows.mjs <base-url> <scenario> [--clip FILE] [--screenshot FILE] [--timeout-ms 120000]
+// Scenarios: subscribe (sign up, sign in, add a card, subscribe, plan active, sign out, account needs sign-in again),
+// declined (a declining card: the decline is shown), studio (create a title, upload a clip with progress, see it
+// published; needs --clip). Any console error or page error fails the run; on failure a full-page screenshot is written
+// to --screenshot. Prints one JSON line (the result); exit 0 pass, 1 fail, 2 bad arguments.
+// CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
+import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync',
+  '--disable-background-networking', '--disable-component-update', '--mute-audio',
+];
+const PASSWORD = 'correct horse battery';
+const GOOD_CARD = '4242 4242 4242 4242';
+const DECLINING_CARD = '4000 0000 0000 0002';
+
+function parseArgs(argv) {
+  const positional = [];
+  const options = { timeoutMs: 120_000, clip: null, screenshot: null };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--timeout-ms') options.timeoutMs = Number(argv[++i]);
+    else if (argv[i] === '--clip') options.clip = argv[++i];
+    else if (argv[i] === '--screenshot') options.screenshot = argv[++i];
+    else positional.push(argv[i]);
+  }
+  const scenarios = { subscribe, declined, studio };
+  if (positional.length !== 2 || !scenarios[positional[1]] || !(options.timeoutMs > 0) || (positional[1] === 'studio' && !options.clip)) {
+    console.error('usage: node app-flows.mjs <base-url> subscribe|declined|studio [--clip FILE] [--screenshot FILE] [--timeout-ms N]');
+    process.exit(2);
+  }
+  return { baseUrl: positional[0].replace(/\/+$/, ''), scenario: positional[1], run: scenarios[positional[1]], ...options };
+}
+
+/** One step the script is at, for the result: a failure names the step it happened in. */
+function step(result, name) {
+  result.steps.push(name);
+}
+
+async function appReady(page) {
+  await page.waitForFunction(() => window.app?.ready === true, null, { polling: 50 });
+}
+
+async function go(page, base, hash) {
+  await page.goto(`${base}/app/${hash}`);
+  await appReady(page);
+}
+
+async function textOf(page, selector) {
+  return (await page.locator(selector).first().textContent())?.trim() ?? '';
+}
+
+async function signUp(page, base, result, email) {
+  step(result, 'sign up');
+  await go(page, base, '#/signup');
+  await page.fill('#signup-name', 'Browser Viewer');
+  await page.fill('#signup-email', email);
+  await page.fill('#signup-password', PASSWORD);
+  await page.click('#signup-form button[type=submit]');
+  await page.waitForURL(/#\/account$/);
+  await appReady(page);
+  await page.waitForSelector('#plan');
+}
+
+async function addCard(page, result, number) {
+  step(result, `add card ${number.slice(-4)}`);
+  await page.fill('#card-number', number);
+  await page.fill('#card-month', '12');
+  await page.fill('#card-year', String(new Date().getFullYear() + 3));
+  await page.click('#add-card');
+  await page.locator('#cards li', { hasText: number.slice(-4) }).waitFor();
+}
+
+async function subscribeToFirstPlan(page, result) {
+  step(result, 'subscribe');
+  await page.click('#subscribe');
+}
+
+// (a) sign up → sign out → wrong password → sign in → bad card refused here → add a card → subscribe → active → sign out.
+async function subscribe(page, base, result) {
+  step(result, 'the site root leads to the app');
+  await page.goto(`${base}/`);
+  await appReady(page);
+  if (new URL(page.url()).pathname !== '/app/') throw new Error(`the site root led to ${page.url()}, not /app/`);
+
+  const email = `app-${Date.now()}-${Math.random().toString(16).slice(2)}@example.com`;
+  await signUp(page, base, result, email);
+  result.scriptSeesCookie = await page.evaluate(() => document.cookie);
+  if (result.scriptSeesCookie.includes('mp_session')) throw new Error('the session cookie is readable by script');
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'mp_session');
+  if (!cookie?.httpOnly || cookie.sameSite !== 'Strict') throw new Error(`the session cookie is not HttpOnly + SameSite=Strict: ${JSON.stringify(cookie)}`);
+
+  step(result, 'sign out, then a wrong password');
+  await page.click('#sign-out');
+  await page.waitForURL(/#\/signin/);
+  await appReady(page);
+  await page.fill('#signin-email', email);
+  await page.fill('#signin-password', 'not my password at all');
+  await page.click('#signin-form button[type=submit]');
+  await page.locator('#signin-form .notice.error', { hasText: 'Wrong email or password' }).waitFor();
+
+  step(result, 'sign in');
+  await page.fill('#signin-password', PASSWORD);
+  await page.click('#signin-form button[type=submit]');
+  await page.waitForURL(/#\/$/);
+  await appReady(page);
+  await go(page, base, '#/account');
+
+  step(result, 'a mistyped card is caught before it is sent');
+  await page.fill('#card-number', '4242 4242 4242 4241');
+  await page.fill('#card-month', '12');
+  await page.fill('#card-year', String(new Date().getFullYear() + 3));
+  await page.click('#add-card');
+  await page.locator('#card-form .notice.error', { hasText: 'not valid' }).waitFor();
+
+  await addCard(page, result, GOOD_CARD);
+  result.cardShownAs = await textOf(page, '#cards li');
+  if (result.cardShownAs.includes('4242 4242')) throw new Error(`more than the last four digits shown: ${result.cardShownAs}`);
+
+  await subscribeToFirstPlan(page, result);
+  step(result, 'the plan is active');
+  await page.locator('#plan-status', { hasText: 'Active' }).waitFor();
+  result.planStatus = await textOf(page, '#plan-status');
+  await page.locator('#invoices li', { hasText: 'Paid' }).waitFor();
+
+  step(result, 'sign out');
+  await page.click('#sign-out');
+  await page.waitForURL(/#\/signin/);
+  step(result, 'the account page now asks to sign in');
+  await go(page, base, '#/account').catch(() => {});
+  await page.waitForURL(/#\/signin\?next=/);
+  await appReady(page);
+  await page.waitForSelector('#signin-form');
+  result.finalUrl = page.url();
+}
+
+// (b) a card the gateway declines: subscribing shows the decline, and so does paying the open invoice.
+async function declined(page, base, result) {
+  const email = `declined-${Date.now()}-${Math.random().toString(16).slice(2)}@example.com`;
+  await signUp(page, base, result, email);
+  await addCard(page, result, DECLINING_CARD);
+  await subscribeToFirstPlan(page, result);
+  step(result, 'the decline is shown');
+  await page.locator('.notice.error', { hasText: 'declined' }).first().waitFor();
+  result.subscribeMessage = await textOf(page, '.notice.error');
+  if (!result.subscribeMessage.includes('insufficient funds')) throw new Error(`the decline reason is missing: ${result.subscribeMessage}`);
+
+  step(result, 'paying the open invoice is declined too');
+  await page.click('#invoices .pay-invoice');
+  await page.locator('#invoices .notice.error', { hasText: 'insufficient funds' }).waitFor();
+  result.payMessage = await textOf(page, '#invoices .notice.error');
+  result.planStatus = await textOf(page, '#plan-status').catch(() => '');
+}
+
+// (c) the upload studio: create a title, upload a clip (the bar reaches the file's size), follow it to published.
+async function studio(page, base, result, { clip }) {
+  const email = `studio-${Date.now()}-${Math.random().toString(16).slice(2)}@example.com`;
+  await signUp(page, base, result, email);
+  step(result, 'create a title');
+  await go(page, base, '#/studio');
+  await page.fill('#title-name', 'Studio upload');
+  await page.fill('#title-description', 'Uploaded from the browser.');
+  await page.click('#create-title');
+  await page.waitForURL(/#\/studio\/[\w-]+$/);
+  await appReady(page);
+  result.titleId = new URL(page.url()).hash.split('/').pop();
+
+  step(result, 'upload the clip');
+  await page.setInputFiles('#source-file', clip);
+  await page.click('#upload-source');
+  await page.locator('#source-form .notice.success').waitFor();
+  result.uploadBar = await page.evaluate(() => {
+    const bar = document.getElementById('upload-progress');
+    return { value: bar.value, max: bar.max, text: document.getElementById('upload-progress-text').textContent };
+  });
+  if (!(result.uploadBar.max > 1000 && result.uploadBar.value === result.uploadBar.max)) throw new Error(`the upload bar did not reach the file's size: ${JSON.stringify(result.uploadBar)}`);
+
+  step(result, 'follow the pipeline to published');
+  await page.waitForFunction(() => {
+    const seen = window.statusesSeen ??= [];
+    const status = document.getElementById('title-status')?.dataset.status;
+    if (status && seen.at(-1) !== status) seen.push(status);
+    return status === 'Published' || status === 'Failed';
+  }, null, { polling: 200 });
+  result.statusesSeen = await page.evaluate(() => window.statusesSeen);
+  const status = await page.getAttribute('#title-status', 'data-status');
+  if (status !== 'Published') throw new Error(`the title ended ${status}: ${await textOf(page, '#pipeline')}`);
+  await page.locator('#published a', { hasText: 'Watch it' }).waitFor();
+  result.watchLink = await page.getAttribute('#published a', 'href');
+}
+
+async function check(args) {
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (scripts/setup.sh chromium installs it)`);
+  const result = { ok: false, scenario: args.scenario, steps: [], pageErrors: [], consoleErrors: [], httpErrors: [] };
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+  // A phone's width for the account flows: the pages must work there.
+  const page = await browser.newPage({ viewport: args.scenario === 'studio' ? { width: 1280, height: 900 } : { width: 360, height: 740 } });
+  page.setDefaultTimeout(args.timeoutMs);
+  page.on('pageerror', (error) => result.pageErrors.push(error.message));
+  page.on('console', (m) => {
+    // A 4xx the page handles shows as "Failed to load resource" (the browser's note, not the page's error).
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) result.consoleErrors.push(m.text());
+  });
+  page.on('response', (r) => { if (r.status() >= 400) result.httpErrors.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`); });
+  try {
+    await args.run(page, args.baseUrl, result, args);
+    if (result.pageErrors.length || result.consoleErrors.length) throw new Error('the page logged errors');
+    result.ok = true;
+  } catch (error) {
+    result.failure = `${result.steps.at(-1) ?? 'start'}: ${error.message.split('\n')[0]}`;
+    if (args.screenshot) {
+      await page.screenshot({ path: args.screenshot, fullPage: true }).then(() => { result.screenshot = args.screenshot; }, () => {});
+    }
+  } finally {
+    await browser.close();
+  }
+  return result;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const started = Date.now();
+let result;
+try {
+  result = await check(args);
+} catch (error) {
+  result = { ok: false, scenario: args.scenario, failure: error.message };
+}
+result.elapsedMs = Date.now() - started;
+console.log(JSON.stringify(result));
+process.exit(result.ok ? 0 : 1);

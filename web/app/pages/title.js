@@ -1,0 +1,78 @@
+// One title: what it is (description, duration, languages, quality levels), Play (the watch page), and Buy.
+import { h, notice, say, busy } from '../lib/dom.js';
+import { api, ApiError } from '../lib/api.js';
+import { duration, seconds, money, newKey } from '../lib/format.js';
+import { poster, statusText } from '../lib/titles.js';
+import { paymentProblem } from '../lib/payments.js';
+
+export async function render(view, { params, user }) {
+  const [titleId] = params;
+  let title;
+  try {
+    title = await api(`/api/titles/${encodeURIComponent(titleId)}`);
+  } catch (error) {
+    const text = error instanceof ApiError && (error.status === 404 || error.status === 403)
+      ? 'This title does not exist or is not published.' : error.message;
+    view.append(h('h1', {}, 'Title'), notice(text, 'error'), h('p', {}, h('a', { href: '#/' }, 'Back to the home page')));
+    return;
+  }
+
+  const facts = h('dl', { class: 'facts' });
+  const fact = (name, value) => value && facts.append(h('dt', {}, name), h('dd', {}, value));
+  fact('Duration', duration(seconds(title.probe?.duration)));
+  fact('Audio', title.probe ? (title.probe.hasAudio ? 'Yes' : 'None') : '');
+  fact('Subtitles', title.subtitles.length ? title.subtitles.map((s) => languageName(s.language)).join(', ') : 'None');
+  const rungs = title.package?.rungs ?? title.ladder ?? [];
+  fact('Quality', rungs.length ? rungs.map((r) => `${r.height}p`).join(', ') : '');
+  if (title.status !== 'Published') fact('Status', statusText(title.status));
+
+  const actions = h('div', { class: 'actions' });
+  if (title.status === 'Published') {
+    actions.append(h('a', { class: 'button primary', href: `/player/?title=${encodeURIComponent(title.titleId)}`, id: 'play' }, '▶ Play'));
+  }
+  const message = notice();
+  if (title.status === 'Published' && user && user.userId !== title.ownerId) actions.append(buyButton(user, title, message, actions));
+  if (user && user.userId === title.ownerId) actions.append(h('a', { class: 'button', href: `#/studio/${title.titleId}` }, 'Manage in the studio'));
+
+  view.append(h('article', { class: 'title-page' },
+    poster(title),
+    h('div', {},
+      h('h1', {}, title.name),
+      h('p', { class: 'description' }, title.description || 'No description.'),
+      facts, actions, message)));
+}
+
+/** Buy: an order (its invoice), then a payment with the account's card; each click has its own idempotency key. */
+function buyButton(user, title, message, actions) {
+  const buy = h('button', { type: 'button', id: 'buy' }, 'Buy');
+  buy.addEventListener('click', () => busy(buy, async () => {
+    try {
+      const order = await api(`/api/users/${user.userId}/billing/orders`, { method: 'POST', body: { titleId: title.titleId }, idempotencyKey: newKey() });
+      const invoice = order.invoice;
+      if (invoice.status !== 'Open' || invoice.amountDueMinor === 0) return say(message, `Bought “${title.name}”.`, 'success');
+      say(message, `Invoice ${invoice.number}: ${money(invoice.amountDueMinor, invoice.currency)} to pay.`);
+      const pay = h('button', { type: 'button', class: 'primary', id: 'pay-order' }, `Pay ${money(invoice.amountDueMinor, invoice.currency)}`);
+      pay.addEventListener('click', () => busy(pay, async () => {
+        try {
+          await api(`/api/users/${user.userId}/billing/invoices/${invoice.invoiceId}/payments`, { method: 'POST', idempotencyKey: newKey() });
+          pay.remove();
+          say(message, `Paid. “${title.name}” is yours.`, 'success');
+        } catch (error) {
+          say(message, paymentProblem(error), 'error');
+        }
+      }));
+      buy.replaceWith(pay);
+    } catch (error) {
+      say(message, error.message, 'error');
+    }
+  }));
+  return buy;
+}
+
+function languageName(code) {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
