@@ -1,4 +1,4 @@
-// Tiny element helpers. Text always goes in as textContent (never innerHTML): a title name or an error message
+// Tiny element helpers. Text always goes in as textContent (never parsed as markup): a title name or an error message
 // from the API can never become markup.
 
 /** h('button', { class: 'primary', onclick: fn, disabled: true }, 'Save', otherNode) */

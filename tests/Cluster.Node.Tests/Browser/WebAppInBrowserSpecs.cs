@@ -1,0 +1,62 @@
+using System.Text.Json;
+using MediaPlatform.Node.Tests.Support;
+using MediaPlatform.Testing;
+using MediaPlatform.Testing.Media;
+
+namespace MediaPlatform.Node.Tests.Browser;
+
+/// <summary>
+/// The web app (/app/) in headless Chromium on the browser collection's node, as a person uses it
+/// (tests/Browser/app-flows.mjs). Each run fails on any console or page error, and leaves a full-page screenshot in
+/// the test output folder (browser-screenshots/) when it fails.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
+{
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_new_viewer_signs_up_signs_in_adds_a_card_subscribes_and_signs_out()
+    {
+        var result = await RunAsync("subscribe");
+        Assert.StartsWith("Active", Text(result, "planStatus"));
+        Assert.Equal("", Text(result, "scriptSeesCookie")); // HttpOnly: the page's script never sees the session
+        Assert.DoesNotContain("4242 4242", Text(result, "cardShownAs"));
+        Assert.Contains("#/signin?next=", Text(result, "finalUrl"));
+    }
+
+    [Fact]
+    public async Task A_declined_card_shows_the_decline_reason()
+    {
+        var result = await RunAsync("declined");
+        Assert.Contains("insufficient funds", Text(result, "subscribeMessage"));
+        Assert.Equal("The payment was declined: insufficient funds", Text(result, "payMessage"));
+    }
+
+    [Fact]
+    public async Task The_upload_studio_uploads_a_clip_with_progress_and_shows_it_published()
+    {
+        using var folder = new TempDirectory("studio-clip");
+        var clip = await Clips.WriteAsync(folder.Combine("studio-clip.mp4"), ClipArguments.TestPicture(4, 320, 240));
+        var result = await RunAsync("studio", "--clip", clip);
+        var bar = result.GetProperty("uploadBar");
+        Assert.Equal(new FileInfo(clip).Length, bar.GetProperty("max").GetInt64());
+        Assert.Equal(bar.GetProperty("max").GetInt64(), bar.GetProperty("value").GetInt64());
+        Assert.Equal("Published", result.GetProperty("statusesSeen").EnumerateArray().Last().GetString());
+        Assert.Equal($"/player/?title={Text(result, "titleId")}", Text(result, "watchLink"));
+    }
+
+    private async Task<JsonElement> RunAsync(string scenario, params string[] extra)
+    {
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "browser-screenshots");
+        Directory.CreateDirectory(screenshots);
+        var screenshot = Path.Combine(screenshots, $"app-{scenario}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
+        var outcome = await BrowserCheck.RunScriptAsync("app-flows.mjs", TimeSpan.FromMinutes(4),
+            [fixture.Node.Http.BaseAddress!.ToString(), scenario, "--screenshot", screenshot,
+             "--timeout-ms", ((long)StepTimeout.TotalMilliseconds).ToString(), .. extra]);
+        Assert.True(outcome.Passed, $"the web app's '{scenario}' flow failed (screenshot: {screenshot}): {outcome}");
+        return outcome.Result!.Value;
+    }
+
+    private static string Text(JsonElement result, string property) => result.GetProperty(property).GetString() ?? "";
+}
