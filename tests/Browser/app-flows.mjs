@@ -1,11 +1,12 @@
 // Drives the web app (/app/) in headless Chromium as a person would, one scenario per run:
 //   node app-flows.mjs <base-url> <scenario> [--clip FILE] [--screenshot FILE] [--timeout-ms 120000]
-// Scenarios: subscribe (sign up, sign in, add a card, subscribe, plan active, sign out, account needs sign-in again),
-// declined (a declining card: the decline is shown), studio (create a title, upload a clip with progress, see it
-// published; needs --clip). Any console error or page error fails the run; on failure a full-page screenshot is written
+// Scenarios: subscribe (sign up, sign in, add a card, subscribe, plan active, change plan at the amount shown, sign
+// out, account needs sign-in again), declined (a declining card: the decline is shown), friends (answer a request
+// from another user, send and cancel one, remove a friend), studio (create a title, upload a clip with progress, see
+// it published; needs --clip). Any console error or page error fails the run; on failure a full-page screenshot is written
 // to --screenshot. Prints one JSON line (the result); exit 0 pass, 1 fail, 2 bad arguments.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
-import { chromium } from 'playwright-core';
+import { chromium, request as apiRequest } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
 const CHROMIUM_FLAGS = [
@@ -25,9 +26,9 @@ function parseArgs(argv) {
     else if (argv[i] === '--screenshot') options.screenshot = argv[++i];
     else positional.push(argv[i]);
   }
-  const scenarios = { subscribe, declined, studio };
+  const scenarios = { subscribe, declined, friends, studio };
   if (positional.length !== 2 || !scenarios[positional[1]] || !(options.timeoutMs > 0) || (positional[1] === 'studio' && !options.clip)) {
-    console.error('usage: node app-flows.mjs <base-url> subscribe|declined|studio [--clip FILE] [--screenshot FILE] [--timeout-ms N]');
+    console.error('usage: node app-flows.mjs <base-url> subscribe|declined|friends|studio [--clip FILE] [--screenshot FILE] [--timeout-ms N]');
     process.exit(2);
   }
   return { baseUrl: positional[0].replace(/\/+$/, ''), scenario: positional[1], run: scenarios[positional[1]], ...options };
@@ -124,6 +125,16 @@ async function subscribe(page, base, result) {
   result.planStatus = await textOf(page, '#plan-status');
   await page.locator('#invoices li', { hasText: 'Paid' }).waitFor();
 
+  step(result, 'change plan: the prorated amount shown is the amount invoiced');
+  await page.check('#newPlan-standard');
+  await page.click('#review-change');
+  result.changeShown = await textOf(page, '#change-amount');
+  await page.click('#confirm-change');
+  await page.locator('#plan-name', { hasText: 'Standard' }).waitFor();
+  result.changeInvoice = await textOf(page, '#invoices li:first-child summary');
+  if (!result.changeInvoice.includes('Plan change') || !result.changeInvoice.includes(result.changeShown))
+    throw new Error(`the plan change was shown as ${result.changeShown} but invoiced as "${result.changeInvoice}"`);
+
   step(result, 'sign out');
   await page.click('#sign-out');
   await page.waitForURL(/#\/signin/);
@@ -151,6 +162,56 @@ async function declined(page, base, result) {
   await page.locator('#invoices .notice.error', { hasText: 'insufficient funds' }).waitFor();
   result.payMessage = await textOf(page, '#invoices .notice.error');
   result.planStatus = await textOf(page, '#plan-status').catch(() => '');
+}
+
+/** Another user, outside the browser, on the API with a bearer token. */
+async function apiUser(base, name) {
+  const http = await apiRequest.newContext({ baseURL: base });
+  const email = `${name}-${Date.now()}-${Math.random().toString(16).slice(2)}@example.com`;
+  const created = await http.post('/api/users', { data: { email, password: PASSWORD, displayName: name } });
+  if (created.status() !== 201) throw new Error(`sign-up of ${name} answered ${created.status()}`);
+  const login = await (await http.post('/api/sessions', { data: { email, password: PASSWORD } })).json();
+  const headers = { Authorization: `Bearer ${login.token}` };
+  return {
+    userId: login.userId,
+    befriend: async (userId) => {
+      const sent = await http.post(`/api/users/${login.userId}/friends/requests`, { data: { userId }, headers });
+      if (!sent.ok()) throw new Error(`${name}'s friend request answered ${sent.status()}`);
+    },
+    dispose: () => http.dispose(),
+  };
+}
+
+// Friends: a request from another user is accepted here; one sent from here is cancelled; a friend is removed.
+async function friends(page, base, result) {
+  const email = `friends-${Date.now()}-${Math.random().toString(16).slice(2)}@example.com`;
+  await signUp(page, base, result, email);
+  const me = await textOf(page, '#my-user-id');
+  const bob = await apiUser(base, 'bob');
+  const carol = await apiUser(base, 'carol');
+  try {
+    step(result, 'accept an incoming request');
+    await bob.befriend(me);
+    await go(page, base, '#/friends');
+    await page.locator('#incoming li', { hasText: bob.userId }).waitFor(); // the list follows within moments (it refreshes)
+    await page.locator('#incoming li', { hasText: bob.userId }).getByRole('button', { name: 'Accept' }).click();
+    await page.locator('#friends li', { hasText: bob.userId }).waitFor();
+
+    step(result, 'send a request, then cancel it');
+    await page.fill('#friend-id', carol.userId);
+    await page.click('#send-request');
+    await page.locator('#outgoing li', { hasText: carol.userId }).waitFor();
+    await page.locator('#outgoing li', { hasText: carol.userId }).getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('#outgoing-h + p', { hasText: 'None waiting' }).waitFor();
+
+    step(result, 'remove a friend');
+    await page.locator('#friends li', { hasText: bob.userId }).getByRole('button', { name: 'Remove' }).click();
+    await page.locator('#friends-h + p', { hasText: 'No friends yet' }).waitFor();
+    result.friendsAfter = await textOf(page, '.friend-lists');
+  } finally {
+    await bob.dispose();
+    await carol.dispose();
+  }
 }
 
 // (c) the upload studio: create a title, upload a clip (the bar reaches the file's size), follow it to published.

@@ -16,13 +16,22 @@ public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task A_new_viewer_signs_up_signs_in_adds_a_card_subscribes_and_signs_out()
+    public async Task A_new_viewer_signs_up_signs_in_adds_a_card_subscribes_changes_plan_and_signs_out()
     {
         var result = await RunAsync("subscribe");
         Assert.StartsWith("Active", Text(result, "planStatus"));
         Assert.Equal("", Text(result, "scriptSeesCookie")); // HttpOnly: the page's script never sees the session
         Assert.DoesNotContain("4242 4242", Text(result, "cardShownAs"));
         Assert.Contains("#/signin?next=", Text(result, "finalUrl"));
+        Assert.Contains(Text(result, "changeShown"), Text(result, "changeInvoice")); // the prorated amount shown is the one invoiced
+    }
+
+    [Fact]
+    public async Task A_viewer_accepts_a_friend_request_cancels_their_own_and_removes_a_friend()
+    {
+        var result = await RunAsync("friends");
+        Assert.Contains("No friends yet", Text(result, "friendsAfter"));
+        Assert.Contains("None waiting", Text(result, "friendsAfter"));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ export async function render(view, { params, user }) {
     actions.append(h('a', { class: 'button primary', href: `/player/?title=${encodeURIComponent(title.titleId)}`, id: 'play' }, '▶ Play'));
   }
   const message = notice();
-  if (title.status === 'Published' && user && user.userId !== title.ownerId) actions.append(buyButton(user, title, message, actions));
+  if (title.status === 'Published' && user && user.userId !== title.ownerId) actions.append(await purchase(user, title, message));
   if (user && user.userId === title.ownerId) actions.append(h('a', { class: 'button', href: `#/studio/${title.titleId}` }, 'Manage in the studio'));
 
   view.append(h('article', { class: 'title-page' },
@@ -42,31 +42,50 @@ export async function render(view, { params, user }) {
       facts, actions, message)));
 }
 
-/** Buy: an order (its invoice), then a payment with the account's card; each click has its own idempotency key. */
-function buyButton(user, title, message, actions) {
+/**
+ * Buying: a title already bought says so; one ordered but unpaid offers to pay its invoice; otherwise Buy places an
+ * order (its invoice) and then offers to pay it. Every click carries its own idempotency key.
+ */
+async function purchase(user, title, message) {
+  const billing = `/api/users/${user.userId}/billing`;
+  const { invoices } = await api(`${billing}/invoices`).catch(() => ({ invoices: [] }));
+  const ordered = invoices.find((i) => i.kind === 'TitlePurchase' && i.reference === title.titleId && i.status !== 'Void');
+  if (ordered && (ordered.status === 'Paid' || ordered.amountDueMinor === 0)) return h('span', { class: 'badge status-Paid', id: 'owned' }, 'Bought');
+  if (ordered) return payButton(billing, title, ordered, message);
+
   const buy = h('button', { type: 'button', id: 'buy' }, 'Buy');
   buy.addEventListener('click', () => busy(buy, async () => {
     try {
-      const order = await api(`/api/users/${user.userId}/billing/orders`, { method: 'POST', body: { titleId: title.titleId }, idempotencyKey: newKey() });
+      const order = await api(`${billing}/orders`, { method: 'POST', body: { titleId: title.titleId }, idempotencyKey: newKey() });
       const invoice = order.invoice;
-      if (invoice.status !== 'Open' || invoice.amountDueMinor === 0) return say(message, `Bought “${title.name}”.`, 'success');
+      if (invoice.status !== 'Open' || invoice.amountDueMinor === 0) {
+        buy.replaceWith(h('span', { class: 'badge status-Paid', id: 'owned' }, 'Bought'));
+        return say(message, `Bought “${title.name}”.`, 'success');
+      }
       say(message, `Invoice ${invoice.number}: ${money(invoice.amountDueMinor, invoice.currency)} to pay.`);
-      const pay = h('button', { type: 'button', class: 'primary', id: 'pay-order' }, `Pay ${money(invoice.amountDueMinor, invoice.currency)}`);
-      pay.addEventListener('click', () => busy(pay, async () => {
-        try {
-          await api(`/api/users/${user.userId}/billing/invoices/${invoice.invoiceId}/payments`, { method: 'POST', idempotencyKey: newKey() });
-          pay.remove();
-          say(message, `Paid. “${title.name}” is yours.`, 'success');
-        } catch (error) {
-          say(message, paymentProblem(error), 'error');
-        }
-      }));
-      buy.replaceWith(pay);
+      buy.replaceWith(payButton(billing, title, invoice, message));
     } catch (error) {
-      say(message, error.message, 'error');
+      say(message, paymentProblem(error), 'error');
     }
   }));
   return buy;
+}
+
+function payButton(billing, title, invoice, message) {
+  const pay = h('button', { type: 'button', class: 'primary', id: 'pay-order' }, `Pay ${money(invoice.amountDueMinor, invoice.currency)} to buy`);
+  pay.addEventListener('click', () => {
+    const key = newKey();
+    busy(pay, async () => {
+      try {
+        await api(`${billing}/invoices/${invoice.invoiceId}/payments`, { method: 'POST', idempotencyKey: key });
+        pay.replaceWith(h('span', { class: 'badge status-Paid', id: 'owned' }, 'Bought'));
+        say(message, `Paid. “${title.name}” is yours.`, 'success');
+      } catch (error) {
+        say(message, paymentProblem(error), 'error');
+      }
+    });
+  });
+  return pay;
 }
 
 function languageName(code) {
