@@ -2,7 +2,7 @@
 //   node app-flows.mjs <base-url> <scenario> [--clip FILE] [--screenshot FILE] [--timeout-ms 120000]
 // Scenarios: subscribe (sign up, sign in, add a card, subscribe, plan active, change plan at the amount shown, sign
 // out, account needs sign-in again), declined (a declining card: the decline is shown), friends (answer a request
-// from another user, send and cancel one, remove a friend), studio (create a title, upload a clip with progress, see
+// from another user, send and cancel one, remove a friend, sign out on every device), studio (create a title, upload a clip with progress, see
 // it published; needs --clip). Any console error or page error fails the run; on failure a full-page screenshot is written
 // to --screenshot. Prints one JSON line (the result); exit 0 pass, 1 fail, 2 bad arguments.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
@@ -208,6 +208,16 @@ async function friends(page, base, result) {
     await page.locator('#friends li', { hasText: bob.userId }).getByRole('button', { name: 'Remove' }).click();
     await page.locator('#friends-h + p', { hasText: 'No friends yet' }).waitFor();
     result.friendsAfter = await textOf(page, '.friend-lists');
+
+    step(result, 'sign out on every device: the old cookie is refused');
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'mp_session');
+    await go(page, base, '#/account');
+    await page.click('#sign-out-everywhere');
+    await page.waitForURL(/#\/signin/);
+    const probe = await apiRequest.newContext({ baseURL: base, extraHTTPHeaders: { Cookie: `mp_session=${cookie.value}` } });
+    result.oldCookieAfterSignOutEverywhere = (await probe.get('/api/sessions/current')).status();
+    await probe.dispose();
+    if (result.oldCookieAfterSignOutEverywhere !== 401) throw new Error(`the old cookie still answers ${result.oldCookieAfterSignOutEverywhere}`);
   } finally {
     await bob.dispose();
     await carol.dispose();

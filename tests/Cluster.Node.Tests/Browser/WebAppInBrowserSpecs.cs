@@ -27,11 +27,12 @@ public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task A_viewer_accepts_a_friend_request_cancels_their_own_and_removes_a_friend()
+    public async Task A_viewer_accepts_a_friend_request_cancels_their_own_removes_a_friend_and_signs_out_everywhere()
     {
         var result = await RunAsync("friends");
         Assert.Contains("No friends yet", Text(result, "friendsAfter"));
         Assert.Contains("None waiting", Text(result, "friendsAfter"));
+        Assert.Equal(401, result.GetProperty("oldCookieAfterSignOutEverywhere").GetInt32());
     }
 
     [Fact]

@@ -21,14 +21,14 @@ export async function signIn(email, password) {
   return current;
 }
 
-/** Sign out of this browser (the cookie is deleted); everywhere = every session of the user on every device. */
+/**
+ * Sign out of this browser (the cookie is deleted); everywhere = every session of the user on every device, and if
+ * that fails this browser stays signed in, so the person sees it did not happen.
+ */
 export async function signOut({ everywhere = false } = {}) {
-  try {
-    if (everywhere) await api('/api/sessions/logout', { method: 'POST', quiet401: true });
-  } finally {
-    await api('/api/sessions/current', { method: 'DELETE', quiet401: true }).catch(() => {});
-    current = null;
-  }
+  if (everywhere) await api('/api/sessions/logout', { method: 'POST', quiet401: true });
+  await api('/api/sessions/current', { method: 'DELETE', quiet401: true }).catch(() => {});
+  current = null;
 }
 
 /** Forget what is known (a 401 showed the session ended). */

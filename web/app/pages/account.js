@@ -1,7 +1,8 @@
 // Account: profile, plan, payment cards, invoices and payment history. Everything is re-read after each change, so
 // what the page shows is what the server holds.
-import { h, notice, say } from '../lib/dom.js';
+import { h, notice, say, busy } from '../lib/dom.js';
 import { api } from '../lib/api.js';
+import { signOut } from '../lib/session.js';
 import { planSection } from './account-plan.js';
 import { cardSection } from './account-cards.js';
 import { invoiceSection, paymentSection } from './account-invoices.js';
@@ -19,7 +20,7 @@ export async function render(view, { user, navigate }) {
       ]);
       const ctx = { user, base, profile, plans, account, invoices: invoices.invoices, payments, reload, tell };
       body.replaceChildren(
-        profileSection(profile, navigate),
+        profileSection(profile, navigate, tell),
         planSection(ctx),
         cardSection(ctx),
         invoiceSection(ctx),
@@ -38,11 +39,22 @@ export async function render(view, { user, navigate }) {
   await reload();
 }
 
-function profileSection(profile) {
+function profileSection(profile, navigate, tell) {
+  // Ends every session of this account (other browsers, devices, API tokens): for a lost phone or a shared computer.
+  const everywhere = h('button', { type: 'button', class: 'danger', id: 'sign-out-everywhere' }, 'Sign out on every device');
+  everywhere.addEventListener('click', () => busy(everywhere, async () => {
+    try {
+      await signOut({ everywhere: true });
+      navigate('#/signin');
+    } catch (error) {
+      tell(`Signing out everywhere did not work: ${error.message}`, 'error');
+    }
+  }));
   return h('section', { class: 'card', 'aria-labelledby': 'profile-h' },
     h('h2', { id: 'profile-h' }, 'Profile'),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Name'), h('dd', {}, profile.displayName),
       h('dt', {}, 'Email'), h('dd', {}, profile.email),
-      h('dt', {}, 'User id'), h('dd', {}, h('code', { id: 'my-user-id' }, profile.userId), ' (friends add you with it)')));
+      h('dt', {}, 'User id'), h('dd', {}, h('code', { id: 'my-user-id' }, profile.userId), ' (friends add you with it)')),
+    h('p', {}, everywhere));
 }
