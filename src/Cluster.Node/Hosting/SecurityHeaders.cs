@@ -3,8 +3,8 @@ namespace MediaPlatform.Node.Hosting;
 /// <summary>
 /// Headers on every answer (API, errors, pages, media): no MIME sniffing, no referrer sent on, never framed. API and
 /// media answers get a content security policy that allows nothing (they are data, never rendered as a page); the
-/// player page and the web app (/app/) may load only its own scripts, styles and API, and blob: for what hls.js makes (MediaSource URLs and
-/// its transmuxing worker). Inline scripts are not allowed anywhere.
+/// player page may load only its own scripts, styles and API, and blob: for what hls.js makes (MediaSource URLs and
+/// its transmuxing worker); the web app (/app/) the same without blob:. Inline scripts are not allowed anywhere.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -12,10 +12,15 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
         "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The web app (/app/) plays nothing itself (Play opens /player/), so it needs no blob: media or workers.</summary>
+    public const string AppPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     public const string DataPolicy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    /// <summary>Path prefixes of the browser pages served from wwwroot.</summary>
-    private static readonly PathString[] Pages = ["/player", "/app"];
+    /// <summary>Path prefixes of the browser pages served from wwwroot, and each one's policy.</summary>
+    private static readonly (PathString Prefix, string Policy)[] Pages = [("/player", PagePolicy), ("/app", AppPolicy)];
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
@@ -28,7 +33,7 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.XFrameOptions = "DENY";
-                headers.ContentSecurityPolicy = IsPage(context.Request.Path) ? PagePolicy : DataPolicy;
+                headers.ContentSecurityPolicy = PolicyFor(context.Request.Path);
                 return Task.CompletedTask;
             });
             return next(context);
@@ -36,5 +41,6 @@ public static class SecurityHeaders
         return app;
     }
 
-    private static bool IsPage(PathString path) => Pages.Any(p => path.StartsWithSegments(p));
+    private static string PolicyFor(PathString path) =>
+        Pages.FirstOrDefault(p => path.StartsWithSegments(p.Prefix)).Policy ?? DataPolicy;
 }

@@ -29,6 +29,9 @@ public sealed class WebAppPageSpecs(NodeFixture fixture)
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self';", csp);
         Assert.Contains("style-src 'self';", csp);
+        Assert.Contains("connect-src 'self';", csp);
+        Assert.DoesNotContain("blob:", csp);      // it plays nothing itself: no MediaSource URLs or workers
+        Assert.DoesNotContain("unsafe", csp);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<script type=\"module\" src=\"app.js\"></script>", html);
         Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)[^>]*>", html); // no inline script

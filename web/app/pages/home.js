@@ -32,11 +32,13 @@ export function render(view, { query, user, navigate }) {
   let timer = null;
   let stopped = false;
   async function load() {
-    const params = new URLSearchParams({ status: 'published', limit: '24' });
+    const params = new URLSearchParams({ status: 'published', limit: '60' });
     if (q) params.set('q', q);
     try {
       const list = await api(`/api/titles?${params}`);
-      published.replaceChildren(...list.titles.map(titleCard));
+      // The search lists newest created first; a published title's last change is its publication, so sort by that.
+      const newest = [...list.titles].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 24);
+      published.replaceChildren(...newest.map(titleCard));
       say(publishedNote, list.titles.length ? '' : q ? 'Nothing matches that search.' : 'Nothing is published yet.');
     } catch (error) {
       say(publishedNote, `Titles could not be loaded: ${error.message}`, 'error');
