@@ -32,6 +32,9 @@ export async function render(view, { params, user }) {
   }
   const message = notice();
   if (title.status === 'Published' && user && user.userId !== title.ownerId) actions.append(await purchase(user, title, message));
+  if (title.status === 'Published' && !user) {
+    actions.append(h('a', { class: 'button', href: `#/signin?next=${encodeURIComponent(`#/title/${title.titleId}`)}` }, 'Sign in to buy'));
+  }
   if (user && user.userId === title.ownerId) actions.append(h('a', { class: 'button', href: `#/studio/${title.titleId}` }, 'Manage in the studio'));
 
   view.append(h('article', { class: 'title-page' },
