@@ -20,6 +20,12 @@ public static class SessionCookie
     public static void Clear(HttpContext http) =>
         http.Response.Cookies.Delete(Name, Options(http, DateTimeOffset.UnixEpoch));
 
+    /// <summary>
+    /// Only the API reads the cookie: pages and media are public (a player's every segment request would otherwise pay
+    /// a token check), and management routes take the admin token, which a cookie never carries.
+    /// </summary>
+    public static bool AppliesTo(PathString path) => path.StartsWithSegments("/api");
+
     public static string? Read(HttpRequest request) =>
         request.Cookies.TryGetValue(Name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 

@@ -166,6 +166,13 @@ public sealed class SessionCookieSpecs(NodeFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await Http.SendAsync(request)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_cookie_must_not_reach_management_routes()
+    {
+        var session = await CookieLoginAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(HttpMethod.Get, "/cluster/members", session.Cookie)).StatusCode);
+    }
+
     private static byte[] FromBase64Url(string text)
     {
         var s = text.Replace('-', '+').Replace('_', '/');
