@@ -1,8 +1,10 @@
+using MediaPlatform.Node.Api.Limits;
+
 namespace MediaPlatform.Node.Api.Auth;
 
 /// <summary>
 /// The browser session: the same signed token a login returns, kept in a cookie script cannot read (HttpOnly), sent
-/// only to this site's own pages (SameSite=Strict), over HTTPS only when the node is reached over HTTPS (Secure), for
+/// only to this site's own pages (SameSite=Strict), over HTTPS only when the browser reached the node over HTTPS (Secure), for
 /// every path. <see cref="BearerTokenHandler"/> reads it when a request has no Authorization header; unsafe methods
 /// authenticated by it must also carry <see cref="CsrfHeader"/> (a cross-site form or fetch cannot add it).
 /// </summary>
@@ -33,11 +35,27 @@ public static class SessionCookie
     public static bool IsUnsafe(string method) =>
         !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
 
+    /// <summary>
+    /// HTTPS to this node, or HTTPS to a trusted proxy in front of it (its <c>X-Forwarded-Proto</c>, believed only from
+    /// an address in <c>media-platform.security.trusted-proxies</c>, as for <c>X-Forwarded-For</c>).
+    /// </summary>
+    internal static bool IsHttps(HttpContext http)
+    {
+        if (http.Request.IsHttps) return true;
+        if (!string.Equals(http.Request.Headers["X-Forwarded-Proto"].ToString().Split(',')[0].Trim(), "https", StringComparison.OrdinalIgnoreCase))
+            return false;
+        var proxies = http.RequestServices?.GetService<TrustedProxies>();
+        var remote = http.Connection.RemoteIpAddress;
+        if (proxies is null || remote is null) return false;
+        if (remote.IsIPv4MappedToIPv6) remote = remote.MapToIPv4();
+        return proxies.Networks.Any(n => n.Contains(remote));
+    }
+
     private static CookieOptions Options(HttpContext http, DateTimeOffset expiresAt) => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Strict,
-        Secure = http.Request.IsHttps,
+        Secure = IsHttps(http),
         Path = "/",
         Expires = expiresAt,
         IsEssential = true,
