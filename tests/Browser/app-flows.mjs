@@ -44,7 +44,12 @@ async function appReady(page) {
 }
 
 async function go(page, base, hash) {
-  await page.goto(`${base}/app/${hash}`);
+  const url = `${base}/app/${hash}`;
+  // A hash change keeps the document: mark it not ready, so the wait below is for the new page's render.
+  await page.evaluate(() => { if (window.app) window.app.ready = false; }).catch(() => {});
+  // Going to the address already shown changes nothing in a hash-routed page: load it afresh instead.
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
   await appReady(page);
 }
 
@@ -157,11 +162,14 @@ async function declined(page, base, result) {
   result.subscribeMessage = await textOf(page, '.notice.error');
   if (!result.subscribeMessage.includes('insufficient funds')) throw new Error(`the decline reason is missing: ${result.subscribeMessage}`);
 
-  step(result, 'paying the open invoice is declined too');
-  await page.click('#invoices .pay-invoice');
+  step(result, 'paying the open invoice (a double click) is declined too, and tried once');
+  await page.dblclick('#invoices .pay-invoice');
   await page.locator('#invoices .notice.error', { hasText: 'insufficient funds' }).waitFor();
   result.payMessage = await textOf(page, '#invoices .notice.error');
   result.planStatus = await textOf(page, '#plan-status').catch(() => '');
+  await go(page, base, '#/account');
+  // The subscription's own first charge, then the one from the double click.
+  result.paymentAttempts = await page.locator('#payments tbody tr', { hasText: 'Declined' }).count();
 }
 
 /** Another user, outside the browser, on the API with a bearer token. */

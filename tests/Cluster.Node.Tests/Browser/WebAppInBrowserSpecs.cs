@@ -36,11 +36,13 @@ public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task A_declined_card_shows_the_decline_reason()
+    public async Task A_declined_card_shows_the_decline_reason_and_a_double_clicked_pay_tries_once()
     {
         var result = await RunAsync("declined");
         Assert.Contains("insufficient funds", Text(result, "subscribeMessage"));
         Assert.Equal("The payment was declined: insufficient funds", Text(result, "payMessage"));
+        // The subscription's own first charge and one from the double-clicked Pay button: a double click pays once.
+        Assert.Equal(2, result.GetProperty("paymentAttempts").GetInt32());
     }
 
     [Fact]

@@ -8,7 +8,7 @@ export function paymentProblem(error) {
       : `The payment was declined: ${declineReason(error.problem?.detail ?? error.message)}`;
   }
   if (error instanceof ApiError && error.status === 503) {
-    return 'The payment service did not answer. Nothing more will be charged if you try again; check your payments below first.';
+    return 'The payment service did not answer. Trying again repeats the same payment, so you are never charged twice.';
   }
   return error.message;
 }

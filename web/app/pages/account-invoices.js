@@ -1,6 +1,6 @@
 // Invoices with their lines and status (an open one can be paid), and the payment history.
 import { h, notice, say, busy } from '../lib/dom.js';
-import { api } from '../lib/api.js';
+import { api, ApiError } from '../lib/api.js';
 import { money, date, day, newKey } from '../lib/format.js';
 import { paymentProblem } from '../lib/payments.js';
 
@@ -32,21 +32,25 @@ function invoiceItem(ctx, invoice) {
   return h('li', { 'data-invoice': invoice.number }, details);
 }
 
-/** Pays with the default card. The key is made at the click: a repeat of that click (a retry) is one payment. */
+/**
+ * Pays with the default card. The key is made at the click (the button is disabled while it runs, so a double click
+ * pays once); when the gateway did not answer (503) the next click retries that same payment with the same key.
+ */
 function payButton(ctx, invoice, message) {
   const pay = h('button', { type: 'button', class: 'primary pay-invoice' }, `Pay ${money(invoice.amountDueMinor, invoice.currency)}`);
-  pay.addEventListener('click', () => {
-    const key = newKey();
-    busy(pay, async () => {
-      say(message, 'Paying…');
-      try {
-        await api(`${ctx.base}/billing/invoices/${invoice.invoiceId}/payments`, { method: 'POST', idempotencyKey: key });
-        await ctx.reload(`Invoice ${invoice.number} is paid.`);
-      } catch (error) {
-        say(message, paymentProblem(error), 'error');
-      }
-    });
-  });
+  let unanswered = null;
+  pay.addEventListener('click', () => busy(pay, async () => {
+    const key = unanswered ?? newKey();
+    say(message, 'Paying…');
+    try {
+      await api(`${ctx.base}/billing/invoices/${invoice.invoiceId}/payments`, { method: 'POST', idempotencyKey: key });
+      await ctx.reload(`Invoice ${invoice.number} is paid.`);
+    } catch (error) {
+      unanswered = error instanceof ApiError && error.status === 503 ? key : null;
+      if (unanswered) pay.textContent = 'Try the same payment again';
+      say(message, paymentProblem(error), 'error');
+    }
+  }));
   return pay;
 }
 

@@ -76,18 +76,18 @@ async function purchase(user, title, message) {
 
 function payButton(billing, title, invoice, message) {
   const pay = h('button', { type: 'button', class: 'primary', id: 'pay-order' }, `Pay ${money(invoice.amountDueMinor, invoice.currency)} to buy`);
-  pay.addEventListener('click', () => {
-    const key = newKey();
-    busy(pay, async () => {
-      try {
-        await api(`${billing}/invoices/${invoice.invoiceId}/payments`, { method: 'POST', idempotencyKey: key });
-        pay.replaceWith(h('span', { class: 'badge status-Paid', id: 'owned' }, 'Bought'));
-        say(message, `Paid. “${title.name}” is yours.`, 'success');
-      } catch (error) {
-        say(message, paymentProblem(error), 'error');
-      }
-    });
-  });
+  let unanswered = null; // a payment the gateway did not answer is retried with its own key, never paid twice
+  pay.addEventListener('click', () => busy(pay, async () => {
+    const key = unanswered ?? newKey();
+    try {
+      await api(`${billing}/invoices/${invoice.invoiceId}/payments`, { method: 'POST', idempotencyKey: key });
+      pay.replaceWith(h('span', { class: 'badge status-Paid', id: 'owned' }, 'Bought'));
+      say(message, `Paid. “${title.name}” is yours.`, 'success');
+    } catch (error) {
+      unanswered = error instanceof ApiError && error.status === 503 ? key : null;
+      say(message, paymentProblem(error), 'error');
+    }
+  }));
   return pay;
 }
 
