@@ -91,6 +91,11 @@ whenUnauthorized(() => {
   if (route !== '/signin' && route !== '/signup') navigate(signInFor(route));
 });
 
+// The skip link must not become a route (#main): it moves focus to the page's content instead.
+document.querySelector('.skip')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
 window.addEventListener('hashchange', render);
 window.addEventListener('error', (event) => state.errors.push(event.message));
 render();
