@@ -1,7 +1,7 @@
 // Drives the web app (/app/) in headless Chromium as a person would, one scenario per run:
 //   node app-flows.mjs <base-url> <scenario> [--clip FILE] [--screenshot FILE] [--timeout-ms 120000]
 // Scenarios: subscribe (sign up, sign in, add a card, subscribe, plan active, change plan at the amount shown, sign
-// out, account needs sign-in again), declined (a declining card: the decline is shown), friends (answer a request
+// out, account needs sign-in again), declined (a declining card: the decline is shown; a locked account's wait), friends (answer a request
 // from another user, send and cancel one, remove a friend, sign out on every device), studio (create a title, upload a clip with progress, see
 // it published; needs --clip). Any console error or page error fails the run; on failure a full-page screenshot is written
 // to --screenshot. Prints one JSON line (the result); exit 0 pass, 1 fail, 2 bad arguments.
@@ -170,6 +170,20 @@ async function declined(page, base, result) {
   await go(page, base, '#/account');
   // The subscription's own first charge, then the one from the double click.
   result.paymentAttempts = await page.locator('#payments tbody tr', { hasText: 'Declined' }).count();
+
+  step(result, 'wrong passwords lock the account: the sign-in page says how long to wait');
+  await page.click('#sign-out');
+  await page.waitForURL(/#\/signin/);
+  await appReady(page);
+  await page.fill('#signin-email', email);
+  for (let attempt = 1; attempt <= 6 && !result.lockMessage; attempt++) {
+    await page.fill('#signin-password', `wrong guess number ${attempt}`);
+    await page.click('#signin-form button[type=submit]');
+    await page.waitForFunction(() => !document.querySelector('#signin-form button[type=submit]').disabled, null, { polling: 50 });
+    const text = await textOf(page, '#signin-form .notice');
+    if (text.includes('Try again in')) result.lockMessage = text;
+  }
+  if (!result.lockMessage) throw new Error('no wait was shown after six wrong passwords');
 }
 
 /** Another user, outside the browser, on the API with a bearer token. */

@@ -36,13 +36,15 @@ public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task A_declined_card_shows_the_decline_reason_and_a_double_clicked_pay_tries_once()
+    public async Task A_declined_card_shows_the_decline_reason_a_double_clicked_pay_tries_once_and_a_lock_shows_its_wait()
     {
         var result = await RunAsync("declined");
         Assert.Contains("insufficient funds", Text(result, "subscribeMessage"));
         Assert.Equal("The payment was declined: insufficient funds", Text(result, "payMessage"));
         // The subscription's own first charge and one from the double-clicked Pay button: a double click pays once.
         Assert.Equal(2, result.GetProperty("paymentAttempts").GetInt32());
+        // A 429's wait is read from Retry-After and said once, in words.
+        Assert.Matches(@"^This account is locked after repeated wrong passwords\. Try again in (1 minute|\d\d? seconds)\.$", Text(result, "lockMessage"));
     }
 
     [Fact]

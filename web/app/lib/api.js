@@ -82,9 +82,11 @@ function parse(text) {
 function failure(status, problem, retryAfter, quiet401) {
   const detail = problem?.detail || problem?.title || defaultText(status);
   if (status === 429) {
+    // The wait comes from Retry-After, in words; the detail's own "try again in N s" would only repeat it.
     const wait = Number.parseInt(retryAfter ?? '', 10);
     const after = Number.isFinite(wait) ? ` Try again in ${waitText(wait)}.` : ' Try again later.';
-    return new ApiError(status, sentence(detail) + after, problem, Number.isFinite(wait) ? wait : null);
+    const reason = String(detail).replace(/[;,.]?\s*try again in \d+ ?s\.?$/i, '');
+    return new ApiError(status, sentence(reason) + after, problem, Number.isFinite(wait) ? wait : null);
   }
   if (status === 401 && !quiet401) onUnauthorized();
   return new ApiError(status, sentence(detail), problem);
