@@ -3,7 +3,7 @@
 // Scenarios: subscribe (sign up, sign in, add a card, subscribe, plan active, change plan at the amount shown, sign
 // out, account needs sign-in again), declined (a declining card: the decline is shown; a locked account's wait), friends (answer a request
 // from another user, send and cancel one, remove a friend, sign out on every device), studio (create a title, upload a clip with progress, see
-// it published; needs --clip). Any console error or page error fails the run; on failure a full-page screenshot is written
+// it published, find it by search and open its page; needs --clip). Any console error or page error fails the run; on failure a full-page screenshot is written
 // to --screenshot. Prints one JSON line (the result); exit 0 pass, 1 fail, 2 bad arguments.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
 import { chromium, request as apiRequest } from 'playwright-core';
@@ -252,7 +252,8 @@ async function studio(page, base, result, { clip }) {
   await signUp(page, base, result, email);
   step(result, 'create a title');
   await go(page, base, '#/studio');
-  await page.fill('#title-name', 'Studio upload');
+  const name = `Studio upload ${Math.random().toString(36).slice(2, 8)}`;
+  await page.fill('#title-name', name);
   await page.fill('#title-description', 'Uploaded from the browser.');
   await page.click('#create-title');
   await page.waitForURL(/#\/studio\/[\w-]+$/);
@@ -281,6 +282,20 @@ async function studio(page, base, result, { clip }) {
   if (status !== 'Published') throw new Error(`the title ended ${status}: ${await textOf(page, '#pipeline')}`);
   await page.locator('#published a', { hasText: 'Watch it' }).waitFor();
   result.watchLink = await page.getAttribute('#published a', 'href');
+
+  step(result, 'search finds it; its title page offers Play');
+  // The search reads a catalog that follows the journal within about a second: look again until it is there.
+  const card = `#published a[data-title-id="${result.titleId}"]`;
+  for (let tries = 0; ; tries++) {
+    await go(page, base, `#/?q=${encodeURIComponent(name.split(' ').pop())}`);
+    if (await page.locator(card).count()) break;
+    if (tries > 40) throw new Error('the search never found the published title');
+    await page.waitForTimeout(250);
+  }
+  await page.click(card);
+  await page.waitForURL(/#\/title\//);
+  await appReady(page);
+  result.titlePage = { name: await textOf(page, '.title-page h1'), play: await page.getAttribute('#play', 'href'), facts: await textOf(page, '.facts') };
 }
 
 async function check(args) {

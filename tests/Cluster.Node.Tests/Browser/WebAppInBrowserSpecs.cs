@@ -48,7 +48,7 @@ public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task The_upload_studio_uploads_a_clip_with_progress_and_shows_it_published()
+    public async Task The_upload_studio_uploads_a_clip_with_progress_shows_it_published_and_search_finds_its_page()
     {
         using var folder = new TempDirectory("studio-clip");
         var clip = await Clips.WriteAsync(folder.Combine("studio-clip.mp4"), ClipArguments.TestPicture(4, 320, 240));
@@ -58,6 +58,11 @@ public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
         Assert.Equal(bar.GetProperty("max").GetInt64(), bar.GetProperty("value").GetInt64());
         Assert.Equal("Published", result.GetProperty("statusesSeen").EnumerateArray().Last().GetString());
         Assert.Equal($"/player/?title={Text(result, "titleId")}", Text(result, "watchLink"));
+        var page = result.GetProperty("titlePage");
+        Assert.StartsWith("Studio upload", page.GetProperty("name").GetString());
+        Assert.Equal($"/player/?title={Text(result, "titleId")}", page.GetProperty("play").GetString());
+        Assert.Contains("Duration4 s", page.GetProperty("facts").GetString());
+        Assert.Contains("Quality240p", page.GetProperty("facts").GetString()); // 320x240 source: one rung
     }
 
     private async Task<JsonElement> RunAsync(string scenario, params string[] extra)
