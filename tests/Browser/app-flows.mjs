@@ -3,7 +3,7 @@
 // Scenarios: subscribe (sign up, sign in, add a card, subscribe, plan active, change plan at the amount shown, sign
 // out, account needs sign-in again), declined (a declining card: the decline is shown; a locked account's wait), friends (answer a request
 // from another user, send and cancel one, remove a friend, sign out on every device), studio (create a title, upload a clip with progress, see
-// it published, find it by search and open its page; needs --clip). Any console error or page error fails the run; on failure a full-page screenshot is written
+// it published, find it by search and open its page, another viewer buys it; needs --clip). Any console error or page error fails the run; on failure a full-page screenshot is written
 // to --screenshot. Prints one JSON line (the result); exit 0 pass, 1 fail, 2 bad arguments.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
 import { chromium, request as apiRequest } from 'playwright-core';
@@ -296,6 +296,22 @@ async function studio(page, base, result, { clip }) {
   await page.waitForURL(/#\/title\//);
   await appReady(page);
   result.titlePage = { name: await textOf(page, '.title-page h1'), play: await page.getAttribute('#play', 'href'), facts: await textOf(page, '.facts') };
+  if (await page.locator('#buy').count()) throw new Error('the owner is offered to buy their own title');
+
+  step(result, 'another viewer buys it');
+  const titleHash = new URL(page.url()).hash;
+  await page.click('#sign-out');
+  await page.waitForURL(/#\/signin/);
+  await signUp(page, base, result, `buyer-${Date.now()}-${Math.random().toString(16).slice(2)}@example.com`);
+  await addCard(page, result, GOOD_CARD);
+  await go(page, base, titleHash);
+  await page.click('#buy');
+  await page.locator('#owned, #pay-order').first().waitFor();
+  if (await page.locator('#pay-order').count()) await page.click('#pay-order');
+  await page.locator('#owned').waitFor();
+  result.bought = await textOf(page, '.title-page .notice');
+  await go(page, base, titleHash);
+  await page.locator('#owned').waitFor(); // the page remembers the purchase (from the invoices)
 }
 
 async function check(args) {

@@ -48,7 +48,7 @@ public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task The_upload_studio_uploads_a_clip_with_progress_shows_it_published_and_search_finds_its_page()
+    public async Task The_upload_studio_publishes_an_upload_with_progress_and_another_viewer_finds_and_buys_it()
     {
         using var folder = new TempDirectory("studio-clip");
         var clip = await Clips.WriteAsync(folder.Combine("studio-clip.mp4"), ClipArguments.TestPicture(4, 320, 240));
@@ -63,6 +63,7 @@ public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
         Assert.Equal($"/player/?title={Text(result, "titleId")}", page.GetProperty("play").GetString());
         Assert.Contains("Duration4 s", page.GetProperty("facts").GetString());
         Assert.Contains("Quality240p", page.GetProperty("facts").GetString()); // 320x240 source: one rung
+        Assert.Contains("is yours", Text(result, "bought"));                    // another viewer bought and paid for it
     }
 
     private async Task<JsonElement> RunAsync(string scenario, params string[] extra)
