@@ -1,10 +1,14 @@
 // Drives the web app (/app/) in headless Chromium as a person would, one scenario per run:
 //   node app-flows.mjs <base-url> <scenario> [--clip FILE] [--screenshot FILE] [--timeout-ms 120000]
-// Scenarios: subscribe (sign up, sign in, add a card, subscribe, plan active, change plan at the amount shown, sign
-// out, account needs sign-in again), declined (a declining card: the decline is shown; a locked account's wait), friends (answer a request
-// from another user, send and cancel one, remove a friend, sign out on every device), studio (create a title, upload a clip with progress, see
-// it published, find it by search and open its page, another viewer buys it; needs --clip). Any console error or page error fails the run; on failure a full-page screenshot is written
-// to --screenshot. Prints one JSON line (the result); exit 0 pass, 1 fail, 2 bad arguments.
+// Scenarios:
+//   subscribe  sign-up errors (common password, email taken), sign up, sign in, a mistyped card caught, add a card,
+//              subscribe, plan active, change plan at the amount shown, sign out, the account page asks to sign in;
+//   declined   a declining card: the decline is shown, a double-clicked Pay tries once, a locked account's wait;
+//   friends    answer a request from another user, send and cancel one, remove a friend, sign out on every device;
+//   studio     create a title, upload a clip (--clip) with progress, see it published, find it by search, open its
+//              page, another viewer buys it.
+// Any console error or page error fails the run; on failure a full-page screenshot is written to --screenshot.
+// Prints one JSON line (the result); exit 0 pass, 1 fail, 2 bad arguments.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
 import { chromium, request as apiRequest } from 'playwright-core';
 import { existsSync } from 'node:fs';
@@ -69,6 +73,15 @@ async function signUp(page, base, result, email) {
   await page.waitForSelector('#plan');
 }
 
+async function signIn(page, email, result, password = PASSWORD) {
+  step(result, 'sign in');
+  await page.fill('#signin-email', email);
+  await page.fill('#signin-password', password);
+  await page.click('#signin-form button[type=submit]');
+  await page.waitForURL(/#\/$/);
+  await appReady(page);
+}
+
 async function addCard(page, result, number) {
   step(result, `add card ${number.slice(-4)}`);
   await page.fill('#card-number', number);
@@ -91,7 +104,31 @@ async function subscribe(page, base, result) {
   if (new URL(page.url()).pathname !== '/app/') throw new Error(`the site root led to ${page.url()}, not /app/`);
 
   const email = `app-${Date.now()}-${Math.random().toString(16).slice(2)}@example.com`;
+  step(result, 'a common password is refused in the policy\'s words');
+  await go(page, base, '#/signup');
+  await page.fill('#signup-name', 'Browser Viewer');
+  await page.fill('#signup-email', email);
+  await page.fill('#signup-password', 'qwertyuiop');
+  await page.click('#signup-form button[type=submit]');
+  await page.locator('#signup-form .notice.error', { hasText: 'commonly used' }).waitFor();
+  result.commonPasswordMessage = await textOf(page, '#signup-form .notice.error');
+
   await signUp(page, base, result, email);
+
+  step(result, 'the same email again is refused');
+  await page.click('#sign-out');
+  await page.waitForURL(/#\/signin/);
+  await go(page, base, '#/signup');
+  await page.fill('#signup-name', 'Someone Else');
+  await page.fill('#signup-email', email);
+  await page.fill('#signup-password', 'another long passphrase');
+  await page.click('#signup-form button[type=submit]');
+  await page.locator('#signup-form .notice.error', { hasText: 'already exists' }).waitFor();
+  result.emailTakenMessage = await textOf(page, '#signup-form .notice.error');
+  await go(page, base, '#/signin');
+  await signIn(page, email, result);
+  await go(page, base, '#/account');
+
   result.scriptSeesCookie = await page.evaluate(() => document.cookie);
   if (result.scriptSeesCookie.includes('mp_session')) throw new Error('the session cookie is readable by script');
   const cookie = (await page.context().cookies()).find((c) => c.name === 'mp_session');

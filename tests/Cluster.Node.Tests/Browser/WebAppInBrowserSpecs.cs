@@ -19,6 +19,8 @@ public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
     public async Task A_new_viewer_signs_up_signs_in_adds_a_card_subscribes_changes_plan_and_signs_out()
     {
         var result = await RunAsync("subscribe");
+        Assert.Contains("commonly used", Text(result, "commonPasswordMessage")); // the API's policy, in its words
+        Assert.StartsWith("An account with this email already exists", Text(result, "emailTakenMessage"));
         Assert.StartsWith("Active", Text(result, "planStatus"));
         Assert.Equal("", Text(result, "scriptSeesCookie")); // HttpOnly: the page's script never sees the session
         Assert.DoesNotContain("4242 4242", Text(result, "cardShownAs"));
