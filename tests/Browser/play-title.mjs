@@ -90,6 +90,26 @@ async function checkSubtitles(page, language, result, remaining) {
   return null;
 }
 
+// A viewer whose browser prefers the track's language (and who never chose) gets the subtitles on from the start.
+async function checkPreferredLanguage(browser, url, language, result, remaining) {
+  const context = await browser.newContext({ locale: language });
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { timeout: remaining() });
+    await page.waitForFunction(() => window.player?.subtitleTracks?.length > 0 || window.player?.fatalError,
+      null, { timeout: remaining(), polling: 100 }).catch(() => {});
+    result.preferredLanguage = await page.evaluate(() => ({
+      languages: navigator.languages, track: window.player.subtitleTrack, tracks: window.player.subtitleTracks,
+      selected: document.getElementById('subtitles').selectedOptions[0]?.text,
+    }));
+    const { track, tracks } = result.preferredLanguage;
+    if (tracks[track]?.lang !== language) return `a browser preferring ${language} did not get its subtitles on: ${JSON.stringify(result.preferredLanguage)}`;
+    return null;
+  } finally {
+    await context.close();
+  }
+}
+
 async function checkQualitySwitch(page, result, remaining) {
   const before = await page.evaluate(() => ({ level: window.player.currentLevel, loaded: window.player.loadedLevels.length }));
   if (result.levels.length < 2) return 'a quality switch needs at least two levels';
@@ -173,11 +193,26 @@ async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pe
       const problem = await checkQualitySwitch(page, result, remaining);
       if (problem) return fail(result, problem);
     }
-    // Keyboard: M mutes (focus on the page, not on a control).
+    // Keyboard (focus on the page, not on a control): M mutes, ↓ lowers the volume (remembered), Space pauses,
+    // ← goes back 5 s.
     await page.evaluate(() => document.activeElement?.blur());
     await page.keyboard.press('m');
     result.mutedByM = await page.evaluate(() => document.querySelector('video').muted);
     if (!result.mutedByM) return fail(result, 'the M key did not mute');
+    await page.keyboard.press('ArrowDown');
+    result.volume = await page.evaluate(() => ({ video: document.querySelector('video').volume, remembered: localStorage.getItem('mediaPlatform.volume') }));
+    if (Math.abs(result.volume.video - 0.9) > 1e-6 || result.volume.remembered !== String(result.volume.video))
+      return fail(result, `the down arrow did not lower and remember the volume: ${JSON.stringify(result.volume)}`);
+    await page.keyboard.press(' ');
+    const beforeSeek = await page.evaluate(() => document.querySelector('video').currentTime);
+    await page.keyboard.press('ArrowLeft');
+    result.keys = await page.evaluate((before) => ({ paused: document.querySelector('video').paused, before, after: document.querySelector('video').currentTime }), beforeSeek);
+    if (!result.keys.paused) return fail(result, 'Space did not pause');
+    if (Math.abs(result.keys.after - Math.max(0, result.keys.before - 5)) > 0.5) return fail(result, `← did not go back 5 s: ${JSON.stringify(result.keys)}`);
+    if (subtitles) {
+      const problem = await checkPreferredLanguage(browser, url, subtitles, result, remaining);
+      if (problem) return fail(result, problem);
+    }
     const problem = await checkMessages(page, baseUrl, { pending, token }, result, remaining);
     if (problem) return fail(result, problem);
 
