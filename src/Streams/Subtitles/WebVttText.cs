@@ -9,7 +9,8 @@ namespace MediaPlatform.Streams.Subtitles;
 /// Writes cues as WebVTT: timestamps as hh:mm:ss.ttt (exact to the millisecond the sources carry) and SRT cue text
 /// converted to WebVTT's — the &lt;i&gt;, &lt;b&gt; and &lt;u&gt; both formats share are kept, other tags (SRT's
 /// &lt;font&gt;) and ASS overrides ({\an8}) are dropped, and a bare '&amp;' or '&lt;' is escaped so a browser shows it
-/// instead of reading markup. WebVTT cue text is passed through as uploaded.
+/// instead of reading markup; an SRT position override ({\an8}: top) becomes WebVTT's line/align settings. WebVTT cue
+/// text and settings are passed through as uploaded, except region (the REGION blocks are not carried over).
 /// </summary>
 public static partial class WebVttText
 {
@@ -25,6 +26,8 @@ public static partial class WebVttText
     {
         var text = new StringBuilder();
         text.Append(Timestamp(cue.Start)).Append(" --> ").Append(Timestamp(cue.End));
+        var settings = sourceFormat == SubtitleFormat.Srt ? SrtPosition(cue.TextLines) : KeptSettings(cue.Settings);
+        if (settings.Length > 0) text.Append(' ').Append(settings);
         foreach (var line in cue.TextLines)
         {
             var converted = sourceFormat == SubtitleFormat.Srt ? FromSrt(line) : line;
@@ -50,6 +53,24 @@ public static partial class WebVttText
         return text.ToString().Trim();
     }
 
+    /// <summary>The WebVTT settings worth keeping: vertical, line, position, size and align with plain values.</summary>
+    public static string KeptSettings(string? settings) => settings is null ? "" :
+        string.Join(' ', settings.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Where(s => Setting().IsMatch(s)));
+
+    /// <summary>
+    /// SRT's ASS-style {\anN} (numpad layout: 7-9 top, 4-6 middle, 1-3 bottom; left, centre, right) as WebVTT settings;
+    /// bottom centre (2) is where a cue goes anyway.
+    /// </summary>
+    public static string SrtPosition(IReadOnlyList<string> lines)
+    {
+        var match = lines.Select(l => Alignment().Match(l)).FirstOrDefault(m => m.Success);
+        if (match is null) return "";
+        var n = match.Groups[1].Value[0] - '0';
+        var line = n >= 7 ? "line:0" : n >= 4 ? "line:50%" : "";
+        var align = (n % 3) switch { 1 => "align:left", 0 => "align:right", _ => "" };
+        return string.Join(' ', new[] { line, align }.Where(p => p.Length > 0));
+    }
+
     private static string Escape(string plain)
     {
         var text = new StringBuilder(plain.Length);
@@ -72,6 +93,12 @@ public static partial class WebVttText
 
     [GeneratedRegex(@"\{\\[^}]*\}")]
     private static partial Regex AssOverride();
+
+    [GeneratedRegex(@"^(?:vertical:(?:rl|lr)|line:-?\d+(?:\.\d+)?%?(?:,(?:start|center|end))?|position:\d+(?:\.\d+)?%(?:,(?:line-left|center|line-right))?|size:\d+(?:\.\d+)?%|align:(?:start|center|end|left|right))$")]
+    private static partial Regex Setting();
+
+    [GeneratedRegex(@"\{\\an([1-9])\}")]
+    private static partial Regex Alignment();
 
     [GeneratedRegex("^&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")]
     private static partial Regex Entity();

@@ -84,6 +84,21 @@ public class WebVttSegmenterTests
         var segments = WebVttSegmenter.Segment(document.Cues, document.Format, FourSecondSegments);
 
         Assert.Equal([("00:00:01.000", "00:00:02.000", "<v Bob>Hi &amp; <c.yellow>bye</c>")], Cues(segments[0]));
+        Assert.Contains("00:00:01.000 --> 00:00:02.000 align:start\n", segments[0]);
+    }
+
+    [Fact]
+    public void Cue_settings_must_be_kept_from_WebVTT_and_made_from_SRT_position_overrides()
+    {
+        var vtt = SubtitleParser.Parse("WEBVTT\n\n00:01.000 --> 00:02.000 align:start line:10% region:r1 position:20%,line-left\nPlaced\n");
+        var srt = SubtitleParser.Parse("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}Top\n\n2\n00:00:02,500 --> 00:00:03,000\n{\\an7}Top left\n\n3\n00:00:03,500 --> 00:00:04,000\nBottom\n");
+
+        Assert.Contains("00:00:01.000 --> 00:00:02.000 align:start line:10% position:20%,line-left\nPlaced\n",
+            WebVttSegmenter.Segment(vtt.Cues, vtt.Format, FourSecondSegments)[0]);
+        var segment = WebVttSegmenter.Segment(srt.Cues, srt.Format, FourSecondSegments)[0];
+        Assert.Contains("00:00:01.000 --> 00:00:02.000 line:0\nTop\n", segment);
+        Assert.Contains("00:00:02.500 --> 00:00:03.000 line:0 align:left\nTop left\n", segment);
+        Assert.Contains("00:00:03.500 --> 00:00:04.000\nBottom\n", segment);
     }
 
     [Fact]
@@ -117,7 +132,7 @@ public class WebVttSegmenterTests
         {
             var lines = block.Split('\n');
             var times = lines[0].Split(" --> ");
-            cues.Add((times[0], times[1], string.Join('\n', lines.Skip(1))));
+            cues.Add((times[0], times[1].Split(' ')[0], string.Join('\n', lines.Skip(1))));
         }
         return cues;
     }
