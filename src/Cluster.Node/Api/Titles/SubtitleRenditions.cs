@@ -15,7 +15,8 @@ namespace MediaPlatform.Node.Api.Titles;
 /// written as blobs at publish: a track uploaded after publishing plays at once without rewriting the package, titles
 /// published before renditions existed get them too, and no two writers race over one master playlist. Every URL
 /// names the track's upload id, so what it serves never changes and is cached like the video's segments. The video's
-/// own media playlist gives the segment boundaries, and its first fragment the timestamp the cues are mapped to.
+/// own media playlist gives the segment boundaries, and its first segment (fMP4 boxes or MPEG-TS PES headers) the
+/// timestamp the cues are mapped to.
 /// A node keeps what it rendered in a bounded cache; a title's list of tracks is re-read after a few seconds.
 /// </summary>
 public sealed class SubtitleRenditions(IBlobStore store, ILogger<SubtitleRenditions> log) : IDisposable
@@ -96,14 +97,16 @@ public sealed class SubtitleRenditions(IBlobStore store, ILogger<SubtitleRenditi
         if (media.Segments.Count == 0) return null;
 
         var folder = variant.Contains('/') ? variant[..(variant.LastIndexOf('/') + 1)] : "";
-        Fmp4Timing? timing = null;
-        if (media.InitUri is { } init && Resolve(package.HlsPrefix, folder, init) is { } initKey &&
-            Resolve(package.HlsPrefix, folder, media.Segments[0].Uri) is { } firstKey &&
-            await ReadHeadAsync(initKey, MaxPlaylistBytes, ct) is { } initBytes && await ReadHeadAsync(firstKey, MaxFragmentHeadBytes, ct) is { } fragment)
-            timing = Fmp4Timing.Read(initBytes, fragment);
-        if (timing is null)
+        (long MpegTs, TimeSpan Delay)? start = null;
+        if (Resolve(package.HlsPrefix, folder, media.Segments[0].Uri) is { } firstKey && await ReadHeadAsync(firstKey, MaxFragmentHeadBytes, ct) is { } head)
+        {
+            if (media.InitUri is null) start = TsTiming.Read(head.Span) is { } ts ? (ts.MpegTs, ts.PresentationDelay) : null;
+            else if (Resolve(package.HlsPrefix, folder, media.InitUri) is { } initKey && await ReadHeadAsync(initKey, MaxPlaylistBytes, ct) is { } init)
+                start = Fmp4Timing.Read(init, head) is { } fmp4 ? (fmp4.MpegTs, fmp4.PresentationDelay) : null;
+        }
+        if (start is null)
             log.LogWarning("title {TitleId}: the start of its video could not be read from {Playlist}; subtitles are mapped to time zero", titleId, playlistKey);
-        var timeline = new SubtitleTimeline(media.Segments.Select(s => s.Duration).ToList(), timing?.MpegTs ?? 0, timing?.PresentationDelay ?? TimeSpan.Zero);
+        var timeline = new SubtitleTimeline(media.Segments.Select(s => s.Duration).ToList(), start?.MpegTs ?? 0, start?.Delay ?? TimeSpan.Zero);
         _cache.Set(key, timeline, new MemoryCacheEntryOptions { Size = 64 + 8L * timeline.SegmentDurations.Count, SlidingExpiration = TimeSpan.FromHours(1) });
         return timeline;
     }

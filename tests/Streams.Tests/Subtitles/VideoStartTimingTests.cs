@@ -4,8 +4,8 @@ using MediaPlatform.Testing.Media;
 
 namespace MediaPlatform.Streams.Tests.Subtitles;
 
-/// <summary>The first picture's time read from the boxes, against what ffprobe says about the same fMP4 HLS segments.</summary>
-public class Fmp4TimingTests
+/// <summary>The first picture's time read from fMP4 boxes and MPEG-TS headers, against what ffprobe says about the same HLS segments.</summary>
+public class VideoStartTimingTests
 {
     [Fact]
     public async Task The_first_picture_s_time_must_match_ffprobe_for_an_HLS_rendition_with_B_frames()
@@ -29,6 +29,24 @@ public class Fmp4TimingTests
         Assert.Equal(expected, timing.PresentationDelay.TotalSeconds, 3);
         // Only the start of a large segment is read by the node: the moof at its head is enough.
         Assert.Equal(timing, Fmp4Timing.Read(init, first.AsMemory(0, Math.Min(first.Length, 4096))));
+    }
+
+    [Fact]
+    public async Task The_first_picture_s_time_must_match_ffprobe_for_an_MPEG_TS_segment()
+    {
+        using var clip = await GeneratedClip.RawAsync("bframes.mp4", ClipArguments.TestPicture(2.2, 160, 120, preset: "veryfast", audio: false));
+        var segment = Path.Combine(clip.Folder, "v00000.ts");
+        await MediaPlatform.Streams.Encoding.FfmpegRunner.Shared.RunFfmpegAsync(["-i", clip.Path, "-c", "copy", "-f", "hls", "-hls_time", "2", "-hls_segment_type", "mpegts",
+            "-hls_segment_filename", Path.Combine(clip.Folder, "v%05d.ts"), Path.Combine(clip.Folder, "v.m3u8")], null, null);
+
+        var timing = TsTiming.Read(await File.ReadAllBytesAsync(segment));
+
+        Assert.NotNull(timing);
+        var expected = await MediaInspection.FirstVideoPresentationTimeAsync(segment);
+        Assert.True(expected > 1, "ffmpeg's MPEG-TS clock starts at 1.4 s");
+        Assert.Equal((long)Math.Round(expected * 90_000), timing.MpegTs);
+        Assert.Equal(expected - await MediaInspection.FirstVideoDecodeTimeAsync(segment), timing.PresentationDelay.TotalSeconds, 3);
+        Assert.Null(TsTiming.Read(new byte[188 * 4]));
     }
 
     [Fact]
