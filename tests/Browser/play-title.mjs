@@ -62,10 +62,14 @@ const readCue = () => {
 };
 
 async function checkSubtitles(page, language, result, remaining) {
-  result.subtitlesAtStart = await page.evaluate(() => ({ track: window.player.subtitleTrack, tracks: window.player.subtitleTracks }));
+  result.subtitlesAtStart = await page.evaluate(() => ({
+    track: window.player.subtitleTrack, tracks: window.player.subtitleTracks,
+    showing: [...document.querySelector('video').textTracks].some((t) => t.mode === 'showing'),
+  }));
   const index = result.subtitlesAtStart.tracks.findIndex((t) => t.lang === language);
   if (index < 0) return `no ${language} subtitle track is offered (tracks: ${JSON.stringify(result.subtitlesAtStart.tracks)})`;
-  if (result.subtitlesAtStart.track !== -1) return 'subtitles were on before the viewer chose them (the browser prefers French)';
+  if (result.subtitlesAtStart.track !== -1 || result.subtitlesAtStart.showing)
+    return `subtitles were on before the viewer chose them (the browser prefers French): ${JSON.stringify(result.subtitlesAtStart)}`;
   await page.selectOption('#subtitles', String(index));
   // A cue is shown, and it is shown at its time: the video's clock is inside the cue's span.
   await page.waitForFunction(() => {
@@ -98,12 +102,16 @@ async function checkPreferredLanguage(browser, url, language, result, remaining)
     await page.goto(url, { timeout: remaining() });
     await page.waitForFunction(() => window.player?.subtitleTracks?.length > 0 || window.player?.fatalError,
       null, { timeout: remaining(), polling: 100 }).catch(() => {});
-    result.preferredLanguage = await page.evaluate(() => ({
-      languages: navigator.languages, track: window.player.subtitleTrack, tracks: window.player.subtitleTracks,
-      selected: document.getElementById('subtitles').selectedOptions[0]?.text,
-    }));
-    const { track, tracks } = result.preferredLanguage;
-    if (tracks[track]?.lang !== language) return `a browser preferring ${language} did not get its subtitles on: ${JSON.stringify(result.preferredLanguage)}`;
+    // On means shown: the track is showing and a cue appears at its time.
+    await page.waitForFunction(() => {
+      const video = document.querySelector('video');
+      const cue = [...video.textTracks].find((t) => t.mode === 'showing')?.activeCues?.[0];
+      return cue && cue.startTime <= video.currentTime && video.currentTime <= cue.endTime;
+    }, null, { timeout: remaining(), polling: 50 }).catch(() => {});
+    result.preferredLanguage = { languages: await page.evaluate(() => navigator.languages), ...await page.evaluate(readCue),
+      selected: await page.evaluate(() => document.getElementById('subtitles').selectedOptions[0]?.text) };
+    const { track, cue } = result.preferredLanguage;
+    if (track?.language !== language || !cue) return `a browser preferring ${language} did not get its subtitles shown: ${JSON.stringify(result.preferredLanguage)}`;
     return null;
   } finally {
     await context.close();

@@ -228,7 +228,10 @@ function attachHls(video, url) {
   hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, (_, data) => {
     player.subtitleTracks = data.subtitleTracks.map((t) => ({ name: t.name, lang: t.lang }));
     fillSubtitles();
-    showSubtitleTrack(initialSubtitleTrack(player.subtitleTracks), false);
+    // hls.js selects its own default track right after this event and only then adds the <track> elements, so the
+    // viewer's track is chosen once it is done.
+    const instance = hls;
+    queueMicrotask(() => { if (hls === instance) showSubtitleTrack(initialSubtitleTrack(player.subtitleTracks), false); });
   });
   hls.on(Hls.Events.ERROR, (_, data) => {
     if (!data.fatal) {
