@@ -84,6 +84,14 @@ async function checkSubtitles(page, language, result, remaining) {
   if (!(cue.startTime <= currentTime && currentTime <= cue.endTime + 0.25)) return `cue shown outside its time: ${JSON.stringify(result.shownCue)}`;
   result.rememberedSubtitles = await page.evaluate(() => localStorage.getItem('mediaPlatform.subtitles'));
   if (result.rememberedSubtitles !== language) return `the subtitle choice was not remembered (${result.rememberedSubtitles})`;
+  // The remembered choice outlives the page and wins over the browser's French.
+  await page.reload({ timeout: remaining() });
+  await page.waitForFunction(() => [...document.querySelector('video').textTracks].some((t) => t.mode === 'showing')
+    || window.player?.fatalError, null, { timeout: remaining(), polling: 100 }).catch(() => {});
+  result.afterReload = await page.evaluate(readCue);
+  if (result.afterReload.track?.language !== language) return `the remembered subtitles were not on after a reload: ${JSON.stringify(result.afterReload)}`;
+  await page.waitForFunction(() => window.player.levels.length > 0 && document.querySelector('video').currentTime > 0.5,
+    null, { timeout: remaining(), polling: 100 }).catch(() => {});
   await page.focus('#now-playing').catch(() => {});
   await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press('c');
