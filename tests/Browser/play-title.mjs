@@ -216,6 +216,9 @@ async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pe
     result.mutedByM = await page.evaluate(() => document.querySelector('video').muted);
     if (!result.mutedByM) return fail(result, 'the M key did not mute');
     await page.keyboard.press('ArrowDown');
+    // The element reports a volume change as a queued event: the page remembers it a moment later.
+    await page.waitForFunction(() => localStorage.getItem('mediaPlatform.volume') === String(document.querySelector('video').volume),
+      null, { timeout: Math.min(5000, remaining()), polling: 50 }).catch(() => {});
     result.volume = await page.evaluate(() => ({ video: document.querySelector('video').volume, remembered: localStorage.getItem('mediaPlatform.volume') }));
     if (Math.abs(result.volume.video - 0.9) > 1e-6 || result.volume.remembered !== String(result.volume.video))
       return fail(result, `the down arrow did not lower and remember the volume: ${JSON.stringify(result.volume)}`);
