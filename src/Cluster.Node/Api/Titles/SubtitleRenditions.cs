@@ -23,22 +23,29 @@ public sealed class SubtitleRenditions(IBlobStore store, ILogger<SubtitleRenditi
 {
     /// <summary>How long a node trusts its copy of a title's track list (a new upload shows up after at most this).</summary>
     public static readonly TimeSpan TracksFresh = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MinRereadInterval = TimeSpan.FromSeconds(1);
     private const int MaxPlaylistBytes = 1 << 20;
     private const int MaxFragmentHeadBytes = 512 * 1024;
     private const int MaxTrackBytes = 64 << 20;
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 64L << 20 });
 
-    /// <summary>The title's subtitle tracks; null when its entity did not answer.</summary>
+    /// <summary>
+    /// The title's subtitle tracks; null when its entity did not answer. <paramref name="fresh"/> reads them again
+    /// unless they were read in the last second, so requests for tracks that do not exist cannot make a node ask the
+    /// title for each one.
+    /// </summary>
     public async Task<IReadOnlyList<TitleSubtitles>?> TracksAsync(IActorRef titles, string titleId, bool fresh, CancellationToken ct)
     {
         var key = ("tracks", titleId);
-        if (!fresh && _cache.TryGetValue(key, out IReadOnlyList<TitleSubtitles>? known)) return known;
+        if (_cache.TryGetValue(key, out KnownTracks? known) && (!fresh || DateTime.UtcNow - known!.ReadAt < MinRereadInterval)) return known!.Tracks;
         var answer = await titles.AskEntityAsync<TitleView>(new GetTitle(titleId), ct);
         if (answer.Rejection is { Kind: RejectionKind.Unavailable }) return null;
         IReadOnlyList<TitleSubtitles> tracks = answer.Reply?.Subtitles.OrderBy(t => t.Language, StringComparer.Ordinal).ToList() ?? [];
-        _cache.Set(key, tracks, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TracksFresh, Size = 256 });
+        _cache.Set(key, new KnownTracks(tracks, DateTime.UtcNow), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TracksFresh, Size = 256 });
         return tracks;
     }
+
+    private sealed record KnownTracks(IReadOnlyList<TitleSubtitles> Tracks, DateTime ReadAt);
 
     /// <summary>The stored master with a subtitle group for <paramref name="tracks"/>; null when the master is gone.</summary>
     public async Task<string?> MasterAsync(string titleId, TitlePackage package, IReadOnlyList<TitleSubtitles> tracks, CancellationToken ct)
