@@ -4,12 +4,13 @@ namespace MediaPlatform.Node.Hosting;
 /// Headers on every answer (API, errors, pages, media): no MIME sniffing, no referrer sent on, never framed. API and
 /// media answers get a content security policy that allows nothing (they are data, never rendered as a page); the
 /// player page may load only its own scripts, styles and API, and blob: for what hls.js makes (MediaSource URLs and
-/// its transmuxing worker). Inline scripts are not allowed anywhere.
+/// its transmuxing worker), and data: media for the empty "data:,WEBVTT" source hls.js gives each subtitle &lt;track&gt;
+/// it adds. Inline scripts are not allowed anywhere.
 /// </summary>
 public static class SecurityHeaders
 {
     public const string PagePolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: data:; " +
         "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public const string DataPolicy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
