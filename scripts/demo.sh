@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Puts a demo title through the running local cluster: generates a short clip with ffmpeg's lavfi sources (a moving
-# test picture with a tone; nothing is downloaded), signs up a demo user, creates a title, uploads the clip to node 1,
+# test picture with a tone; nothing is downloaded) and English subtitles (SRT) timed to it, signs up a demo user,
+# creates a title, uploads the subtitles and the clip to node 1,
 # follows the title while the cluster probes, transcodes (chunks spread over every node), checks and publishes it,
 # and prints the player page's URL. The demo user's token goes to curl through a 0600 header file in the cluster's
 # state directory, never on a command line or the screen.
@@ -12,6 +13,7 @@ STATE="${CLUSTER_STATE_DIR:-$ROOT/.cluster}"
 API="http://127.0.0.1:${CLUSTER_HTTP_BASE:-8081}"
 SECONDS_OF_VIDEO="${1:-20}"
 CLIP="$STATE/demo.mp4"
+SUBTITLES="$STATE/demo.en.srt"
 
 "$ROOT/scripts/setup.sh" ffmpeg
 mkdir -p "$STATE"
@@ -21,6 +23,15 @@ ffmpeg -hide_banner -nostdin -y -loglevel error \
   -f lavfi -i "sine=frequency=440:sample_rate=48000:duration=$SECONDS_OF_VIDEO" \
   -c:v libx264 -preset veryfast -pix_fmt yuv420p -force_key_frames 'expr:gte(t,n_forced*2)' \
   -c:a aac -shortest -movflags +faststart "$CLIP"
+
+# One cue every 4 s, 2.5 s long, all inside the clip: the first title a new user plays has subtitles to turn on.
+python3 - "$SECONDS_OF_VIDEO" >"$SUBTITLES" <<'PY'
+import sys
+def t(s): return f"{int(s // 3600):02}:{int(s // 60 % 60):02}:{int(s % 60):02},{round(s % 1 * 1000):03}"
+for i in range(int(float(sys.argv[1]) // 4)):
+    start = i * 4 + 0.5
+    print(f"{i + 1}\n{t(start)} --> {t(start + 2.5)}\nDemo subtitle {i + 1}: {start:g} s to {start + 2.5:g} s\n")
+PY
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 email="demo@example.com" password="demo password 123"
@@ -32,7 +43,8 @@ AUTH_FILE="$STATE/demo-authorization-header"
 auth=(-H @"$AUTH_FILE")
 title="$(curl -fsS "${auth[@]}" -H 'Content-Type: application/json' -H "Idempotency-Key: demo-$(date +%s)" \
   -d '{"name":"Demo clip","description":"Generated test picture, transcoded by the local cluster"}' "$API/api/titles" | json "['titleId']")"
-echo "uploading $(du -h "$CLIP" | cut -f1) to title $title..."
+echo "uploading English subtitles and $(du -h "$CLIP" | cut -f1) of video to title $title..."
+curl -fsS -o /dev/null "${auth[@]}" -H 'Content-Type: application/x-subrip' --data-binary "@$SUBTITLES" -X PUT "$API/api/titles/$title/subtitles/en"
 curl -fsS -o /dev/null "${auth[@]}" -H 'Content-Type: video/mp4' --data-binary "@$CLIP" -X PUT "$API/api/titles/$title/source"
 
 deadline=$((SECONDS + ${DEMO_WAIT_SECONDS:-600})) last=""
@@ -43,6 +55,6 @@ while ((SECONDS < deadline)); do
   sleep 1
 done
 echo
-echo "player page:   $API/player/?title=$title"
+echo "player page:   $API/player/?title=$title   (subtitles: pick English, or press C)"
 echo "master list:   $API/media/titles/$title/master.m3u8 (once published)"
 echo "title as JSON: curl -s -H @$AUTH_FILE $API/api/titles/$title"

@@ -1,7 +1,13 @@
 // Plays one title in headless Chromium through the node's player page and checks that it really plays:
-//   node play-title.mjs <base-url> <title-id> [--timeout-ms 90000]
+//   node play-title.mjs <base-url> <title-id> [--timeout-ms 90000] [--subtitles LANG] [--switch-quality]
+//     [--pending TITLE-ID] [--screenshot FILE.png]     (the owner's token for --pending: environment PLAYER_TOKEN)
 // Passes when hls.js has parsed the master playlist (at least one level) and video.currentTime has passed 3 s with no
-// fatal player error. Prints one JSON line (the result) and exits 0 on pass, 1 on failure, 2 on bad arguments.
+// fatal player error and no JavaScript error. With --subtitles, the browser prefers French (so subtitles start off),
+// the subtitle selector turns on the LANG track and a cue must be shown at its time; C must turn it off again.
+// With --switch-quality, the quality selector picks a fixed rung and hls.js must switch to it and load its fragments.
+// The M key must mute. With --pending, that title (not published) must be explained, to its owner (PLAYER_TOKEN) and to
+// anyone else; an unknown title must be called not found; the page must fit a phone's width. On failure the page is
+// saved to --screenshot. Prints one JSON line (the result) and exits 0 on pass, 1 on failure, 2 on bad arguments.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
@@ -10,16 +16,20 @@ const PLAYED_SECONDS = 3;
 
 function parseArgs(argv) {
   const positional = [];
-  let timeoutMs = 90_000;
+  const options = { timeoutMs: 90_000, subtitles: null, switchQuality: false, pending: null, token: process.env.PLAYER_TOKEN ?? null, screenshot: null };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--timeout-ms') timeoutMs = Number(argv[++i]);
+    if (argv[i] === '--timeout-ms') options.timeoutMs = Number(argv[++i]);
+    else if (argv[i] === '--subtitles') options.subtitles = argv[++i];
+    else if (argv[i] === '--switch-quality') options.switchQuality = true;
+    else if (argv[i] === '--pending') options.pending = argv[++i];
+    else if (argv[i] === '--screenshot') options.screenshot = argv[++i];
     else positional.push(argv[i]);
   }
-  if (positional.length !== 2 || !(timeoutMs > 0)) {
-    console.error('usage: node play-title.mjs <base-url> <title-id> [--timeout-ms N]');
+  if (positional.length !== 2 || !(options.timeoutMs > 0)) {
+    console.error('usage: node play-title.mjs <base-url> <title-id> [--timeout-ms N] [--subtitles LANG] [--switch-quality] [--pending ID] [--screenshot FILE]');
     process.exit(2);
   }
-  return { baseUrl: positional[0].replace(/\/+$/, ''), titleId: positional[1], timeoutMs };
+  return { ...options, baseUrl: positional[0].replace(/\/+$/, ''), titleId: positional[1] };
 }
 
 // Flags for a closed network and a root user: no sandbox (root), no GPU, no background calls home, and media that
@@ -39,20 +49,142 @@ const readState = () => ({
   message: document.getElementById('player-message')?.textContent ?? '',
 });
 
-async function check({ baseUrl, titleId, timeoutMs }) {
+// The cue the showing subtitle track displays now, with the video's clock.
+const readCue = () => {
+  const video = document.querySelector('video');
+  const showing = [...video.textTracks].find((t) => t.mode === 'showing');
+  const cue = showing?.activeCues?.[0];
+  return {
+    currentTime: video.currentTime,
+    track: showing ? { kind: showing.kind, label: showing.label, language: showing.language } : null,
+    cue: cue ? { text: cue.text, startTime: cue.startTime, endTime: cue.endTime } : null,
+  };
+};
+
+async function checkSubtitles(page, language, result, remaining) {
+  result.subtitlesAtStart = await page.evaluate(() => ({
+    track: window.player.subtitleTrack, tracks: window.player.subtitleTracks,
+    showing: [...document.querySelector('video').textTracks].some((t) => t.mode === 'showing'),
+  }));
+  const index = result.subtitlesAtStart.tracks.findIndex((t) => t.lang === language);
+  if (index < 0) return `no ${language} subtitle track is offered (tracks: ${JSON.stringify(result.subtitlesAtStart.tracks)})`;
+  if (result.subtitlesAtStart.track !== -1 || result.subtitlesAtStart.showing)
+    return `subtitles were on before the viewer chose them (the browser prefers French): ${JSON.stringify(result.subtitlesAtStart)}`;
+  await page.selectOption('#subtitles', String(index));
+  // A cue is shown, and it is shown at its time: the video's clock is inside the cue's span.
+  await page.waitForFunction(() => {
+    const video = document.querySelector('video');
+    const cue = [...video.textTracks].find((t) => t.mode === 'showing')?.activeCues?.[0];
+    return cue && cue.startTime <= video.currentTime && video.currentTime <= cue.endTime;
+  }, null, { timeout: remaining(), polling: 50 }).catch(() => {});
+  result.shownCue = await page.evaluate(readCue);
+  const { cue, currentTime, track } = result.shownCue;
+  if (!cue) return 'no subtitle cue was shown after the track was turned on';
+  if (track.language !== language) return `the showing track is ${track.language}, not ${language}`;
+  if (!(cue.startTime <= currentTime && currentTime <= cue.endTime + 0.25)) return `cue shown outside its time: ${JSON.stringify(result.shownCue)}`;
+  result.rememberedSubtitles = await page.evaluate(() => localStorage.getItem('mediaPlatform.subtitles'));
+  if (result.rememberedSubtitles !== language) return `the subtitle choice was not remembered (${result.rememberedSubtitles})`;
+  // The remembered choice outlives the page and wins over the browser's French.
+  await page.reload({ timeout: remaining() });
+  await page.waitForFunction(() => [...document.querySelector('video').textTracks].some((t) => t.mode === 'showing')
+    || window.player?.fatalError, null, { timeout: remaining(), polling: 100 }).catch(() => {});
+  result.afterReload = await page.evaluate(readCue);
+  if (result.afterReload.track?.language !== language) return `the remembered subtitles were not on after a reload: ${JSON.stringify(result.afterReload)}`;
+  await page.waitForFunction(() => window.player.levels.length > 0 && document.querySelector('video').currentTime > 0.5,
+    null, { timeout: remaining(), polling: 100 }).catch(() => {});
+  await page.focus('#now-playing').catch(() => {});
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('c');
+  result.afterC = await page.evaluate(() => ({
+    track: window.player.subtitleTrack, showing: [...document.querySelector('video').textTracks].some((t) => t.mode === 'showing'),
+  }));
+  if (result.afterC.track !== -1 || result.afterC.showing) return `C did not turn the subtitles off: ${JSON.stringify(result.afterC)}`;
+  return null;
+}
+
+// A viewer whose browser prefers the track's language (and who never chose) gets the subtitles on from the start.
+async function checkPreferredLanguage(browser, url, language, result, remaining) {
+  const context = await browser.newContext({ locale: language });
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { timeout: remaining() });
+    await page.waitForFunction(() => window.player?.subtitleTracks?.length > 0 || window.player?.fatalError,
+      null, { timeout: remaining(), polling: 100 }).catch(() => {});
+    // On means shown: the track is showing and a cue appears at its time.
+    await page.waitForFunction(() => {
+      const video = document.querySelector('video');
+      const cue = [...video.textTracks].find((t) => t.mode === 'showing')?.activeCues?.[0];
+      return cue && cue.startTime <= video.currentTime && video.currentTime <= cue.endTime;
+    }, null, { timeout: remaining(), polling: 50 }).catch(() => {});
+    result.preferredLanguage = { languages: await page.evaluate(() => navigator.languages), ...await page.evaluate(readCue),
+      selected: await page.evaluate(() => document.getElementById('subtitles').selectedOptions[0]?.text) };
+    const { track, cue } = result.preferredLanguage;
+    if (track?.language !== language || !cue) return `a browser preferring ${language} did not get its subtitles shown: ${JSON.stringify(result.preferredLanguage)}`;
+    return null;
+  } finally {
+    await context.close();
+  }
+}
+
+async function checkQualitySwitch(page, result, remaining) {
+  const before = await page.evaluate(() => ({ level: window.player.currentLevel, loaded: window.player.loadedLevels.length }));
+  if (result.levels.length < 2) return 'a quality switch needs at least two levels';
+  const target = before.level === 0 ? 1 : 0;
+  await page.selectOption('#quality', String(target));
+  await page.waitForFunction(({ target, loaded }) => window.player.currentLevel === target
+      && window.player.loadedLevels.slice(loaded).includes(target) && !window.player.autoLevel,
+    { target, loaded: before.loaded }, { timeout: remaining(), polling: 100 }).catch(() => {});
+  result.qualitySwitch = { from: before.level, to: target, ...await page.evaluate(() => ({
+    currentLevel: window.player.currentLevel, loadedLevels: window.player.loadedLevels, label: document.querySelector('#quality').selectedOptions[0].text,
+  })) };
+  if (result.qualitySwitch.currentLevel !== target) return `hls.js did not switch to level ${target}: ${JSON.stringify(result.qualitySwitch)}`;
+  if (!result.qualitySwitch.loadedLevels.slice(before.loaded).includes(target)) return `no fragment of level ${target} was loaded after the switch`;
+  return null;
+}
+
+async function checkMessages(page, baseUrl, { pending, token }, result, remaining) {
+  const messageFor = async (titleId) => {
+    await page.goto(`${baseUrl}/player/?title=${encodeURIComponent(titleId)}`, { timeout: remaining() });
+    await page.waitForFunction(() => !['', 'Loading…'].includes(document.getElementById('player-message').textContent),
+      null, { timeout: remaining(), polling: 100 }).catch(() => {});
+    return page.evaluate(() => document.getElementById('player-message').textContent);
+  };
+  result.messages = { unknown: await messageFor('t-no-such-title') };
+  if (!/not found/.test(result.messages.unknown)) return `an unknown title is not called not found: ${result.messages.unknown}`;
+  if (pending) {
+    if (!token) return '--pending needs the owner\'s token in PLAYER_TOKEN';
+    result.messages.pendingAnonymous = await messageFor(pending);
+    if (!/not found/.test(result.messages.pendingAnonymous)) return `someone else's unpublished title is not hidden: ${result.messages.pendingAnonymous}`;
+    await page.evaluate((t) => sessionStorage.setItem('mediaPlatform.token', t), token);
+    result.messages.pendingOwner = await messageFor(pending);
+    if (!/has no video yet|not published yet/.test(result.messages.pendingOwner)) return `the owner is not told the title's status: ${result.messages.pendingOwner}`;
+    await page.evaluate(() => sessionStorage.removeItem('mediaPlatform.token'));
+  }
+  // A phone's width: nothing wider than the screen (no sideways scrolling).
+  await page.setViewportSize({ width: 360, height: 740 });
+  result.phoneWidth = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  if (result.phoneWidth.scroll > result.phoneWidth.viewport) return `the page is wider than a phone: ${JSON.stringify(result.phoneWidth)}`;
+  return null;
+}
+
+async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pending, token, screenshot }) {
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (scripts/setup.sh chromium installs it)`);
   const url = `${baseUrl}/player/?title=${encodeURIComponent(titleId)}`;
   const result = { ok: false, titleId, url, levels: [], currentTime: 0, fatalError: null, errors: [], pageErrors: [], httpErrors: [] };
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS, '--lang=fr-FR'] });
+  let page = null;
   try {
-    const page = await browser.newPage();
+    // A French-speaking viewer: English subtitles must not come on by themselves.
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    page = await context.newPage();
     page.on('pageerror', (error) => result.pageErrors.push(error.message));
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) result.pageErrors.push(m.text());
     });
     page.on('response', (r) => { if (r.status() >= 400) result.httpErrors.push(`${r.status()} ${r.url()}`); });
     const deadline = Date.now() + timeoutMs;
+    result.screenshot = screenshot;
     const remaining = () => Math.max(1, deadline - Date.now());
 
     await page.goto(url, { timeout: remaining() });
@@ -69,6 +201,40 @@ async function check({ baseUrl, titleId, timeoutMs }) {
     if (result.fatalError) return fail(result, 'fatal player error during playback');
     if (!(result.currentTime > PLAYED_SECONDS)) return fail(result, `video.currentTime did not pass ${PLAYED_SECONDS} s in time`);
 
+    if (subtitles) {
+      const problem = await checkSubtitles(page, subtitles, result, remaining);
+      if (problem) return fail(result, problem);
+    }
+    if (switchQuality) {
+      const problem = await checkQualitySwitch(page, result, remaining);
+      if (problem) return fail(result, problem);
+    }
+    // Keyboard (focus on the page, not on a control): M mutes, ↓ lowers the volume (remembered), Space pauses,
+    // ← goes back 5 s.
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.keyboard.press('m');
+    result.mutedByM = await page.evaluate(() => document.querySelector('video').muted);
+    if (!result.mutedByM) return fail(result, 'the M key did not mute');
+    await page.keyboard.press('ArrowDown');
+    // The element reports a volume change as a queued event: the page remembers it a moment later.
+    await page.waitForFunction(() => localStorage.getItem('mediaPlatform.volume') === String(document.querySelector('video').volume),
+      null, { timeout: Math.min(5000, remaining()), polling: 50 }).catch(() => {});
+    result.volume = await page.evaluate(() => ({ video: document.querySelector('video').volume, remembered: localStorage.getItem('mediaPlatform.volume') }));
+    if (Math.abs(result.volume.video - 0.9) > 1e-6 || result.volume.remembered !== String(result.volume.video))
+      return fail(result, `the down arrow did not lower and remember the volume: ${JSON.stringify(result.volume)}`);
+    await page.keyboard.press(' ');
+    const beforeSeek = await page.evaluate(() => document.querySelector('video').currentTime);
+    await page.keyboard.press('ArrowLeft');
+    result.keys = await page.evaluate((before) => ({ paused: document.querySelector('video').paused, before, after: document.querySelector('video').currentTime }), beforeSeek);
+    if (!result.keys.paused) return fail(result, 'Space did not pause');
+    if (Math.abs(result.keys.after - Math.max(0, result.keys.before - 5)) > 0.5) return fail(result, `← did not go back 5 s: ${JSON.stringify(result.keys)}`);
+    if (subtitles) {
+      const problem = await checkPreferredLanguage(browser, url, subtitles, result, remaining);
+      if (problem) return fail(result, problem);
+    }
+    const problem = await checkMessages(page, baseUrl, { pending, token }, result, remaining);
+    if (problem) return fail(result, problem);
+
     // An access token given to the page is kept for this tab only (sessionStorage), never in localStorage, where it
     // would outlive the session and be readable by every later page of the origin.
     await page.click('#sign-in summary');
@@ -79,9 +245,13 @@ async function check({ baseUrl, titleId, timeoutMs }) {
     }));
     if (result.tokenStorage.local !== null || result.tokenStorage.session !== 'token-storage-check')
       return fail(result, 'the access token was not kept in sessionStorage only');
+    if (result.pageErrors.length > 0) return fail(result, `JavaScript errors on the page: ${result.pageErrors.join(' | ')}`);
     result.ok = true;
     return result;
   } finally {
+    if (!result.ok && page && screenshot) {
+      await page.screenshot({ path: screenshot, fullPage: true }).catch((error) => { result.screenshotError = error.message; });
+    }
     await browser.close();
   }
 }

@@ -1,34 +1,56 @@
-// The node's player page: lists titles from /api/titles (refreshed every few seconds) and plays a published one with
-// hls.js. window.player holds what the page knows about playback, so scripts (the browser check) can read it.
+// The node's watch page: /player/?title=ID plays title ID (the address other pages link to); without ?title= it only
+// lists the titles from /api/titles (refreshed every few seconds). Playback uses hls.js with a quality selector (Auto or
+// one rung), a subtitle selector (Off or one of the title's WebVTT tracks; off unless the viewer chose one before or the
+// browser's language matches a track) and keyboard controls: Space play/pause, ←/→ seek 5 s, ↑/↓ volume, F full
+// screen, M mute, C subtitles on/off. The volume and the subtitle choice are remembered (localStorage).
+// Requests carry the viewer's credentials: fetch with credentials 'same-origin' (a session cookie, once sign-in sets
+// one) plus the bearer token from the token box; hls.js's XHRs are same-origin, so the browser sends cookies with them.
+// window.player holds what the page knows about playback, so scripts (the browser checks) can read it.
 'use strict';
 
 const REFRESH_MS = 5000;
+const SEEK_SECONDS = 5;
+const VOLUME_STEP = 0.1;
 // The access token lives in sessionStorage: gone when the tab closes, never shared with other tabs or kept on disk
 // as localStorage would. Anything a previous version left in localStorage is removed.
 const TOKEN_KEY = 'mediaPlatform.token';
+const VOLUME_KEY = 'mediaPlatform.volume';
+const SUBTITLES_KEY = 'mediaPlatform.subtitles'; // a language tag, or 'off'
 localStorage.removeItem(TOKEN_KEY);
 
 const player = window.player = {
   titleId: null,
-  levels: [],        // the master playlist's variants, once hls.js has parsed it
-  fatalError: null,  // the first error hls.js or the video element could not recover from
-  errors: [],        // recoverable hls.js errors, for diagnosis
+  status: null,         // the title's status as the API last said
+  levels: [],           // the master playlist's variants, once hls.js has parsed it
+  currentLevel: -1,     // the level hls.js plays now (-1 before the first switch)
+  autoLevel: true,      // whether hls.js picks the level (the quality selector's Auto)
+  loadedLevels: [],     // the level of each video fragment loaded, in order
+  subtitleTracks: [],   // { name, lang } per subtitle track of the title
+  subtitleTrack: -1,    // the track shown (-1: off)
+  fatalError: null,     // the first error hls.js or the video element could not recover from
+  errors: [],           // recoverable hls.js errors, for diagnosis
 };
 
 const $ = (id) => document.getElementById(id);
 let hls = null;
+let waitingTimer = null;
+let lastSubtitleTrack = 0; // what C turns back on
 
 function authHeaders() {
   const token = sessionStorage.getItem(TOKEN_KEY);
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
+class HttpError extends Error {
+  constructor(message, status) { super(message); this.status = status; }
+}
+
 async function getJson(url) {
-  const response = await fetch(url, { headers: authHeaders() });
+  const response = await fetch(url, { headers: authHeaders(), credentials: 'same-origin' });
   if (!response.ok) {
     // The API answers problems as application/problem+json; its detail says what went wrong.
     const problem = await response.json().catch(() => null);
-    throw new Error(problem?.detail || `${url} answered ${response.status}`);
+    throw new HttpError(problem?.detail || `${url} answered ${response.status}`, response.status);
   }
   return response.json();
 }
@@ -46,6 +68,7 @@ function progressCell(title) {
     const bar = document.createElement('progress');
     bar.max = 100;
     bar.value = title.progressPercent;
+    bar.setAttribute('aria-label', `${title.name}: ${title.progressPercent}% transcoded`);
     cell.append(bar, ` ${title.progressPercent}%`);
   } else if (title.status === 'Failed' && title.failureReason) {
     cell.textContent = title.failureReason;
@@ -56,19 +79,15 @@ function progressCell(title) {
 function titleRow(title) {
   const row = document.createElement('tr');
   const name = document.createElement('td');
-  if (title.status === 'Published') {
-    const link = document.createElement('a');
-    link.href = `?title=${encodeURIComponent(title.titleId)}`;
-    link.textContent = title.name;
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      history.pushState(null, '', link.href);
-      play(title.titleId);
-    });
-    name.append(link);
-  } else {
-    name.textContent = title.name;
-  }
+  const link = document.createElement('a');
+  link.href = `?title=${encodeURIComponent(title.titleId)}`;
+  link.textContent = title.name;
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    history.pushState(null, '', link.href);
+    play(title.titleId);
+  });
+  name.append(link);
   const status = document.createElement('td');
   status.textContent = title.status;
   status.className = `status-${title.status}`;
@@ -85,6 +104,42 @@ async function refreshList() {
   } catch (error) {
     showMessage(message, `Could not load titles: ${error.message}`, true);
   }
+}
+
+// ---- what the viewer chose before ----
+
+function remembered(key) {
+  try { return localStorage.getItem(key); } catch { return null; }
+}
+
+function remember(key, value) {
+  try { localStorage.setItem(key, value); } catch { /* storage full or blocked: the choice lasts this visit only */ }
+}
+
+function restoreVolume(video) {
+  const volume = Number(remembered(VOLUME_KEY));
+  if (remembered(VOLUME_KEY) !== null && volume >= 0 && volume <= 1) video.volume = volume;
+}
+
+// The track to show when a title starts: the viewer's last choice ('off' or a language) wins; without one, the
+// first track in a language the browser prefers; otherwise none.
+function initialSubtitleTrack(tracks) {
+  const base = (tag) => (tag || '').toLowerCase().split('-')[0];
+  const byLanguage = (tag) => {
+    const exact = tracks.findIndex((t) => (t.lang || '').toLowerCase() === tag.toLowerCase());
+    return exact >= 0 ? exact : tracks.findIndex((t) => base(t.lang) === base(tag));
+  };
+  const chosen = remembered(SUBTITLES_KEY);
+  if (chosen === 'off') return -1;
+  if (chosen) {
+    const index = byLanguage(chosen);
+    if (index >= 0) return index;
+  }
+  for (const language of navigator.languages ?? [navigator.language]) {
+    const index = byLanguage(language);
+    if (index >= 0) return index;
+  }
+  return -1;
 }
 
 // ---- playback ----
@@ -108,12 +163,75 @@ function startPlayback(video) {
   });
 }
 
+function levelLabel(level) {
+  return `${level.height}p · ${Math.round(level.bitrate / 1000)} kbps`;
+}
+
+function fillQualities() {
+  const select = $('quality');
+  const options = player.levels.map((level, index) => new Option(levelLabel(level), String(index)));
+  select.replaceChildren(new Option('Auto', '-1'), ...options);
+  select.value = '-1';
+  select.disabled = player.levels.length === 0;
+}
+
+// Auto says which rung it is on, so a viewer sees what Auto chose.
+function showAutoLevel() {
+  const level = player.levels[player.currentLevel];
+  $('quality').options[0].text = player.autoLevel && level ? `Auto (${level.height}p)` : 'Auto';
+}
+
+function fillSubtitles() {
+  const select = $('subtitles');
+  const options = player.subtitleTracks.map((track, index) => new Option(track.name || track.lang || `Track ${index + 1}`, String(index)));
+  select.replaceChildren(new Option('Off', '-1'), ...options);
+  select.disabled = player.subtitleTracks.length === 0;
+  select.value = String(player.subtitleTrack);
+}
+
+function showSubtitleTrack(index, rememberChoice) {
+  if (!hls) return;
+  const track = player.subtitleTracks[index];
+  const wanted = track ? index : -1;
+  hls.subtitleDisplay = wanted >= 0;
+  hls.subtitleTrack = wanted;
+  player.subtitleTrack = wanted;
+  if (wanted >= 0) lastSubtitleTrack = wanted;
+  $('subtitles').value = String(wanted);
+  if (rememberChoice) remember(SUBTITLES_KEY, track ? track.lang || track.name : 'off');
+}
+
+function chooseQuality(index) {
+  if (!hls) return;
+  const level = Number(index);
+  player.autoLevel = level < 0;
+  // currentLevel switches now (the buffer ahead is replaced); -1 hands the choice back to hls.js's estimate.
+  hls.currentLevel = level;
+  showAutoLevel();
+}
+
 function attachHls(video, url) {
   hls = new Hls();
   hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
     player.levels = data.levels.map((l) => ({ width: l.width, height: l.height, bitrate: l.bitrate }));
+    fillQualities();
     showMessage($('player-message'), `${player.levels.length} quality level(s)`);
     startPlayback(video);
+  });
+  hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => {
+    player.currentLevel = data.level;
+    showAutoLevel();
+  });
+  hls.on(Hls.Events.FRAG_LOADED, (_, data) => {
+    if (data.frag.type === 'main') player.loadedLevels.push(data.frag.level);
+  });
+  hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, (_, data) => {
+    player.subtitleTracks = data.subtitleTracks.map((t) => ({ name: t.name, lang: t.lang }));
+    fillSubtitles();
+    // hls.js selects its own default track right after this event and only then adds the <track> elements, so the
+    // viewer's track is chosen once it is done.
+    const instance = hls;
+    queueMicrotask(() => { if (hls === instance) showSubtitleTrack(initialSubtitleTrack(player.subtitleTracks), false); });
   });
   hls.on(Hls.Events.ERROR, (_, data) => {
     if (!data.fatal) {
@@ -131,26 +249,80 @@ function attachHls(video, url) {
 function stop() {
   hls?.destroy();
   hls = null;
-  Object.assign(player, { titleId: null, levels: [], fatalError: null, errors: [] });
+  clearTimeout(waitingTimer);
+  Object.assign(player, {
+    titleId: null, status: null, levels: [], currentLevel: -1, autoLevel: true, loadedLevels: [],
+    subtitleTracks: [], subtitleTrack: -1, fatalError: null, errors: [],
+  });
+  fillQualities();
+  fillSubtitles();
+}
+
+function duration(text) {
+  // A .NET TimeSpan as JSON: "[d.]hh:mm:ss[.fffffff]".
+  const match = /^(?:(\d+)\.)?(\d+):(\d+):(\d+)/.exec(text || '');
+  if (!match) return null;
+  const [, days = 0, h, m, s] = match.map((v) => v && Number(v));
+  return ((days * 24 + h) * 60 + m) * 60 + s;
+}
+
+// What a viewer is told about a title that cannot be played yet, from its status and progress.
+function notPlayable(title) {
+  const name = `“${title.name}”`;
+  switch (title.status) {
+    case 'Failed':
+      return `${name} could not be published: ${title.failure?.reason ?? 'its processing failed'}.`;
+    case 'Created':
+      return `${name} has no video yet: its source has not been uploaded.`;
+    case 'Transcoding': {
+      const progress = title.progress;
+      const left = duration(progress?.estimatedRemaining);
+      const eta = left == null ? '' : `, about ${left < 60 ? `${left} s` : `${Math.ceil(left / 60)} min`} left`;
+      return `${name} is not published yet: transcoding, ${progress ? `${progress.percent}%` : 'starting'}${eta}.`;
+    }
+    default:
+      return `${name} is not published yet (status: ${title.status}).`;
+  }
+}
+
+// The video and its settings show only for a title that can be played; a message alone says why another cannot.
+function showPlayback(visible) {
+  $('playback').hidden = !visible;
 }
 
 async function play(titleId) {
   stop();
   player.titleId = titleId;
   $('player').hidden = false;
+  showPlayback(true);
   const video = $('video');
+  restoreVolume(video);
   showMessage($('player-message'), 'Loading…');
+  let title;
   try {
-    const title = await getJson(`/api/titles/${encodeURIComponent(titleId)}`);
-    $('now-playing').textContent = title.name;
-    if (!title.playbackUrl) return fail(`"${title.name}" is not published yet (status: ${title.status}).`);
-    if (window.Hls?.isSupported()) attachHls(video, title.playbackUrl);
-    else if (video.canPlayType('application/vnd.apple.mpegurl')) { video.src = title.playbackUrl; startPlayback(video); }
-    else fail(window.Hls ? 'This browser cannot play HLS (no Media Source Extensions).'
-      : 'The player library (hls.min.js) did not load.');
+    title = await getJson(`/api/titles/${encodeURIComponent(titleId)}`);
   } catch (error) {
-    fail(`Could not open title ${titleId}: ${error.message}`);
+    $('now-playing').textContent = 'Title unavailable';
+    showPlayback(false);
+    if (error.status === 404) return fail(`Title ${titleId} was not found, or it is not yours to watch: sign in as its owner, or check the link.`);
+    if (error.status === 401 || error.status === 403) return fail(`You may not watch title ${titleId}: ${error.message}`);
+    return fail(`Could not open title ${titleId}: ${error.message}`);
   }
+  if (player.titleId !== titleId) return; // another title was chosen meanwhile
+  player.status = title.status;
+  $('now-playing').textContent = title.name;
+  if (!title.playbackUrl) {
+    showPlayback(false);
+    if (title.status === 'Failed') return fail(notPlayable(title));
+    // Still on its way: say where it is and look again, so it plays as soon as it is published.
+    showMessage($('player-message'), notPlayable(title));
+    waitingTimer = setTimeout(() => { if (player.titleId === titleId) play(titleId); }, REFRESH_MS);
+    return;
+  }
+  if (window.Hls?.isSupported()) attachHls(video, title.playbackUrl);
+  else if (video.canPlayType('application/vnd.apple.mpegurl')) { video.src = title.playbackUrl; startPlayback(video); }
+  else fail(window.Hls ? 'This browser cannot play HLS (no Media Source Extensions).'
+    : 'The player library (hls.min.js) did not load.');
 }
 
 function playFromAddress() {
@@ -159,17 +331,54 @@ function playFromAddress() {
   else { stop(); $('player').hidden = true; }
 }
 
+// ---- keyboard ----
+
+function toggleFullscreen() {
+  if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+  else $('stage').requestFullscreen?.().catch((error) => showMessage($('player-message'), `Full screen is not available: ${error.message}`));
+}
+
+function toggleSubtitles() {
+  if (player.subtitleTracks.length === 0) return showMessage($('player-message'), 'This title has no subtitles.');
+  showSubtitleTrack(player.subtitleTrack >= 0 ? -1 : lastSubtitleTrack, true);
+}
+
+const KEYS = {
+  ' ': (video) => (video.paused ? startPlayback(video) : video.pause()),
+  ArrowLeft: (video) => { video.currentTime = Math.max(0, video.currentTime - SEEK_SECONDS); },
+  ArrowRight: (video) => { video.currentTime = Math.min(video.duration || Infinity, video.currentTime + SEEK_SECONDS); },
+  ArrowUp: (video) => { video.muted = false; video.volume = Math.min(1, Math.round((video.volume + VOLUME_STEP) * 10) / 10); },
+  ArrowDown: (video) => { video.volume = Math.max(0, Math.round((video.volume - VOLUME_STEP) * 10) / 10); },
+  f: toggleFullscreen,
+  m: (video) => { video.muted = !video.muted; },
+  c: toggleSubtitles,
+};
+
+document.addEventListener('keydown', (event) => {
+  if ($('player').hidden || $('playback').hidden || event.ctrlKey || event.metaKey || event.altKey) return;
+  // Keys typed into a field or used on a control (Space on a button or a select) keep their own meaning.
+  if (event.target.closest?.('input, select, textarea, button, summary, a, [contenteditable]')) return;
+  const action = KEYS[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+  if (!action) return;
+  event.preventDefault(); // no page scroll on Space and arrows, no second toggle by the video's own controls
+  action($('video'));
+});
+
 // ---- start ----
 
 $('video').addEventListener('error', (event) => {
   const error = event.target.error;
   if (error) fail(`Video error ${error.code}: ${error.message || 'the media could not be decoded'}`);
 });
+$('video').addEventListener('volumechange', (event) => remember(VOLUME_KEY, String(event.target.volume)));
+$('quality').addEventListener('change', (event) => chooseQuality(event.target.value));
+$('subtitles').addEventListener('change', (event) => showSubtitleTrack(Number(event.target.value), true));
 $('token-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const token = $('token').value.trim();
   if (token) sessionStorage.setItem(TOKEN_KEY, token); else sessionStorage.removeItem(TOKEN_KEY);
   refreshList();
+  if (player.titleId && !hls) play(player.titleId); // a title that was not visible without the token may be now
 });
 window.addEventListener('popstate', playFromAddress);
 

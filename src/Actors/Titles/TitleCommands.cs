@@ -35,7 +35,7 @@ public sealed record RecordSourceUploaded(string TitleId, string UploadId, strin
 
 /// <summary>
 /// Attaches (or replaces) the subtitles of one language, stored under <see cref="TitleBlobKeys.Subtitles"/>; allowed
-/// until quality control starts. A repeat of the same upload id answers the same.
+/// until quality control starts and after publishing. A repeat of the same upload id answers the same.
 /// </summary>
 [Manifest("title.attach-subtitles.v1")]
 public sealed record AttachSubtitles(string TitleId, string Language, string UploadId, SubtitleFormat Format, string BlobKey, long SizeBytes) : ITitleCommand;

@@ -34,8 +34,11 @@ public static partial class TitleRules
     /// <summary>A new source may replace the old one only while nothing is processing it, or after it failed.</summary>
     public static bool AcceptsSource(TitleStatus status) => status is TitleStatus.Created or TitleStatus.SourceUploaded or TitleStatus.Failed;
 
-    /// <summary>Subtitles join a title until quality control starts (it checks them).</summary>
-    public static bool AcceptsSubtitles(TitleStatus status) => status is not (TitleStatus.None or TitleStatus.QualityCheck or TitleStatus.Published);
+    /// <summary>
+    /// Subtitles join a title until quality control starts (it checks them), and again once it is published (the upload
+    /// checks them itself then); never while quality control runs, which would miss them.
+    /// </summary>
+    public static bool AcceptsSubtitles(TitleStatus status) => status is not (TitleStatus.None or TitleStatus.QualityCheck);
 
     /// <summary>Why a new source is refused now (the HTTP layer answers it before reading an upload, too).</summary>
     public static Rejection SourceRefusal(string titleId, TitleStatus status) => status == TitleStatus.Published
@@ -43,7 +46,7 @@ public static partial class TitleRules
         : Rejection.Conflict($"title {titleId} is being processed ({status}); its source can be replaced only before probing starts or after it failed");
 
     public static Rejection SubtitlesRefusal(string titleId, TitleStatus status) =>
-        Rejection.Conflict($"title {titleId} is {status}; subtitles can be attached only before quality control starts");
+        Rejection.Conflict($"title {titleId} is {status}; subtitles can be attached before quality control starts or once the title is published");
 
     /// <summary>Ids the platform generates: ASCII letters, digits, '-' and '_', at most 64.</summary>
     public static bool IsId(string? id) =>

@@ -4,12 +4,14 @@ namespace MediaPlatform.Node.Hosting;
 /// Headers on every answer (API, errors, pages, media): no MIME sniffing, no referrer sent on, never framed. API and
 /// media answers get a content security policy that allows nothing (they are data, never rendered as a page); the
 /// player page may load only its own scripts, styles and API, and blob: for what hls.js makes (MediaSource URLs and
-/// its transmuxing worker); the web app (/app/) the same without blob:. Inline scripts are not allowed anywhere.
+/// its transmuxing worker), and data: media for the empty "data:,WEBVTT" source hls.js gives each subtitle &lt;track&gt;
+/// it adds; the web app (/app/) only its own scripts, styles and API (no blob: or data: media). Inline scripts are not
+/// allowed anywhere.
 /// </summary>
 public static class SecurityHeaders
 {
     public const string PagePolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: data:; " +
         "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>The web app (/app/) plays nothing itself (Play opens /player/), so it needs no blob: media or workers.</summary>

@@ -111,11 +111,13 @@ public sealed class TitleStateSpecs
     }
 
     [Fact]
-    public void Subtitles_must_be_refused_once_quality_control_has_started()
+    public void Subtitles_must_be_refused_while_quality_control_runs_and_taken_again_once_published()
     {
         Assert.Contains("before quality control", Refused(InQualityCheck(), Subtitles()).Message);
-        Refused(Published(), Subtitles());
         Step(Transcoding(), Subtitles(), Now); // still fine while transcoding
+        var published = Step(Published(), Subtitles("en", "late"), Now);
+        Assert.Equal(TitleStatus.Published, published.Status);
+        Assert.Equal("late", published.Subtitles.Single().UploadId);
     }
 
     [Fact]

@@ -19,18 +19,29 @@ public static class BrowserCheck
         public override string ToString() => $"exit {ExitCode}; result: {Stdout.Trim()}; stderr: {Stderr.Trim()}";
     }
 
-    public static async Task<Outcome> PlayAsync(Uri nodeBaseUrl, string titleId, TimeSpan timeout)
+    /// <param name="options">More play-title.mjs options (--subtitles LANG, --switch-quality, --pending ID).</param>
+    /// <param name="token">A viewer's token for the script (environment, never its command line).</param>
+    /// <param name="screenshotName">On failure the page is saved as this PNG under <see cref="ScreenshotFolder"/>.</param>
+    public static async Task<Outcome> PlayAsync(Uri nodeBaseUrl, string titleId, TimeSpan timeout, string[]? options = null, string? screenshotName = null, string? token = null)
     {
         var scriptDir = Path.Combine(RepoRoot(), "tests", "Browser");
         var node = Prerequisite("node", FindOnPath("node"));
         Prerequisite("chromium", Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } custom ? custom : "/usr/bin/chromium");
         await EnsurePackagesAsync(scriptDir);
 
-        var (exit, stdout, stderr) = await RunAsync(node, scriptDir, timeout + TimeSpan.FromSeconds(30),
-            "play-title.mjs", nodeBaseUrl.ToString(), titleId, "--timeout-ms", ((long)timeout.TotalMilliseconds).ToString());
+        List<string> args = ["play-title.mjs", nodeBaseUrl.ToString(), titleId, "--timeout-ms", ((long)timeout.TotalMilliseconds).ToString(), .. options ?? []];
+        if (screenshotName is not null)
+        {
+            Directory.CreateDirectory(ScreenshotFolder);
+            args.AddRange(["--screenshot", Path.Combine(ScreenshotFolder, screenshotName + ".png")]);
+        }
+        var (exit, stdout, stderr) = await RunAsync(node, scriptDir, timeout + TimeSpan.FromSeconds(30), [.. args], token);
         var last = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith('{'));
         return new Outcome(exit, last is null ? null : JsonDocument.Parse(last).RootElement.Clone(), stdout, stderr);
     }
+
+    /// <summary>The test output folder's place for pages that failed a check (kept for a person to look at).</summary>
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "browser-failures");
 
     /// <summary>
     /// Runs another script of tests/Browser (e.g. app-flows.mjs) with <paramref name="args"/> and reads its one-line
@@ -55,7 +66,7 @@ public static class BrowserCheck
         {
             if (Directory.Exists(Path.Combine(scriptDir, "node_modules", "playwright-core"))) return;
             var npm = Prerequisite("npm", FindOnPath("npm"));
-            var (exit, stdout, stderr) = await RunAsync(npm, scriptDir, TimeSpan.FromMinutes(5), "ci", "--prefer-offline", "--no-audit", "--no-fund");
+            var (exit, stdout, stderr) = await RunAsync(npm, scriptDir, TimeSpan.FromMinutes(5), ["ci", "--prefer-offline", "--no-audit", "--no-fund"]);
             Assert.True(exit == 0, $"npm ci in {scriptDir} failed ({exit}): {stdout} {stderr}");
         }
         finally
@@ -75,9 +86,10 @@ public static class BrowserCheck
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
         .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string program, string workDir, TimeSpan timeout, params string[] args)
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string program, string workDir, TimeSpan timeout, string[] args, string? token = null)
     {
         var psi = new ProcessStartInfo(program) { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (token is not null) psi.Environment["PLAYER_TOKEN"] = token;
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

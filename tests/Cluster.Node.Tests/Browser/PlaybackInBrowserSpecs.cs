@@ -7,8 +7,10 @@ using MediaPlatform.Node.Tests.Support;
 namespace MediaPlatform.Node.Tests.Browser;
 
 /// <summary>
-/// End to end on a real node: a generated clip is uploaded, the cluster probes, transcodes, checks and packages it
-/// until the title is published, and the player page plays it in headless Chromium.
+/// End to end on a real node: a generated clip is uploaded with English SRT subtitles, the cluster probes, transcodes,
+/// checks and packages it until the title is published, and the player page plays it in headless Chromium: the viewer
+/// (whose browser prefers French) turns the subtitles on and sees a cue at its time, picks a fixed quality, mutes with
+/// M, and is told why an unpublished or unknown title does not play.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
@@ -16,24 +18,46 @@ public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan PlayTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>A cue on screen at every moment from 0.2 s to 9.8 s, so whenever the check looks one is due.</summary>
+    private static readonly (double Start, double End, string Text)[] Cues =
+        Enumerable.Range(0, 8).Select(i => (0.2 + i * 1.2, 0.2 + i * 1.2 + 1.15, $"Cue number {i + 1}")).ToArray();
+
+    private static string Srt => string.Concat(Cues.Select((c, i) => $"{i + 1}\n{Time(c.Start)} --> {Time(c.End)}\n{c.Text}\n\n"));
+
     [Fact]
-    public async Task An_uploaded_clip_must_be_published_and_play_in_headless_chromium()
+    public async Task An_uploaded_clip_must_be_published_and_play_in_headless_chromium_with_subtitles_quality_and_keys()
     {
-        var owner = await NewOwnerAsync();
+        var (owner, token) = await NewOwnerAsync();
         var titleId = TitleApi.Id(await TitleApi.CreateAsync(owner, "Browser playback"));
+        Assert.Equal(HttpStatusCode.OK, (await TitleApi.UploadSubtitlesAsync(owner, titleId, "en", Srt)).StatusCode);
         var clip = await TestClip.Mp4Async(seconds: 10, width: 640, height: 360);
         var upload = await TitleApi.UploadSourceAsync(owner, titleId, clip);
         Assert.True(upload.StatusCode == HttpStatusCode.OK, $"upload answered {(int)upload.StatusCode}: {await upload.Content.ReadAsStringAsync()}");
+        var pending = TitleApi.Id(await TitleApi.CreateAsync(owner, "Still to come"));
 
         await WaitUntilPublishedAsync(owner, titleId);
 
-        var outcome = await BrowserCheck.PlayAsync(fixture.Node.Http.BaseAddress!, titleId, PlayTimeout);
-        Assert.True(outcome.Passed, $"title {titleId} did not play in Chromium: {outcome}");
+        var outcome = await BrowserCheck.PlayAsync(fixture.Node.Http.BaseAddress!, titleId, PlayTimeout,
+            ["--subtitles", "en", "--switch-quality", "--pending", pending], screenshotName: "playback-" + titleId, token: token);
+        Assert.True(outcome.Passed, $"title {titleId} did not play in Chromium (screenshot in {BrowserCheck.ScreenshotFolder}): {outcome}");
         var result = outcome.Result!.Value;
         Assert.Equal(2, result.GetProperty("levels").GetArrayLength()); // 240p and 360p from a 640x360 source
         Assert.True(result.GetProperty("currentTime").GetDouble() > 3);
         Assert.Equal(JsonValueKind.Null, result.GetProperty("fatalError").ValueKind);
+
+        // The cue on screen is one of the source's, shown for its own span: its times are the source's, moved only by
+        // the video's first-picture delay (the same for start and end).
+        var shown = result.GetProperty("shownCue").GetProperty("cue");
+        var source = Cues.Single(c => c.Text == shown.GetProperty("text").GetString());
+        var shift = shown.GetProperty("startTime").GetDouble() - source.Start;
+        Assert.InRange(shift, 0, 0.2);
+        Assert.Equal(shift, shown.GetProperty("endTime").GetDouble() - source.End, 3);
+        Assert.Equal("English", result.GetProperty("shownCue").GetProperty("track").GetProperty("label").GetString());
+        Assert.True(result.GetProperty("mutedByM").GetBoolean());
+        Assert.Contains("has no video yet", result.GetProperty("messages").GetProperty("pendingOwner").GetString());
     }
+
+    private static string Time(double seconds) => TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss\,fff", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Polls the title (as its owner: unpublished titles are private) until published; a failed title ends the wait.</summary>
     private async Task WaitUntilPublishedAsync(HttpClient owner, string titleId)
@@ -61,13 +85,14 @@ public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
         return text;
     }
 
-    private async Task<HttpClient> NewOwnerAsync()
+    private async Task<(HttpClient Client, string Token)> NewOwnerAsync()
     {
         var email = $"player-{Guid.NewGuid():N}@example.com";
         const string password = "correct horse battery";
         var signUp = await fixture.Node.Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Viewer" });
         Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
         var login = await (await fixture.Node.Http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-        return fixture.Node.ClientWithToken(login.GetProperty("token").GetString()!);
+        var token = login.GetProperty("token").GetString()!;
+        return (fixture.Node.ClientWithToken(token), token);
     }
 }

@@ -8,7 +8,7 @@ namespace MediaPlatform.Node.Tests.Browser;
 /// <summary>
 /// The web app (/app/) in headless Chromium on the browser collection's node, as a person uses it
 /// (tests/Browser/app-flows.mjs). Each run fails on any console or page error, and leaves a full-page screenshot in
-/// the test output folder (browser-screenshots/) when it fails.
+/// the test output folder (browser-failures/) when it fails.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
@@ -70,9 +70,8 @@ public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
 
     private async Task<JsonElement> RunAsync(string scenario, params string[] extra)
     {
-        var screenshots = Path.Combine(AppContext.BaseDirectory, "browser-screenshots");
-        Directory.CreateDirectory(screenshots);
-        var screenshot = Path.Combine(screenshots, $"app-{scenario}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
+        Directory.CreateDirectory(BrowserCheck.ScreenshotFolder);
+        var screenshot = Path.Combine(BrowserCheck.ScreenshotFolder, $"app-{scenario}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
         var outcome = await BrowserCheck.RunScriptAsync("app-flows.mjs", TimeSpan.FromMinutes(4),
             [fixture.Node.Http.BaseAddress!.ToString(), scenario, "--screenshot", screenshot,
              "--timeout-ms", ((long)StepTimeout.TotalMilliseconds).ToString(), .. extra]);

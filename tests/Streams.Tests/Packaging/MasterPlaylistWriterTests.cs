@@ -58,6 +58,51 @@ public class MasterPlaylistWriterTests
         finally { Directory.Delete(folder, true); }
     }
 
+    [Fact]
+    public void Subtitle_tracks_are_a_WebVTT_group_off_by_default_that_every_variant_names()
+    {
+        var variants = Rungs.Take(2).Select((r, i) => new HlsVariant(r, Playlist(r.Name), 1_000_000 * (i + 1), 900_000 * (i + 1), 25)).ToList();
+        HlsSubtitleRendition[] subtitles = [new("en", "English", "subtitles/en/u1/index.m3u8"), new("pt-br", "Portugu\"ês", "subtitles/pt-br/u2/index.m3u8")];
+
+        var text = MasterPlaylistWriter.Write(variants, Playlist("audio"), subtitles: subtitles);
+
+        var lines = text.Split('\n');
+        var firstVariant = Array.FindIndex(lines, l => l.StartsWith("#EXT-X-STREAM-INF:"));
+        Assert.Equal(
+            "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"English\",LANGUAGE=\"en\",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI=\"subtitles/en/u1/index.m3u8\"",
+            lines[firstVariant - 2]);
+        Assert.Equal(
+            "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"Português\",LANGUAGE=\"pt-br\",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI=\"subtitles/pt-br/u2/index.m3u8\"",
+            lines[firstVariant - 1]);
+        var streams = lines.Where(l => l.StartsWith("#EXT-X-STREAM-INF:")).ToList();
+        Assert.Equal(2, streams.Count);
+        Assert.All(streams, l => Assert.EndsWith(",AUDIO=\"aud\",SUBTITLES=\"subs\"", l));
+        Assert.Equal(MasterPlaylistWriter.Write(variants, Playlist("audio")), MasterPlaylistWriter.WithSubtitles(MasterPlaylistWriter.Write(variants, Playlist("audio")), []));
+    }
+
+    [Fact]
+    public void A_served_master_gets_its_subtitle_group_added_once()
+    {
+        const string master = "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-STREAM-INF:BANDWIDTH=200000\n120p/index.m3u8\n";
+
+        var text = MasterPlaylistWriter.WithSubtitles(master, [new HlsSubtitleRendition("fr", "Français", "subtitles/fr/u/index.m3u8")]);
+
+        Assert.Equal("#EXTM3U\n#EXT-X-VERSION:7\n" +
+            "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"Français\",LANGUAGE=\"fr\",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI=\"subtitles/fr/u/index.m3u8\"\n" +
+            "#EXT-X-STREAM-INF:BANDWIDTH=200000,SUBTITLES=\"subs\"\n120p/index.m3u8\n", text);
+    }
+
+    [Fact]
+    public void A_media_playlist_s_init_segment_and_segment_durations_are_read_from_its_text()
+    {
+        var playlist = MediaPlaylistText.Parse("#EXTM3U\r\n#EXT-X-TARGETDURATION:4\r\n#EXT-X-MAP:URI=\"x_init.mp4\"\r\n#EXTINF:4.000000,\r\nx_00000.m4s\r\n#EXTINF:1.960000,\r\nx_00001.m4s\r\n#EXT-X-ENDLIST\r\n");
+
+        Assert.Equal("x_init.mp4", playlist.InitUri);
+        Assert.Equal([("x_00000.m4s", TimeSpan.FromSeconds(4)), ("x_00001.m4s", TimeSpan.FromMilliseconds(1960))], playlist.Segments);
+        Assert.Equal("240p.m3u8", MediaPlaylistText.FirstVariantUri("#EXTM3U\n#EXT-X-MEDIA:TYPE=AUDIO,URI=\"audio.m3u8\"\n#EXT-X-STREAM-INF:BANDWIDTH=1\n240p.m3u8\n"));
+        Assert.Null(MediaPlaylistText.FirstVariantUri("#EXTM3U\n"));
+    }
+
     private static HlsMediaPlaylist Playlist(string name) =>
         new(name, name + ".m3u8", name + "_init.mp4", [new HlsSegment(name + "_00000.m4s", TimeSpan.FromSeconds(4), 1000)]);
 }

@@ -33,6 +33,16 @@ public static class MediaInspection
             .Select(f => double.Parse(f[0], CultureInfo.InvariantCulture))
             .Order().ToList();
 
+    /// <summary>The earliest presentation time (seconds) among the first video packets: when the first picture is shown.</summary>
+    public static async Task<double> FirstVideoPresentationTimeAsync(string path) =>
+        (await ProbeAsync("-select_streams", "v:0", "-read_intervals", "%+#16", "-show_entries", "packet=pts_time", "-of", "csv=p=0", path))
+            .Select(l => double.Parse(l.Split(',')[0], CultureInfo.InvariantCulture)).Min();
+
+    /// <summary>The first video packet's decode time (seconds): where a fragment's timeline starts.</summary>
+    public static async Task<double> FirstVideoDecodeTimeAsync(string path) =>
+        double.Parse((await ProbeAsync("-select_streams", "v:0", "-read_intervals", "%+#1", "-show_entries", "packet=dts_time", "-of", "csv=p=0", path))[0]
+            .Split(',')[0], CultureInfo.InvariantCulture);
+
     /// <summary>Average PSNR (dB) of <paramref name="path"/> against <paramref name="reference"/> scaled to it.</summary>
     public static async Task<double> PsnrAsync(string path, string reference, int width, int height)
     {

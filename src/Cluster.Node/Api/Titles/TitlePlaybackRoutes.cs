@@ -8,7 +8,8 @@ namespace MediaPlatform.Node.Api.Titles;
 /// GET (and HEAD) /media/titles/{titleId}/{path}: a published title's HLS files, from the blob store, on every node.
 /// The path is looked up inside the title's package folder only, and must be a valid blob key (no '..', no hidden or
 /// absolute names, nothing outside the key alphabet): anything else is a 400 before the store is touched. Unknown and
-/// unpublished titles, and files that are not there or are not media, are 404.
+/// unpublished titles, and files that are not there or are not media, are 404. The master playlist of a title with
+/// subtitles and its subtitles/ folder are rendered by <see cref="SubtitleRenditions"/> under the same rules.
 /// </summary>
 public static class TitlePlaybackRoutes
 {
@@ -23,7 +24,7 @@ public static class TitlePlaybackRoutes
     }
 
     private static async Task<IResult> ServeAsync(string titleId, string? path, IRequiredActor<EntityRegions.Titles> region,
-        PublishedTitles published, IBlobStore store, CancellationToken ct)
+        PublishedTitles published, SubtitleRenditions subtitles, IBlobStore store, CancellationToken ct)
     {
         if (ApiInput.Id("title id", titleId) is { } badId) return badId;
         if (string.IsNullOrEmpty(path) || !BlobKey.IsValid(path))
@@ -34,10 +35,37 @@ public static class TitlePlaybackRoutes
         if (unavailable) return ApiProblems.Timeout($"title {titleId}");
         if (package is null) return ApiProblems.From(Actors.Entities.Rejection.NotFound($"title {titleId} does not exist or is not published"));
 
+        if (path == package.MasterPlaylist || SubtitlePath.IsSubtitlePath(path))
+        {
+            var tracks = await subtitles.TracksAsync(region.ActorRef, titleId, fresh: false, ct);
+            if (tracks is null) return ApiProblems.Timeout($"title {titleId}");
+            if (SubtitlePath.IsSubtitlePath(path)) return await SubtitleAsync(titleId, path, package, tracks, region, subtitles, media, ct);
+            if (tracks.Count > 0)
+                return await subtitles.MasterAsync(titleId, package, tracks, ct) is { } master
+                    ? new GeneratedFileResult(master, media.ContentType, media.CacheControl)
+                    : NotFound(titleId, path);
+        }
+
         var key = package.HlsPrefix + path;
         if (!BlobKey.IsValid(key)) return NotFound(titleId, path);
         var blob = await store.GetInfoAsync(key, ct);
         return blob is null ? NotFound(titleId, path) : new BlobResult(store, blob, media.ContentType, media.CacheControl);
+    }
+
+    private static async Task<IResult> SubtitleAsync(string titleId, string path, Actors.Titles.TitlePackage package,
+        IReadOnlyList<Actors.Titles.TitleSubtitles> tracks, IRequiredActor<EntityRegions.Titles> region, SubtitleRenditions subtitles,
+        (string ContentType, string CacheControl) media, CancellationToken ct)
+    {
+        if (SubtitlePath.TryParse(path) is not { } wanted) return NotFound(titleId, path);
+        bool Matches(Actors.Titles.TitleSubtitles t) => t.Language == wanted.Language && t.UploadId == wanted.UploadId;
+        var track = tracks.FirstOrDefault(Matches);
+        // A track uploaded since this node last looked: read the title again before answering 404.
+        if (track is null && await subtitles.TracksAsync(region.ActorRef, titleId, fresh: true, ct) is { } fresh) track = fresh.FirstOrDefault(Matches);
+        if (track is null) return NotFound(titleId, path);
+        var text = wanted.Segment is { } index
+            ? await subtitles.SegmentAsync(titleId, package, track, index, ct)
+            : await subtitles.PlaylistAsync(titleId, package, track, ct);
+        return text is null ? NotFound(titleId, path) : new GeneratedFileResult(text, media.ContentType, media.CacheControl);
     }
 
     private static IResult NotFound(string titleId, string path) =>

@@ -70,7 +70,7 @@ public static class TitleUploads
     }
 
     public static async Task<IResult> SubtitlesAsync(string titleId, string language, HttpContext http, ClaimsPrincipal caller,
-        IRequiredActor<EntityRegions.Titles> region, IBlobStore store, TitleSettings settings, CancellationToken ct)
+        IRequiredActor<EntityRegions.Titles> region, IBlobStore store, TitleSettings settings, PipelineSettings pipeline, CancellationToken ct)
     {
         if (!TitleRules.TryNormalizeLanguage(language, out var normalized, out var languageError)) return ApiProblems.Invalid(languageError);
         var (title, problem) = await TitleAccess.ForChangeAsync(region.ActorRef, titleId, caller, ct);
@@ -92,6 +92,12 @@ public static class TitleUploads
             var why = document.Errors.FirstOrDefault() is { } e ? $" (line {e.Line}: {e.Message})" : "";
             return ApiProblems.Invalid($"the file is neither WebVTT nor SRT{why}");
         }
+        // Quality control has run already for a published title: the track is checked here, by the same rules.
+        if (title.Status == TitleStatus.Published &&
+            SubtitleQualityCheck.Check(text, pipeline.Quality, $"subtitles {normalized}") is { BlocksPublishing: true } report)
+            return ApiProblems.From(new Rejection(RejectionKind.Unprocessable,
+                "the subtitles fail quality control: " + string.Join("; ", report.Findings
+                    .Where(f => pipeline.Quality.BlockPublishingAt is { } at && f.Severity >= at).Take(5).Select(f => f.Message))));
 
         var uploadId = NewUploadId();
         var key = TitleBlobKeys.Subtitles(titleId, normalized, uploadId, document.Format);

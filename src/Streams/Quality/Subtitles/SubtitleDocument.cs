@@ -13,8 +13,10 @@ public enum SubtitleFormat
 /// <summary>
 /// One subtitle event. <paramref name="Index"/> counts cue blocks from 1 in file order (failed ones included, so it
 /// matches what a person counts); <paramref name="Line"/> is the 1-based file line of its timing line.
+/// <paramref name="Settings"/>: a WebVTT cue's settings as written after its end time (position, line, align…); null
+/// when there are none and for SRT.
 /// </summary>
-public sealed record SubtitleCue(int Index, int Line, TimeSpan Start, TimeSpan End, IReadOnlyList<string> TextLines)
+public sealed record SubtitleCue(int Index, int Line, TimeSpan Start, TimeSpan End, IReadOnlyList<string> TextLines, string? Settings = null)
 {
     public TimeSpan Duration => End - Start;
 }

@@ -116,7 +116,7 @@ public static class SubtitleParser
             errors.Add(new SubtitleParseError(timingLine, $"cue {index} has no text", index));
             return;
         }
-        cues.Add(new SubtitleCue(index, timingLine, span.Start, span.End, text));
+        cues.Add(new SubtitleCue(index, timingLine, span.Start, span.End, text, format == SubtitleFormat.WebVtt ? span.Settings : null));
     }
 
     private static bool IsVttNonCue(string head) =>

@@ -8,7 +8,7 @@ internal static partial class SubtitleTimestamp
     public static bool IsTimingLine(string line) => line.Contains("-->", StringComparison.Ordinal);
 
     /// <summary>Splits "start --> end [settings]"; null with a reason when either side is not a timestamp.</summary>
-    public static (TimeSpan Start, TimeSpan End)? ParseTiming(string line, SubtitleFormat format, out string? error)
+    public static (TimeSpan Start, TimeSpan End, string? Settings)? ParseTiming(string line, SubtitleFormat format, out string? error)
     {
         var match = Timing().Match(line);
         if (!match.Success)
@@ -24,7 +24,8 @@ internal static partial class SubtitleTimestamp
             return null;
         }
         error = null;
-        return (start.Value, end.Value);
+        var settings = match.Groups["settings"].Value.Trim();
+        return (start.Value, end.Value, settings.Length == 0 ? null : settings);
     }
 
     private static TimeSpan? Parse(string value, SubtitleFormat format)
@@ -37,7 +38,7 @@ internal static partial class SubtitleTimestamp
                TimeSpan.FromMilliseconds(int.Parse(match.Groups["ms"].Value));
     }
 
-    [GeneratedRegex(@"^\s*(?<start>\S+)[ \t]+-->[ \t]+(?<end>\S+)(?:[ \t].*)?$")]
+    [GeneratedRegex(@"^\s*(?<start>\S+)[ \t]+-->[ \t]+(?<end>\S+)(?:[ \t](?<settings>.*))?$")]
     private static partial Regex Timing();
 
     [GeneratedRegex(@"^(?:(?<h>\d{2,}):)?(?<m>[0-5]\d):(?<s>[0-5]\d)\.(?<ms>\d{3})$")]

@@ -33,7 +33,7 @@ public sealed class PlaybackSetup(TitlesNodeFixture fixture)
         var hls = TitleBlobKeys.Hls(titleId);
         var store = fixture.Blobs;
         await store.WriteAsync(hls + "master.m3u8", new MemoryStream(Encoding.ASCII.GetBytes(Master)));
-        await store.WriteAsync(hls + "120p/index.m3u8", new MemoryStream(Encoding.ASCII.GetBytes("#EXTM3U\n#EXT-X-MAP:URI=\"init.mp4\"\nseg-00001.m4s\n")));
+        await store.WriteAsync(hls + "120p/index.m3u8", new MemoryStream(Encoding.ASCII.GetBytes("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MAP:URI=\"init.mp4\"\n#EXTINF:2.000000,\nseg-00001.m4s\n#EXT-X-ENDLIST\n")));
         await store.WriteAsync(hls + "120p/init.mp4", new MemoryStream(Segment[..32]));
         await store.WriteAsync(hls + "120p/seg-00001.m4s", new MemoryStream(Segment));
         await store.WriteAsync(hls + "subs/en.vtt", new MemoryStream(Encoding.UTF8.GetBytes("WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n")));

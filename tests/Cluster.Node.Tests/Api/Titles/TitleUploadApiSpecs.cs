@@ -154,11 +154,20 @@ public sealed class TitleUploadApiSpecs(TitlesNodeFixture fixture)
     }
 
     [Fact]
-    public async Task Subtitles_must_be_refused_with_409_once_quality_control_has_started()
+    public async Task Subtitles_uploaded_after_publishing_must_be_quality_checked_by_the_upload()
     {
         var (_, client) = await fixture.NewUserAsync();
         var id = Id(await CreateAsync(client, "Published"));
         await new PlaybackSetup(fixture).PublishAsync(client, id);
-        await AssertProblemAsync(await UploadSubtitlesAsync(client, id, "en", "WEBVTT\n"), HttpStatusCode.Conflict, "before quality control");
+
+        await AssertProblemAsync(await UploadSubtitlesAsync(client, id, "en", "1\n00:00:01,000 --> 00:00:00,500\nBackwards\n"),
+            HttpStatusCode.UnprocessableEntity, "fail quality control");
+        Assert.Empty(FilesUnder(Path.Combine(fixture.Node.Options.BlobDirectory, "titles", id, "subtitles")));
+
+        var accepted = await UploadSubtitlesAsync(client, id, "en", "1\n00:00:00,500 --> 00:00:01,500\nHello\n");
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var title = await accepted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Published", Status(title));
+        Assert.Equal("en", title.GetProperty("subtitles").EnumerateArray().Single().GetProperty("language").GetString());
     }
 }

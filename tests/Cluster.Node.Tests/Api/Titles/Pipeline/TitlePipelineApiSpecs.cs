@@ -15,13 +15,20 @@ public sealed class TitlePipelineApiSpecs(PipelineNodeFixture fixture, ITestOutp
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
 
+    /// <summary>SRT cues around the 4 s segment boundaries, with markup and an ampersand, one too long for QC's liking.</summary>
+    private const string Srt =
+        "1\n00:00:00,500 --> 00:00:02,500\nHello there\n\n" +
+        "2\n00:00:03,000 --> 00:00:05,000\nThis line is much longer than forty-two characters in all\n\n" +
+        "3\n00:00:05,250 --> 00:00:06,125\n<i>Tom</i> & Jerry\n\n" +
+        "4\n00:00:07,960 --> 00:00:08,041\nAt the cut\n\n" +
+        "5\n00:00:08,300 --> 00:00:08,999\nLast words\n";
+
     [Fact]
-    public async Task An_uploaded_clip_must_be_transcoded_to_its_ladder_checked_published_and_served_as_HLS()
+    public async Task An_uploaded_clip_must_be_transcoded_to_its_ladder_checked_published_and_served_as_HLS_with_its_subtitles()
     {
         var client = await fixture.NewUploaderAsync();
         var id = TitleApi.Id(await TitleApi.CreateAsync(client, "Pipeline clip"));
-        Assert.Equal(HttpStatusCode.OK, (await TitleApi.UploadSubtitlesAsync(client, id, "en",
-            "WEBVTT\n\n00:00.500 --> 00:02.500\nHello there\n\n00:03.000 --> 00:05.000\nThis line is much longer than forty-two characters in all\n")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TitleApi.UploadSubtitlesAsync(client, id, "en", Srt)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await TitleApi.UploadSourceAsync(client, id, await PipelineClips.GoodAsync(9, 640, 360))).StatusCode);
 
         var (title, seen) = await TitleProgressWatch.UntilFinishedAsync(client, id, Deadline);
@@ -50,6 +57,7 @@ public sealed class TitlePipelineApiSpecs(PipelineNodeFixture fixture, ITestOutp
         Assert.Contains("#EXT-X-ENDLIST", playlist);
 
         Assert.False(Directory.Exists(Path.Combine(fixture.Node.Options.WorkDirectory, id)), "the work folder is removed once published");
+        await SubtitleRenditionChecks.AssertServedExactlyAsync(client, id, master, Srt, "en", "English", output);
     }
 
     public static TheoryData<string, string> BadSources => new()
