@@ -47,11 +47,12 @@ export async function api(path, { method = 'GET', body, idempotencyKey, quiet401
 
 /**
  * Uploads a file as the raw request body with XMLHttpRequest, whose upload events report bytes sent (fetch has no
- * upload progress). onProgress(sentBytes, totalBytes). Resolves with the answer's JSON.
+ * upload progress). onProgress(sentBytes, totalBytes); signal (an AbortSignal) cancels it. Resolves with the answer's JSON.
  */
-export function upload(path, file, onProgress = () => {}, method = 'PUT') {
+export function upload(path, file, onProgress = () => {}, { method = 'PUT', signal } = {}) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    signal?.addEventListener('abort', () => xhr.abort());
     xhr.open(method, path);
     xhr.withCredentials = false; // same origin: the cookie goes anyway
     xhr.setRequestHeader(CSRF_HEADER, CSRF_VALUE);

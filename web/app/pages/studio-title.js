@@ -82,30 +82,38 @@ function sourceForm(base, uploaded) {
   const barText = h('span', { id: 'upload-progress-text' });
   const barBox = h('div', { class: 'progress', hidden: true }, bar, barText);
   const submit = h('button', { type: 'submit', class: 'primary', id: 'upload-source' }, 'Upload');
+  const cancel = h('button', { type: 'button', id: 'cancel-upload', hidden: true }, 'Cancel upload');
+  let uploading = null;
+  cancel.addEventListener('click', () => uploading?.abort());
   const form = h('form', { class: 'card', id: 'source-form', novalidate: true },
     h('h2', {}, 'Upload the video'),
     h('div', { class: 'upload-controls' },
       field('Video file', { type: 'file', name: 'file', accept: 'video/*,.mp4,.mov,.mkv,.webm', required: true, id: 'source-file' }),
       submit),
-    barBox, message);
+    barBox, cancel, message);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const file = form.elements.file.files[0];
     if (!file) return say(message, 'Choose a video file first.', 'error');
     busy(submit, async () => {
       barBox.hidden = false;
+      cancel.hidden = false;
+      uploading = new AbortController();
       say(message, '');
       try {
         await upload(`${base}/source`, file, (sent, total) => {
           bar.max = total || 1;
           bar.value = sent;
           barText.textContent = `${bytes(sent)} of ${bytes(total)} (${total ? Math.floor((100 * sent) / total) : 0}%)`;
-        });
+        }, { signal: uploading.signal });
         say(message, 'Uploaded. The video is being processed; this page follows it.', 'success');
         form.reset();
         uploaded();
       } catch (error) {
         say(message, error.message, 'error');
+      } finally {
+        cancel.hidden = true;
+        uploading = null;
       }
     });
   });
