@@ -173,6 +173,8 @@ case "$cmd" in
     echo
     echo "admin token: in $ADMIN_TOKEN_FILE (scripts/mpctl.sh reads it from there)"
     if [[ "$demo" == yes ]]; then echo; "$ROOT/scripts/demo.sh"; fi
+    echo
+    echo "web app (sign up, subscribe, watch, upload): http://127.0.0.1:$(http_port 1)/app/ (every node serves it)"
     ;;
   status) status ;;
   down)

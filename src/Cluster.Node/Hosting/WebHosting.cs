@@ -72,6 +72,7 @@ public static class WebHosting
         management.MapClusterMembers();
         management.MapManagementRoutes();
         app.MapBootstrapContactPoint();
+        app.MapWebAppEntry();
         app.MapUserRoutes();
         app.MapBillingRoutes();
         app.MapCouponRoutes();

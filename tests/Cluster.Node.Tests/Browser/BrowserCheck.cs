@@ -43,6 +43,21 @@ public static class BrowserCheck
     /// <summary>The test output folder's place for pages that failed a check (kept for a person to look at).</summary>
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "browser-failures");
 
+    /// <summary>
+    /// Runs another script of tests/Browser (e.g. app-flows.mjs) with <paramref name="args"/> and reads its one-line
+    /// JSON result; <paramref name="timeout"/> bounds the whole run.
+    /// </summary>
+    public static async Task<Outcome> RunScriptAsync(string script, TimeSpan timeout, params string[] args)
+    {
+        var scriptDir = Path.Combine(RepoRoot(), "tests", "Browser");
+        var node = Prerequisite("node", FindOnPath("node"));
+        Prerequisite("chromium", Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } custom ? custom : "/usr/bin/chromium");
+        await EnsurePackagesAsync(scriptDir);
+        var (exit, stdout, stderr) = await RunAsync(node, scriptDir, timeout, [script, .. args]);
+        var last = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith('{'));
+        return new Outcome(exit, last is null ? null : JsonDocument.Parse(last).RootElement.Clone(), stdout, stderr);
+    }
+
     /// <summary>playwright-core from tests/Browser's lock file, installed once per checkout.</summary>
     private static async Task EnsurePackagesAsync(string scriptDir)
     {

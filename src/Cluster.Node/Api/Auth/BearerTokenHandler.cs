@@ -10,8 +10,10 @@ namespace MediaPlatform.Node.Api.Auth;
 
 /// <summary>
 /// Reads <c>Authorization: Bearer …</c>: the operator's admin token (constant-time compare) gives the admin role;
-/// a signed user token of a still-current version gives that user's identity. Anything else is anonymous, and
-/// protected routes answer 401.
+/// a signed user token of a still-current version gives that user's identity. Without an Authorization header, the
+/// browser's session cookie (<see cref="SessionCookie"/>) carries the same user token and is checked the same way
+/// (never the admin token); an unsafe method it authenticates must carry the app's CSRF header or gets 403.
+/// Anything else is anonymous, and protected routes answer 401.
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -27,6 +29,7 @@ public sealed class BearerTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
+        if (header.Length == 0 && SessionCookie.AppliesTo(Request.Path) && SessionCookie.Read(Request) is { } cookie) return await CookieAsync(cookie);
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
 
@@ -34,6 +37,25 @@ public sealed class BearerTokenHandler(
             CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(admin)))
             return Success("admin", AdminRole, version: null);
 
+        return await UserTokenAsync(token);
+    }
+
+    /// <summary>
+    /// A cookie is sent by the browser on its own, so a change it authenticates must prove it comes from the app: the
+    /// CSRF header, which a cross-site form cannot send and a cross-site script may not without a CORS grant (none is given).
+    /// </summary>
+    private Task<AuthenticateResult> CookieAsync(string token)
+    {
+        if (SessionCookie.IsUnsafe(Request.Method) && string.IsNullOrEmpty(Request.Headers[SessionCookie.CsrfHeader]))
+        {
+            Context.Items[CsrfRefusedItem] = true;
+            return Task.FromResult(AuthenticateResult.Fail("cookie-authenticated change without the CSRF header"));
+        }
+        return UserTokenAsync(token);
+    }
+
+    private async Task<AuthenticateResult> UserTokenAsync(string token)
+    {
         if (tokens.Validate(token) is not { } valid) return AuthenticateResult.Fail("invalid or expired token");
         switch (await versions.CheckAsync(valid.UserId, valid.Version, Context.RequestAborted))
         {
@@ -48,10 +70,18 @@ public sealed class BearerTokenHandler(
     }
 
     private const string UnconfirmedItem = "token-unconfirmed";
+    private const string CsrfRefusedItem = "csrf-refused";
 
     /// <summary>A token that could not be checked just now gets 503 with Retry-After (retry, maybe on another node), not a 401 that ends the session.</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(CsrfRefusedItem))
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            await Results.Problem(title: "Forbidden", statusCode: StatusCodes.Status403Forbidden,
+                detail: $"a change made with the session cookie must carry the {SessionCookie.CsrfHeader} header (the web app sends it); cross-site requests are refused").ExecuteAsync(Context);
+            return;
+        }
         if (!Context.Items.ContainsKey(UnconfirmedItem))
         {
             await base.HandleChallengeAsync(properties);

@@ -12,11 +12,12 @@ namespace MediaPlatform.Node.Api.Users;
 /// same 401 after the same PBKDF2 work (an unknown email is verified against a dummy hash), so a caller can tell an
 /// unknown email from a wrong password neither by the answer nor by its time. Logins per email are limited on each
 /// node, and the account's login guard (one entity, shared by the cluster) locks it after repeated wrong passwords:
-/// while locked every attempt gets 429 with Retry-After, even with the right password.
+/// while locked every attempt gets 429 with Retry-After, even with the right password. With <c>"cookie": true</c> the
+/// token goes into the HttpOnly session cookie (<see cref="SessionCookie"/>) and not into the body.
 /// </summary>
 public sealed class LoginFlow(IActorRef users, IActorRef reservations, IActorRef guards, LoginEmailLimiter emailLimiter, TokenService tokens)
 {
-    public async Task<IResult> RunAsync(LoginRequest request, CancellationToken ct)
+    public async Task<IResult> RunAsync(LoginRequest request, HttpContext http, CancellationToken ct)
     {
         var unauthorized = Results.Problem(title: "Unauthorized", detail: "email or password is wrong", statusCode: 401);
         if (!EmailAddress.TryNormalize(request.Email, out var email, out _) || string.IsNullOrEmpty(request.Password)
@@ -49,6 +50,9 @@ public sealed class LoginFlow(IActorRef users, IActorRef reservations, IActorRef
         if (allowed!.ConsecutiveFailures > 0) guards.Tell(new RecordLoginSuccess(email));
 
         var token = tokens.Issue(userId, credentials.Reply!.TokenVersion);
-        return Results.Ok(new LoginResponse(userId, token, DateTimeOffset.UtcNow.Add(tokens.Lifetime)));
+        var expiresAt = DateTimeOffset.UtcNow.Add(tokens.Lifetime);
+        if (request.Cookie != true) return Results.Ok(new LoginResponse(userId, token, expiresAt));
+        SessionCookie.Set(http, token, expiresAt);
+        return Results.Ok(new CookieLoginResponse(userId, expiresAt));
     }
 }

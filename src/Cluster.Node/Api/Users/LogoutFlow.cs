@@ -10,11 +10,12 @@ namespace MediaPlatform.Node.Api.Users;
 /// </summary>
 public sealed class LogoutFlow(IActorRef users, TokenVersions versions)
 {
-    public async Task<IResult> RunAsync(string userId, CancellationToken ct)
+    public async Task<IResult> RunAsync(string userId, HttpContext http, CancellationToken ct)
     {
         var revoked = await users.AskEntityAsync<UserTokenVersion>(new RevokeUserTokens(userId), ct);
         if (revoked.Reply is not { } version) return ApiProblems.From(revoked.Rejection!);
         await versions.PublishAsync(userId, version.Version, ct);
+        SessionCookie.Clear(http); // this browser's cookie is dead anyway: let it go
         return Results.NoContent();
     }
 }

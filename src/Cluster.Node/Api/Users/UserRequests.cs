@@ -4,9 +4,16 @@ namespace MediaPlatform.Node.Api.Users;
 
 public sealed record SignUpRequest(string? Email, string? Password, string? DisplayName);
 
-public sealed record LoginRequest(string? Email, string? Password);
+/// <summary><paramref name="Cookie"/>: keep the session in the HttpOnly session cookie instead of returning the token.</summary>
+public sealed record LoginRequest(string? Email, string? Password, bool? Cookie = null);
 
 public sealed record LoginResponse(string UserId, string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>A cookie login's answer: the token went into the HttpOnly cookie only, so no script on the page ever holds it.</summary>
+public sealed record CookieLoginResponse(string UserId, DateTimeOffset ExpiresAt);
+
+/// <summary>Who the current session (bearer token or cookie) belongs to.</summary>
+public sealed record CurrentSessionResponse(string UserId, bool IsAdmin);
 
 public sealed record UpdateProfileRequest(string? DisplayName);
 

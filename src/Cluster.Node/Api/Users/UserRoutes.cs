@@ -17,17 +17,20 @@ public static class UserRoutes
     {
         app.MapPost("/api/sessions", (LoginRequest body, IRequiredActor<EntityRegions.Users> users,
                 IRequiredActor<EntityRegions.EmailReservations> reservations, IRequiredActor<EntityRegions.LoginGuards> guards,
-                LoginEmailLimiter emailLimiter, TokenService tokens, CancellationToken ct) =>
-            new LoginFlow(users.ActorRef, reservations.ActorRef, guards.ActorRef, emailLimiter, tokens).RunAsync(body, ct))
+                LoginEmailLimiter emailLimiter, TokenService tokens, HttpContext http, CancellationToken ct) =>
+            new LoginFlow(users.ActorRef, reservations.ActorRef, guards.ActorRef, emailLimiter, tokens).RunAsync(body, http, ct))
             .RequireRateLimiting(RateLimitPolicies.Logins)
-            .WithTags("users").WithSummary("Log in: returns a bearer token");
+            .WithTags("users").WithSummary("Log in: returns a bearer token, or with \"cookie\": true sets the HttpOnly session cookie");
 
-        app.MapPost("/api/sessions/logout", (ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users, TokenVersions versions, CancellationToken ct) =>
+        app.MapPost("/api/sessions/logout", (ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users, TokenVersions versions,
+                HttpContext http, CancellationToken ct) =>
             caller.IsAdmin() || caller.CallerId() is not { } userId
                 ? Task.FromResult(ApiProblems.Invalid("the admin token is not a user session; rotate it to revoke it"))
-                : new LogoutFlow(users.ActorRef, versions).RunAsync(userId, ct))
+                : new LogoutFlow(users.ActorRef, versions).RunAsync(userId, http, ct))
             .RequireAuthorization()
             .WithTags("users").WithSummary("Sign out everywhere: every token issued to the caller so far is refused on every node");
+
+        app.MapCurrentSessionRoutes();
 
         var group = app.MapGroup("/api/users").WithTags("users");
 
