@@ -28,7 +28,7 @@ public sealed class ChaosWithLoadSpecs(ITestOutputHelper output)
         var mode = ChaosMode.FromEnvironment();
         Note(mode.ToString());
         await using var journal = await SharedJournal.CreateAsync("chaos");
-        await using var cluster = await LocalCluster.StartAsync(3, output, journal.ConnectionString, ChaosNodeConfig.Arguments);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine, journal.ConnectionString, ChaosNodeConfig.Arguments));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
         Note($"3 nodes Up on the journal: {journal.Description}");
 

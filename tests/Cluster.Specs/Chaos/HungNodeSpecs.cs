@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using MediaPlatform.Node;
 using MediaPlatform.Specs.MultiProcess;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Chaos;

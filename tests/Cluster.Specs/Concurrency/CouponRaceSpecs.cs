@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MediaPlatform.Specs.MultiProcess;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Concurrency;
@@ -27,7 +26,7 @@ public sealed class CouponRaceSpecs(ITestOutputHelper output)
     [Fact]
     public async Task Fifty_concurrent_redemptions_of_a_coupon_limited_to_seven_must_succeed_exactly_seven_times()
     {
-        await using var cluster = await LocalCluster.StartAsync(3, output);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
         var nodes = cluster.Nodes.Select(n => new HttpClient { BaseAddress = n.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }).ToArray();
         var clock = Stopwatch.StartNew();
@@ -35,7 +34,7 @@ public sealed class CouponRaceSpecs(ITestOutputHelper output)
         var code = $"RACE-{Guid.NewGuid():N}"[..17].ToUpperInvariant();
         var coupon = new { code, kind = "Percent", percentOff = PercentOff, amountOffMinor = 0, currency = (string?)null,
             expiresAt = DateTimeOffset.UtcNow.AddDays(1), maxRedemptions = Limit };
-        var created = await SendAsync(nodes[0], HttpMethod.Post, "/api/coupons", LocalCluster.AdminToken, coupon);
+        var created = await SendAsync(nodes[0], HttpMethod.Post, "/api/coupons", NodeProcessCluster.AdminToken, coupon);
         Assert.True(created.Status == HttpStatusCode.Created, created.Body);
 
         // Sign-up and login each hash a password (~50 ms): a few at a time, spread over the nodes.
@@ -69,7 +68,7 @@ public sealed class CouponRaceSpecs(ITestOutputHelper output)
             (r.Json.GetProperty("discountMinor").GetInt64(), r.Json.GetProperty("totalMinor").GetInt64())));
         Assert.All(lost, r => Assert.Contains("fully redeemed", r.Body));
 
-        var view = await SendAsync(nodes[2], HttpMethod.Get, $"/api/coupons/{code}", LocalCluster.AdminToken);
+        var view = await SendAsync(nodes[2], HttpMethod.Get, $"/api/coupons/{code}", NodeProcessCluster.AdminToken);
         var redeemed = view.Json.GetProperty("redeemed").GetInt32();
         output.WriteLine($"GET coupon {code}: redeemed = {redeemed} of {Limit}");
         Assert.Equal(Limit, redeemed);

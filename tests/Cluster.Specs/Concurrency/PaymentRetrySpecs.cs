@@ -6,7 +6,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using MediaPlatform.Specs.MultiProcess;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Concurrency;
@@ -42,7 +41,7 @@ public sealed class PaymentRetrySpecs(ITestOutputHelper output)
     [InlineData(KillMoment.AttemptRecorded)]
     public async Task A_payment_whose_node_is_killed_mid_request_must_charge_exactly_once_when_retried_on_another_node(KillMoment moment)
     {
-        await using var cluster = await LocalCluster.StartAsync(3, output);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
         var (a, b, c) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
         using var nodeB = Client(b);
@@ -76,7 +75,7 @@ public sealed class PaymentRetrySpecs(ITestOutputHelper output)
     [Fact]
     public async Task A_paid_payment_retried_on_another_node_after_its_node_is_killed_must_return_the_identical_receipt()
     {
-        await using var cluster = await LocalCluster.StartAsync(3, output);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
         var (a, b, c) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
         using var nodeA = Client(a);
@@ -179,7 +178,7 @@ public sealed class PaymentRetrySpecs(ITestOutputHelper output)
     }
 
     /// <summary>The shared SQLite journal as text (events are JSON), to see when an attempt has been recorded.</summary>
-    private static async Task<string> JournalTextAsync(LocalCluster cluster)
+    private static async Task<string> JournalTextAsync(NodeProcessCluster cluster)
     {
         var text = new StringBuilder();
         foreach (var file in Directory.GetFiles(Path.GetDirectoryName(cluster.SqliteFile)!, Path.GetFileName(cluster.SqliteFile) + "*"))

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using MediaPlatform.Specs.MultiProcess;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Management;
@@ -140,13 +139,13 @@ public sealed class ManagementApiSpecs(ITestOutputHelper output)
         Assert.StartsWith("Leaving", (await admin.PutFormAsync(leaverPath, ("operation", "leave"))).AssertOk().Str("message"));
         Assert.Equal(0, await leaver.WaitForExitAsync(SpecTimeouts.GracefulExit));
         var survivors = new[] { observer, crashed };
-        await LocalCluster.AwaitViewAsync(survivors, v => !v.Has(addresses[leaver]) && v.CountUp == 2, SpecTimeouts.Downing, "leaver removed");
+        await NodeProcessCluster.AwaitViewAsync(survivors, v => !v.Has(addresses[leaver]) && v.CountUp == 2, SpecTimeouts.Downing, "leaver removed");
 
         // SIGKILL: unreachable (the slow split-brain resolver leaves it so), then PUT operation=down removes it.
         crashed.Kill();
-        await LocalCluster.AwaitViewAsync([observer], v => v.Unreachable.Contains(addresses[crashed]), SpecTimeouts.Downing, "crashed node unreachable");
+        await NodeProcessCluster.AwaitViewAsync([observer], v => v.Unreachable.Contains(addresses[crashed]), SpecTimeouts.Downing, "crashed node unreachable");
         Assert.StartsWith("Downing", (await admin.PutJsonAsync(ManagementHttp.Member(addresses[crashed]), """{"operation":"down"}""")).AssertOk().Str("message"));
-        await LocalCluster.AwaitViewAsync([observer], v => !v.Has(addresses[crashed]) && v.Members.Count == 1 && v.Unreachable.Count == 0,
+        await NodeProcessCluster.AwaitViewAsync([observer], v => !v.Has(addresses[crashed]) && v.Members.Count == 1 && v.Unreachable.Count == 0,
             SpecTimeouts.Downing, "crashed node downed and removed");
         Assert.Equal("Up", (await observer.GetMembersAsync()).SelfStatus);
         cluster.MarkPassed();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.MultiProcess;

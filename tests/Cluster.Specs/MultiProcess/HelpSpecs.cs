@@ -1,5 +1,4 @@
 using MediaPlatform.Node.Configuration;
-using MediaPlatform.Specs.Support.Processes;
 
 namespace MediaPlatform.Specs.MultiProcess;
 

@@ -1,5 +1,4 @@
 using MediaPlatform.Specs.MultiProcess;
-using MediaPlatform.Specs.Support.Processes;
 using MediaPlatform.Specs.Support.Tls;
 using Xunit.Abstractions;
 
@@ -19,8 +18,8 @@ public sealed class RemoteTlsNodeSpecs(ITestOutputHelper output) : IDisposable
         var passwordFile = _dir.Combine("password");
         await File.WriteAllTextAsync(passwordFile, password + "\n");
 
-        await using var cluster = await LocalCluster.StartAsync(2, output,
-            extraArguments: ["--remote-tls-certificate", pfx, "--remote-tls-certificate-password-file", passwordFile]);
+        await using var cluster = await NodeProcessCluster.StartAsync(2, new(output.WriteLine,
+            ExtraArguments: ["--remote-tls-certificate", pfx, "--remote-tls-certificate-password-file", passwordFile]));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
 
         var views = await Task.WhenAll(cluster.Nodes.Select(n => n.GetMembersAsync()));
