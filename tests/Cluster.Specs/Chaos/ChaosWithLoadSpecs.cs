@@ -23,7 +23,7 @@ public sealed class ChaosWithLoadSpecs(ITestOutputHelper output)
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     [Fact]
-    public async Task every_acknowledged_command_is_stored_exactly_once_through_kills_freezes_and_restarts()
+    public async Task Every_acknowledged_command_is_stored_exactly_once_through_kills_freezes_and_restarts()
     {
         var mode = ChaosMode.FromEnvironment();
         Note(mode.ToString());

@@ -9,7 +9,7 @@ namespace MediaPlatform.Specs.Management;
 public sealed class ConsoleSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task dead_target_and_unknown_command_fail_with_one_line_and_non_zero_exit()
+    public async Task Dead_target_and_unknown_command_fail_with_one_line_and_non_zero_exit()
     {
         var closedPort = FreePorts.Next();
         var dead = await Mpctl.RunAsync("--host", $"127.0.0.1:{closedPort}", "cluster", "show");
@@ -37,7 +37,7 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task console_shows_tails_leaves_and_downs_unreachable_members()
+    public async Task Console_shows_tails_leaves_and_downs_unreachable_members()
     {
         var (cluster, config) = await ManagementCluster.StartAsync(output, mutations: true);
         await using var _ = cluster;

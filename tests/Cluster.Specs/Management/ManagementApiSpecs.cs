@@ -12,7 +12,7 @@ public sealed class ManagementApiSpecs(ITestOutputHelper output)
     private static readonly string[] Regions = ["billing-account", "coupon", "email-reservation", "friend-list", "friendship", "gateway-ledger", "login-guard", "title", "title-pipeline", "upload-quota", "user"];
 
     [Fact]
-    public async Task read_only_cluster_every_read_route_answers_and_mutations_are_refused()
+    public async Task Read_only_cluster_every_read_route_answers_and_mutations_are_refused()
     {
         var (cluster, config) = await ManagementCluster.StartAsync(output, mutations: false);
         await using var _ = cluster;
@@ -112,7 +112,7 @@ public sealed class ManagementApiSpecs(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task mutations_enabled_leave_removes_a_node_and_down_removes_an_unreachable_one()
+    public async Task Mutations_enabled_leave_removes_a_node_and_down_removes_an_unreachable_one()
     {
         var (cluster, config) = await ManagementCluster.StartAsync(output, mutations: true);
         await using var _ = cluster;

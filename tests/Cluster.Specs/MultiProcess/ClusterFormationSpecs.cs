@@ -6,7 +6,7 @@ namespace MediaPlatform.Specs.MultiProcess;
 public sealed class ClusterFormationSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task three_nodes_started_with_the_same_command_line_form_one_cluster()
+    public async Task Three_nodes_started_with_the_same_command_line_form_one_cluster()
     {
         await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
 

@@ -7,7 +7,7 @@ namespace MediaPlatform.Specs.MultiProcess;
 public sealed class FrozenNodeSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task a_frozen_node_must_be_downed_and_on_waking_exit_non_zero_instead_of_living_on()
+    public async Task A_frozen_node_must_be_downed_and_on_waking_exit_non_zero_instead_of_living_on()
     {
         await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);

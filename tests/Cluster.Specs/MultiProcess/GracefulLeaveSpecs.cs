@@ -7,7 +7,7 @@ namespace MediaPlatform.Specs.MultiProcess;
 public sealed class GracefulLeaveSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task sigterm_of_one_node_it_leaves_is_removed_and_exits_zero()
+    public async Task SIGTERM_of_one_node_it_leaves_is_removed_and_exits_zero()
     {
         await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);

@@ -6,7 +6,7 @@ namespace MediaPlatform.Specs.MultiProcess;
 public sealed class NodeCrashSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task sigkill_of_one_node_the_majority_downs_it_and_keeps_serving()
+    public async Task SIGKILL_of_one_node_the_majority_downs_it_and_keeps_serving()
     {
         await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);

@@ -55,7 +55,7 @@ public sealed class RunScriptSecretsSpecs(ITestOutputHelper output) : IDisposabl
     }, SpecTimeouts.Formation, "the node started by cluster.sh to be ready");
 
     [Fact]
-    public async Task cluster_script_keeps_secrets_in_private_files_off_the_command_line_and_across_restarts()
+    public async Task Cluster_script_keeps_secrets_in_private_files_off_the_command_line_and_across_restarts()
     {
         File.WriteAllText(_state.Combine("count"), "1");
         await ScriptAsync("start 1");

@@ -11,7 +11,7 @@ public sealed class RemoteTlsNodeSpecs(ITestOutputHelper output) : IDisposable
     private readonly TempDirectory _dir = new("remote-tls-node");
 
     [Fact]
-    public async Task two_nodes_given_the_cluster_certificate_form_one_cluster_over_tls()
+    public async Task Two_nodes_given_the_cluster_certificate_form_one_cluster_over_tls()
     {
         const string password = "node-certificate-password";
         var pfx = ThrowawayCertificate.WritePfx(_dir.Path, "media-cluster", password);
