@@ -61,13 +61,5 @@ public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
         return text;
     }
 
-    private async Task<HttpClient> NewOwnerAsync()
-    {
-        var email = $"player-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery";
-        var signUp = await fixture.Node.Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Viewer" });
-        Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
-        var login = await (await fixture.Node.Http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-        return fixture.Node.ClientWithToken(login.GetProperty("token").GetString()!);
-    }
+    private async Task<HttpClient> NewOwnerAsync() => fixture.Node.ClientWithToken((await fixture.Node.Api.NewUserAsync("player", "Viewer")).Token);
 }

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using MediaPlatform.Specs.MultiProcess;
+using MediaPlatform.Testing.Api;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Concurrency;
@@ -150,10 +151,8 @@ public sealed class PaymentRetrySpecs(ITestOutputHelper output)
     /// <summary>A user with an approving card and a subscription invoice to pay (standard plan, 1549).</summary>
     private static async Task<Payer> PayerAsync(HttpClient node, int i)
     {
-        var (email, password) = ($"payer-{i}-{Guid.NewGuid():N}@example.com", "correct horse battery");
-        Assert.Equal(HttpStatusCode.Created, (await SendAsync(node, HttpMethod.Post, "/api/users", null, new { email, password, displayName = $"Payer {i}" })).Status);
-        var session = (await SendAsync(node, HttpMethod.Post, "/api/sessions", null, new { email, password })).Json;
-        var (userId, token) = (session.GetProperty("userId").GetString()!, session.GetProperty("token").GetString()!);
+        var user = await new ApiClient(node).NewUserAsync($"payer-{i}", $"Payer {i}");
+        var (userId, token) = (user.UserId, user.Token);
         // Subscribed before the card is added, so the first invoice waits to be paid (with a card it is charged at once).
         var order = await SendAsync(node, HttpMethod.Post, $"/api/users/{userId}/billing/subscription", token, new { planId = "standard" }, Guid.NewGuid().ToString());
         Assert.True(order.Status == HttpStatusCode.Created, order.Body);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MediaPlatform.Specs.MultiProcess;
+using MediaPlatform.Testing.Api;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Management;
@@ -39,10 +40,7 @@ public sealed class ManagementApiSpecs(ITestOutputHelper output)
         Assert.Contains("'other'", (await admin.GetAsync(ManagementHttp.Member("akka.tcp://other@127.0.0.1:4051"))).AssertProblem(HttpStatusCode.BadRequest));
 
         // An entity somewhere, so the shard counts have something to count.
-        using (var signUp = await anonymous.Client.PostAsync("api/users", new StringContent(
-                   """{"email":"mgmt-spec@example.com","password":"correct-horse-battery-staple-1","displayName":"Mgmt"}""",
-                   System.Text.Encoding.UTF8, "application/json")))
-            Assert.True(signUp.IsSuccessStatusCode, $"sign-up: {(int)signUp.StatusCode} {await signUp.Content.ReadAsStringAsync()}");
+        await new ApiClient(anonymous.Client).NewUserAsync("mgmt-spec", "Mgmt");
 
         // Shards on each node, and the cluster-wide distribution: every region, the user entity counted once.
         var userEntitiesOnNodes = 0;

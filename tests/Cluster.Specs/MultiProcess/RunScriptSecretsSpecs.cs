@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MediaPlatform.Testing.Api;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.MultiProcess;
@@ -83,11 +84,9 @@ public sealed class RunScriptSecretsSpecs(ITestOutputHelper output) : IDisposabl
         Assert.Equal(HttpStatusCode.Unauthorized, (await Http.GetAsync(Api("/api/coupons/NO-SUCH-COUPON"))).StatusCode);
 
         // A user's token outlives a restart of the node: the key is kept with the cluster's state.
-        var email = $"restart-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery";
-        Assert.Equal(HttpStatusCode.Created, (await Http.PostAsJsonAsync(Api("/api/users"), new { email, password, displayName = "Kept" })).StatusCode);
-        var login = await (await Http.PostAsJsonAsync(Api("/api/sessions"), new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-        var (userId, token) = (login.GetProperty("userId").GetString(), login.GetProperty("token").GetString());
+        using var anonymous = new HttpClient { BaseAddress = Api("/"), Timeout = Http.Timeout };
+        var user = await new ApiClient(anonymous).NewUserAsync("restart", "Kept");
+        var (userId, token) = (user.UserId, user.Token);
 
         await ScriptAsync("stop 1");
         await ScriptAsync("start 1");
