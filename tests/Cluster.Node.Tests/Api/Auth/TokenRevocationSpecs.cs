@@ -60,11 +60,11 @@ public sealed class TokenRevocationSpecs(NodeFixture fixture) : IClassFixture<No
         using var attacker = fixture.Node.ClientWithToken(stolen);
         const string newPassword = "a brand new passphrase";
 
-        await UserApiSpecs.AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/password", new { newPassword }),
+        await AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/password", new { newPassword }),
             HttpStatusCode.Forbidden, "current password");
-        await UserApiSpecs.AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/password", new { currentPassword = "a wrong guess!!", newPassword }),
+        await AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/password", new { currentPassword = "a wrong guess!!", newPassword }),
             HttpStatusCode.Forbidden, "current password");
-        await UserApiSpecs.AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/password", new { currentPassword = Password, newPassword = "short" }),
+        await AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/password", new { currentPassword = Password, newPassword = "short" }),
             HttpStatusCode.BadRequest, "at least 10 characters");
         Assert.Equal(HttpStatusCode.OK, await ProfileStatusAsync(userId, stolen));
 
@@ -87,9 +87,9 @@ public sealed class TokenRevocationSpecs(NodeFixture fixture) : IClassFixture<No
         using var attacker = fixture.Node.ClientWithToken(stolen);
         var attackersEmail = $"attacker-{Guid.NewGuid():N}@example.com";
 
-        await UserApiSpecs.AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/email", new { email = attackersEmail }),
+        await AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/email", new { email = attackersEmail }),
             HttpStatusCode.Forbidden, "current password");
-        await UserApiSpecs.AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/email", new { email = attackersEmail, currentPassword = "a wrong guess!!" }),
+        await AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/email", new { email = attackersEmail, currentPassword = "a wrong guess!!" }),
             HttpStatusCode.Forbidden, "current password");
         Assert.Equal(HttpStatusCode.OK, await ProfileStatusAsync(userId, stolen));
 
