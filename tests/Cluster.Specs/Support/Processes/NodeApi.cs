@@ -14,6 +14,9 @@ public sealed class NodeApi(NodeProcess node, TimeSpan? timeout = null) : IDispo
 
     public NodeProcess Node => node;
 
+    /// <summary>The typed client (sign-up, login, cards) over the same connection.</summary>
+    public ApiClient Api => new(_http);
+
     public sealed record Reply(HttpStatusCode Status, string Body)
     {
         public JsonElement Json => JsonDocument.Parse(Body).RootElement;
@@ -34,7 +37,7 @@ public sealed class NodeApi(NodeProcess node, TimeSpan? timeout = null) : IDispo
     /// <summary>Signs a user up with a default card and logs in; returns the user id and token.</summary>
     public async Task<(string UserId, string Token)> SignUpWithCardAsync(string name, string cardNumber)
     {
-        var user = await new ApiClient(_http).NewUserWithCardAsync(cardNumber, name, name);
+        var user = await Api.NewUserWithCardAsync(cardNumber, name, name);
         return (user.UserId, user.Token);
     }
 
