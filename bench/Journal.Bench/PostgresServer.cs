@@ -9,10 +9,10 @@ namespace MediaPlatform.Bench.Journal;
 public sealed class PostgresServer : IAsyncDisposable
 {
     private readonly string _script;
-    private readonly DirectoryInfo _dir;
+    private readonly TempDirectory _dir;
     private int _stopped;
 
-    private PostgresServer(string script, DirectoryInfo dir, string connectionString)
+    private PostgresServer(string script, TempDirectory dir, string connectionString)
     {
         _script = script;
         _dir = dir;
@@ -25,8 +25,8 @@ public sealed class PostgresServer : IAsyncDisposable
     public static async Task<PostgresServer> StartAsync(string repoRoot)
     {
         var script = Path.Combine(repoRoot, "scripts", "postgres.sh");
-        var dir = Directory.CreateTempSubdirectory("journal-bench-pg-");
-        var output = await RunScriptAsync(script, "start", dir.FullName);
+        var dir = new TempDirectory("journal-bench-pg");
+        var output = await RunScriptAsync(script, "start", dir.Path);
         var connectionString = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim()
             ?? throw new InvalidOperationException("scripts/postgres.sh start printed no connection string");
         return new PostgresServer(script, dir, connectionString);
@@ -42,8 +42,8 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
             return;
-        RunScriptAsync(_script, "stop", _dir.FullName).GetAwaiter().GetResult();
-        _dir.Delete(recursive: true);
+        RunScriptAsync(_script, "stop", _dir.Path).GetAwaiter().GetResult();
+        _dir.Dispose();
     }
 
     private static async Task<string> RunScriptAsync(string script, string command, string dir)

@@ -15,9 +15,9 @@ public sealed record PipelineTimes(TimeSpan Uploaded, TimeSpan Packaged, TimeSpa
 /// </summary>
 public static class PipelineRun
 {
-    public static async Task<PipelineTimes> RunAsync(NodeProcesses nodes, string source)
+    public static async Task<PipelineTimes> RunAsync(Uri node, string source)
     {
-        using var http = new HttpClient { BaseAddress = nodes.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        using var http = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromMinutes(5) };
         var email = $"bench-{Guid.NewGuid():N}@example.com";
         const string password = "bench password 123";
         (await http.PostAsJsonAsync("api/users", new { email, password, displayName = "Bench" })).EnsureSuccessStatusCode();

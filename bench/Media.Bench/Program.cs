@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using MediaPlatform.Bench.Media;
+using MediaPlatform.Streams.Encoding;
+using MediaPlatform.Testing.Processes;
 
 // One run compares, on the same generated source: (1) one ffmpeg command producing the ladder as HLS, (2) our pipeline
 // on one node, (3) on two local nodes each pinned to its own core, (4) on one node pinned to one core.
@@ -6,7 +9,7 @@ var options = BenchArguments.OrExit(() => BenchOptions.Parse(args), BenchOptions
 var root = Directory.CreateTempSubdirectory("media-bench-").FullName;
 var source = Path.Combine(root, "source.mp4");
 Console.WriteLine($"{Environment.ProcessorCount} cores; source {options.Seconds} s of 1280x720 25 fps with audio; {options.Runs} run(s) (medians)");
-await Tools.GenerateSourceAsync(source, options.Seconds);
+await BenchSource.WriteAsync(source, options.Seconds);
 Console.WriteLine($"ladder {string.Join(", ", LadderBaseline.Ladder.Select(r => $"{r.Name} {r.VideoKbps}k"))}, preset veryfast, 4 s fMP4 segments");
 
 // Unpinned: the node's defaults (one encode per core, cores/encodes threads each). Pinned: one encode of one thread.
@@ -19,7 +22,9 @@ try
     for (var run = 1; run <= options.Runs; run++)
     {
         var hls = Directory.CreateDirectory(Path.Combine(root, $"baseline-{run}")).FullName;
-        baseline.Add(await Tools.RunAsync("ffmpeg", LadderBaseline.Arguments(source, hls, "veryfast", 4)));
+        var clock = Stopwatch.StartNew();
+        await FfmpegRunner.Shared.RunRawAsync("ffmpeg", LadderBaseline.Arguments(source, hls, "veryfast", 4), null, null);
+        baseline.Add(clock.Elapsed);
         Console.WriteLine($"run {run}: (1) one ffmpeg command: {baseline[^1].TotalSeconds:0.0} s");
         await Scenario("(2) pipeline, 1 node", [null], Unpinned, run);
         await Scenario("(3) pipeline, 2 nodes pinned to core 0 and 1", [0, 1], Pinned, run);
@@ -50,8 +55,12 @@ Console.WriteLine("upload to first playable segment = upload to published: a tit
 
 async Task Scenario(string name, int?[] cores, string hocon, int run)
 {
-    await using var nodes = await NodeProcesses.StartAsync(Path.Combine(root, $"{name.Split(' ')[0].Trim('(', ')')}-{run}"), cores, hocon);
-    var times = await PipelineRun.RunAsync(nodes, source);
+    var config = Path.Combine(root, $"{name.Split(' ')[0].Trim('(', ')')}-{run}.hocon");
+    await File.WriteAllTextAsync(config, hocon);
+    await using var nodes = await NodeProcessCluster.StartAsync(cores.Length,
+        new(ExtraArguments: ["--config", config, "--log-level", "Warning"], Cores: cores));
+    await nodes.AwaitAllUpAsync(TimeSpan.FromSeconds(120));
+    var times = await PipelineRun.RunAsync(nodes.Nodes[0].BaseAddress, source);
     (results.TryGetValue(name, out var list) ? list : results[name] = []).Add(times);
     Console.WriteLine($"run {run}: {name}: packaged {times.Packaged.TotalSeconds:0.0} s, published {times.Published.TotalSeconds:0.0} s");
 }

@@ -9,7 +9,7 @@ namespace MediaPlatform.Actors.Work;
 /// One unit of transcode work: encode a source chunk to one rung. Paths are in the directory every node shares (for
 /// local nodes the shared blob/scratch directory), so any worker can read the chunk and write the output.
 /// Stored in the coordinator's journal, so it holds the stored shapes, never Streams records; the encoder's records
-/// are mapped in (<see cref="For"/>, <see cref="From"/>) and out (<see cref="ToJob"/>) at the boundary.
+/// are mapped in (<see cref="For"/>, <see cref="From"/>) and out (<see cref="ToRequest"/>) at the boundary.
 /// </summary>
 public sealed record EncodePayload(StoredChunk Chunk, StoredRung Rung, int Rotation, string OutputPath)
 {
@@ -17,8 +17,8 @@ public sealed record EncodePayload(StoredChunk Chunk, StoredRung Rung, int Rotat
     public static EncodePayload For(VideoChunk chunk, Rung rung, int rotation, string outputPath) =>
         new(StoredChunk.From(chunk), StoredRung.From(rung), rotation, outputPath);
 
-    public static EncodePayload From(ChunkEncodeJob job) => For(job.Chunk, job.Rung, job.Rotation, job.OutputPath);
+    public static EncodePayload From(ChunkEncodeRequest request) => For(request.Chunk, request.Rung, request.Rotation, request.OutputPath);
 
-    /// <summary>The encoder job, writing to <paramref name="outputPath"/> (a worker's private file, renamed when done).</summary>
-    public ChunkEncodeJob ToJob(string outputPath) => new(Chunk.ToChunk(), Rung.ToRung(), Rotation, outputPath);
+    /// <summary>The encode request, writing to <paramref name="outputPath"/> (a worker's private file, renamed when done).</summary>
+    public ChunkEncodeRequest ToRequest(string outputPath) => new(Chunk.ToChunk(), Rung.ToRung(), Rotation, outputPath);
 }

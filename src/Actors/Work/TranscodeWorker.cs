@@ -130,7 +130,7 @@ public sealed class TranscodeWorker : ReceiveActor, IWithTimers
         var part = $"{output}.{assignment.Attempt}-{Guid.NewGuid():N}.part";
         try
         {
-            var result = await encoder.EncodeAsync(assignment.Payload.ToJob(part), p => encode.Progress = p, encode.Cancel.Token);
+            var result = await encoder.EncodeAsync(assignment.Payload.ToRequest(part), p => encode.Progress = p, encode.Cancel.Token);
             File.Move(part, output, overwrite: true);
             return new EncodeEnded(assignment, result with { OutputPath = output }, null);
         }

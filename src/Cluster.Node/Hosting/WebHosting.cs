@@ -41,7 +41,7 @@ public static class WebHosting
         services.AddOpenApi();
         services.AddNodeAuth(options);
         services.AddNodeRateLimits(options);
-        services.AddTransient<BillingContext>();
+        services.AddTransient<BillingServices>();
         services.AddTitleServices(options);
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());

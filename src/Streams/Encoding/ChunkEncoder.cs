@@ -26,51 +26,51 @@ public sealed class ChunkEncoder
     public EncoderSettings Settings => _settings;
 
     /// <param name="onProgress">Fraction 0..1 of the chunk encoded so far.</param>
-    public async Task<ChunkEncodeResult> EncodeAsync(ChunkEncodeJob job, Action<double>? onProgress = null,
+    public async Task<ChunkEncodeResult> EncodeAsync(ChunkEncodeRequest request, Action<double>? onProgress = null,
         CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(job.OutputPath))!);
-        var total = job.Chunk.Duration.TotalSeconds;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.OutputPath))!);
+        var total = request.Chunk.Duration.TotalSeconds;
         Action<TimeSpan>? progress = onProgress is null || total <= 0
             ? null
             : t => onProgress(Math.Clamp(t.TotalSeconds / total, 0, 1));
         try
         {
-            await _runner.RunFfmpegAsync(BuildArguments(job, _settings), null, progress, cancellationToken);
+            await _runner.RunFfmpegAsync(BuildArguments(request, _settings), null, progress, cancellationToken);
         }
         catch
         {
-            TryDelete(job.OutputPath); // never leave a half-written chunk that looks finished
+            TryDelete(request.OutputPath); // never leave a half-written chunk that looks finished
             throw;
         }
 
-        var scan = await _scanner.ScanAsync(job.OutputPath, "v:0", cancellationToken);
-        if (scan.FrameCount != job.Chunk.FrameCount)
+        var scan = await _scanner.ScanAsync(request.OutputPath, "v:0", cancellationToken);
+        if (scan.FrameCount != request.Chunk.FrameCount)
             throw new InvalidDataException(
-                $"chunk {job.Chunk.Index} encoded to {job.Rung.Name} has {scan.FrameCount} frames, the source chunk " +
-                $"{job.Chunk.FrameCount}; frames were dropped or duplicated");
+                $"chunk {request.Chunk.Index} encoded to {request.Rung.Name} has {scan.FrameCount} frames, the source chunk " +
+                $"{request.Chunk.FrameCount}; frames were dropped or duplicated");
         onProgress?.Invoke(1);
-        return new ChunkEncodeResult(job.Chunk.Index, job.Rung.Name, job.OutputPath, scan.FrameCount, scan.Duration,
+        return new ChunkEncodeResult(request.Chunk.Index, request.Rung.Name, request.OutputPath, scan.FrameCount, scan.Duration,
             clock.Elapsed);
     }
 
-    /// <summary>The ffmpeg arguments for a job (after ffmpeg's own -hide_banner/-loglevel prefix).</summary>
-    public static IReadOnlyList<string> BuildArguments(ChunkEncodeJob job, EncoderSettings settings)
+    /// <summary>The ffmpeg arguments for an encode request (after ffmpeg's own -hide_banner/-loglevel prefix).</summary>
+    public static IReadOnlyList<string> BuildArguments(ChunkEncodeRequest request, EncoderSettings settings)
     {
         var threads = settings.Threads.ToString(CultureInfo.InvariantCulture);
-        var rung = job.Rung;
+        var rung = request.Rung;
         return
         [
-            "-threads", threads, "-noautorotate", "-i", job.Chunk.Path,
+            "-threads", threads, "-noautorotate", "-i", request.Chunk.Path,
             "-map", "0:v:0", "-an", "-sn", "-dn",
             "-fps_mode", "passthrough",
-            "-filter_threads", threads, "-vf", VideoFilter(job.Rotation, rung.Width, rung.Height),
+            "-filter_threads", threads, "-vf", VideoFilter(request.Rotation, rung.Width, rung.Height),
             "-c:v", "libx264", "-preset", settings.Preset, "-profile:v", rung.Profile, "-level:v", rung.Level,
             "-b:v", Kbps(rung.VideoKbps), "-maxrate", Kbps(rung.MaxRateKbps), "-bufsize", Kbps(rung.BufferKbps),
             "-force_key_frames", Gop.ForceKeyFramesExpression, "-sc_threshold", "0",
             "-threads", threads,
-            "-f", "mp4", job.OutputPath,
+            "-f", "mp4", request.OutputPath,
         ];
     }
 

@@ -1,7 +1,7 @@
 namespace MediaPlatform.Streams.Encoding;
 
 /// <summary>
-/// How hard libx264 works per job. <see cref="Threads"/> bounds the threads of one ffmpeg process (decoder, filters
+/// How hard libx264 works per encode. <see cref="Threads"/> bounds the threads of one ffmpeg process (decoder, filters
 /// and encoder); callers running several jobs at once set it near cores / jobs, since oversubscribing a CPU-bound
 /// machine only adds switching.
 /// </summary>

@@ -10,12 +10,12 @@ namespace MediaPlatform.Streams.Pipeline;
 /// </summary>
 public static class EncodeFlow
 {
-    public static Flow<ChunkEncodeJob, ChunkEncodeResult, NotUsed> Create(ChunkEncoder encoder, int maxConcurrent,
+    public static Flow<ChunkEncodeRequest, ChunkEncodeResult, NotUsed> Create(ChunkEncoder encoder, int maxConcurrent,
         CancellationToken cancellationToken = default)
     {
         if (maxConcurrent < 1) throw new ArgumentOutOfRangeException(nameof(maxConcurrent), "at least one encode at a time");
-        return Flow.Create<ChunkEncodeJob>()
-            .SelectAsyncUnordered(maxConcurrent, job => encoder.EncodeAsync(job, null, cancellationToken))
+        return Flow.Create<ChunkEncodeRequest>()
+            .SelectAsyncUnordered(maxConcurrent, request => encoder.EncodeAsync(request, null, cancellationToken))
             .Named("encode-chunks");
     }
 }

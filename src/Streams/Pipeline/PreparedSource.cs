@@ -12,6 +12,6 @@ namespace MediaPlatform.Streams.Pipeline;
 public sealed record PreparedSource(IReadOnlyList<VideoChunk> Chunks, AudioTrack? Audio)
 {
     /// <summary>Every chunk × rung encode, chunk-major so the first chunks of every rung finish first.</summary>
-    public IReadOnlyList<ChunkEncodeJob> Jobs(IReadOnlyList<Rung> rungs, int rotation, Func<VideoChunk, Rung, string> outputPath) =>
-        Chunks.SelectMany(chunk => rungs.Select(rung => new ChunkEncodeJob(chunk, rung, rotation, outputPath(chunk, rung)))).ToList();
+    public IReadOnlyList<ChunkEncodeRequest> EncodeRequests(IReadOnlyList<Rung> rungs, int rotation, Func<VideoChunk, Rung, string> outputPath) =>
+        Chunks.SelectMany(chunk => rungs.Select(rung => new ChunkEncodeRequest(chunk, rung, rotation, outputPath(chunk, rung)))).ToList();
 }

@@ -5,10 +5,10 @@ using MediaPlatform.Streams.Probing;
 
 namespace MediaPlatform.Streams.Pipeline;
 
-/// <summary>What the split stage hands on: the accepted source, its chunks, rungs, audio and every encode job.</summary>
+/// <summary>What the split stage hands on: the accepted source, its chunks, rungs, audio and every encode request.</summary>
 internal sealed record TitlePlan(
     ProbeResult Probe,
     IReadOnlyList<VideoChunk> Chunks,
     IReadOnlyList<Rung> Rungs,
     AudioTrack? Audio,
-    IReadOnlyList<ChunkEncodeJob> Jobs);
+    IReadOnlyList<ChunkEncodeRequest> Encodes);

@@ -81,28 +81,28 @@ public sealed class TranscodePipeline
         var work = request.WorkFolder;
         var rungs = _ladder.For(probe);
         var prepared = await new SourcePreparation(_runner).PrepareAsync(request.SourcePath, probe, work, request.ChunkSeconds, ct);
-        var jobs = prepared.Jobs(rungs, probe.Rotation, (chunk, rung) => Path.Combine(work, rung.Name, $"chunk_{chunk.Index:D5}.mp4"));
-        return new TitlePlan(probe, prepared.Chunks, rungs, prepared.Audio, jobs);
+        var encodes = prepared.EncodeRequests(rungs, probe.Rotation, (chunk, rung) => Path.Combine(work, rung.Name, $"chunk_{chunk.Index:D5}.mp4"));
+        return new TitlePlan(probe, prepared.Chunks, rungs, prepared.Audio, encodes);
     }
 
     private Source<TranscodeOutcome, NotUsed> EncodeAndPackage(TranscodeRequest request, TitlePlan plan,
         ChunkEncoder encoder, Action<string, int, int> report, Stopwatch clock, CancellationToken ct)
     {
         var done = 0;
-        report("encode", 0, plan.Jobs.Count);
-        return Source.From(plan.Jobs)
+        report("encode", 0, plan.Encodes.Count);
+        return Source.From(plan.Encodes)
             .Via(EncodeFlow.Create(encoder, request.MaxConcurrentEncodes, ct))
             .Select(result =>
             {
-                report("encode", Interlocked.Increment(ref done), plan.Jobs.Count);
+                report("encode", Interlocked.Increment(ref done), plan.Encodes.Count);
                 return result;
             })
-            .Grouped(plan.Jobs.Count) // exactly every job: Grouped allocates its buffer up front
+            .Grouped(plan.Encodes.Count) // exactly every encode: Grouped allocates its buffer up front
             .SelectAsync(1, async results =>
             {
-                report("package", plan.Jobs.Count, plan.Jobs.Count);
+                report("package", plan.Encodes.Count, plan.Encodes.Count);
                 var summary = await AssembleAndPackageAsync(request, plan, results.ToList(), clock, ct);
-                report("done", plan.Jobs.Count, plan.Jobs.Count);
+                report("done", plan.Encodes.Count, plan.Encodes.Count);
                 return (TranscodeOutcome)new TranscodeOutcome.Completed(summary);
             });
     }

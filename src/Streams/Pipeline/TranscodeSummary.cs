@@ -8,7 +8,7 @@ public sealed record TranscodeSummary(
     string MasterPlaylist,
     ProbeResult Source,
     int ChunkCount,
-    int EncodeJobs,
+    int Encodes,
     IReadOnlyList<RungSummary> Rungs,
     string? AudioPlaylist,
     TimeSpan Elapsed);

@@ -18,12 +18,12 @@ public sealed class CouponStateSpecs
         new("SAVE10", account, invoice, redemption, currency);
 
     private static CouponState Created(CreateCoupon? create = null) =>
-        Pure.Accept(CouponState.Empty("SAVE10"), CouponState.Empty("SAVE10").Handle(create ?? Percent(), Now)).State;
+        Decisions.Accept(CouponState.Empty("SAVE10"), CouponState.Empty("SAVE10").Handle(create ?? Percent(), Now)).State;
 
     [Fact]
     public void Create_must_define_the_coupon_with_no_redemptions()
     {
-        var (state, events, reply) = Pure.Accept(CouponState.Empty("SAVE10"), CouponState.Empty("SAVE10").Handle(Percent(), Now));
+        var (state, events, reply) = Decisions.Accept(CouponState.Empty("SAVE10"), CouponState.Empty("SAVE10").Handle(Percent(), Now));
         Assert.IsType<CouponCreated>(Assert.Single(events));
         Assert.Equal(new CouponView("SAVE10", CouponKind.Percent, 10, 0, null, Expiry, 3, 0, Now), reply);
         Assert.True(state.Created);
@@ -32,7 +32,7 @@ public sealed class CouponStateSpecs
     [Fact]
     public void Create_of_a_fixed_amount_coupon_must_keep_its_currency()
     {
-        var view = Assert.IsType<CouponView>(Pure.Accept(CouponState.Empty("SAVE10"), CouponState.Empty("SAVE10").Handle(Fixed(), Now)).Reply);
+        var view = Assert.IsType<CouponView>(Decisions.Accept(CouponState.Empty("SAVE10"), CouponState.Empty("SAVE10").Handle(Fixed(), Now)).Reply);
         Assert.Equal((CouponKind.FixedAmount, 500L, "USD"), (view.Kind, view.AmountOffMinor, view.Currency));
     }
 
@@ -40,9 +40,9 @@ public sealed class CouponStateSpecs
     public void Create_repeated_with_the_same_definition_must_answer_it_and_a_different_one_must_be_a_conflict()
     {
         var state = Created();
-        Assert.Empty(Pure.Accept(state, state.Handle(Percent(), Now)).Events);
-        Pure.Refused(state.Handle(Percent(20), Now), RejectionKind.Conflict);
-        Pure.Refused(state.Handle(Percent(max: 4), Now), RejectionKind.Conflict);
+        Assert.Empty(Decisions.Accept(state, state.Handle(Percent(), Now)).Events);
+        Decisions.Refused(state.Handle(Percent(20), Now), RejectionKind.Conflict);
+        Decisions.Refused(state.Handle(Percent(max: 4), Now), RejectionKind.Conflict);
     }
 
     public static TheoryData<CreateCoupon> BadDefinitions() => new()
@@ -60,19 +60,19 @@ public sealed class CouponStateSpecs
     [Theory]
     [MemberData(nameof(BadDefinitions))]
     public void Create_with_a_bad_definition_must_be_invalid(CreateCoupon create) =>
-        Pure.Refused(CouponState.Empty("SAVE10").Handle(create, Now), RejectionKind.Invalid);
+        Decisions.Refused(CouponState.Empty("SAVE10").Handle(create, Now), RejectionKind.Invalid);
 
     [Fact]
     public void Get_and_redeem_of_a_coupon_never_created_must_be_not_found()
     {
-        Pure.Refused(CouponState.Empty("SAVE10").Handle(new GetCoupon("SAVE10"), Now), RejectionKind.NotFound);
-        Pure.Refused(CouponState.Empty("SAVE10").Handle(Redeem(), Now), RejectionKind.NotFound);
+        Decisions.Refused(CouponState.Empty("SAVE10").Handle(new GetCoupon("SAVE10"), Now), RejectionKind.NotFound);
+        Decisions.Refused(CouponState.Empty("SAVE10").Handle(Redeem(), Now), RejectionKind.NotFound);
     }
 
     [Fact]
     public void Redeem_must_record_the_redemption_and_answer_what_it_is_worth()
     {
-        var (state, events, reply) = Pure.Accept(Created(), Created().Handle(Redeem(), Now.AddHours(1)));
+        var (state, events, reply) = Decisions.Accept(Created(), Created().Handle(Redeem(), Now.AddHours(1)));
         Assert.IsType<CouponRedemptionRecorded>(Assert.Single(events));
         Assert.Equal(new CouponRedeemed("SAVE10", "a1", "INV-000001", "r1", CouponKind.Percent, 10, 0, null, Now.AddHours(1)), reply);
         Assert.Equal(1, state.View().Redeemed);
@@ -82,8 +82,8 @@ public sealed class CouponStateSpecs
     public void Redeem_repeated_with_the_same_redemption_must_answer_the_first_and_use_no_second()
     {
         var state = Created();
-        var (after, _, first) = Pure.Accept(state, state.Handle(Redeem(), Now));
-        var (again, events, second) = Pure.Accept(after, after.Handle(Redeem(), Now.AddMinutes(5)));
+        var (after, _, first) = Decisions.Accept(state, state.Handle(Redeem(), Now));
+        var (again, events, second) = Decisions.Accept(after, after.Handle(Redeem(), Now.AddMinutes(5)));
         Assert.Empty(events);
         Assert.Equal(first, second);
         Assert.Equal(1, again.View().Redeemed);
@@ -92,28 +92,28 @@ public sealed class CouponStateSpecs
     [Fact]
     public void Redeem_with_a_used_redemption_id_for_another_invoice_must_be_a_conflict_but_another_account_may_use_the_same_id()
     {
-        var state = Pure.Accept(Created(), Created().Handle(Redeem(), Now)).State;
-        Pure.Refused(state.Handle(Redeem(invoice: "INV-000002"), Now), RejectionKind.Conflict);
-        Assert.Equal(2, Pure.Accept(state, state.Handle(Redeem(account: "a2"), Now)).State.View().Redeemed);
+        var state = Decisions.Accept(Created(), Created().Handle(Redeem(), Now)).State;
+        Decisions.Refused(state.Handle(Redeem(invoice: "INV-000002"), Now), RejectionKind.Conflict);
+        Assert.Equal(2, Decisions.Accept(state, state.Handle(Redeem(account: "a2"), Now)).State.View().Redeemed);
     }
 
     [Fact]
     public void Redeem_must_succeed_at_most_max_redemptions_times_and_then_be_a_conflict()
     {
         var state = Created(Percent(max: 3));
-        for (var i = 0; i < 3; i++) state = Pure.Accept(state, state.Handle(Redeem(account: $"a{i}"), Now)).State;
-        Pure.Refused(state.Handle(Redeem(account: "a9"), Now), RejectionKind.Conflict);
-        Assert.IsType<CouponRedeemed>(Pure.Accept(state, state.Handle(Redeem(account: "a0"), Now)).Reply); // repeats still answer
+        for (var i = 0; i < 3; i++) state = Decisions.Accept(state, state.Handle(Redeem(account: $"a{i}"), Now)).State;
+        Decisions.Refused(state.Handle(Redeem(account: "a9"), Now), RejectionKind.Conflict);
+        Assert.IsType<CouponRedeemed>(Decisions.Accept(state, state.Handle(Redeem(account: "a0"), Now)).Reply); // repeats still answer
     }
 
     [Fact]
     public void Redeem_must_be_once_per_account_by_default_while_other_accounts_still_can()
     {
-        var state = Pure.Accept(Created(), Created().Handle(Redeem(), Now)).State;
-        var refused = Pure.Refused(state.Handle(Redeem(invoice: "INV-000002", redemption: "r2"), Now), RejectionKind.Conflict);
+        var state = Decisions.Accept(Created(), Created().Handle(Redeem(), Now)).State;
+        var refused = Decisions.Refused(state.Handle(Redeem(invoice: "INV-000002", redemption: "r2"), Now), RejectionKind.Conflict);
         Assert.Contains("once per account", refused.Message);
-        Assert.IsType<CouponRedeemed>(Pure.Accept(state, state.Handle(Redeem(), Now)).Reply); // the first one's repeat still answers
-        Assert.Equal(2, Pure.Accept(state, state.Handle(Redeem(account: "a2", redemption: "r2"), Now)).State.View().Redeemed);
+        Assert.IsType<CouponRedeemed>(Decisions.Accept(state, state.Handle(Redeem(), Now)).Reply); // the first one's repeat still answers
+        Assert.Equal(2, Decisions.Accept(state, state.Handle(Redeem(account: "a2", redemption: "r2"), Now)).State.View().Redeemed);
     }
 
     [Fact]
@@ -121,18 +121,18 @@ public sealed class CouponStateSpecs
     {
         var state = Created(Percent(max: 3) with { MaxRedemptionsPerAccount = 2 });
         Assert.Equal(2, state.View().MaxRedemptionsPerAccount);
-        state = Pure.Accept(state, state.Handle(Redeem(invoice: "INV-000001", redemption: "r1"), Now)).State;
-        state = Pure.Accept(state, state.Handle(Redeem(invoice: "INV-000002", redemption: "r2"), Now)).State;
-        Assert.Contains("2 times per account", Pure.Refused(state.Handle(Redeem(invoice: "INV-000003", redemption: "r3"), Now), RejectionKind.Conflict).Message);
-        state = Pure.Accept(state, state.Handle(Redeem(account: "a2"), Now)).State;
-        Assert.Contains("fully redeemed", Pure.Refused(state.Handle(Redeem(account: "a3"), Now), RejectionKind.Conflict).Message);
+        state = Decisions.Accept(state, state.Handle(Redeem(invoice: "INV-000001", redemption: "r1"), Now)).State;
+        state = Decisions.Accept(state, state.Handle(Redeem(invoice: "INV-000002", redemption: "r2"), Now)).State;
+        Assert.Contains("2 times per account", Decisions.Refused(state.Handle(Redeem(invoice: "INV-000003", redemption: "r3"), Now), RejectionKind.Conflict).Message);
+        state = Decisions.Accept(state, state.Handle(Redeem(account: "a2"), Now)).State;
+        Assert.Contains("fully redeemed", Decisions.Refused(state.Handle(Redeem(account: "a3"), Now), RejectionKind.Conflict).Message);
     }
 
     [Theory]
     [InlineData(0)]
     [InlineData(4)]
     public void Create_with_a_per_account_limit_outside_one_to_the_coupon_limit_must_be_invalid(int perAccount) =>
-        Pure.Refused(CouponState.Empty("SAVE10").Handle(Percent(max: 3) with { MaxRedemptionsPerAccount = perAccount }, Now), RejectionKind.Invalid);
+        Decisions.Refused(CouponState.Empty("SAVE10").Handle(Percent(max: 3) with { MaxRedemptionsPerAccount = perAccount }, Now), RejectionKind.Invalid);
 
     [Fact]
     public void A_coupon_created_before_the_per_account_limit_existed_must_allow_one_redemption_per_account()
@@ -143,11 +143,11 @@ public sealed class CouponStateSpecs
 
     [Fact]
     public void Redeem_at_or_after_the_expiry_must_be_a_conflict() =>
-        Pure.Refused(Created().Handle(Redeem(), Expiry), RejectionKind.Conflict);
+        Decisions.Refused(Created().Handle(Redeem(), Expiry), RejectionKind.Conflict);
 
     [Fact]
     public void Redeem_of_a_fixed_amount_coupon_for_an_invoice_in_another_currency_must_be_invalid() =>
-        Pure.Refused(Created(Fixed()).Handle(Redeem(currency: "EUR"), Now), RejectionKind.Invalid);
+        Decisions.Refused(Created(Fixed()).Handle(Redeem(currency: "EUR"), Now), RejectionKind.Invalid);
 
     [Theory]
     [InlineData("", "INV-1", "r1")]
@@ -155,7 +155,7 @@ public sealed class CouponStateSpecs
     [InlineData("a1", "INV-1", "")]
     [InlineData("a1", "INV-1", "bad id")]
     public void Redeem_with_missing_or_malformed_ids_must_be_invalid(string account, string invoice, string redemption) =>
-        Pure.Refused(Created().Handle(Redeem(account, invoice, redemption), Now), RejectionKind.Invalid);
+        Decisions.Refused(Created().Handle(Redeem(account, invoice, redemption), Now), RejectionKind.Invalid);
 
     [Theory]
     [InlineData(CouponKind.Percent, 15, 0, 999, 149)]   // 149.85 rounds down
@@ -201,15 +201,15 @@ public sealed class CouponStateSpecs
     public void Expire_before_the_expiry_must_change_nothing_and_after_it_must_mark_the_coupon_expired_once()
     {
         var state = Created();
-        Assert.Empty(Pure.Accept(state, state.Handle(new ExpireCoupon("SAVE10"), Expiry.AddSeconds(-1))).Events);
+        Assert.Empty(Decisions.Accept(state, state.Handle(new ExpireCoupon("SAVE10"), Expiry.AddSeconds(-1))).Events);
 
-        var (expired, events, reply) = Pure.Accept(state, state.Handle(new ExpireCoupon("SAVE10"), Expiry));
+        var (expired, events, reply) = Decisions.Accept(state, state.Handle(new ExpireCoupon("SAVE10"), Expiry));
         Assert.IsType<CouponExpired>(Assert.Single(events));
         Assert.True(Assert.IsType<CouponView>(reply).Expired);
-        Assert.Empty(Pure.Accept(expired, expired.Handle(new ExpireCoupon("SAVE10"), Expiry.AddDays(1))).Events);
+        Assert.Empty(Decisions.Accept(expired, expired.Handle(new ExpireCoupon("SAVE10"), Expiry.AddDays(1))).Events);
     }
 
     [Fact]
     public void Expire_of_a_coupon_never_created_must_be_not_found() =>
-        Pure.Refused(CouponState.Empty("NOPE").Handle(new ExpireCoupon("NOPE"), Now), RejectionKind.NotFound);
+        Decisions.Refused(CouponState.Empty("NOPE").Handle(new ExpireCoupon("NOPE"), Now), RejectionKind.NotFound);
 }

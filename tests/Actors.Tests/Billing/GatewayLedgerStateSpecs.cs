@@ -15,7 +15,7 @@ public sealed class GatewayLedgerStateSpecs
     private static ChargeCard Charge(string last4 = "4242", long amount = 499) => new(Key, $"tok_{last4}", last4, amount, "USD");
 
     private static (GatewayLedgerState State, IReadOnlyList<IGatewayLedgerEvent> Events, object Reply) Run(GatewayLedgerState state, IGatewayLedgerCommand c) =>
-        Pure.Accept(state, state.Handle(c, Now, Rules));
+        Decisions.Accept(state, state.Handle(c, Now, Rules));
 
     [Fact]
     public void A_charge_must_be_approved_once_with_an_id_derived_from_the_key()
@@ -63,8 +63,8 @@ public sealed class GatewayLedgerStateSpecs
     public void The_same_key_with_a_different_charge_must_be_a_conflict()
     {
         var state = Run(GatewayLedgerState.Empty(Key), Charge()).State;
-        Pure.Refused(state.Handle(Charge(amount: 500), Now, Rules), RejectionKind.Conflict);
-        Pure.Refused(state.Handle(Charge("1111"), Now, Rules), RejectionKind.Conflict);
+        Decisions.Refused(state.Handle(Charge(amount: 500), Now, Rules), RejectionKind.Conflict);
+        Decisions.Refused(state.Handle(Charge("1111"), Now, Rules), RejectionKind.Conflict);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class GatewayLedgerStateSpecs
     [Theory]
     [MemberData(nameof(BadCharges))]
     public void A_malformed_charge_must_be_invalid_and_record_nothing(ChargeCard charge) =>
-        Pure.Refused(GatewayLedgerState.Empty(Key).Handle(charge, Now, Rules), RejectionKind.Invalid);
+        Decisions.Refused(GatewayLedgerState.Empty(Key).Handle(charge, Now, Rules), RejectionKind.Invalid);
 
     [Fact]
     public void Rules_must_be_configurable_and_default_when_not_configured()

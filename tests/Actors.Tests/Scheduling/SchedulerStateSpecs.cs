@@ -16,7 +16,7 @@ public sealed class SchedulerStateSpecs
 
     private IReadOnlyList<ISchedulerEvent> Do(ISchedulerCommand command, DateTimeOffset now, out object reply)
     {
-        var (state, events, answer) = Pure.Accept(_state, _state.Handle(command, now, Catalog));
+        var (state, events, answer) = Decisions.Accept(_state, _state.Handle(command, now, Catalog));
         (_state, reply) = (state, answer);
         return events;
     }
@@ -24,7 +24,7 @@ public sealed class SchedulerStateSpecs
     private IReadOnlyList<ISchedulerEvent> Do(ISchedulerCommand command, DateTimeOffset now) => Do(command, now, out _);
 
     private Rejection Refused(ISchedulerCommand command, RejectionKind kind, DateTimeOffset now) =>
-        Pure.Refused(_state.Handle(command, now, Catalog), kind);
+        Decisions.Refused(_state.Handle(command, now, Catalog), kind);
 
     private void Finish(string job, DateTimeOffset now) => Do(new FinishRun(job, _state.Job(job).Current!.RunKey, 0), now);
 

@@ -8,12 +8,12 @@ namespace MediaPlatform.Actors.Tests.Scheduling;
 /// <summary>The per-node janitor of the scratch-retention job, on a real temporary directory.</summary>
 public sealed class ScratchJanitorSpecs() : Akka.TestKit.Xunit2.TestKit(EntitySpecConfig.Create()), IDisposable
 {
-    private readonly string _scratch = Directory.CreateTempSubdirectory("scratch-spec-").FullName;
+    private readonly TempDirectory _scratch = new("scratch-spec");
     private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
 
     private string Entry(string name, TimeSpan age, bool folder)
     {
-        var path = Path.Combine(_scratch, name);
+        var path = _scratch.Combine(name);
         var file = folder ? Path.Combine(Directory.CreateDirectory(path).FullName, "chunk.mp4") : path;
         File.WriteAllBytes(file, new byte[1000]);
         File.SetLastWriteTimeUtc(file, (_clock.Now - age).UtcDateTime);
@@ -27,7 +27,7 @@ public sealed class ScratchJanitorSpecs() : Akka.TestKit.Xunit2.TestKit(EntitySp
         var oldFolder = Entry("job-old", TimeSpan.FromHours(30), folder: true);
         var oldFile = Entry("stray.tmp", TimeSpan.FromHours(25), folder: false);
         var fresh = Entry("job-fresh", TimeSpan.FromHours(1), folder: true);
-        var janitor = Sys.ActorOf(ScratchJanitor.PropsFor(_scratch, _clock));
+        var janitor = Sys.ActorOf(ScratchJanitor.PropsFor(_scratch.Path, _clock));
 
         var cleaned = await janitor.Ask<ScratchCleaned>(new CleanScratch(TimeSpan.FromHours(24)), TimeSpan.FromSeconds(10));
 
@@ -40,7 +40,7 @@ public sealed class ScratchJanitorSpecs() : Akka.TestKit.Xunit2.TestKit(EntitySp
     [Fact]
     public async Task Clean_of_a_missing_directory_must_report_nothing_deleted()
     {
-        var janitor = Sys.ActorOf(ScratchJanitor.PropsFor(Path.Combine(_scratch, "never-created"), _clock));
+        var janitor = Sys.ActorOf(ScratchJanitor.PropsFor(_scratch.Combine("never-created"), _clock));
 
         var cleaned = await janitor.Ask<ScratchCleaned>(new CleanScratch(TimeSpan.FromHours(24)), TimeSpan.FromSeconds(10));
 
@@ -49,7 +49,7 @@ public sealed class ScratchJanitorSpecs() : Akka.TestKit.Xunit2.TestKit(EntitySp
 
     void IDisposable.Dispose()
     {
-        Directory.Delete(_scratch, recursive: true);
+        _scratch.Dispose();
         base.Dispose();
     }
 }

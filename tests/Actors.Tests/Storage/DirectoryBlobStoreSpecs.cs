@@ -6,12 +6,12 @@ namespace MediaPlatform.Actors.Tests.Storage;
 /// <summary>The directory blob store: whole writes, ranges, listing, deleting, limits and the key rule.</summary>
 public sealed class DirectoryBlobStoreSpecs : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("blob-spec-").FullName;
+    private readonly TempDirectory _root = new("blob-spec");
     private readonly DirectoryBlobStore _store;
 
-    public DirectoryBlobStoreSpecs() => _store = new DirectoryBlobStore(Path.Combine(_root, "blobs"));
+    public DirectoryBlobStoreSpecs() => _store = new DirectoryBlobStore(_root.Combine("blobs"));
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
     private static MemoryStream Bytes(string text) => new(Encoding.ASCII.GetBytes(text));
 
@@ -30,7 +30,7 @@ public sealed class DirectoryBlobStoreSpecs : IDisposable
         Assert.Equal("0123456789", await ReadAsync("titles/t1/source/u1"));
         Assert.True(await _store.ExistsAsync("titles/t1/source/u1"));
         Assert.Equal(10, (await _store.GetInfoAsync("titles/t1/source/u1"))!.Length);
-        Assert.True(File.Exists(Path.Combine(_root, "blobs", "titles", "t1", "source", "u1")));
+        Assert.True(File.Exists(_root.Combine("blobs", "titles", "t1", "source", "u1")));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class DirectoryBlobStoreSpecs : IDisposable
         await _store.WriteAsync("titles/t2/source/u1", Bytes("y"));
         Assert.True(await _store.DeleteAsync("titles/t1/source/u1"));
         Assert.False(await _store.ExistsAsync("titles/t1/source/u1"));
-        Assert.False(Directory.Exists(Path.Combine(_root, "blobs", "titles", "t1")));
+        Assert.False(Directory.Exists(_root.Combine("blobs", "titles", "t1")));
         Assert.Equal("y", await ReadAsync("titles/t2/source/u1"));
     }
 
@@ -101,7 +101,7 @@ public sealed class DirectoryBlobStoreSpecs : IDisposable
         Assert.Equal("old", await ReadAsync("big/one")); // the old blob is untouched
         await Assert.ThrowsAsync<BlobTooLargeException>(() => _store.WriteAsync("big/two", new MemoryStream(new byte[200_000]), maxBytes: 100_000));
         Assert.False(await _store.ExistsAsync("big/two"));
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "blobs"), "*.part", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(_root.Combine("blobs"), "*.part", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class DirectoryBlobStoreSpecs : IDisposable
     {
         await Assert.ThrowsAsync<IOException>(() => _store.WriteAsync("broken/one", new BreakingStream(100_000)));
         Assert.False(await _store.ExistsAsync("broken/one"));
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "blobs"), "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(_root.Combine("blobs"), "*", SearchOption.AllDirectories));
     }
 
     [Theory]
@@ -134,7 +134,7 @@ public sealed class DirectoryBlobStoreSpecs : IDisposable
         await Assert.ThrowsAsync<InvalidBlobKeyException>(() => _store.GetInfoAsync(key));
         await Assert.ThrowsAsync<InvalidBlobKeyException>(() => _store.ExistsAsync(key));
         await Assert.ThrowsAsync<InvalidBlobKeyException>(() => _store.DeleteAsync(key));
-        Assert.False(File.Exists(Path.Combine(_root, "outside")));
+        Assert.False(File.Exists(_root.Combine("outside")));
     }
 
     [Theory]

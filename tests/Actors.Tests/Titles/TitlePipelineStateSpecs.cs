@@ -13,7 +13,7 @@ public sealed class TitlePipelineStateSpecs
     {
         var probing = Probing();
         Assert.Equal(TitleStatus.Probing, probing.Status);
-        Assert.Empty(Pure.Accept(probing, probing.Handle(new StartProbe(Id), Now)).Events);
+        Assert.Empty(Decisions.Accept(probing, probing.Handle(new StartProbe(Id), Now)).Events);
     }
 
     [Fact]
@@ -45,9 +45,9 @@ public sealed class TitlePipelineStateSpecs
     public void A_repeated_probe_outcome_must_answer_the_same_and_persist_nothing()
     {
         var probed = Probed();
-        Assert.Empty(Pure.Accept(probed, probed.Handle(RecordProbe.Accepted(Id, Probe, Ladder), Now)).Events);
+        Assert.Empty(Decisions.Accept(probed, probed.Handle(RecordProbe.Accepted(Id, Probe, Ladder), Now)).Events);
         var failed = Failed();
-        Assert.Empty(Pure.Accept(failed, failed.Handle(RecordProbe.Rejected(Id, RejectionReason.NoVideoStream, "the file has no video stream"), Now)).Events);
+        Assert.Empty(Decisions.Accept(failed, failed.Handle(RecordProbe.Rejected(Id, RejectionReason.NoVideoStream, "the file has no video stream"), Now)).Events);
         // A different outcome after the first is not a repeat.
         Refused(probed, RecordProbe.Accepted(Id, Probe with { Width = 640 }, Ladder));
         Refused(failed, RecordProbe.Accepted(Id, Probe, Ladder));
@@ -93,8 +93,8 @@ public sealed class TitlePipelineStateSpecs
     public void Progress_must_never_go_backwards_and_repeats_must_persist_nothing()
     {
         var at6 = Step(Transcoding(), new RecordTranscodeProgress(Id, 6, 10), Now);
-        Assert.Empty(Pure.Accept(at6, at6.Handle(new RecordTranscodeProgress(Id, 6, 10), Now)).Events);
-        var (state, events, _) = Pure.Accept(at6, at6.Handle(new RecordTranscodeProgress(Id, 3, 10), Now));
+        Assert.Empty(Decisions.Accept(at6, at6.Handle(new RecordTranscodeProgress(Id, 6, 10), Now)).Events);
+        var (state, events, _) = Decisions.Accept(at6, at6.Handle(new RecordTranscodeProgress(Id, 3, 10), Now));
         Assert.Empty(events);
         Assert.Equal(6, state.Progress!.ChunksDone);
     }
@@ -112,7 +112,7 @@ public sealed class TitlePipelineStateSpecs
         Assert.Contains("only when it is Probed or Transcoding", Refused(Probing(), new RecordTranscodeProgress(Id, 1, 10)).Message);
         Refused(Failed(), new RecordTranscodeProgress(Id, 1, 10));
         var qc = InQualityCheck();
-        Assert.Empty(Pure.Accept(qc, qc.Handle(new RecordTranscodeProgress(Id, 10, 10), Now)).Events);
+        Assert.Empty(Decisions.Accept(qc, qc.Handle(new RecordTranscodeProgress(Id, 10, 10), Now)).Events);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class TitlePipelineStateSpecs
         var failed = Step(Transcoding(), new RecordTranscodeFailed(Id, "ffmpeg exited with 1: Invalid data found"), Now);
         Assert.Equal(TitleStatus.Failed, failed.Status);
         Assert.Equal((TitleFailure.TranscodeStage, "ffmpeg exited with 1: Invalid data found"), (failed.Failure!.Stage, failed.Failure.Reason));
-        Assert.Empty(Pure.Accept(failed, failed.Handle(new RecordTranscodeFailed(Id, "ffmpeg exited with 1: Invalid data found"), Now)).Events);
+        Assert.Empty(Decisions.Accept(failed, failed.Handle(new RecordTranscodeFailed(Id, "ffmpeg exited with 1: Invalid data found"), Now)).Events);
         Refused(failed, new RecordTranscodeFailed(Id, "another reason"));
         Refused(Uploaded(), new RecordTranscodeFailed(Id, "x"));
         Refused(Published(), new RecordTranscodeFailed(Id, "x"));
@@ -140,7 +140,7 @@ public sealed class TitlePipelineStateSpecs
         var qc = InQualityCheck();
         Assert.Equal(TitleStatus.QualityCheck, qc.Status);
         Assert.Equal(($"titles/{Id}/hls/", "master.m3u8", $"titles/{Id}/hls/master.m3u8"), (qc.Package!.HlsPrefix, qc.Package.MasterPlaylist, qc.Package.MasterKey));
-        Assert.Empty(Pure.Accept(qc, qc.Handle(Packaged(), Now)).Events);
+        Assert.Empty(Decisions.Accept(qc, qc.Handle(Packaged(), Now)).Events);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class TitlePipelineStateSpecs
     {
         var reported = Step(InQualityCheck(), new RecordQcReport(Id, CleanQc), Now);
         Assert.Equal(TitleStatus.QualityCheck, reported.Status);
-        Assert.Empty(Pure.Accept(reported, reported.Handle(new RecordQcReport(Id, new TitleQcSummary(true, false, [])), Now)).Events);
+        Assert.Empty(Decisions.Accept(reported, reported.Handle(new RecordQcReport(Id, new TitleQcSummary(true, false, [])), Now)).Events);
         var published = Step(reported, new PublishTitle(Id), Now.AddMinutes(1));
         Assert.Equal((TitleStatus.Published, (DateTimeOffset?)Now.AddMinutes(1)), (published.Status, published.PublishedAt));
     }
@@ -169,12 +169,12 @@ public sealed class TitlePipelineStateSpecs
     [Fact]
     public void A_qc_report_that_blocks_publishing_must_fail_the_title_with_its_findings()
     {
-        var (state, events, _) = Pure.Accept(InQualityCheck(), InQualityCheck().Handle(new RecordQcReport(Id, BlockingQc), Now));
+        var (state, events, _) = Decisions.Accept(InQualityCheck(), InQualityCheck().Handle(new RecordQcReport(Id, BlockingQc), Now));
         Assert.Equal([typeof(TitleQcReported), typeof(TitleFailed)], events.Select(e => e.GetType()));
         Assert.Equal(TitleStatus.Failed, state.Status);
         Assert.Equal(TitleFailure.QualityStage, state.Failure!.Stage);
         Assert.Contains("stuck pixel at 10,20", state.Failure.Reason);
-        Assert.Empty(Pure.Accept(state, state.Handle(new RecordQcReport(Id, BlockingQc), Now)).Events);
+        Assert.Empty(Decisions.Accept(state, state.Handle(new RecordQcReport(Id, BlockingQc), Now)).Events);
         Refused(state, new PublishTitle(Id));
     }
 
@@ -192,7 +192,7 @@ public sealed class TitlePipelineStateSpecs
         Assert.Contains("only when it is QualityCheck", Refused(Transcoding(), new PublishTitle(Id)).Message);
         Refused(Created(), new PublishTitle(Id));
         var published = Published();
-        Assert.Empty(Pure.Accept(published, published.Handle(new PublishTitle(Id), Now)).Events);
+        Assert.Empty(Decisions.Accept(published, published.Handle(new PublishTitle(Id), Now)).Events);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class TitlePipelineStateSpecs
     {
         foreach (var state in new[] { Created(), Uploaded(), Probing(), Probed(), Transcoding(), InQualityCheck(), Published(), Failed() })
         {
-            var (_, events, reply) = Pure.Accept(state, state.Handle(new GetTitle(Id), Now));
+            var (_, events, reply) = Decisions.Accept(state, state.Handle(new GetTitle(Id), Now));
             Assert.Empty(events);
             Assert.Equal(state.Status, Assert.IsType<TitleView>(reply).Status);
         }

@@ -15,7 +15,7 @@ public sealed class TitlePriceSpecs : BillingSpec
     [Fact]
     public void Create_must_store_the_price_on_the_title()
     {
-        var (state, events, reply) = Pure.Accept(TitleState.Empty(Id), TitleState.Empty(Id).Handle(new CreateTitle(Id, Owner, "Holiday", "", 1299), TitleSamples.Now));
+        var (state, events, reply) = Decisions.Accept(TitleState.Empty(Id), TitleState.Empty(Id).Handle(new CreateTitle(Id, Owner, "Holiday", "", 1299), TitleSamples.Now));
         Assert.Equal(1299, Assert.IsType<TitleCreated>(Assert.Single(events)).PriceMinor);
         Assert.Equal((1299L, 1299L), (state.PriceMinor, Assert.IsType<TitleView>(reply).PriceMinor));
     }
@@ -25,7 +25,7 @@ public sealed class TitlePriceSpecs : BillingSpec
     [InlineData(-1)]
     [InlineData(10_000_001)]
     public void Create_with_a_price_out_of_range_must_be_invalid(long price) =>
-        Pure.Refused(TitleState.Empty(Id).Handle(new CreateTitle(Id, Owner, "Holiday", "", price), TitleSamples.Now), RejectionKind.Invalid);
+        Decisions.Refused(TitleState.Empty(Id).Handle(new CreateTitle(Id, Owner, "Holiday", "", price), TitleSamples.Now), RejectionKind.Invalid);
 
     [Fact]
     public void A_title_created_before_prices_were_stored_must_read_as_the_default_price()

@@ -33,7 +33,7 @@ public static class TitleSamples
 
     /// <summary>Applies the commands in order, each must be accepted; answers the resulting state.</summary>
     public static TitleState Run(params ITitleCommand[] commands) =>
-        commands.Aggregate(TitleState.Empty(Id), (state, command) => Pure.Accept(state, state.Handle(command, Now)).State);
+        commands.Aggregate(TitleState.Empty(Id), (state, command) => Decisions.Accept(state, state.Handle(command, Now)).State);
 
     public static TitleState Created() => Run(new CreateTitle(Id, Owner, "Holiday", "Our trip"));
 
@@ -52,8 +52,8 @@ public static class TitleSamples
 
     public static TitleState Failed() => Step(Probing(), RecordProbe.Rejected(Id, RejectionReason.NoVideoStream, "the file has no video stream"), Now);
 
-    public static TitleState Step(TitleState state, ITitleCommand command, DateTimeOffset at) => Pure.Accept(state, state.Handle(command, at)).State;
+    public static TitleState Step(TitleState state, ITitleCommand command, DateTimeOffset at) => Decisions.Accept(state, state.Handle(command, at)).State;
 
     public static Rejection Refused(TitleState state, ITitleCommand command, RejectionKind kind = RejectionKind.Conflict) =>
-        Pure.Refused(state.Handle(command, Now), kind);
+        Decisions.Refused(state.Handle(command, Now), kind);
 }

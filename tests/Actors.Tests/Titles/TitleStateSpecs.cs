@@ -11,7 +11,7 @@ public sealed class TitleStateSpecs
     [Fact]
     public void Create_must_make_a_title_owned_by_the_creator_with_trimmed_name()
     {
-        var (state, events, reply) = Pure.Accept(TitleState.Empty(Id), TitleState.Empty(Id).Handle(new CreateTitle(Id, Owner, "  Holiday ", "Our trip"), Now));
+        var (state, events, reply) = Decisions.Accept(TitleState.Empty(Id), TitleState.Empty(Id).Handle(new CreateTitle(Id, Owner, "  Holiday ", "Our trip"), Now));
         Assert.IsType<TitleCreated>(Assert.Single(events));
         var view = Assert.IsType<TitleView>(reply);
         Assert.Equal((TitleStatus.Created, Owner, "Holiday", "Our trip", Now), (view.Status, view.OwnerId, view.Name, view.Description, view.CreatedAt));
@@ -22,7 +22,7 @@ public sealed class TitleStateSpecs
     public void Create_repeated_with_the_same_details_must_answer_the_title_and_different_details_must_conflict()
     {
         var state = Created();
-        Assert.Empty(Pure.Accept(state, state.Handle(new CreateTitle(Id, Owner, "Holiday", "Our trip"), Now)).Events);
+        Assert.Empty(Decisions.Accept(state, state.Handle(new CreateTitle(Id, Owner, "Holiday", "Our trip"), Now)).Events);
         Assert.Contains("already exists", Refused(state, new CreateTitle(Id, Owner, "Other", "Our trip")).Message);
         Refused(state, new CreateTitle(Id, "u-someone-else", "Holiday", "Our trip"));
     }
@@ -42,7 +42,7 @@ public sealed class TitleStateSpecs
     [Theory]
     [MemberData(nameof(BadCreations))]
     public void Create_with_bad_details_must_be_refused_as_invalid(CreateTitle create, string expected) =>
-        Assert.Contains(expected, Pure.Refused(TitleState.Empty(Id).Handle(create, Now), RejectionKind.Invalid).Message);
+        Assert.Contains(expected, Decisions.Refused(TitleState.Empty(Id).Handle(create, Now), RejectionKind.Invalid).Message);
 
     [Fact]
     public void Every_command_but_create_must_answer_not_found_before_the_title_exists()
@@ -65,7 +65,7 @@ public sealed class TitleStateSpecs
     public void Upload_repeated_with_the_same_upload_id_must_persist_nothing()
     {
         var state = Uploaded();
-        Assert.Empty(Pure.Accept(state, state.Handle(Upload(), Now)).Events);
+        Assert.Empty(Decisions.Accept(state, state.Handle(Upload(), Now)).Events);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class TitleStateSpecs
         var replaced = Step(state, Subtitles("fr", "s3", SubtitleFormat.Srt), Now);
         Assert.Equal(2, replaced.Subtitles.Count);
         Assert.Equal(("s3", SubtitleFormat.Srt), (replaced.Subtitles.Single(s => s.Language == "fr").UploadId, replaced.Subtitles.Single(s => s.Language == "fr").Format.ToFormat()));
-        Assert.Empty(Pure.Accept(replaced, replaced.Handle(Subtitles("fr", "s3", SubtitleFormat.Srt), Now)).Events);
+        Assert.Empty(Decisions.Accept(replaced, replaced.Handle(Subtitles("fr", "s3", SubtitleFormat.Srt), Now)).Events);
     }
 
     [Fact]

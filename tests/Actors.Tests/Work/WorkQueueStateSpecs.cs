@@ -17,7 +17,7 @@ public sealed class WorkQueueStateSpecs
 
     private (IReadOnlyList<IWorkEvent> Events, object Reply) Do(Func<WorkQueueState, Decision<IWorkEvent>> decide)
     {
-        var (state, events, reply) = Pure.Accept(_state, decide(_state));
+        var (state, events, reply) = Decisions.Accept(_state, decide(_state));
         _state = state;
         return (events, reply);
     }
@@ -56,11 +56,11 @@ public sealed class WorkQueueStateSpecs
     {
         SubmitBatch("title-1", 1);
 
-        Pure.Refused(_state.Submit(WorkSamples.Submit("title-1-w0", "title-2", 1), T0), RejectionKind.Conflict);
-        Pure.Refused(_state.Submit(WorkSamples.Submit("other", "title-1", 3), T0), RejectionKind.Invalid);
-        Pure.Refused(_state.Submit(WorkSamples.Submit("extra", "title-1", 1), T0), RejectionKind.Conflict);
-        Pure.Refused(_state.Submit(WorkSamples.Submit("", "title-1", 1), T0), RejectionKind.Invalid);
-        Pure.Refused(_state.Submit(WorkSamples.Submit("x", "title-9", 0), T0), RejectionKind.Invalid);
+        Decisions.Refused(_state.Submit(WorkSamples.Submit("title-1-w0", "title-2", 1), T0), RejectionKind.Conflict);
+        Decisions.Refused(_state.Submit(WorkSamples.Submit("other", "title-1", 3), T0), RejectionKind.Invalid);
+        Decisions.Refused(_state.Submit(WorkSamples.Submit("extra", "title-1", 1), T0), RejectionKind.Conflict);
+        Decisions.Refused(_state.Submit(WorkSamples.Submit("", "title-1", 1), T0), RejectionKind.Invalid);
+        Decisions.Refused(_state.Submit(WorkSamples.Submit("x", "title-9", 0), T0), RejectionKind.Invalid);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class WorkQueueStateSpecs
     {
         SubmitBatch("t", 2);
         Dispatch(A(2));
-        Pure.Refused(_state.Acknowledge("t", T0), RejectionKind.Conflict); // unfinished
+        Decisions.Refused(_state.Acknowledge("t", T0), RejectionKind.Conflict); // unfinished
         Report("t-w0", 1, WorkerA);
         Report("t-w1", 1, WorkerA);
 
@@ -173,7 +173,7 @@ public sealed class WorkQueueStateSpecs
         Assert.Empty(_state.FinishedBatches);
         Assert.Equal(2L, _state.CompletedTotal);
         Assert.Empty(Do(s => s.Complete("t-w0", 1, WorkerA, WorkSamples.Result(WorkSamples.Payload(0)), T0)).Events);
-        Pure.Refused(_state.Submit(WorkSamples.Submit("t-w0", "t", 2), T0), RejectionKind.Conflict);
+        Decisions.Refused(_state.Submit(WorkSamples.Submit("t-w0", "t", 2), T0), RejectionKind.Conflict);
         Assert.Equal(new BatchForgotten("t"), Do(s => s.Acknowledge("t", T0)).Reply); // a repeated acknowledgement
         Assert.Null(_state.StatusOf("t", _ => null));
     }

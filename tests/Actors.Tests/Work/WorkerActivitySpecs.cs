@@ -21,7 +21,7 @@ public sealed class WorkerActivitySpecs
 
     private (IReadOnlyList<IWorkEvent> Events, object Reply) Do(Func<WorkQueueState, Decision<IWorkEvent>> decide, DateTimeOffset? at = null)
     {
-        var (state, events, reply) = Pure.Accept(_queue, decide(_queue));
+        var (state, events, reply) = Decisions.Accept(_queue, decide(_queue));
         _queue = state;
         foreach (var e in events) _activity = _activity.After(e, _queue, at ?? T0);
         return (events, reply);
@@ -89,7 +89,7 @@ public sealed class WorkerActivitySpecs
         Assert.True(Assert.IsType<WorkFailed>(Assert.Single(retry.Events)).WillRetry);
         Assert.False(Assert.IsType<WorkFailed>(Assert.Single(final.Events)).WillRetry);
         Assert.Equal(new WorkResultAck("t-w0", 2), final.Reply);
-        Pure.Refused(_queue.Handle(new WorkerRegistered(WorkerA), Settings, T0), RejectionKind.Invalid);
+        Decisions.Refused(_queue.Handle(new WorkerRegistered(WorkerA), Settings, T0), RejectionKind.Invalid);
     }
 
     [Fact]

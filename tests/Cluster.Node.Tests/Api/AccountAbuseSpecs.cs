@@ -22,13 +22,12 @@ public sealed class AccountAbuseSpecs(NodeFixture fixture, ITestOutputHelper out
 
     private async Task<string> SignUpAsync(string email, string password = Password)
     {
-        var response = await Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Target" });
+        var response = await fixture.Node.Api.SignUpAsync(email, password, "Target");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return email;
     }
 
-    private Task<HttpResponseMessage> LogInAsync(string email, string password) =>
-        Http.PostAsJsonAsync("/api/sessions", new { email, password });
+    private Task<HttpResponseMessage> LogInAsync(string email, string password) => fixture.Node.Api.LoginAsync(email, password);
 
     [Fact]
     public async Task Twenty_five_wrong_passwords_then_the_right_one_must_not_log_in_but_get_429_with_retry_after()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
+using MediaPlatform.Testing.Api;
 
 namespace MediaPlatform.Node.Tests.Api;
 
@@ -22,11 +23,8 @@ public sealed class BillingApiClient : IDisposable
 
     public static async Task<BillingApiClient> SignUpAsync(TestNode node, string? cardNumber = ApprovingCard)
     {
-        var email = $"billing-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery";
-        Assert.Equal(HttpStatusCode.Created, (await node.Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Payer" })).StatusCode);
-        var login = await JsonAsync(await node.Http.PostAsJsonAsync("/api/sessions", new { email, password }), HttpStatusCode.OK);
-        var client = new BillingApiClient(login.GetProperty("userId").GetString()!, node.ClientWithToken(login.GetProperty("token").GetString()!));
+        var user = await node.Api.NewUserAsync("billing", "Payer");
+        var client = new BillingApiClient(user.UserId, node.ClientWithToken(user.Token));
         if (cardNumber is not null) await client.AddCardAsync(cardNumber, makeDefault: true);
         return client;
     }
@@ -34,8 +32,7 @@ public sealed class BillingApiClient : IDisposable
     /// <summary>Adds a card (copied to the billing account when it becomes the default); returns its id.</summary>
     public async Task<string> AddCardAsync(string number, bool makeDefault)
     {
-        var response = await Http.PostAsJsonAsync($"/api/users/{UserId}/cards",
-            new { number, expiryMonth = 12, expiryYear = DateTime.UtcNow.Year + 3, makeDefault });
+        var response = await new ApiClient(Http).AddCardAsync(UserId, number, makeDefault);
         return (await JsonAsync(response, HttpStatusCode.Created)).GetProperty("cardId").GetString()!;
     }
 

@@ -16,9 +16,6 @@ public sealed class BillingApiSpecs(NodeFixture fixture) : IClassFixture<NodeFix
 {
     private Task<BillingApiClient> UserAsync(string? card = ApprovingCard) => SignUpAsync(fixture.Node, card);
 
-    private static Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detail) =>
-        UserApiSpecs.AssertProblemAsync(response, status, detail);
-
     [Fact]
     public async Task Plans_must_be_public_with_monthly_prices_in_minor_units()
     {

@@ -13,9 +13,6 @@ namespace MediaPlatform.Node.Tests.Api;
 /// </summary>
 public sealed class BillingAttackApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
-    private static Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detail) =>
-        UserApiSpecs.AssertProblemAsync(response, status, detail);
-
     [Fact]
     public async Task Subscribing_and_downgrading_without_paying_must_grant_no_credit_and_no_service()
     {

@@ -15,9 +15,6 @@ public sealed class BillingMoneyApiSpecs(NodeFixture fixture) : IClassFixture<No
 {
     private Task<BillingApiClient> UserAsync(string? card = ApprovingCard) => SignUpAsync(fixture.Node, card);
 
-    private static Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detail) =>
-        UserApiSpecs.AssertProblemAsync(response, status, detail);
-
     [Fact]
     public async Task Coupons_must_be_created_and_read_by_an_admin_only()
     {

@@ -145,7 +145,7 @@ public sealed class FriendApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixt
         Assert.Equal("None", (await RelationshipAsync(await AnswerAsync(b, a.Id, "decline"))).GetProperty("relation").GetString());
         await ListsConvergeAsync(a, [], [], []);
         await ListsConvergeAsync(b, [], [], []);
-        await UserApiSpecs.AssertProblemAsync(await AnswerAsync(b, a.Id, "accept"), HttpStatusCode.NotFound, "no friend request");
+        await AssertProblemAsync(await AnswerAsync(b, a.Id, "accept"), HttpStatusCode.NotFound, "no friend request");
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class FriendApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixt
         Assert.Equal(HttpStatusCode.NoContent, (await a.Client.DeleteAsync($"/api/users/{a.Id}/friends/{b.Id}")).StatusCode);
         await ListsConvergeAsync(a, [], [], []);
         await ListsConvergeAsync(b, [], [], []);
-        await UserApiSpecs.AssertProblemAsync(await AnswerAsync(b, a.Id, "accept"), HttpStatusCode.NotFound, "no friend request");
+        await AssertProblemAsync(await AnswerAsync(b, a.Id, "accept"), HttpStatusCode.NotFound, "no friend request");
     }
 
     [Fact]
@@ -178,23 +178,23 @@ public sealed class FriendApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixt
     {
         var (a, b) = (await SignUpAsync(), await SignUpAsync());
         await RelationshipAsync(await RequestAsync(a, b.Id));
-        await UserApiSpecs.AssertProblemAsync(await AnswerAsync(a, b.Id, "accept"), HttpStatusCode.Forbidden, $"only {b.Id} can accept");
-        await UserApiSpecs.AssertProblemAsync(await AnswerAsync(a, b.Id, "decline"), HttpStatusCode.Forbidden, $"only {b.Id} can decline");
+        await AssertProblemAsync(await AnswerAsync(a, b.Id, "accept"), HttpStatusCode.Forbidden, $"only {b.Id} can accept");
+        await AssertProblemAsync(await AnswerAsync(a, b.Id, "decline"), HttpStatusCode.Forbidden, $"only {b.Id} can decline");
     }
 
     [Fact]
     public async Task Declining_a_friend_must_be_a_conflict()
     {
         var (a, b) = await FriendsAsync();
-        await UserApiSpecs.AssertProblemAsync(await AnswerAsync(b, a.Id, "decline"), HttpStatusCode.Conflict, "already friends");
+        await AssertProblemAsync(await AnswerAsync(b, a.Id, "decline"), HttpStatusCode.Conflict, "already friends");
     }
 
     [Fact]
     public async Task A_request_to_an_unknown_user_must_get_404()
     {
         var a = await SignUpAsync();
-        await UserApiSpecs.AssertProblemAsync(await RequestAsync(a, UnknownUser), HttpStatusCode.NotFound, "does not exist");
-        await UserApiSpecs.AssertProblemAsync(await AnswerAsync(a, UnknownUser, "accept"), HttpStatusCode.NotFound, "no friend request");
+        await AssertProblemAsync(await RequestAsync(a, UnknownUser), HttpStatusCode.NotFound, "does not exist");
+        await AssertProblemAsync(await AnswerAsync(a, UnknownUser, "accept"), HttpStatusCode.NotFound, "no friend request");
     }
 
     [Theory]
@@ -210,19 +210,19 @@ public sealed class FriendApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixt
     {
         var a = await SignUpAsync();
         var response = await a.Client.PostAsync($"/api/users/{a.Id}/friends/requests", new StringContent(json, Encoding.UTF8, "application/json"));
-        await UserApiSpecs.AssertProblemAsync(response, HttpStatusCode.BadRequest, expected);
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, expected);
     }
 
     [Fact]
     public async Task Befriending_yourself_and_bad_ids_in_paths_must_get_400()
     {
         var a = await SignUpAsync();
-        await UserApiSpecs.AssertProblemAsync(await RequestAsync(a, a.Id), HttpStatusCode.BadRequest, "yourself");
-        await UserApiSpecs.AssertProblemAsync(await AnswerAsync(a, a.Id, "accept"), HttpStatusCode.BadRequest, "yourself");
-        await UserApiSpecs.AssertProblemAsync(await a.Client.DeleteAsync($"/api/users/{a.Id}/friends/{a.Id}"), HttpStatusCode.BadRequest, "yourself");
-        await UserApiSpecs.AssertProblemAsync(await AnswerAsync(a, "Bad~Id", "decline"), HttpStatusCode.BadRequest, "not a valid id");
-        await UserApiSpecs.AssertProblemAsync(await a.Client.DeleteAsync($"/api/users/{a.Id}/friends/x%20y"), HttpStatusCode.BadRequest, "not a valid id");
-        await UserApiSpecs.AssertProblemAsync(await a.Client.GetAsync("/api/users/NOT%20AN%20ID/friends"), HttpStatusCode.BadRequest, "not a valid id");
+        await AssertProblemAsync(await RequestAsync(a, a.Id), HttpStatusCode.BadRequest, "yourself");
+        await AssertProblemAsync(await AnswerAsync(a, a.Id, "accept"), HttpStatusCode.BadRequest, "yourself");
+        await AssertProblemAsync(await a.Client.DeleteAsync($"/api/users/{a.Id}/friends/{a.Id}"), HttpStatusCode.BadRequest, "yourself");
+        await AssertProblemAsync(await AnswerAsync(a, "Bad~Id", "decline"), HttpStatusCode.BadRequest, "not a valid id");
+        await AssertProblemAsync(await a.Client.DeleteAsync($"/api/users/{a.Id}/friends/x%20y"), HttpStatusCode.BadRequest, "not a valid id");
+        await AssertProblemAsync(await a.Client.GetAsync("/api/users/NOT%20AN%20ID/friends"), HttpStatusCode.BadRequest, "not a valid id");
     }
 
     [Fact]
@@ -240,7 +240,7 @@ public sealed class FriendApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixt
         foreach (var call in calls)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await call(Http, b.Id)).StatusCode);
-            await UserApiSpecs.AssertProblemAsync(await call(a.Client, b.Id), HttpStatusCode.Forbidden, "your own data");
+            await AssertProblemAsync(await call(a.Client, b.Id), HttpStatusCode.Forbidden, "your own data");
         }
     }
 

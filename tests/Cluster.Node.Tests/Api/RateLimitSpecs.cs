@@ -68,10 +68,8 @@ public sealed class RateLimitSpecs(ShippedLimitsNodeFixture fixture) : IClassFix
     {
         // Its own node: the class's node spends this address's sign-up budget in another spec.
         await using var node = await TestNode.StartWithShippedLimitsAsync();
-        const string email = "uploader@example.com", password = "correct horse battery";
-        Assert.Equal(HttpStatusCode.Created, (await node.Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Up" })).StatusCode);
-        var login = await (await node.Http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        using var client = node.ClientWithToken(login.GetProperty("token").GetString()!);
+        var uploader = await node.Api.NewUserAsync("uploader", "Up");
+        using var client = node.ClientWithToken(uploader.Token);
 
         var created = new List<HttpResponseMessage>();
         for (var i = 0; i < 31; i++) created.Add(await client.PostAsJsonAsync("/api/titles", new { name = $"Title {i}", description = "" }));

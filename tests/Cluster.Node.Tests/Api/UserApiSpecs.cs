@@ -236,15 +236,4 @@ public sealed class UserApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixtur
         Assert.DoesNotContain(mastercard, journal);
         Assert.DoesNotContain("correct horse battery", journal);
     }
-
-    internal static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailContains)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(text).RootElement;
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() ?? "" : "";
-        Assert.Contains(detailContains, detail);
-    }
 }

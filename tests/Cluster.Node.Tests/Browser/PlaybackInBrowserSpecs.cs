@@ -87,12 +87,7 @@ public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
 
     private async Task<(HttpClient Client, string Token)> NewOwnerAsync()
     {
-        var email = $"player-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery";
-        var signUp = await fixture.Node.Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Viewer" });
-        Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
-        var login = await (await fixture.Node.Http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-        var token = login.GetProperty("token").GetString()!;
+        var token = (await fixture.Node.Api.NewUserAsync("player", "Viewer")).Token;
         return (fixture.Node.ClientWithToken(token), token);
     }
 }

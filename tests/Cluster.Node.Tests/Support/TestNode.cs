@@ -9,7 +9,7 @@ namespace MediaPlatform.Node.Tests.Support;
 
 /// <summary>
 /// A <see cref="WholeNode"/> on free loopback ports with a temp data directory and the test admin token, and an
-/// HttpClient pointed at it.
+/// HttpClient (raw and as the typed <see cref="ApiClient"/>) pointed at it.
 /// </summary>
 public sealed class TestNode : IAsyncDisposable
 {
@@ -23,10 +23,14 @@ public sealed class TestNode : IAsyncDisposable
         _dir = dir;
         Options = options;
         Http = new HttpClient { BaseAddress = node.BaseAddress };
+        Api = new ApiClient(Http);
     }
 
     public NodeOptions Options { get; }
     public HttpClient Http { get; }
+
+    /// <summary>The typed API (sign-up, login, uploads, orders) over <see cref="Http"/>.</summary>
+    public ApiClient Api { get; }
     public ActorSystem System => _node.System;
 
     /// <summary>A node with raised rate limits (<see cref="TestRateLimits"/>): tests sign up many users from one address.</summary>

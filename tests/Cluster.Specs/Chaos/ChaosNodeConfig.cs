@@ -14,6 +14,6 @@ public static class ChaosNodeConfig
         return path;
     });
 
-    /// <summary>Arguments for <c>LocalCluster.StartAsync</c>; restarts reuse them, so the file stays for the test run.</summary>
+    /// <summary>Arguments for <c>NodeProcessCluster.StartAsync</c>; restarts reuse them, so the file stays for the test run.</summary>
     public static IReadOnlyList<string> Arguments => ["--config", File.Value];
 }

@@ -5,7 +5,7 @@ namespace MediaPlatform.Specs.Chaos;
 /// <summary>Accounts for a spec: users signed up (spread over the nodes) with an approving default card.</summary>
 public static class ChaosSignUp
 {
-    public static async Task<IReadOnlyList<ChaosAccount>> AccountsAsync(LocalCluster cluster, int count)
+    public static async Task<IReadOnlyList<ChaosAccount>> AccountsAsync(NodeProcessCluster cluster, int count)
     {
         var apis = cluster.Nodes.Select(n => new NodeApi(n)).ToArray();
         try

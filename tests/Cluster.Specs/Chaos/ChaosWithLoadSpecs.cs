@@ -23,12 +23,12 @@ public sealed class ChaosWithLoadSpecs(ITestOutputHelper output)
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     [Fact]
-    public async Task every_acknowledged_command_is_stored_exactly_once_through_kills_freezes_and_restarts()
+    public async Task Every_acknowledged_command_is_stored_exactly_once_through_kills_freezes_and_restarts()
     {
         var mode = ChaosMode.FromEnvironment();
         Note(mode.ToString());
         await using var journal = await SharedJournal.CreateAsync("chaos");
-        await using var cluster = await LocalCluster.StartAsync(3, output, journal.ConnectionString, ChaosNodeConfig.Arguments);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine, journal.ConnectionString, ChaosNodeConfig.Arguments));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
         Note($"3 nodes Up on the journal: {journal.Description}");
 

@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using MediaPlatform.Specs.MultiProcess;
-using MediaPlatform.Specs.Support.Processes;
 
 namespace MediaPlatform.Specs.Chaos;
 
 /// <summary>
-/// Runs a fault schedule against a <see cref="LocalCluster"/>: one fault at a time (a 3-node cluster keeps its
+/// Runs a fault schedule against a <see cref="NodeProcessCluster"/>: one fault at a time (a 3-node cluster keeps its
 /// majority only if no two nodes are out at once), each followed by recovery — every stopped node restarted on its
 /// own ports and all nodes Up again — and a healthy gap in which the load runs undisturbed.
 /// </summary>
-public sealed class FaultInjector(LocalCluster cluster, Stopwatch runClock, Action<string> note)
+public sealed class FaultInjector(NodeProcessCluster cluster, Stopwatch runClock, Action<string> note)
 {
     /// <summary>Longer than the failure detector's acceptable pause (3 s), far shorter than detection plus SBR's stable-after.</summary>
     public static readonly TimeSpan BriefFreezeLength = TimeSpan.FromSeconds(4);
@@ -111,7 +110,7 @@ public sealed class FaultInjector(LocalCluster cluster, Stopwatch runClock, Acti
     }
 
     private static Task<TimeSpan> AwaitRemovedAsync(IReadOnlyCollection<NodeProcess> survivors, string address) =>
-        LocalCluster.AwaitViewAsync(survivors, v => !v.Has(address) && v.Unreachable.Count == 0 && v.CountUp == survivors.Count,
+        NodeProcessCluster.AwaitViewAsync(survivors, v => !v.Has(address) && v.Unreachable.Count == 0 && v.CountUp == survivors.Count,
             SpecTimeouts.Downing, $"{address} downed and removed");
 
     /// <summary>
@@ -121,7 +120,7 @@ public sealed class FaultInjector(LocalCluster cluster, Stopwatch runClock, Acti
     private async Task<ClusterMembersView> CompleteViewAsync()
     {
         ClusterMembersView? complete = null;
-        await LocalCluster.AwaitViewAsync([cluster.Running.First()], view =>
+        await NodeProcessCluster.AwaitViewAsync([cluster.Running.First()], view =>
         {
             var settled = view.CountUp == cluster.Nodes.Count
                 && cluster.Nodes.All(n => view.Members.Any(m => m.Node.EndsWith($":{n.RemotePort}", StringComparison.Ordinal)));

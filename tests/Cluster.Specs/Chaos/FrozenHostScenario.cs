@@ -19,10 +19,10 @@ public sealed class FrozenHostScenario : IAsyncDisposable
     private readonly SharedJournal _journal;
     private readonly Dictionary<NodeProcess, NodeApi> _apis;
 
-    private FrozenHostScenario(SharedJournal journal, LocalCluster cluster, Dictionary<NodeProcess, NodeApi> apis) =>
+    private FrozenHostScenario(SharedJournal journal, NodeProcessCluster cluster, Dictionary<NodeProcess, NodeApi> apis) =>
         (_journal, Cluster, _apis) = (journal, cluster, apis);
 
-    public LocalCluster Cluster { get; }
+    public NodeProcessCluster Cluster { get; }
     public NodeProcess Frozen { get; private set; } = null!;
     public string FrozenAddress { get; private set; } = "";
     public long FrozenUid { get; private set; }
@@ -37,7 +37,7 @@ public sealed class FrozenHostScenario : IAsyncDisposable
     public static async Task<FrozenHostScenario> StartAsync(string purpose, ITestOutputHelper output, Action<string> note)
     {
         var journal = await SharedJournal.CreateAsync(purpose);
-        var cluster = await LocalCluster.StartAsync(3, output, journal.ConnectionString, ChaosNodeConfig.Arguments);
+        var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine, journal.ConnectionString, ChaosNodeConfig.Arguments));
         var scenario = new FrozenHostScenario(journal, cluster, cluster.Nodes.ToDictionary(n => n, n => new NodeApi(n)));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
         note($"3 nodes Up on the journal: {journal.Description}");
@@ -54,7 +54,7 @@ public sealed class FrozenHostScenario : IAsyncDisposable
         FrozenAddress = view.Oldest!;
         FrozenUid = view.Members.Single(m => m.Node == FrozenAddress).NodeUid;
         Survivors = Cluster.Nodes.Where(n => n != Frozen).ToArray();
-        (await Api(Frozen).SendAsync(HttpMethod.Post, $"/scheduler/jobs/{Job}/pause", LocalCluster.AdminToken)).Expect(HttpStatusCode.OK);
+        (await Api(Frozen).SendAsync(HttpMethod.Post, $"/scheduler/jobs/{Job}/pause", NodeProcessCluster.AdminToken)).Expect(HttpStatusCode.OK);
 
         var accounts = await ChaosSignUp.AccountsAsync(Cluster, AccountCount);
         var invoices = new Dictionary<ChaosAccount, string>();
@@ -71,7 +71,7 @@ public sealed class FrozenHostScenario : IAsyncDisposable
     public Task<TimeSpan> FreezeUntilDownedAsync()
     {
         Frozen.Stop();
-        return LocalCluster.AwaitViewAsync(Survivors, v => !v.Has(FrozenAddress) && v.CountUp == 2 && v.Unreachable.Count == 0,
+        return NodeProcessCluster.AwaitViewAsync(Survivors, v => !v.Has(FrozenAddress) && v.CountUp == 2 && v.Unreachable.Count == 0,
             SpecTimeouts.Downing, $"{Frozen.Name} downed and removed");
     }
 
@@ -96,10 +96,10 @@ public sealed class FrozenHostScenario : IAsyncDisposable
 
     private async Task AssertWorkServedAsync(NodeApi api)
     {
-        var oldest = (await api.SendAsync(HttpMethod.Get, "/cluster/singletons", LocalCluster.AdminToken)).Expect(HttpStatusCode.OK).Json.GetProperty("oldest").GetString();
+        var oldest = (await api.SendAsync(HttpMethod.Get, "/cluster/singletons", NodeProcessCluster.AdminToken)).Expect(HttpStatusCode.OK).Json.GetProperty("oldest").GetString();
         Assert.True(oldest != FrozenAddress && Survivors.Any(s => oldest!.EndsWith($":{s.RemotePort}", StringComparison.Ordinal)),
             $"{api.Node.Name}: singletons on {oldest}");
-        var job = (await api.SendAsync(HttpMethod.Get, $"/scheduler/jobs/{Job}", LocalCluster.AdminToken)).Expect(HttpStatusCode.OK).Json;
+        var job = (await api.SendAsync(HttpMethod.Get, $"/scheduler/jobs/{Job}", NodeProcessCluster.AdminToken)).Expect(HttpStatusCode.OK).Json;
         Assert.True(job.GetProperty("paused").GetBoolean(), $"{api.Node.Name}: the scheduler lost its persisted pause: {job}");
         foreach (var (account, invoiceId) in Hosted)
         {
@@ -110,7 +110,7 @@ public sealed class FrozenHostScenario : IAsyncDisposable
     }
 
     private static async Task<IReadOnlyCollection<string>> ShardsHostedByAsync(NodeApi api) =>
-        (await api.SendAsync(HttpMethod.Get, $"/cluster/shards/{AccountShards.Region}", LocalCluster.AdminToken)).Expect(HttpStatusCode.OK).Json
+        (await api.SendAsync(HttpMethod.Get, $"/cluster/shards/{AccountShards.Region}", NodeProcessCluster.AdminToken)).Expect(HttpStatusCode.OK).Json
             .GetProperty("shards").EnumerateArray().Select(s => s.GetProperty("shardId").GetString()!).ToArray();
 
     public async ValueTask DisposeAsync()

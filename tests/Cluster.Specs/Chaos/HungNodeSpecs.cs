@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using MediaPlatform.Node;
 using MediaPlatform.Specs.MultiProcess;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Chaos;
@@ -22,7 +21,7 @@ public sealed class HungNodeSpecs(ITestOutputHelper output)
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     [Fact]
-    public async Task a_frozen_node_must_be_downed_its_work_taken_over_and_after_SIGCONT_exit_without_serving_as_a_zombie_and_rejoin_as_a_new_incarnation()
+    public async Task A_frozen_node_must_be_downed_its_work_taken_over_and_after_SIGCONT_exit_without_serving_as_a_zombie_and_rejoin_as_a_new_incarnation()
     {
         await using var scenario = await FrozenHostScenario.StartAsync("hung", output, Note);
         var (cluster, frozen) = (scenario.Cluster, scenario.Frozen);

@@ -1,4 +1,3 @@
-using MediaPlatform.Specs.Support.Processes;
 
 namespace MediaPlatform.Specs.Chaos;
 

@@ -19,23 +19,26 @@ public sealed class CouponRaceSpecs(ITestOutputHelper output)
 
     private sealed record Racer(string UserId, string Token, string InvoiceId);
 
-    private sealed record Answer(HttpStatusCode Status, string Body, int Retries = 0)
+    /// <summary>A node's answer and how many 503s came before it.</summary>
+    private sealed record Answer(NodeApi.Reply Reply, int Retries)
     {
-        public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+        public HttpStatusCode Status => Reply.Status;
+        public string Body => Reply.Body;
+        public JsonElement Json => Reply.Json;
     }
 
     [Fact]
     public async Task Fifty_concurrent_redemptions_of_a_coupon_limited_to_seven_must_succeed_exactly_seven_times()
     {
-        await using var cluster = await LocalCluster.StartAsync(3, output);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
-        var nodes = cluster.Nodes.Select(n => new HttpClient { BaseAddress = n.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }).ToArray();
+        var nodes = cluster.Nodes.Select(n => new NodeApi(n, TimeSpan.FromSeconds(60))).ToArray();
         var clock = Stopwatch.StartNew();
 
         var code = $"RACE-{Guid.NewGuid():N}"[..17].ToUpperInvariant();
         var coupon = new { code, kind = "Percent", percentOff = PercentOff, amountOffMinor = 0, currency = (string?)null,
             expiresAt = DateTimeOffset.UtcNow.AddDays(1), maxRedemptions = Limit };
-        var created = await SendAsync(nodes[0], HttpMethod.Post, "/api/coupons", LocalCluster.AdminToken, coupon);
+        var created = await nodes[0].SendAsync(HttpMethod.Post, "/api/coupons", NodeProcessCluster.AdminToken, coupon);
         Assert.True(created.Status == HttpStatusCode.Created, created.Body);
 
         // Sign-up and login each hash a password (~50 ms): a few at a time, spread over the nodes.
@@ -50,7 +53,7 @@ public sealed class CouponRaceSpecs(ITestOutputHelper output)
         {
             await gate.Task;
             var key = $"redeem-{i}";
-            return await RetryWhileUnavailableAsync(() => SendAsync(nodes[i % nodes.Length], HttpMethod.Post,
+            return await RetryWhileUnavailableAsync(() => nodes[i % nodes.Length].SendAsync(HttpMethod.Post,
                 $"/api/users/{racer.UserId}/billing/invoices/{racer.InvoiceId}/coupon", racer.Token, new { code }, key));
         }).ToArray();
         var raceClock = Stopwatch.StartNew();
@@ -69,7 +72,7 @@ public sealed class CouponRaceSpecs(ITestOutputHelper output)
             (r.Json.GetProperty("discountMinor").GetInt64(), r.Json.GetProperty("totalMinor").GetInt64())));
         Assert.All(lost, r => Assert.Contains("fully redeemed", r.Body));
 
-        var view = await SendAsync(nodes[2], HttpMethod.Get, $"/api/coupons/{code}", LocalCluster.AdminToken);
+        var view = await nodes[2].SendAsync(HttpMethod.Get, $"/api/coupons/{code}", NodeProcessCluster.AdminToken);
         var redeemed = view.Json.GetProperty("redeemed").GetInt32();
         output.WriteLine($"GET coupon {code}: redeemed = {redeemed} of {Limit}");
         Assert.Equal(Limit, redeemed);
@@ -78,7 +81,7 @@ public sealed class CouponRaceSpecs(ITestOutputHelper output)
         var discounted = 0;
         foreach (var (racer, i) in racers.Select((r, i) => (r, i)))
         {
-            var invoice = await SendAsync(nodes[i % nodes.Length], HttpMethod.Get, $"/api/users/{racer.UserId}/billing/invoices/{racer.InvoiceId}", racer.Token);
+            var invoice = await nodes[i % nodes.Length].SendAsync(HttpMethod.Get, $"/api/users/{racer.UserId}/billing/invoices/{racer.InvoiceId}", racer.Token);
             if (invoice.Json.GetProperty("discountMinor").GetInt64() == Discount) discounted++;
         }
         Assert.Equal(Limit, discounted);
@@ -88,41 +91,32 @@ public sealed class CouponRaceSpecs(ITestOutputHelper output)
     }
 
     /// <summary>Signs up, logs in and subscribes (one open invoice) through one node; keyed, so a retry is safe.</summary>
-    private static async Task<Racer> RacerAsync(HttpClient node, int i)
+    private static async Task<Racer> RacerAsync(NodeApi node, int i)
     {
         var (email, password, signUpKey) = ($"coupon-racer-{i}-{Guid.NewGuid():N}@example.com", "correct horse battery", Guid.NewGuid().ToString());
         var signUp = await RetryWhileUnavailableAsync(() =>
-            SendAsync(node, HttpMethod.Post, "/api/users", null, new { email, password, displayName = $"Racer {i}" }, signUpKey));
+            node.SendAsync(HttpMethod.Post, "/api/users", null, new { email, password, displayName = $"Racer {i}" }, signUpKey));
         Assert.True(signUp.Status == HttpStatusCode.Created, signUp.Body);
-        var login = await RetryWhileUnavailableAsync(() => SendAsync(node, HttpMethod.Post, "/api/sessions", null, new { email, password }));
+        var login = await RetryWhileUnavailableAsync(() => node.SendAsync(HttpMethod.Post, "/api/sessions", null, new { email, password }));
         Assert.True(login.Status == HttpStatusCode.OK, login.Body);
         var session = login.Json;
         var (userId, token) = (session.GetProperty("userId").GetString()!, session.GetProperty("token").GetString()!);
         var orderKey = Guid.NewGuid().ToString();
         var order = await RetryWhileUnavailableAsync(() =>
-            SendAsync(node, HttpMethod.Post, $"/api/users/{userId}/billing/subscription", token, new { planId = "standard" }, orderKey));
+            node.SendAsync(HttpMethod.Post, $"/api/users/{userId}/billing/subscription", token, new { planId = "standard" }, orderKey));
         Assert.True(order.Status == HttpStatusCode.Created, order.Body);
         return new Racer(userId, token, order.Json.GetProperty("invoice").GetProperty("invoiceId").GetString()!);
     }
 
     /// <summary>503 means "not decided, retry with the same key"; every request retried here is keyed or a read.</summary>
-    private static async Task<Answer> RetryWhileUnavailableAsync(Func<Task<Answer>> send)
+    private static async Task<Answer> RetryWhileUnavailableAsync(Func<Task<NodeApi.Reply>> send)
     {
         var deadline = DateTime.UtcNow + RetryDeadline;
         for (var retries = 0; ; retries++)
         {
             var answer = await send();
-            if (answer.Status != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline) return answer with { Retries = retries };
+            if (answer.Status != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline) return new Answer(answer, retries);
         }
     }
 
-    private static async Task<Answer> SendAsync(HttpClient node, HttpMethod method, string path,
-        string? token, object? body = null, string? key = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (key is not null) request.Headers.Add("Idempotency-Key", key);
-        using var response = await node.SendAsync(request);
-        return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
 }

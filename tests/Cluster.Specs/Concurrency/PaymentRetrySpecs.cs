@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using MediaPlatform.Specs.MultiProcess;
 using MediaPlatform.Specs.Support.Processes;
+using MediaPlatform.Testing.Api;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Concurrency;
@@ -32,21 +33,16 @@ public sealed class PaymentRetrySpecs(ITestOutputHelper output)
         public string PayPath => $"{Billing}/invoices/{InvoiceId}/payments";
     }
 
-    private sealed record Answer(HttpStatusCode Status, string Body)
-    {
-        public JsonElement Json => JsonDocument.Parse(Body).RootElement;
-    }
-
     [Theory]
     [InlineData(KillMoment.RequestSent)]
     [InlineData(KillMoment.AttemptRecorded)]
     public async Task A_payment_whose_node_is_killed_mid_request_must_charge_exactly_once_when_retried_on_another_node(KillMoment moment)
     {
-        await using var cluster = await LocalCluster.StartAsync(3, output);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
         var (a, b, c) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
-        using var nodeB = Client(b);
-        using var nodeC = Client(c);
+        using var nodeB = new NodeApi(b);
+        using var nodeC = new NodeApi(c);
         var payers = await Task.WhenAll(Enumerable.Range(0, Payers).Select(i => PayerAsync(i % 2 == 0 ? nodeB : nodeC, i)));
 
         // Each request is written to A's socket in full; its answer is never read.
@@ -76,14 +72,14 @@ public sealed class PaymentRetrySpecs(ITestOutputHelper output)
     [Fact]
     public async Task A_paid_payment_retried_on_another_node_after_its_node_is_killed_must_return_the_identical_receipt()
     {
-        await using var cluster = await LocalCluster.StartAsync(3, output);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
         var (a, b, c) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
-        using var nodeA = Client(a);
-        using var nodeB = Client(b);
-        using var nodeC = Client(c);
+        using var nodeA = new NodeApi(a);
+        using var nodeB = new NodeApi(b);
+        using var nodeC = new NodeApi(c);
         var payers = await Task.WhenAll(Enumerable.Range(0, Payers).Select(i => PayerAsync(i % 2 == 0 ? nodeB : nodeC, i)));
-        var receipts = await Task.WhenAll(payers.Select(p => RetryWhileUnavailableAsync(() => SendAsync(nodeA, HttpMethod.Post, p.PayPath, p.Token, key: p.Key))));
+        var receipts = await Task.WhenAll(payers.Select(p => RetryWhileUnavailableAsync(() => nodeA.SendAsync(HttpMethod.Post, p.PayPath, p.Token, key: p.Key))));
         Assert.All(receipts, r => Assert.True(r.Status == HttpStatusCode.Created, r.Body));
 
         a.Kill();
@@ -100,42 +96,42 @@ public sealed class PaymentRetrySpecs(ITestOutputHelper output)
     }
 
     /// <summary>Exactly one succeeded payment for the invoice, the invoice paid in full, and C answers the same charge.</summary>
-    private static async Task<JsonElement> AssertChargedOnceAsync(Payer payer, string chargeId, HttpClient nodeB, HttpClient nodeC)
+    private static async Task<JsonElement> AssertChargedOnceAsync(Payer payer, string chargeId, NodeApi nodeB, NodeApi nodeC)
     {
-        var history = (await SendAsync(nodeB, HttpMethod.Get, $"{payer.Billing}/payments", payer.Token)).Json;
+        var history = (await nodeB.SendAsync(HttpMethod.Get, $"{payer.Billing}/payments", payer.Token)).Json;
         var payment = Assert.Single(history.GetProperty("payments").EnumerateArray(), p => p.GetProperty("invoiceId").GetString() == payer.InvoiceId);
         Assert.Equal(("Succeeded", chargeId, payer.TotalMinor), (payment.GetProperty("status").GetString(), payment.GetProperty("chargeId").GetString(),
             payment.GetProperty("amountMinor").GetInt64()));
         Assert.Equal(payer.TotalMinor, history.GetProperty("totalPaidMinor").GetInt64());
 
-        var invoice = (await SendAsync(nodeB, HttpMethod.Get, $"{payer.Billing}/invoices/{payer.InvoiceId}", payer.Token)).Json;
+        var invoice = (await nodeB.SendAsync(HttpMethod.Get, $"{payer.Billing}/invoices/{payer.InvoiceId}", payer.Token)).Json;
         Assert.Equal(("Paid", payer.TotalMinor, payer.TotalMinor), (invoice.GetProperty("status").GetString(),
             invoice.GetProperty("amountPaidMinor").GetInt64(), invoice.GetProperty("totalMinor").GetInt64()));
 
-        var again = await RetryWhileUnavailableAsync(() => SendAsync(nodeC, HttpMethod.Post, payer.PayPath, payer.Token, key: payer.Key));
+        var again = await RetryWhileUnavailableAsync(() => nodeC.SendAsync(HttpMethod.Post, payer.PayPath, payer.Token, key: payer.Key));
         Assert.True(again.Status == HttpStatusCode.Created, again.Body);
         Assert.Equal(chargeId, again.Json.GetProperty("payment").GetProperty("chargeId").GetString());
         return payment;
     }
 
     /// <summary>Retries the payment with its key until the answer is not 503 (or no answer at all), within the deadline.</summary>
-    private static async Task<(Answer Answer, int Attempts, TimeSpan After)> PayUntilDecidedAsync(HttpClient node, Payer payer, Stopwatch sinceKill)
+    private static async Task<(NodeApi.Reply Answer, int Attempts, TimeSpan After)> PayUntilDecidedAsync(NodeApi node, Payer payer, Stopwatch sinceKill)
     {
         var attempts = 0;
         var answer = await RetryWhileUnavailableAsync(() =>
         {
             attempts++;
-            return SendAsync(node, HttpMethod.Post, payer.PayPath, payer.Token, key: payer.Key);
+            return node.SendAsync(HttpMethod.Post, payer.PayPath, payer.Token, key: payer.Key);
         });
         return (answer, attempts, sinceKill.Elapsed);
     }
 
-    private static async Task<Answer> RetryWhileUnavailableAsync(Func<Task<Answer>> send)
+    private static async Task<NodeApi.Reply> RetryWhileUnavailableAsync(Func<Task<NodeApi.Reply>> send)
     {
         var deadline = DateTime.UtcNow + RecoveryDeadline;
         while (true)
         {
-            Answer answer;
+            NodeApi.Reply answer;
             try
             {
                 answer = await send();
@@ -149,16 +145,14 @@ public sealed class PaymentRetrySpecs(ITestOutputHelper output)
     }
 
     /// <summary>A user with an approving card and a subscription invoice to pay (standard plan, 1549).</summary>
-    private static async Task<Payer> PayerAsync(HttpClient node, int i)
+    private static async Task<Payer> PayerAsync(NodeApi node, int i)
     {
-        var (email, password) = ($"payer-{i}-{Guid.NewGuid():N}@example.com", "correct horse battery");
-        Assert.Equal(HttpStatusCode.Created, (await SendAsync(node, HttpMethod.Post, "/api/users", null, new { email, password, displayName = $"Payer {i}" })).Status);
-        var session = (await SendAsync(node, HttpMethod.Post, "/api/sessions", null, new { email, password })).Json;
-        var (userId, token) = (session.GetProperty("userId").GetString()!, session.GetProperty("token").GetString()!);
+        var user = await node.Api.NewUserAsync($"payer-{i}", $"Payer {i}");
+        var (userId, token) = (user.UserId, user.Token);
         // Subscribed before the card is added, so the first invoice waits to be paid (with a card it is charged at once).
-        var order = await SendAsync(node, HttpMethod.Post, $"/api/users/{userId}/billing/subscription", token, new { planId = "standard" }, Guid.NewGuid().ToString());
+        var order = await node.SendAsync(HttpMethod.Post, $"/api/users/{userId}/billing/subscription", token, new { planId = "standard" }, Guid.NewGuid().ToString());
         Assert.True(order.Status == HttpStatusCode.Created, order.Body);
-        var card = await SendAsync(node, HttpMethod.Post, $"/api/users/{userId}/cards", token,
+        var card = await node.SendAsync(HttpMethod.Post, $"/api/users/{userId}/cards", token,
             new { number = "4242424242424242", expiryMonth = 12, expiryYear = DateTime.UtcNow.Year + 3, makeDefault = true });
         Assert.True(card.Status == HttpStatusCode.Created, card.Body);
         var invoice = order.Json.GetProperty("invoice");
@@ -179,7 +173,7 @@ public sealed class PaymentRetrySpecs(ITestOutputHelper output)
     }
 
     /// <summary>The shared SQLite journal as text (events are JSON), to see when an attempt has been recorded.</summary>
-    private static async Task<string> JournalTextAsync(LocalCluster cluster)
+    private static async Task<string> JournalTextAsync(NodeProcessCluster cluster)
     {
         var text = new StringBuilder();
         foreach (var file in Directory.GetFiles(Path.GetDirectoryName(cluster.SqliteFile)!, Path.GetFileName(cluster.SqliteFile) + "*"))
@@ -191,14 +185,5 @@ public sealed class PaymentRetrySpecs(ITestOutputHelper output)
         return text.ToString();
     }
 
-    private static HttpClient Client(NodeProcess node) => new() { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    private static async Task<Answer> SendAsync(HttpClient node, HttpMethod method, string path, string? token, object? body = null, string? key = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (key is not null) request.Headers.Add("Idempotency-Key", key);
-        using var response = await node.SendAsync(request);
-        return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MediaPlatform.Specs.MultiProcess;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Management;
@@ -10,7 +9,7 @@ namespace MediaPlatform.Specs.Management;
 public sealed class ConsoleSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task dead_target_and_unknown_command_fail_with_one_line_and_non_zero_exit()
+    public async Task Dead_target_and_unknown_command_fail_with_one_line_and_non_zero_exit()
     {
         var closedPort = FreePorts.Next();
         var dead = await Mpctl.RunAsync("--host", $"127.0.0.1:{closedPort}", "cluster", "show");
@@ -38,7 +37,7 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task console_shows_tails_leaves_and_downs_unreachable_members()
+    public async Task Console_shows_tails_leaves_and_downs_unreachable_members()
     {
         var (cluster, config) = await ManagementCluster.StartAsync(output, mutations: true);
         await using var _ = cluster;
@@ -124,15 +123,15 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
         Assert.Equal(0, tail.ExitCode);
         Assert.Matches($@"\d\d:\d\d:\d\d member-(left|exited|removed) {addresses[leaver]}", tailOutput.StandardOutput.Last());
         Assert.Equal(0, await leaver.WaitForExitAsync(SpecTimeouts.GracefulExit));
-        await LocalCluster.AwaitViewAsync([observer, crashed], v => !v.Has(addresses[leaver]) && v.CountUp == 2, SpecTimeouts.Downing, "leaver removed");
+        await NodeProcessCluster.AwaitViewAsync([observer, crashed], v => !v.Has(addresses[leaver]) && v.CountUp == 2, SpecTimeouts.Downing, "leaver removed");
 
         // SIGKILL one; cluster down-unreachable downs it and the cluster removes it.
         crashed.Kill();
-        await LocalCluster.AwaitViewAsync([observer], v => v.Unreachable.Contains(addresses[crashed]), SpecTimeouts.Downing, "crashed node unreachable");
+        await NodeProcessCluster.AwaitViewAsync([observer], v => v.Unreachable.Contains(addresses[crashed]), SpecTimeouts.Downing, "crashed node unreachable");
         var down = await Mpctl.RunAsync([.. admin, "cluster", "down-unreachable"]);
         Assert.True(down.ExitCode == 0, Mpctl.Describe(down));
         Assert.Contains(down.StandardOutput, l => l.Contains(addresses[crashed]));
-        await LocalCluster.AwaitViewAsync([observer], v => !v.Has(addresses[crashed]) && v.Members.Count == 1, SpecTimeouts.Downing, "crashed node removed");
+        await NodeProcessCluster.AwaitViewAsync([observer], v => !v.Has(addresses[crashed]) && v.Members.Count == 1, SpecTimeouts.Downing, "crashed node removed");
         var after = await Mpctl.RunAsync([.. admin, "cluster", "show"]);
         Assert.Contains(after.StandardOutput, l => l.StartsWith("1 member(s), 1 up, 0 unreachable"));
         cluster.MarkPassed();

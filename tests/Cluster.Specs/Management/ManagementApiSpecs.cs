@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MediaPlatform.Specs.MultiProcess;
-using MediaPlatform.Specs.Support.Processes;
+using MediaPlatform.Testing.Api;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Management;
@@ -13,7 +13,7 @@ public sealed class ManagementApiSpecs(ITestOutputHelper output)
     private static readonly string[] Regions = ["billing-account", "coupon", "email-reservation", "friend-list", "friendship", "gateway-ledger", "login-guard", "title", "title-pipeline", "upload-quota", "user"];
 
     [Fact]
-    public async Task read_only_cluster_every_read_route_answers_and_mutations_are_refused()
+    public async Task Read_only_cluster_every_read_route_answers_and_mutations_are_refused()
     {
         var (cluster, config) = await ManagementCluster.StartAsync(output, mutations: false);
         await using var _ = cluster;
@@ -40,10 +40,7 @@ public sealed class ManagementApiSpecs(ITestOutputHelper output)
         Assert.Contains("'other'", (await admin.GetAsync(ManagementHttp.Member("akka.tcp://other@127.0.0.1:4051"))).AssertProblem(HttpStatusCode.BadRequest));
 
         // An entity somewhere, so the shard counts have something to count.
-        using (var signUp = await anonymous.Client.PostAsync("api/users", new StringContent(
-                   """{"email":"mgmt-spec@example.com","password":"correct-horse-battery-staple-1","displayName":"Mgmt"}""",
-                   System.Text.Encoding.UTF8, "application/json")))
-            Assert.True(signUp.IsSuccessStatusCode, $"sign-up: {(int)signUp.StatusCode} {await signUp.Content.ReadAsStringAsync()}");
+        await new ApiClient(anonymous.Client).NewUserAsync("mgmt-spec", "Mgmt");
 
         // Shards on each node, and the cluster-wide distribution: every region, the user entity counted once.
         var userEntitiesOnNodes = 0;
@@ -113,7 +110,7 @@ public sealed class ManagementApiSpecs(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task mutations_enabled_leave_removes_a_node_and_down_removes_an_unreachable_one()
+    public async Task Mutations_enabled_leave_removes_a_node_and_down_removes_an_unreachable_one()
     {
         var (cluster, config) = await ManagementCluster.StartAsync(output, mutations: true);
         await using var _ = cluster;
@@ -140,13 +137,13 @@ public sealed class ManagementApiSpecs(ITestOutputHelper output)
         Assert.StartsWith("Leaving", (await admin.PutFormAsync(leaverPath, ("operation", "leave"))).AssertOk().Str("message"));
         Assert.Equal(0, await leaver.WaitForExitAsync(SpecTimeouts.GracefulExit));
         var survivors = new[] { observer, crashed };
-        await LocalCluster.AwaitViewAsync(survivors, v => !v.Has(addresses[leaver]) && v.CountUp == 2, SpecTimeouts.Downing, "leaver removed");
+        await NodeProcessCluster.AwaitViewAsync(survivors, v => !v.Has(addresses[leaver]) && v.CountUp == 2, SpecTimeouts.Downing, "leaver removed");
 
         // SIGKILL: unreachable (the slow split-brain resolver leaves it so), then PUT operation=down removes it.
         crashed.Kill();
-        await LocalCluster.AwaitViewAsync([observer], v => v.Unreachable.Contains(addresses[crashed]), SpecTimeouts.Downing, "crashed node unreachable");
+        await NodeProcessCluster.AwaitViewAsync([observer], v => v.Unreachable.Contains(addresses[crashed]), SpecTimeouts.Downing, "crashed node unreachable");
         Assert.StartsWith("Downing", (await admin.PutJsonAsync(ManagementHttp.Member(addresses[crashed]), """{"operation":"down"}""")).AssertOk().Str("message"));
-        await LocalCluster.AwaitViewAsync([observer], v => !v.Has(addresses[crashed]) && v.Members.Count == 1 && v.Unreachable.Count == 0,
+        await NodeProcessCluster.AwaitViewAsync([observer], v => !v.Has(addresses[crashed]) && v.Members.Count == 1 && v.Unreachable.Count == 0,
             SpecTimeouts.Downing, "crashed node downed and removed");
         Assert.Equal("Up", (await observer.GetMembersAsync()).SelfStatus);
         cluster.MarkPassed();

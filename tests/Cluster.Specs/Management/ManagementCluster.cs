@@ -1,4 +1,3 @@
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Management;
@@ -9,7 +8,7 @@ namespace MediaPlatform.Specs.Management;
 /// </summary>
 public static class ManagementCluster
 {
-    public static async Task<(LocalCluster Cluster, TempDirectory Config)> StartAsync(ITestOutputHelper output, bool mutations)
+    public static async Task<(NodeProcessCluster Cluster, TempDirectory Config)> StartAsync(ITestOutputHelper output, bool mutations)
     {
         var config = new TempDirectory("mgmt-config");
         var hocon = config.Combine("slow-sbr.hocon");
@@ -17,7 +16,7 @@ public static class ManagementCluster
         string[] extra = mutations ? ["--management-mutations", "--config", hocon] : [];
         try
         {
-            var cluster = await LocalCluster.StartAsync(3, output, extraArguments: extra);
+            var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine, ExtraArguments: extra));
             return (cluster, config);
         }
         catch
@@ -28,7 +27,7 @@ public static class ManagementCluster
     }
 
     /// <summary>Every node's own address (akka.tcp://media@127.0.0.1:port), by node.</summary>
-    public static async Task<Dictionary<NodeProcess, string>> AddressesAsync(LocalCluster cluster)
+    public static async Task<Dictionary<NodeProcess, string>> AddressesAsync(NodeProcessCluster cluster)
     {
         var result = new Dictionary<NodeProcess, string>();
         foreach (var node in cluster.Nodes) result[node] = (await node.GetMembersAsync()).SelfNode;

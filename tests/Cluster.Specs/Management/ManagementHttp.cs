@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using MediaPlatform.Specs.Support.Processes;
 
 namespace MediaPlatform.Specs.Management;
 
@@ -10,7 +9,7 @@ public sealed class ManagementHttp : IDisposable
 {
     private readonly HttpClient _http;
 
-    public ManagementHttp(NodeProcess node, string? token = LocalCluster.AdminToken)
+    public ManagementHttp(NodeProcess node, string? token = NodeProcessCluster.AdminToken)
     {
         _http = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
         if (token is not null) _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

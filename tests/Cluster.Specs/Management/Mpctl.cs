@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MediaPlatform.Specs.Support.Processes;
 
 namespace MediaPlatform.Specs.Management;
 
@@ -47,7 +46,7 @@ public static class Mpctl
     public static Process Start(IEnumerable<string> args, out CapturedOutput output, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(DllPath)) throw new FileNotFoundException($"console not built: {DllPath}");
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet")
+        var info = new ProcessStartInfo(NodeBinary.DotnetHost())
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

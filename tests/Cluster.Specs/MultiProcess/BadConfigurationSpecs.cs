@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.MultiProcess;
@@ -21,7 +20,7 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
     [InlineData("bad lockout")]
     [InlineData("no token key in a cluster")]
     [InlineData("bad title price")]
-    public async Task bad_configuration_exits_non_zero_with_one_line(string fault)
+    public async Task Bad_configuration_exits_non_zero_with_one_line(string fault)
     {
         using var dir = new TempDirectory("bad-config");
         using var occupied = new TcpListener(IPAddress.Loopback, 0);

@@ -1,4 +1,3 @@
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.MultiProcess;
@@ -7,9 +6,9 @@ namespace MediaPlatform.Specs.MultiProcess;
 public sealed class ClusterFormationSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task three_nodes_started_with_the_same_command_line_form_one_cluster()
+    public async Task Three_nodes_started_with_the_same_command_line_form_one_cluster()
     {
-        await using var cluster = await LocalCluster.StartAsync(3, output);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
 
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
         output.WriteLine($"3 members Up and ready on every node {cluster.SinceLaunch.Elapsed.TotalSeconds:0.0} s after launch");

@@ -1,5 +1,4 @@
 using MediaPlatform.Node;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.MultiProcess;
@@ -8,9 +7,9 @@ namespace MediaPlatform.Specs.MultiProcess;
 public sealed class FrozenNodeSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task a_frozen_node_must_be_downed_and_on_waking_exit_non_zero_instead_of_living_on()
+    public async Task A_frozen_node_must_be_downed_and_on_waking_exit_non_zero_instead_of_living_on()
     {
-        await using var cluster = await LocalCluster.StartAsync(3, output);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
 
         var frozen = cluster.Nodes[2];
@@ -18,7 +17,7 @@ public sealed class FrozenNodeSpecs(ITestOutputHelper output)
         var survivors = cluster.Nodes.Take(2).ToArray();
 
         frozen.Stop(); // SIGSTOP: the process lives but answers nothing, like a hung node
-        var downedAfter = await LocalCluster.AwaitViewAsync(survivors,
+        var downedAfter = await NodeProcessCluster.AwaitViewAsync(survivors,
             v => !v.Has(frozenAddress) && v.CountUp == 2 && v.Unreachable.Count == 0, SpecTimeouts.Downing, "frozen node downed");
         output.WriteLine($"SIGSTOP {frozen.Name}: downed and removed after {downedAfter.TotalSeconds:0.0} s");
 

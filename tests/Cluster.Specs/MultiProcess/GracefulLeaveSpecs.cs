@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.MultiProcess;
@@ -8,9 +7,9 @@ namespace MediaPlatform.Specs.MultiProcess;
 public sealed class GracefulLeaveSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task sigterm_of_one_node_it_leaves_is_removed_and_exits_zero()
+    public async Task SIGTERM_of_one_node_it_leaves_is_removed_and_exits_zero()
     {
-        await using var cluster = await LocalCluster.StartAsync(3, output);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
         output.WriteLine($"formed in {cluster.SinceLaunch.Elapsed.TotalSeconds:0.0} s");
 
@@ -25,7 +24,7 @@ public sealed class GracefulLeaveSpecs(ITestOutputHelper output)
         Assert.Equal(0, exitCode);
 
         // A node that left is Removed, never Unreachable: nobody has to down it.
-        await LocalCluster.AwaitViewAsync(survivors,
+        await NodeProcessCluster.AwaitViewAsync(survivors,
             v => !v.Has(leaverAddress) && v.Members.Count == 2 && v.CountUp == 2 && v.Unreachable.Count == 0,
             SpecTimeouts.Downing, $"{leaver.Name} removed");
         output.WriteLine($"SIGTERM {leaver.Name} ({leaverAddress}): exited 0 after {exitedAfter.TotalSeconds:0.0} s, " +

@@ -1,5 +1,4 @@
 using MediaPlatform.Node.Configuration;
-using MediaPlatform.Specs.Support.Processes;
 
 namespace MediaPlatform.Specs.MultiProcess;
 
@@ -7,7 +6,7 @@ namespace MediaPlatform.Specs.MultiProcess;
 public sealed class HelpSpecs
 {
     [Fact]
-    public async Task help_lists_every_flag_with_its_environment_variable()
+    public async Task Help_lists_every_flag_with_its_environment_variable()
     {
         using var dir = new TempDirectory("help");
 

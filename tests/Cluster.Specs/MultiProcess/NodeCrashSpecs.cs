@@ -1,4 +1,3 @@
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.MultiProcess;
@@ -7,9 +6,9 @@ namespace MediaPlatform.Specs.MultiProcess;
 public sealed class NodeCrashSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task sigkill_of_one_node_the_majority_downs_it_and_keeps_serving()
+    public async Task SIGKILL_of_one_node_the_majority_downs_it_and_keeps_serving()
     {
-        await using var cluster = await LocalCluster.StartAsync(3, output);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
         output.WriteLine($"formed in {cluster.SinceLaunch.Elapsed.TotalSeconds:0.0} s");
 
@@ -21,9 +20,9 @@ public sealed class NodeCrashSpecs(ITestOutputHelper output)
         var survivors = cluster.Nodes.Where(n => n != victim).ToArray();
 
         victim.Kill();
-        var unreachableAfter = await LocalCluster.AwaitViewAsync(survivors,
+        var unreachableAfter = await NodeProcessCluster.AwaitViewAsync(survivors,
             v => v.Unreachable.Contains(victimAddress), SpecTimeouts.Downing, $"{victim.Name} unreachable");
-        var removedAfter = unreachableAfter + await LocalCluster.AwaitViewAsync(survivors,
+        var removedAfter = unreachableAfter + await NodeProcessCluster.AwaitViewAsync(survivors,
             v => !v.Has(victimAddress) && v.Members.Count == 2 && v.CountUp == 2 && v.Unreachable.Count == 0,
             SpecTimeouts.Downing, $"{victim.Name} downed and removed");
         output.WriteLine($"SIGKILL {victim.Name} (leader {victimAddress}): unreachable after {unreachableAfter.TotalSeconds:0.0} s, " +
@@ -43,7 +42,7 @@ public sealed class NodeCrashSpecs(ITestOutputHelper output)
         cluster.MarkPassed();
     }
 
-    private static async Task<Dictionary<NodeProcess, string>> AddressesAsync(LocalCluster cluster)
+    private static async Task<Dictionary<NodeProcess, string>> AddressesAsync(NodeProcessCluster cluster)
     {
         var result = new Dictionary<NodeProcess, string>();
         foreach (var node in cluster.Nodes) result[node] = (await node.GetMembersAsync()).SelfNode;

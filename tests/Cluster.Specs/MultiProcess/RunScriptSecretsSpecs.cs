@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MediaPlatform.Specs.Support.Processes;
+using MediaPlatform.Testing.Api;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.MultiProcess;
@@ -56,7 +56,7 @@ public sealed class RunScriptSecretsSpecs(ITestOutputHelper output) : IDisposabl
     }, SpecTimeouts.Formation, "the node started by cluster.sh to be ready");
 
     [Fact]
-    public async Task cluster_script_keeps_secrets_in_private_files_off_the_command_line_and_across_restarts()
+    public async Task Cluster_script_keeps_secrets_in_private_files_off_the_command_line_and_across_restarts()
     {
         File.WriteAllText(_state.Combine("count"), "1");
         await ScriptAsync("start 1");
@@ -84,11 +84,9 @@ public sealed class RunScriptSecretsSpecs(ITestOutputHelper output) : IDisposabl
         Assert.Equal(HttpStatusCode.Unauthorized, (await Http.GetAsync(Api("/api/coupons/NO-SUCH-COUPON"))).StatusCode);
 
         // A user's token outlives a restart of the node: the key is kept with the cluster's state.
-        var email = $"restart-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery";
-        Assert.Equal(HttpStatusCode.Created, (await Http.PostAsJsonAsync(Api("/api/users"), new { email, password, displayName = "Kept" })).StatusCode);
-        var login = await (await Http.PostAsJsonAsync(Api("/api/sessions"), new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-        var (userId, token) = (login.GetProperty("userId").GetString(), login.GetProperty("token").GetString());
+        using var anonymous = new HttpClient { BaseAddress = Api("/"), Timeout = Http.Timeout };
+        var user = await new ApiClient(anonymous).NewUserAsync("restart", "Kept");
+        var (userId, token) = (user.UserId, user.Token);
 
         await ScriptAsync("stop 1");
         await ScriptAsync("start 1");

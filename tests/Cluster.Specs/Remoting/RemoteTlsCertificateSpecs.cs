@@ -1,7 +1,6 @@
 using MediaPlatform.Node;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Hosting;
-using MediaPlatform.Specs.Support.Processes;
 using MediaPlatform.Specs.Support.Tls;
 
 namespace MediaPlatform.Specs.Remoting;

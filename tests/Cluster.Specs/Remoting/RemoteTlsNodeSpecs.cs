@@ -1,5 +1,4 @@
 using MediaPlatform.Specs.MultiProcess;
-using MediaPlatform.Specs.Support.Processes;
 using MediaPlatform.Specs.Support.Tls;
 using Xunit.Abstractions;
 
@@ -12,15 +11,15 @@ public sealed class RemoteTlsNodeSpecs(ITestOutputHelper output) : IDisposable
     private readonly TempDirectory _dir = new("remote-tls-node");
 
     [Fact]
-    public async Task two_nodes_given_the_cluster_certificate_form_one_cluster_over_tls()
+    public async Task Two_nodes_given_the_cluster_certificate_form_one_cluster_over_tls()
     {
         const string password = "node-certificate-password";
         var pfx = ThrowawayCertificate.WritePfx(_dir.Path, "media-cluster", password);
         var passwordFile = _dir.Combine("password");
         await File.WriteAllTextAsync(passwordFile, password + "\n");
 
-        await using var cluster = await LocalCluster.StartAsync(2, output,
-            extraArguments: ["--remote-tls-certificate", pfx, "--remote-tls-certificate-password-file", passwordFile]);
+        await using var cluster = await NodeProcessCluster.StartAsync(2, new(output.WriteLine,
+            ExtraArguments: ["--remote-tls-certificate", pfx, "--remote-tls-certificate-password-file", passwordFile]));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
 
         var views = await Task.WhenAll(cluster.Nodes.Select(n => n.GetMembersAsync()));

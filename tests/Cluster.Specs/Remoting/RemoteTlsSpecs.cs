@@ -6,7 +6,6 @@ using Akka.Configuration;
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Specs.MultiNode;
 using MediaPlatform.Specs.Support.MultiNode;
-using MediaPlatform.Specs.Support.Processes;
 using MediaPlatform.Specs.Support.Tls;
 using Xunit.Abstractions;
 

@@ -4,11 +4,10 @@ using Akka.Configuration;
 using MediaPlatform.Actors.Billing;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Scheduling;
-using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Specs.MultiNode;
 using MediaPlatform.Specs.Support.MultiNode;
-using MediaPlatform.Specs.Support.Processes;
+using MediaPlatform.Testing.Nodes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Scheduling;
@@ -37,48 +36,27 @@ public sealed class BillingRunFailoverSpecs(ITestOutputHelper output) : IAsyncLi
           jobs.billing-cycle.items-per-second = 30
         }
         akka.coordinated-shutdown.run-by-actor-system-terminate = off
-        # Joined through --seed-nodes (plain akka.tcp addresses), so no throttling adapter here.
+        # Joined through plain akka.tcp seed addresses, so no throttling adapter here.
         akka.remote.dot-netty.tcp.applied-adapters = []
         """;
 
     private readonly ManualClock _clock = new(Start);
-    private readonly TempDirectory _root = new("scheduler-failover");
-    private readonly List<InProcessNode> _nodes = [];
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
+    private NodeActorCluster _cluster = null!;
 
     public async Task InitializeAsync()
     {
-        var ports = Enumerable.Range(0, 3).Select(_ => FreePorts.Next()).ToArray();
         var hocon = ConfigurationFactory.ParseString(SchedulerOverrides).WithFallback(MultiNodeConfig.Create());
-        for (var i = 0; i < 3; i++)
-        {
-            // One at a time, so node 0 is the oldest and hosts the singleton.
-            var options = NodeOptionsParser.Parse(
-            [
-                "--hostname", "127.0.0.1", "--remote-port", ports[i].ToString(), "--http-port", FreePorts.Next().ToString(),
-                "--data-dir", _root.Combine($"node-{i}"), "--sqlite-file", _root.Combine("journal.db"),
-                "--seed-nodes", $"akka.tcp://{MultiNodeConfig.SystemName}@127.0.0.1:{ports[0]}", "--cluster-name", MultiNodeConfig.SystemName,
-            ], new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = "in-process-cluster-token-key-0123456789" }, AppContext.BaseDirectory)!;
-            _nodes.Add(await InProcessNode.StartAsync(options, hocon, _clock));
-            await Eventually.AwaitAssertAsync(() =>
-            {
-                Assert.Equal(i + 1, ClusterHarness.UpMembersSeenBy(_nodes[0].System).Length);
-                return Task.CompletedTask;
-            }, Deadline);
-        }
+        _cluster = await NodeActorCluster.StartAsync("scheduler-failover", 3, hocon, _clock);
         Note("3 nodes Up");
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        _root.Dispose();
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task Crashing_the_singletons_node_mid_run_must_still_invoice_every_account_once_and_charge_each_invoice_at_most_once()
     {
-        var (oldest, survivor) = (_nodes[0], _nodes[1]);
+        var (oldest, survivor) = (_cluster[0], _cluster[1]);
         var billing = survivor.Registered<EntityRegions.BillingAccounts>();
         await AwaitRunFinishedAsync(survivor, "billing-cycle@2026-01-10"); // the first start's run: nothing due yet
         var ids = Enumerable.Range(0, Accounts).Select(i => $"acct-{i:D4}").ToArray();
@@ -138,7 +116,7 @@ public sealed class BillingRunFailoverSpecs(ITestOutputHelper output) : IAsyncLi
         }
     }
 
-    private async Task<JobRunView> AwaitRunFinishedAsync(InProcessNode node, string runKey)
+    private async Task<JobRunView> AwaitRunFinishedAsync(NodeActorHost node, string runKey)
     {
         JobRunView? finished = null;
         await Eventually.AwaitAssertAsync(async () =>
@@ -149,7 +127,7 @@ public sealed class BillingRunFailoverSpecs(ITestOutputHelper output) : IAsyncLi
         return finished!;
     }
 
-    private static async Task<ScheduledJobView> JobAsync(InProcessNode node) =>
+    private static async Task<ScheduledJobView> JobAsync(NodeActorHost node) =>
         Assert.IsType<ScheduledJobView>(await node.Registered<EntityRegions.SchedulerProxy>().Ask<object>(new GetScheduledJob("billing-cycle"), AskTimeout));
 
     private void Note(string message) => output.WriteLine($"[{_elapsed.Elapsed.TotalSeconds,6:0.0} s] {message}");

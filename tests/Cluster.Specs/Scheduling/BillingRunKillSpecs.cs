@@ -30,7 +30,7 @@ public sealed class BillingRunKillSpecs(ITestOutputHelper output)
         using var settings = new TempDirectory("scheduler-config");
         var configFile = settings.Combine("scheduler.hocon");
         await File.WriteAllTextAsync(configFile, SchedulerConfig("0s"));
-        await using var cluster = await LocalCluster.StartAsync(3, output, extraArguments: ["--config", configFile]);
+        await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine, ExtraArguments: ["--config", configFile]));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
 
         var apis = cluster.Nodes.Select(n => new NodeApi(n)).ToArray();
@@ -120,15 +120,15 @@ public sealed class BillingRunKillSpecs(ITestOutputHelper output)
     }
 
     /// <summary>Singletons run on the oldest member: find which process that is.</summary>
-    private static async Task<NodeProcess> SingletonHostAsync(LocalCluster cluster)
+    private static async Task<NodeProcess> SingletonHostAsync(NodeProcessCluster cluster)
     {
         using var api = new NodeApi(cluster.Nodes[0]);
-        var oldest = (await api.SendAsync(HttpMethod.Get, "/cluster/singletons", LocalCluster.AdminToken)).Expect(HttpStatusCode.OK).Json.GetProperty("oldest").GetString()!;
+        var oldest = (await api.SendAsync(HttpMethod.Get, "/cluster/singletons", NodeProcessCluster.AdminToken)).Expect(HttpStatusCode.OK).Json.GetProperty("oldest").GetString()!;
         return cluster.Nodes.Single(n => oldest.EndsWith($":{n.RemotePort}", StringComparison.Ordinal));
     }
 
     private static async Task<JsonElement> JobAsync(NodeApi api) =>
-        (await api.SendAsync(HttpMethod.Get, "/scheduler/jobs/billing-cycle", LocalCluster.AdminToken)).Expect(HttpStatusCode.OK).Json;
+        (await api.SendAsync(HttpMethod.Get, "/scheduler/jobs/billing-cycle", NodeProcessCluster.AdminToken)).Expect(HttpStatusCode.OK).Json;
 
     private void Note(string message) => output.WriteLine($"[{_elapsed.Elapsed.TotalSeconds,6:0.0} s] {message}");
 }

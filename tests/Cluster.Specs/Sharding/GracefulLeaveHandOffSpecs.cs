@@ -1,7 +1,6 @@
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Specs.MultiNode;
 using MediaPlatform.Specs.Support.MultiNode;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Sharding;

@@ -2,7 +2,6 @@ using MediaPlatform.Actors.Billing;
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Specs.MultiNode;
 using MediaPlatform.Specs.Support.MultiNode;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Specs.Sharding;

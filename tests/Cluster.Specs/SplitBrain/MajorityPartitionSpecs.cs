@@ -1,9 +1,10 @@
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Specs.MultiNode;
 using MediaPlatform.Specs.Support.MultiNode;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 using static MediaPlatform.Specs.Support.MultiNode.ClusterHarness;
+
+using MediaPlatform.Testing.Nodes;
 
 namespace MediaPlatform.Specs.SplitBrain;
 
@@ -94,12 +95,12 @@ public sealed class MajorityPartitionSpecs(ITestOutputHelper output)
         Assert.True(watch.Samples > watch.IncompleteSamples, "the ownership watch never took a complete sample");
     }
 
-    private static async Task<IReadOnlySet<string>> LiveEntitiesAsync(IEnumerable<InProcessNode> nodes)
+    private static async Task<IReadOnlySet<string>> LiveEntitiesAsync(IEnumerable<NodeActorHost> nodes)
     {
         var all = new HashSet<string>();
         foreach (var node in nodes) all.UnionWith(await ShardingProbe.LiveEntitiesAsync(node.Registered<EntityRegions.BillingAccounts>()));
         return all;
     }
 
-    private static string Ports(IEnumerable<InProcessNode> nodes) => string.Join(",", nodes.Select(n => n.Address.Port));
+    private static string Ports(IEnumerable<NodeActorHost> nodes) => string.Join(",", nodes.Select(n => n.Address.Port));
 }

@@ -1,9 +1,10 @@
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Specs.MultiNode;
 using MediaPlatform.Specs.Support.MultiNode;
-using MediaPlatform.Specs.Support.Processes;
 using Xunit.Abstractions;
 using static MediaPlatform.Specs.Support.MultiNode.ClusterHarness;
+
+using MediaPlatform.Testing.Nodes;
 
 namespace MediaPlatform.Specs.SplitBrain;
 
@@ -30,7 +31,7 @@ public sealed class NoMajorityPartitionSpecs(ITestOutputHelper output)
     public async Task A_2_2_1_partition_must_down_every_side_because_none_has_a_majority()
     {
         await using var cluster = await FullNodeCluster.StartAsync("split-2-2-1", 5, output);
-        List<InProcessNode>[] sides = [[cluster[0], cluster[1]], [cluster[2], cluster[3]], [cluster[4]]];
+        List<NodeActorHost>[] sides = [[cluster[0], cluster[1]], [cluster[2], cluster[3]], [cluster[4]]];
         await using var watch = OwnershipWatch.Start(cluster.Nodes);
         var splitAt = cluster.Elapsed;
         await PartitionAsync(sides);
@@ -71,7 +72,7 @@ public sealed class NoMajorityPartitionSpecs(ITestOutputHelper output)
         // Lowest and highest port together, the middle two together: which half has the lowest address is then
         // independent of which node is the seed.
         var byPort = four.OrderBy(n => n.Address.Port).ToList();
-        var (keep, down) = (new List<InProcessNode> { byPort[0], byPort[3] }, new List<InProcessNode> { byPort[1], byPort[2] });
+        var (keep, down) = (new List<NodeActorHost> { byPort[0], byPort[3] }, new List<NodeActorHost> { byPort[1], byPort[2] });
         var splitAt = cluster.Elapsed;
         await PartitionAsync([keep, down]);
         cluster.Note($"partitioned {Ports(keep)} | {Ports(down)}; lowest address {byPort[0].Address.Port}, so {Ports(keep)} must survive");
@@ -102,7 +103,7 @@ public sealed class NoMajorityPartitionSpecs(ITestOutputHelper output)
     }
 
     /// <summary>Waits until each of these nodes sees exactly these members, all Up and reachable.</summary>
-    private static Task AwaitMembersAsync(IReadOnlyList<InProcessNode> nodes, TimeSpan timeout)
+    private static Task AwaitMembersAsync(IReadOnlyList<NodeActorHost> nodes, TimeSpan timeout)
     {
         var expected = Sorted(nodes.Select(n => n.Address));
         return Eventually.AwaitAssertAsync(() =>
@@ -117,9 +118,9 @@ public sealed class NoMajorityPartitionSpecs(ITestOutputHelper output)
         }, timeout);
     }
 
-    private static Task PartitionAsync(IReadOnlyList<List<InProcessNode>> sides) =>
+    private static Task PartitionAsync(IReadOnlyList<List<NodeActorHost>> sides) =>
         Task.WhenAll(sides.SelectMany((side, i) => sides.Skip(i + 1)
             .Select(other => ClusterLinks.PartitionAsync(side.Select(n => n.System), other.Select(n => n.System)))));
 
-    private static string Ports(IEnumerable<InProcessNode> nodes) => string.Join(",", nodes.Select(n => n.Address.Port));
+    private static string Ports(IEnumerable<NodeActorHost> nodes) => string.Join(",", nodes.Select(n => n.Address.Port));
 }

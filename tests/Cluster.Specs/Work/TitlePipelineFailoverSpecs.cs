@@ -7,9 +7,10 @@ using MediaPlatform.Actors.Work;
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Specs.MultiNode;
 using MediaPlatform.Specs.Support.MultiNode;
-using MediaPlatform.Specs.Support.Processes;
 using MediaPlatform.Specs.Work.Support;
 using Xunit.Abstractions;
+
+using MediaPlatform.Testing.Nodes;
 
 namespace MediaPlatform.Specs.Work;
 
@@ -85,7 +86,7 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
     }
 
     /// <summary>What the upload route does: store the source, tell the title, start its pipeline.</summary>
-    private static async Task UploadAsync(InProcessNode via, string titleId, string uploadId, string source)
+    private static async Task UploadAsync(NodeActorHost via, string titleId, string uploadId, string source)
     {
         var titles = via.Registered<EntityRegions.Titles>();
         var key = TitleBlobKeys.Source(titleId, uploadId);
@@ -112,7 +113,7 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
         return -1;
     }
 
-    private static async Task<TitleView?> TitleAsync(InProcessNode via, string titleId)
+    private static async Task<TitleView?> TitleAsync(NodeActorHost via, string titleId)
     {
         try { return await via.Registered<EntityRegions.Titles>().Ask<object>(new GetTitle(titleId), TimeSpan.FromSeconds(5)) as TitleView; }
         catch (AskTimeoutException) { return null; }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using MediaPlatform.Actors.Work;
 using MediaPlatform.Specs.MultiNode;
-using MediaPlatform.Specs.Support.Processes;
 using MediaPlatform.Specs.Work.Support;
 using Xunit.Abstractions;
 

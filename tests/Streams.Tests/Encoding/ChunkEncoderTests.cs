@@ -121,7 +121,7 @@ public class ChunkEncoderTests
     public void Arguments_force_the_shared_gop_and_bound_threads()
     {
         var rung = LadderPolicy.Default.For(1280, 720, 25, true)[3];
-        var job = new ChunkEncodeJob(new VideoChunk(3, "/w/chunk_00003.mkv", TimeSpan.FromSeconds(12),
+        var job = new ChunkEncodeRequest(new VideoChunk(3, "/w/chunk_00003.mkv", TimeSpan.FromSeconds(12),
             TimeSpan.FromSeconds(4), 100), rung, 0, "/w/720p/chunk_00003.mp4");
 
         var args = string.Join(' ', ChunkEncoder.BuildArguments(job, new EncoderSettings("veryfast", 3)));
@@ -147,6 +147,6 @@ public class ChunkEncoderTests
         return Assert.Single(chunks);
     }
 
-    private static ChunkEncodeJob Job(VideoChunk chunk, Rung rung, GeneratedClip clip, int rotation = 0) =>
+    private static ChunkEncodeRequest Job(VideoChunk chunk, Rung rung, GeneratedClip clip, int rotation = 0) =>
         new(chunk, rung, rotation, Path.Combine(clip.Folder, rung.Name, $"chunk_{chunk.Index:D5}.mp4"));
 }

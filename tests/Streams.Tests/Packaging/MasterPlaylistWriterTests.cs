@@ -40,22 +40,19 @@ public class MasterPlaylistWriterTests
     [Fact]
     public void Bandwidths_are_the_peak_segment_and_the_overall_average()
     {
-        var folder = Directory.CreateTempSubdirectory("media-test-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(folder, "x.m3u8"),
-                "#EXTM3U\n#EXT-X-MAP:URI=\"x_init.mp4\"\n#EXTINF:4.000000,\nx_00000.m4s\n#EXTINF:2.000000,\nx_00001.m4s\n#EXT-X-ENDLIST\n");
-            File.WriteAllBytes(Path.Combine(folder, "x_00000.m4s"), new byte[100_000]);
-            File.WriteAllBytes(Path.Combine(folder, "x_00001.m4s"), new byte[80_000]);
+        using var temp = new TempDirectory("media-test");
+        var folder = temp.Path;
+        File.WriteAllText(Path.Combine(folder, "x.m3u8"),
+            "#EXTM3U\n#EXT-X-MAP:URI=\"x_init.mp4\"\n#EXTINF:4.000000,\nx_00000.m4s\n#EXTINF:2.000000,\nx_00001.m4s\n#EXT-X-ENDLIST\n");
+        File.WriteAllBytes(Path.Combine(folder, "x_00000.m4s"), new byte[100_000]);
+        File.WriteAllBytes(Path.Combine(folder, "x_00001.m4s"), new byte[80_000]);
 
-            var playlist = HlsMediaPlaylist.Read(folder, "x.m3u8");
+        var playlist = HlsMediaPlaylist.Read(folder, "x.m3u8");
 
-            Assert.Equal("x_init.mp4", playlist.InitFile);
-            Assert.Equal(6.0, playlist.Duration.TotalSeconds);
-            Assert.Equal(320_000, playlist.PeakBitsPerSecond);    // 80 kB in 2 s
-            Assert.Equal(240_000, playlist.AverageBitsPerSecond); // 180 kB in 6 s
-        }
-        finally { Directory.Delete(folder, true); }
+        Assert.Equal("x_init.mp4", playlist.InitFile);
+        Assert.Equal(6.0, playlist.Duration.TotalSeconds);
+        Assert.Equal(320_000, playlist.PeakBitsPerSecond);    // 80 kB in 2 s
+        Assert.Equal(240_000, playlist.AverageBitsPerSecond); // 180 kB in 6 s
     }
 
     [Fact]

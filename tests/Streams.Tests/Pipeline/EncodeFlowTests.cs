@@ -20,7 +20,7 @@ public class EncodeFlowTests : TestKit
         using var clip = await GeneratedClip.VideoAsync(seconds: 12, audio: false);
         var chunks = await new SourceSplitter().SplitAsync(clip.Path, Path.Combine(clip.Folder, "chunks"), 2);
         var rung = LadderPolicy.Default.For(320, 240, 25, false)[0];
-        var jobs = chunks.Select(c => new ChunkEncodeJob(c, rung, 0,
+        var jobs = chunks.Select(c => new ChunkEncodeRequest(c, rung, 0,
             Path.Combine(clip.Folder, "enc", $"chunk_{c.Index:D5}.mp4"))).ToList();
         var peak = 0;
         // Counted by the runner around each real process: after start, after exit.

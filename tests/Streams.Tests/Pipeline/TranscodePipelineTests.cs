@@ -15,7 +15,7 @@ public partial class TranscodePipelineTests(TranscodeFixture fixture) : IClassFi
     {
         var summary = fixture.Summary;
         Assert.Equal(["240p", "360p"], summary.Rungs.Select(r => r.Name));
-        Assert.Equal((3, 6), (summary.ChunkCount, summary.EncodeJobs));
+        Assert.Equal((3, 6), (summary.ChunkCount, summary.Encodes));
         foreach (var rung in summary.Rungs)
         {
             var assembled = Path.Combine(fixture.Request.WorkFolder, $"{rung.Name}.mp4");

@@ -92,16 +92,13 @@ public class SourceProberTests
     [Fact]
     public async Task Rejects_empty_and_missing_files()
     {
-        var folder = Directory.CreateTempSubdirectory("media-test-").FullName;
-        try
-        {
-            var empty = Path.Combine(folder, "empty.mp4");
-            await File.WriteAllBytesAsync(empty, []);
+        using var temp = new TempDirectory("media-test");
+        var folder = temp.Path;
+        var empty = Path.Combine(folder, "empty.mp4");
+        await File.WriteAllBytesAsync(empty, []);
 
-            Rejected(await _prober.ProbeAsync(empty), RejectionReason.Empty);
-            Rejected(await _prober.ProbeAsync(Path.Combine(folder, "nothing.mp4")), RejectionReason.Missing);
-        }
-        finally { Directory.Delete(folder, true); }
+        Rejected(await _prober.ProbeAsync(empty), RejectionReason.Empty);
+        Rejected(await _prober.ProbeAsync(Path.Combine(folder, "nothing.mp4")), RejectionReason.Missing);
     }
 
     [Fact]
@@ -131,20 +128,17 @@ public class SourceProberTests
     [Fact]
     public async Task Rejects_garbage_bytes_with_a_human_reason()
     {
-        var folder = Directory.CreateTempSubdirectory("media-test-").FullName;
-        try
-        {
-            var garbage = Path.Combine(folder, "upload.bin");
-            var bytes = new byte[64 * 1024];
-            new Random(7).NextBytes(bytes);
-            await File.WriteAllBytesAsync(garbage, bytes);
+        using var temp = new TempDirectory("media-test");
+        var folder = temp.Path;
+        var garbage = Path.Combine(folder, "upload.bin");
+        var bytes = new byte[64 * 1024];
+        new Random(7).NextBytes(bytes);
+        await File.WriteAllBytesAsync(garbage, bytes);
 
-            var rejected = Rejected(await _prober.ProbeAsync(garbage), RejectionReason.Unreadable);
+        var rejected = Rejected(await _prober.ProbeAsync(garbage), RejectionReason.Unreadable);
 
-            Assert.Contains("invalid data", rejected.Message);
-            AssertReadable(rejected, folder);
-        }
-        finally { Directory.Delete(folder, true); }
+        Assert.Contains("invalid data", rejected.Message);
+        AssertReadable(rejected, folder);
     }
 
     [Theory]

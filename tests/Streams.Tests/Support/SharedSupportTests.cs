@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaPlatform.Testing.Media;
+using MediaPlatform.Testing.Processes;
 
 namespace MediaPlatform.Streams.Tests.Support;
 
@@ -61,5 +62,33 @@ public sealed class SharedSupportTests
             Eventually.AwaitAssertAsync(() => throw new StopWaitingException("the node is gone"), TimeSpan.FromSeconds(30)));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         await Assert.ThrowsAsync<TimeoutException>(() => Eventually.AwaitAsync(() => false, TimeSpan.FromMilliseconds(300), "never"));
+    }
+
+    [Fact]
+    public void A_node_process_pinned_to_a_core_runs_under_taskset_and_inherits_no_node_variables()
+    {
+        Environment.SetEnvironmentVariable("NODE_SUPPORT_SPEC_PROBE", "would change what the spec starts");
+        try
+        {
+            var pinned = NodeBinary.StartInfo(["--http-port", "1"], Path.GetTempPath(), core: 1);
+            Assert.Equal("taskset", pinned.FileName);
+            Assert.Equal(["-c", "1", NodeBinary.DotnetHost(), NodeBinary.DllPath, "--http-port", "1"], pinned.ArgumentList);
+            Assert.DoesNotContain("NODE_SUPPORT_SPEC_PROBE", pinned.Environment.Keys);
+
+            var anyCore = NodeBinary.StartInfo(["--http-port", "1"], Path.GetTempPath());
+            Assert.Equal(NodeBinary.DotnetHost(), anyCore.FileName);
+            Assert.Equal([NodeBinary.DllPath, "--http-port", "1"], anyCore.ArgumentList);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NODE_SUPPORT_SPEC_PROBE", null);
+        }
+    }
+
+    [Fact]
+    public async Task A_node_process_cluster_refuses_a_core_list_that_does_not_name_one_core_per_node()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => NodeProcessCluster.StartAsync(2, new(Cores: [0])));
+        Assert.StartsWith("1 cores given for 2 nodes", error.Message);
     }
 }

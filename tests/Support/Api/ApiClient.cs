@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace MediaPlatform.Testing.Api;
 
 /// <summary>
-/// The public HTTP API as tests and benches call it: sign-up, login, title upload, orders and payments. Raw calls return
+/// The public HTTP API as tests and benches call it: sign-up, login, cards, title upload, orders, subscriptions and
+/// payments. Raw calls return
 /// the response (specs assert on status codes); the "new user" helpers fail loudly with the node's answer.
 /// </summary>
 public sealed class ApiClient(HttpClient http)
@@ -30,6 +31,15 @@ public sealed class ApiClient(HttpClient http)
         return await LogInAsync(email, Password);
     }
 
+    /// <summary>Signs a fresh user up, logs them in and gives them a default card (billing uses it at once).</summary>
+    public async Task<SignedInUser> NewUserWithCardAsync(string cardNumber, string prefix = "user", string displayName = "Tester")
+    {
+        var user = await NewUserAsync(prefix, displayName);
+        using var asUser = WithToken(user.Token);
+        using (var card = await new ApiClient(asUser).AddCardAsync(user.UserId, cardNumber)) await ExpectSuccessAsync(card, "adding a card");
+        return user;
+    }
+
     /// <summary>Logs an existing user in.</summary>
     public async Task<SignedInUser> LogInAsync(string email, string password)
     {
@@ -49,6 +59,14 @@ public sealed class ApiClient(HttpClient http)
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>Adds a payment card, valid for three more years, for the token's user (this client must carry it).</summary>
+    public Task<HttpResponseMessage> AddCardAsync(string userId, string number, bool makeDefault = true) =>
+        http.PostAsJsonAsync($"/api/users/{userId}/cards", new { number, expiryMonth = 12, expiryYear = DateTime.UtcNow.Year + 3, makeDefault });
+
+    /// <summary>Subscribes the token's user to a plan; keyed like every billing call.</summary>
+    public Task<HttpResponseMessage> SubscribeAsync(string userId, string planId, string? key = null) =>
+        SendWithKeyAsync(HttpMethod.Post, $"/api/users/{userId}/billing/subscription", JsonContent.Create(new { planId }), key);
 
     /// <summary>Creates a title owned by the token's user (this client must carry it).</summary>
     public Task<HttpResponseMessage> CreateTitleAsync(string name, string description = "") =>

@@ -6,7 +6,7 @@ namespace MediaPlatform.Actors.Billing.Plans;
 /// The price a new title is sold at, from <c>media-platform.billing.title-price-minor</c> (minor units, default 399).
 /// It is stored on the title when it is created (<see cref="Titles.TitleCreated"/>), so an order is priced from the
 /// title's own record and a later change of the setting does not reprice titles already on sale. The client never
-/// sends a price. <see cref="RequirePublishedTitle"/> (<c>media-platform.billing.require-published-title</c>, default on)
+/// sends a price; titles are sold in the catalog's currency (<see cref="PlanCatalog.Currency"/>). <see cref="RequirePublishedTitle"/> (<c>media-platform.billing.require-published-title</c>, default on)
 /// is turned off only by fault-injection specs that order thousands of made-up title ids; never in production.
 /// </summary>
 public sealed record TitlePricing(long PriceMinor, bool RequirePublishedTitle = true)
@@ -14,7 +14,6 @@ public sealed record TitlePricing(long PriceMinor, bool RequirePublishedTitle = 
     public const string Path = "media-platform.billing.title-price-minor";
     public const string RequirePublishedPath = "media-platform.billing.require-published-title";
     public const long DefaultPriceMinor = 399;
-    public const string Currency = "USD";
 
     public static TitlePricing From(Config root)
     {

@@ -54,17 +54,17 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         var probe = title.Probe!;
         var source = await BlobFiles.LocalFileAsync(context.Store, title.Source!.BlobKey, work.CopyFolder, ct);
         var prepared = await new SourcePreparation(context.Runner).PrepareAsync(source, probe, work.Folder, context.Settings.ChunkSeconds, ct);
-        var jobs = prepared.Jobs(title.Ladder, probe.Rotation, (chunk, rung) => work.EncodedPath(chunk.Index, rung.Name));
+        var encodes = prepared.EncodeRequests(title.Ladder, probe.Rotation, (chunk, rung) => work.EncodedPath(chunk.Index, rung.Name));
         foreach (var rung in title.Ladder) Directory.CreateDirectory(Path.GetDirectoryName(work.EncodedPath(0, rung.Name))!);
 
-        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (job, token) =>
+        await Parallel.ForEachAsync(encodes, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (encode, token) =>
         {
-            var submit = SubmitWork.For(work.WorkId(job.Chunk.Index, job.Rung.Name), work.BatchId, jobs.Count, EncodePayload.From(job), self);
+            var submit = SubmitWork.For(work.WorkId(encode.Chunk.Index, encode.Rung.Name), work.BatchId, encodes.Count, EncodePayload.From(encode), self);
             var answer = await context.Coordinator.Ask<object>(submit, PipelineContext.AskTimeout, token);
             if (answer is Rejection refused) throw new PipelineFailure($"the transcode queue refused {submit.WorkId}: {refused.Message}");
         });
         log.Info("title {0}: {1} chunks x {2} rungs = {3} encodes queued as batch {4}", titleId, prepared.Chunks.Count,
-            title.Ladder.Count, jobs.Count, work.BatchId);
+            title.Ladder.Count, encodes.Count, work.BatchId);
     }
 
     private async Task RecordProgressAsync(TitleView title, BatchStatus batch, CancellationToken ct)

@@ -16,7 +16,7 @@ public sealed class TitleOrders(IActorRef catalog, IActorRef titles, TitlePricin
     public async Task<(PurchaseTitle? Order, IResult? Problem)> PriceAsync(string userId, string titleId, string key, CancellationToken ct)
     {
         if (ApiInput.Id("title id", titleId) is { } bad) return (null, bad);
-        if (!pricing.RequirePublishedTitle) return (new PurchaseTitle(userId, titleId, pricing.PriceMinor, TitlePricing.Currency, key), null);
+        if (!pricing.RequirePublishedTitle) return (new PurchaseTitle(userId, titleId, pricing.PriceMinor, PlanCatalog.Currency, key), null);
         TitleLookup lookup;
         try { lookup = await catalog.Ask<TitleLookup>(new FindTitle(titleId), EntityAsk.DefaultTimeout, ct); }
         catch (AskTimeoutException) { return (null, ApiProblems.From(new Rejection(RejectionKind.Unavailable, "the title catalog did not answer in time; it is safe to retry"))); }
@@ -26,7 +26,7 @@ public sealed class TitleOrders(IActorRef catalog, IActorRef titles, TitlePricin
         var title = answer.Reply!;
         if (title.Status != TitleStatus.Published)
             return (null, NotForSale(Rejection.Conflict($"title {titleId} is not published; only published titles can be ordered")));
-        return (new PurchaseTitle(userId, titleId, title.PriceMinor, TitlePricing.Currency, key), null);
+        return (new PurchaseTitle(userId, titleId, title.PriceMinor, PlanCatalog.Currency, key), null);
     }
 
     private static IResult NotForSale(Rejection rejection) => ApiProblems.From(rejection);

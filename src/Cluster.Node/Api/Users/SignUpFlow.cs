@@ -18,7 +18,7 @@ namespace MediaPlatform.Node.Api.Users;
 /// its own user and answers as the first attempt did — only if it is the same request (same email, display name and
 /// password, compared by <see cref="SignUpFingerprints"/>): a key reused with another body gets 422.
 /// </summary>
-public sealed class SignUpFlow(IActorRef users, IActorRef reservations, BillingAccess billing, SignUpFingerprints fingerprints, ILogger logger)
+public sealed class SignUpFlow(IActorRef users, IActorRef reservations, BillingAccountClient billing, SignUpFingerprints fingerprints, ILogger logger)
 {
     public async Task<IResult> RunAsync(SignUpRequest request, string? idempotencyKey, CancellationToken ct)
     {
@@ -46,7 +46,7 @@ public sealed class SignUpFlow(IActorRef users, IActorRef reservations, BillingA
         if (confirmed.Rejection is { } notConfirmed)
             logger.LogWarning("user {UserId} registered but its email hold was not confirmed ({Reason}); it is verified on the next claim", userId, notConfirmed.Message);
 
-        // One billing account per user, opened now. If this is lost the first billing request opens it (BillingAccess).
+        // One billing account per user, opened now. If this is lost the first billing request opens it (BillingAccountClient).
         var account = await billing.OpenAsync(userId, ct);
         if (account.Rejection is { } notOpened)
             logger.LogWarning("user {UserId} registered but its billing account was not opened yet ({Reason})", userId, notOpened.Message);

@@ -36,9 +36,9 @@ public static class UserRoutes
 
         group.MapPost("/", (SignUpRequest body, [FromHeader(Name = "Idempotency-Key")] string? key,
                 IRequiredActor<EntityRegions.Users> users, IRequiredActor<EntityRegions.EmailReservations> reservations,
-                BillingContext billing, SignUpFingerprints fingerprints, ILoggerFactory logs, CancellationToken ct) =>
+                BillingServices billing, SignUpFingerprints fingerprints, ILoggerFactory logs, CancellationToken ct) =>
             ApiInput.IdempotencyKey(key) is { } bad ? Task.FromResult(bad)
-                : new SignUpFlow(users.ActorRef, reservations.ActorRef, billing.Access, fingerprints, logs.CreateLogger<SignUpFlow>()).RunAsync(body, key, ct))
+                : new SignUpFlow(users.ActorRef, reservations.ActorRef, billing.Accounts, fingerprints, logs.CreateLogger<SignUpFlow>()).RunAsync(body, key, ct))
             .RequireRateLimiting(RateLimitPolicies.SignUps)
             .WithSummary("Sign up (public); Idempotency-Key makes a retry return the first result");
 
@@ -65,7 +65,7 @@ public static class UserRoutes
             .WithSummary("Change the password: needs currentPassword; ends every older session and returns a fresh token");
 
         own.MapPost("/cards", (string userId, AddCardRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
-            BillingContext billing, CancellationToken ct) =>
+            BillingServices billing, CancellationToken ct) =>
         {
             if (Guard(caller, userId) is { } denied) return denied;
             if (!CardValidation.TryAccept(body.Number, body.ExpiryMonth, body.ExpiryYear, DateTimeOffset.UtcNow, out var card, out var error))
@@ -75,11 +75,11 @@ public static class UserRoutes
         });
 
         own.MapDelete("/cards/{cardId}", (string userId, string cardId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
-                BillingContext billing, CancellationToken ct) =>
+                BillingServices billing, CancellationToken ct) =>
             Guard(caller, userId, cardId) ?? CardChangeAsync(users, billing, new RemovePaymentCard(userId, cardId), ct, NoContent));
 
         own.MapPut("/cards/{cardId}/default", (string userId, string cardId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
-                BillingContext billing, CancellationToken ct) =>
+                BillingServices billing, CancellationToken ct) =>
             Guard(caller, userId, cardId) ?? CardChangeAsync(users, billing, new SetDefaultPaymentCard(userId, cardId), ct, p => Results.Ok(UserResponses.From(p))));
 
         return app;
@@ -88,12 +88,12 @@ public static class UserRoutes
     private static IResult NoContent(UserProfile _) => Results.NoContent();
 
     /// <summary>A card change on the user, then the (possibly new) default card copied to the billing account.</summary>
-    private static async Task<IResult> CardChangeAsync(IRequiredActor<EntityRegions.Users> users, BillingContext billing,
+    private static async Task<IResult> CardChangeAsync(IRequiredActor<EntityRegions.Users> users, BillingServices billing,
         IUserCommand command, CancellationToken ct, Func<UserProfile, IResult> ok)
     {
         var answer = await users.ActorRef.AskEntityAsync<UserProfile>(command, ct);
         if (answer.Reply is not { } profile) return ApiProblems.From(answer.Rejection!);
-        return await billing.Access.SyncDefaultCardAsync(profile, ct) ?? ok(profile);
+        return await billing.Accounts.SyncDefaultCardAsync(profile, ct) ?? ok(profile);
     }
 
     /// <summary>Well-formed ids, and the caller acts for this user; otherwise the 400/403 to answer with.</summary>

@@ -34,7 +34,7 @@ public sealed class PureAccount
     /// <summary>Accepts the decision, folds its events and returns its reply as <typeparamref name="T"/>.</summary>
     public T Take<T>(Decision<IBillingAccountEvent> decision)
     {
-        var (state, events, reply) = Pure.Accept(State, decision);
+        var (state, events, reply) = Decisions.Accept(State, decision);
         State = state;
         LastEvents = events;
         Journal.AddRange(events);
@@ -47,7 +47,7 @@ public sealed class PureAccount
     public Rejection Refuse(Decision<IBillingAccountEvent> decision, RejectionKind kind)
     {
         var before = State;
-        var rejection = Pure.Refused(decision, kind);
+        var rejection = Decisions.Refused(decision, kind);
         Assert.Same(before, State);
         return rejection;
     }

@@ -9,15 +9,17 @@ namespace MediaPlatform.Actors.Tests.Work.Support;
 /// </summary>
 public sealed class TestMedia : IDisposable
 {
-    private TestMedia(string folder) => Folder = folder;
+    private readonly TempDirectory _folder = new("work-test");
 
-    public string Folder { get; }
+    private TestMedia() { }
+
+    public string Folder => _folder.Path;
 
     public IReadOnlyList<VideoChunk> Chunks { get; private set; } = [];
 
     public static async Task<TestMedia> SplitClipAsync(double seconds, int width, int height, int chunkSeconds = 2)
     {
-        var media = new TestMedia(Directory.CreateTempSubdirectory("work-test-").FullName);
+        var media = new TestMedia();
         var clip = Path.Combine(media.Folder, "clip.mp4");
         await Clips.WriteAsync(clip, ClipArguments.TestPicture(seconds, width, height, audio: false, faststart: false));
         media.Chunks = await new SourceSplitter().SplitAsync(clip, Path.Combine(media.Folder, "chunks"), chunkSeconds);
@@ -38,9 +40,5 @@ public sealed class TestMedia : IDisposable
     /// <summary>Video frames in a file, counted by ffprobe.</summary>
     public static Task<int> FrameCountAsync(string path) => MediaInspection.FrameCountAsync(path);
 
-    public void Dispose()
-    {
-        try { Directory.Delete(Folder, recursive: true); }
-        catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 }

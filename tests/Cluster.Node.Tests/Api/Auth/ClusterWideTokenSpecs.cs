@@ -11,14 +11,10 @@ namespace MediaPlatform.Node.Tests.Api.Auth;
 /// </summary>
 public sealed class ClusterWideTokenSpecs(TwoNodeFixture cluster) : IClassFixture<TwoNodeFixture>
 {
-    private const string Password = "correct horse battery";
-
     private static async Task<(string UserId, string Token)> SignUpAsync(TestNode node)
     {
-        var email = $"cluster-{Guid.NewGuid():N}@example.com";
-        Assert.Equal(HttpStatusCode.Created, (await node.Http.PostAsJsonAsync("/api/users", new { email, password = Password, displayName = "Everywhere" })).StatusCode);
-        var login = await (await node.Http.PostAsJsonAsync("/api/sessions", new { email, password = Password })).Content.ReadFromJsonAsync<JsonElement>();
-        return (login.GetProperty("userId").GetString()!, login.GetProperty("token").GetString()!);
+        var user = await node.Api.NewUserAsync("cluster", "Everywhere");
+        return (user.UserId, user.Token);
     }
 
     private static async Task<HttpStatusCode> ProfileStatusAsync(TestNode node, string userId, string token)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
+using MediaPlatform.Testing.Api;
 
 namespace MediaPlatform.Node.Tests.Api.Auth;
 
@@ -18,15 +19,12 @@ public sealed class RevocationAfterRestartSpecs
     {
         using var shared = new TempDirectory();
         string[] args = ["--token-key", Key, "--sqlite-file", Path.Combine(shared.Path, "journal.db")];
-        var email = $"restart-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery";
-        string userId, revoked;
+        string email, userId, revoked;
 
         await using (var before = await TestNode.StartAsync(args))
         {
-            Assert.Equal(HttpStatusCode.Created, (await before.Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Restart" })).StatusCode);
-            var login = await (await before.Http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-            (userId, revoked) = (login.GetProperty("userId").GetString()!, login.GetProperty("token").GetString()!);
+            var user = await before.Api.NewUserAsync("restart", "Restart");
+            (email, userId, revoked) = (user.Email, user.UserId, user.Token);
             using var client = before.ClientWithToken(revoked);
             Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/sessions/logout", null)).StatusCode);
         }
@@ -34,8 +32,8 @@ public sealed class RevocationAfterRestartSpecs
         await using var after = await TestNode.StartAsync(args);
         using var stale = after.ClientWithToken(revoked);
         Assert.Equal(HttpStatusCode.Unauthorized, (await stale.GetAsync($"/api/users/{userId}")).StatusCode);
-        var fresh = await (await after.Http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-        using var renewed = after.ClientWithToken(fresh.GetProperty("token").GetString()!);
+        var fresh = await after.Api.LogInAsync(email, ApiClient.Password);
+        using var renewed = after.ClientWithToken(fresh.Token);
         Assert.Equal(HttpStatusCode.OK, (await renewed.GetAsync($"/api/users/{userId}")).StatusCode);
     }
 }

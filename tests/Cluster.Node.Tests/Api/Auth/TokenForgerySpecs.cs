@@ -13,11 +13,8 @@ public sealed class TokenForgerySpecs(NodeFixture fixture) : IClassFixture<NodeF
 {
     private async Task<(string UserId, string Token)> SignUpAsync()
     {
-        var email = $"forgery-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery";
-        Assert.Equal(HttpStatusCode.Created, (await fixture.Node.Http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Victim" })).StatusCode);
-        var login = await (await fixture.Node.Http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-        return (login.GetProperty("userId").GetString()!, login.GetProperty("token").GetString()!);
+        var user = await fixture.Node.Api.NewUserAsync("forgery", "Victim");
+        return (user.UserId, user.Token);
     }
 
     private async Task<HttpStatusCode> ReadProfileWith(string userId, string token)

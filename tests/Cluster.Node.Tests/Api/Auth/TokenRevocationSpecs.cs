@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
+using MediaPlatform.Testing.Api;
 
 namespace MediaPlatform.Node.Tests.Api.Auth;
 
@@ -11,23 +12,17 @@ namespace MediaPlatform.Node.Tests.Api.Auth;
 /// </summary>
 public sealed class TokenRevocationSpecs(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
-    private const string Password = "correct horse battery";
+    private const string Password = ApiClient.Password;
     private HttpClient Http => fixture.Node.Http;
 
     private async Task<(string UserId, string Email)> SignUpAsync()
     {
-        var email = $"revoke-{Guid.NewGuid():N}@example.com";
-        Assert.Equal(HttpStatusCode.Created, (await Http.PostAsJsonAsync("/api/users", new { email, password = Password, displayName = "Owner" })).StatusCode);
-        return ((await (await Http.PostAsJsonAsync("/api/sessions", new { email, password = Password })).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("userId").GetString()!, email);
+        var user = await fixture.Node.Api.NewUserAsync("revoke", "Owner");
+        return (user.UserId, user.Email);
     }
 
-    private async Task<string> LogInAsync(string email, string password = Password)
-    {
-        var response = await Http.PostAsJsonAsync("/api/sessions", new { email, password });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
+    private async Task<string> LogInAsync(string email, string password = Password) =>
+        (await fixture.Node.Api.LogInAsync(email, password)).Token;
 
     private async Task<HttpStatusCode> ProfileStatusAsync(string userId, string token)
     {
@@ -65,11 +60,11 @@ public sealed class TokenRevocationSpecs(NodeFixture fixture) : IClassFixture<No
         using var attacker = fixture.Node.ClientWithToken(stolen);
         const string newPassword = "a brand new passphrase";
 
-        await UserApiSpecs.AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/password", new { newPassword }),
+        await AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/password", new { newPassword }),
             HttpStatusCode.Forbidden, "current password");
-        await UserApiSpecs.AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/password", new { currentPassword = "a wrong guess!!", newPassword }),
+        await AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/password", new { currentPassword = "a wrong guess!!", newPassword }),
             HttpStatusCode.Forbidden, "current password");
-        await UserApiSpecs.AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/password", new { currentPassword = Password, newPassword = "short" }),
+        await AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/password", new { currentPassword = Password, newPassword = "short" }),
             HttpStatusCode.BadRequest, "at least 10 characters");
         Assert.Equal(HttpStatusCode.OK, await ProfileStatusAsync(userId, stolen));
 
@@ -80,7 +75,7 @@ public sealed class TokenRevocationSpecs(NodeFixture fixture) : IClassFixture<No
 
         Assert.Equal(HttpStatusCode.Unauthorized, await ProfileStatusAsync(userId, stolen));
         Assert.Equal(HttpStatusCode.OK, await ProfileStatusAsync(userId, fresh));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Http.PostAsJsonAsync("/api/sessions", new { email, password = Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Node.Api.LoginAsync(email, Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, await ProfileStatusAsync(userId, await LogInAsync(email, newPassword)));
     }
 
@@ -92,9 +87,9 @@ public sealed class TokenRevocationSpecs(NodeFixture fixture) : IClassFixture<No
         using var attacker = fixture.Node.ClientWithToken(stolen);
         var attackersEmail = $"attacker-{Guid.NewGuid():N}@example.com";
 
-        await UserApiSpecs.AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/email", new { email = attackersEmail }),
+        await AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/email", new { email = attackersEmail }),
             HttpStatusCode.Forbidden, "current password");
-        await UserApiSpecs.AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/email", new { email = attackersEmail, currentPassword = "a wrong guess!!" }),
+        await AssertProblemAsync(await attacker.PutAsJsonAsync($"/api/users/{userId}/email", new { email = attackersEmail, currentPassword = "a wrong guess!!" }),
             HttpStatusCode.Forbidden, "current password");
         Assert.Equal(HttpStatusCode.OK, await ProfileStatusAsync(userId, stolen));
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
+using MediaPlatform.Testing.Api;
 using Xunit.Abstractions;
 
 namespace MediaPlatform.Node.Tests.Api.Fuzzing;
@@ -91,14 +92,7 @@ public sealed class RequestFuzzerSpecs(NodeFixture fixture, ITestOutputHelper ou
         return routes;
     }
 
-    private static async Task<string> SignUpAsync(HttpClient http)
-    {
-        var (email, password) = ($"fuzz-{Guid.NewGuid():N}@example.com", "correct horse battery");
-        var created = await http.PostAsJsonAsync("/api/users", new { email, password, displayName = "Fuzz" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var session = await (await http.PostAsJsonAsync("/api/sessions", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-        return session.GetProperty("token").GetString()!;
-    }
+    private static async Task<string> SignUpAsync(HttpClient http) => (await new ApiClient(http).NewUserAsync("fuzz", "Fuzz")).Token;
 
     private static string? NamesInternals(string body) =>
         new[] { "System.", "MediaPlatform.", "Microsoft.", "Exception" }.FirstOrDefault(leak => body.Contains(leak, StringComparison.Ordinal));

@@ -11,14 +11,6 @@ public sealed class FriendQuotaApiSpecs(QuotaNodeFixture fixture)
     private static Task<HttpResponseMessage> RequestAsync((string Id, HttpClient Client) from, string toUserId) =>
         from.Client.PostAsJsonAsync($"/api/users/{from.Id}/friends/requests", new { userId = toUserId });
 
-    private static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString()!;
-    }
-
     [Fact]
     public async Task Concurrent_friend_requests_beyond_the_open_request_quota_must_get_429_and_never_overshoot()
     {
@@ -32,7 +24,7 @@ public sealed class FriendQuotaApiSpecs(QuotaNodeFixture fixture)
         Assert.Equal(others.Length - QuotaNodeFixture.OpenFriendRequests, refused.Count);
         foreach (var answer in refused)
         {
-            var detail = await ProblemAsync(answer, HttpStatusCode.TooManyRequests);
+            var detail = await AssertProblemAsync(answer, HttpStatusCode.TooManyRequests);
             Assert.Contains("media-platform.quotas.open-friend-requests", detail);
             Assert.Contains($"{QuotaNodeFixture.OpenFriendRequests}", detail);
         }
@@ -48,12 +40,12 @@ public sealed class FriendQuotaApiSpecs(QuotaNodeFixture fixture)
         using var accepted = await popular.Client.PostAsync($"/api/users/{popular.UserId}/friends/requests/{first.UserId}/accept", null);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         using var over = await popular.Client.PostAsync($"/api/users/{popular.UserId}/friends/requests/{second.UserId}/accept", null);
-        var detail = await ProblemAsync(over, HttpStatusCode.Conflict);
+        var detail = await AssertProblemAsync(over, HttpStatusCode.Conflict);
         Assert.Contains("media-platform.quotas.friends", detail);
         Assert.Contains($"{QuotaNodeFixture.Friends}", detail);
 
         // Answering with a request of one's own counts as accepting: refused the same way.
-        var detailForRequest = await ProblemAsync(await RequestAsync(popular, second.UserId), HttpStatusCode.Conflict);
+        var detailForRequest = await AssertProblemAsync(await RequestAsync(popular, second.UserId), HttpStatusCode.Conflict);
         Assert.Contains("media-platform.quotas.friends", detailForRequest);
     }
 }

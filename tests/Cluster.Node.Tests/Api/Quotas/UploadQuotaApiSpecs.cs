@@ -11,14 +11,6 @@ public sealed class UploadQuotaApiSpecs(QuotaNodeFixture fixture)
 {
     private const int Upload = 400 * 1024; // two of them pass the 600 KiB budget
 
-    private static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString()!;
-    }
-
     [Fact]
     public async Task Uploads_beyond_the_stored_bytes_quota_must_get_413_naming_the_limit_and_a_replaced_source_must_count_once()
     {
@@ -27,11 +19,11 @@ public sealed class UploadQuotaApiSpecs(QuotaNodeFixture fixture)
         var body = new byte[Upload];
 
         Assert.Equal(HttpStatusCode.OK, (await UploadSourceAsync(client, first, body)).StatusCode);
-        var detail = await ProblemAsync(await UploadSourceAsync(client, second, body), HttpStatusCode.RequestEntityTooLarge);
+        var detail = await AssertProblemAsync(await UploadSourceAsync(client, second, body), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("media-platform.quotas.stored-source-bytes", detail);
         Assert.Contains($"{QuotaNodeFixture.StoredSourceBytes}", detail);
         // A body without a declared length is held at the most an upload may be, and refused the same way.
-        await ProblemAsync(await UploadSourceAsync(client, second, body, chunked: true), HttpStatusCode.RequestEntityTooLarge);
+        await AssertProblemAsync(await UploadSourceAsync(client, second, body, chunked: true), HttpStatusCode.RequestEntityTooLarge);
 
         // Replacing the first title's source does not count its old one too.
         Assert.Equal(HttpStatusCode.OK, (await UploadSourceAsync(client, first, body)).StatusCode);
@@ -60,7 +52,7 @@ public sealed class UploadQuotaApiSpecs(QuotaNodeFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await UploadSourceAsync(client, second, clip)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/titles/{first}/transcode", null)).StatusCode);
-        var detail = await ProblemAsync(await client.PostAsync($"/api/titles/{second}/transcode", null), HttpStatusCode.TooManyRequests);
+        var detail = await AssertProblemAsync(await client.PostAsync($"/api/titles/{second}/transcode", null), HttpStatusCode.TooManyRequests);
         Assert.Contains("media-platform.quotas.transcoding-titles", detail);
         Assert.Contains("1", detail);
         // Asking again for the title that holds the slot is fine.

@@ -39,14 +39,6 @@ internal static class TitleApi
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(expected, JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString());
-    }
-
     /// <summary>A body whose length is not known up front, so it is sent chunked and only the server's reading can stop it.</summary>
     private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
     {

@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
-using Akka.Remote;
-using Akka.Remote.Transport;
+using MediaPlatform.Testing.Nodes;
 
 namespace MediaPlatform.Specs.Support.MultiNode;
 
@@ -34,18 +33,14 @@ public sealed class ClusterHarness : IAsyncDisposable
     }
 
     /// <summary>Addresses this node sees as Up (and reachable, when <paramref name="reachableOnly"/>), sorted.</summary>
-    public static string[] UpMembersSeenBy(ActorSystem node, bool reachableOnly = true)
-    {
-        var state = Cluster.Get(node).State;
-        return Sorted(state.Members
-            .Where(m => m.Status == MemberStatus.Up && (!reachableOnly || !state.Unreachable.Contains(m)))
-            .Select(m => m.Address));
-    }
+    public static string[] UpMembersSeenBy(ActorSystem node, bool reachableOnly = true) => reachableOnly
+        ? NodeActorCluster.UpMembersSeenBy(node)
+        : Sorted(Cluster.Get(node).State.Members.Where(m => m.Status == MemberStatus.Up).Select(m => m.Address));
 
     public static string[] UnreachableSeenBy(ActorSystem node) =>
         Sorted(Cluster.Get(node).State.Unreachable.Select(m => m.Address));
 
-    public static string[] Sorted(IEnumerable<Address> addresses) => addresses.Select(a => a.ToString()).Order().ToArray();
+    public static string[] Sorted(IEnumerable<Address> addresses) => NodeActorCluster.Sorted(addresses);
 
     /// <summary>Drops every message between the two nodes, both ways (the link looks dead, the processes live).</summary>
     public Task BlackholeAsync(ActorSystem from, ActorSystem to) => ClusterLinks.BlackholeAsync(from, to);

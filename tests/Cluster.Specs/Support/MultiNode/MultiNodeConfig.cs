@@ -11,6 +11,9 @@ public static class MultiNodeConfig
 {
     public const string SystemName = "media";
 
+    /// <summary>The remoting scheme of node addresses with the throttling adapter on.</summary>
+    public const string SeedScheme = "akka.trttl.tcp";
+
     private const string Overrides = """
         akka {
           loglevel = INFO

@@ -2,6 +2,8 @@ using MediaPlatform.Actors.Scheduling;
 using MediaPlatform.Actors.Work;
 using MediaPlatform.Node.Hosting;
 
+using MediaPlatform.Testing.Nodes;
+
 namespace MediaPlatform.Specs.Support.MultiNode;
 
 /// <summary>
@@ -14,19 +16,19 @@ public sealed class OwnershipWatch : IAsyncDisposable
     public static readonly IReadOnlyList<string> Singletons = [RecurringScheduler.Name, TranscodeCoordinator.Name];
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
-    private readonly IReadOnlyList<InProcessNode> _nodes;
+    private readonly IReadOnlyList<NodeActorHost> _nodes;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<string> _violations = [];
     private readonly Task _loop;
 
-    private OwnershipWatch(IReadOnlyList<InProcessNode> nodes)
+    private OwnershipWatch(IReadOnlyList<NodeActorHost> nodes)
     {
         _nodes = nodes;
         _loop = Task.Run(LoopAsync);
     }
 
     /// <summary>Starts watching these nodes (the list is read on every sample, so nodes added later are watched too).</summary>
-    public static OwnershipWatch Start(IReadOnlyList<InProcessNode> nodes) => new(nodes);
+    public static OwnershipWatch Start(IReadOnlyList<NodeActorHost> nodes) => new(nodes);
 
     public int Samples { get; private set; }
 
@@ -71,7 +73,7 @@ public sealed class OwnershipWatch : IAsyncDisposable
             lock (_violations) _violations.AddRange(twice);
     }
 
-    private static async Task<IReadOnlySet<string>?> EntitiesOrNullAsync(InProcessNode node)
+    private static async Task<IReadOnlySet<string>?> EntitiesOrNullAsync(NodeActorHost node)
     {
         try
         {

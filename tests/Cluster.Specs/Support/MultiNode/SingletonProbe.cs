@@ -1,5 +1,7 @@
 using Akka.Actor;
 
+using MediaPlatform.Testing.Nodes;
+
 namespace MediaPlatform.Specs.Support.MultiNode;
 
 /// <summary>
@@ -22,7 +24,7 @@ public static class SingletonProbe
     }
 
     /// <summary>The live nodes on which the singleton runs now (more than one would be a split brain).</summary>
-    public static async Task<IReadOnlyList<InProcessNode>> HostsAsync(IEnumerable<InProcessNode> nodes, string singletonName)
+    public static async Task<IReadOnlyList<NodeActorHost>> HostsAsync(IEnumerable<NodeActorHost> nodes, string singletonName)
     {
         var live = nodes.Where(n => !n.IsTerminated).ToList();
         var runs = await Task.WhenAll(live.Select(n => RunsOnAsync(n.System, singletonName, TimeSpan.FromSeconds(1))));

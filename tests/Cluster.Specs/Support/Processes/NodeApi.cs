@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MediaPlatform.Testing.Api;
 
 namespace MediaPlatform.Specs.Support.Processes;
 
@@ -12,6 +13,9 @@ public sealed class NodeApi(NodeProcess node, TimeSpan? timeout = null) : IDispo
     private readonly HttpClient _http = new() { BaseAddress = node.BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
 
     public NodeProcess Node => node;
+
+    /// <summary>The typed client (sign-up, login, cards) over the same connection.</summary>
+    public ApiClient Api => new(_http);
 
     public sealed record Reply(HttpStatusCode Status, string Body)
     {
@@ -33,13 +37,8 @@ public sealed class NodeApi(NodeProcess node, TimeSpan? timeout = null) : IDispo
     /// <summary>Signs a user up with a default card and logs in; returns the user id and token.</summary>
     public async Task<(string UserId, string Token)> SignUpWithCardAsync(string name, string cardNumber)
     {
-        var (email, password) = ($"{name}-{Guid.NewGuid():N}@example.com", "correct horse battery");
-        (await SendAsync(HttpMethod.Post, "/api/users", body: new { email, password, displayName = name })).Expect(HttpStatusCode.Created);
-        var session = (await SendAsync(HttpMethod.Post, "/api/sessions", body: new { email, password })).Expect(HttpStatusCode.OK).Json;
-        var (userId, token) = (session.GetProperty("userId").GetString()!, session.GetProperty("token").GetString()!);
-        (await SendAsync(HttpMethod.Post, $"/api/users/{userId}/cards", token,
-            new { number = cardNumber, expiryMonth = 12, expiryYear = DateTime.UtcNow.Year + 3, makeDefault = true })).Expect(HttpStatusCode.Created);
-        return (userId, token);
+        var user = await Api.NewUserWithCardAsync(cardNumber, name, name);
+        return (user.UserId, user.Token);
     }
 
     public void Dispose() => _http.Dispose();

@@ -18,7 +18,7 @@ public sealed class SharedJournal : IAsyncDisposable
         (_serverConnectionString, _database, ConnectionString) = (serverConnectionString, database, connectionString);
     }
 
-    /// <summary>The PostgreSQL connection string to give <see cref="LocalCluster.StartAsync"/>; null means SQLite.</summary>
+    /// <summary>The PostgreSQL connection string to give <see cref="NodeProcessCluster.StartAsync"/>; null means SQLite.</summary>
     public string? ConnectionString { get; }
 
     public string Description => _database is null

@@ -1,34 +1,35 @@
 using System.Diagnostics;
 using System.Text;
-using Xunit.Abstractions;
 
-namespace MediaPlatform.Specs.Support.Processes;
+namespace MediaPlatform.Testing.Processes;
 
 /// <summary>
 /// N real node processes on loopback that find each other through cluster bootstrap, exactly as
 /// scripts/cluster.sh starts them: one command line, only the ports (and data directory) differ. The journal is one
-/// shared SQLite file in a temp folder unless a PostgreSQL connection string is given. Disposing kills what still
-/// runs and deletes the temp folder; unless <see cref="MarkPassed"/> was called, every node's log goes to the test
-/// output first.
+/// shared SQLite file in a temp folder unless a PostgreSQL connection string is given; the blob store one shared folder. Disposing kills what still
+/// runs and deletes the temp folder; unless <see cref="MarkPassed"/> was called, every node's log goes to the
+/// failure log first (a spec's output; benches pass none).
 /// </summary>
-public sealed class LocalCluster : IAsyncDisposable
+public sealed class NodeProcessCluster : IAsyncDisposable
 {
     /// <summary>Every node of a spec cluster accepts this bearer token as admin.</summary>
     public const string AdminToken = "spec-admin-token-0123456789";
     private static readonly TimeSpan ListenTimeout = TimeSpan.FromSeconds(60);
-    private readonly ITestOutputHelper _output;
+    private readonly Action<string>? _failureLog;
     private readonly TempDirectory _root;
     private bool _passed;
 
-    private LocalCluster(int size, ITestOutputHelper output, string? postgresConnectionString, IReadOnlyList<string>? extraArguments)
+    private NodeProcessCluster(int size, NodeProcessClusterOptions options)
     {
-        _output = output;
+        _failureLog = options.FailureLog;
         _root = new TempDirectory("cluster");
-        Nodes = Enumerable.Range(1, size).Select(i => new NodeProcess($"node-{i}", _root.Path)).ToArray();
+        Nodes = Enumerable.Range(1, size)
+            .Select(i => new NodeProcess($"node-{i}", _root.Path, options.Cores is { } cores ? cores[i - 1] : null)).ToArray();
         SqliteFile = _root.Combine("journal.db");
-        var database = postgresConnectionString is null
+        BlobDirectory = _root.Combine("blobs");
+        var database = options.PostgresConnectionString is null
             ? new[] { "--sqlite-file", SqliteFile }
-            : ["--postgres", postgresConnectionString];
+            : ["--postgres", options.PostgresConnectionString];
         SharedArguments =
         [
             "--discovery", "config",
@@ -37,7 +38,8 @@ public sealed class LocalCluster : IAsyncDisposable
             "--admin-token-file", AdminTokenFile = SecretFile("admin-token", AdminToken),
             "--token-key-file", SecretFile("token-key", "spec-token-key-shared-by-every-node-0123456789"),
             .. database,
-            .. extraArguments ?? [],
+            "--blob-dir", BlobDirectory,
+            .. options.ExtraArguments ?? [],
         ];
     }
 
@@ -55,6 +57,9 @@ public sealed class LocalCluster : IAsyncDisposable
     public string AdminTokenFile { get; }
     public string SqliteFile { get; }
 
+    /// <summary>The blob store every node shares (uploads and HLS packages), as scripts/cluster.sh gives one.</summary>
+    public string BlobDirectory { get; }
+
     /// <summary>The part of the command line every node shares (discovery, contact points, database).</summary>
     public IReadOnlyList<string> SharedArguments { get; }
 
@@ -62,11 +67,12 @@ public sealed class LocalCluster : IAsyncDisposable
     public Stopwatch SinceLaunch { get; } = new();
 
     /// <summary>Launches every node at once and waits until each one's HTTP port answers.</summary>
-    /// <param name="extraArguments">Appended to every node's shared command line (e.g. --management-mutations).</param>
-    public static async Task<LocalCluster> StartAsync(int size, ITestOutputHelper output, string? postgresConnectionString = null,
-        IReadOnlyList<string>? extraArguments = null)
+    public static async Task<NodeProcessCluster> StartAsync(int size, NodeProcessClusterOptions? options = null)
     {
-        var cluster = new LocalCluster(size, output, postgresConnectionString, extraArguments);
+        options ??= new NodeProcessClusterOptions();
+        if (options.Cores is { } cores && cores.Count != size)
+            throw new ArgumentException($"{cores.Count} cores given for {size} nodes", nameof(options));
+        var cluster = new NodeProcessCluster(size, options);
         try
         {
             cluster.SinceLaunch.Start();
@@ -134,7 +140,7 @@ public sealed class LocalCluster : IAsyncDisposable
             var text = new StringBuilder()
                 .AppendLine($"===== {node.Name} (http {node.HttpPort}, remote {node.RemotePort}) =====")
                 .AppendJoin('\n', node.Log);
-            try { _output.WriteLine(text.ToString()); }
+            try { _failureLog?.Invoke(text.ToString()); }
             catch (InvalidOperationException) { /* no test is current any more: nowhere to write */ }
         }
     }

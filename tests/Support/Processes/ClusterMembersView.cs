@@ -1,4 +1,4 @@
-namespace MediaPlatform.Specs.Support.Processes;
+namespace MediaPlatform.Testing.Processes;
 
 /// <summary>
 /// GET /cluster/members as read off the wire. Declared here rather than reusing the node's own type, so a change to

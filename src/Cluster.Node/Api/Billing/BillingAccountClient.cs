@@ -1,5 +1,6 @@
 using Akka.Actor;
 using MediaPlatform.Actors.Billing;
+using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Users;
 using MediaPlatform.Actors.Users.Cards;
@@ -10,10 +11,8 @@ namespace MediaPlatform.Node.Api.Billing;
 /// Asks a user's billing account. The account is opened at sign-up; if that step was lost (the node died right
 /// after registering the user), the first billing request opens it — opening is idempotent, so this is safe on any node.
 /// </summary>
-public sealed class BillingAccess(IActorRef accounts, IActorRef users)
+public sealed class BillingAccountClient(IActorRef accounts, IActorRef users)
 {
-    public const string Currency = "USD";
-
     public async Task<IResult> AskAsync<TReply>(string userId, IBillingAccountCommand command, CancellationToken ct, Func<TReply, IResult> ok)
         where TReply : class
     {
@@ -24,7 +23,7 @@ public sealed class BillingAccess(IActorRef accounts, IActorRef users)
     }
 
     public Task<EntityAnswer<BillingAccountView>> OpenAsync(string userId, CancellationToken ct) =>
-        accounts.AskEntityAsync<BillingAccountView>(new OpenBillingAccount(userId, userId, Currency), ct);
+        accounts.AskEntityAsync<BillingAccountView>(new OpenBillingAccount(userId, userId, PlanCatalog.Currency), ct);
 
     /// <summary>Copies the user's default card to the account, so payments and renewals use it.</summary>
     public Task<IResult?> SyncDefaultCardAsync(UserProfile profile, CancellationToken ct)

@@ -1,4 +1,4 @@
-namespace MediaPlatform.Specs.Support.Processes;
+namespace MediaPlatform.Testing.Processes;
 
 /// <summary>A node that should be running has exited; carries the end of its output so the failure explains itself.</summary>
 public sealed class NodeExitedException(string node, int? exitCode, IEnumerable<string> lastLines)

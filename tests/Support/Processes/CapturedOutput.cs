@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MediaPlatform.Specs.Support.Processes;
+namespace MediaPlatform.Testing.Processes;
 
 /// <summary>
 /// Collects a process's stdout and stderr line by line, in memory (for assertions and failure reports) and

@@ -3,7 +3,7 @@ using MediaPlatform.Actors.Entities;
 namespace MediaPlatform.Actors.Tests.Support;
 
 /// <summary>Runs pure state decisions the way the entity does: an accepted decision's events are folded into the state.</summary>
-public static class Pure
+public static class Decisions
 {
     public static (TState State, IReadOnlyList<TEvent> Events, object Reply) Accept<TState, TEvent>(TState state, Decision<TEvent> decision)
         where TState : IEntityState<TState, TEvent>

@@ -3,26 +3,29 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace MediaPlatform.Specs.Support.Processes;
+namespace MediaPlatform.Testing.Processes;
 
 /// <summary>
 /// One real node process on loopback: its own free HTTP and remoting ports, its own data directory, its output in
-/// memory and in a log file. Can be signalled (SIGKILL, SIGTERM, SIGSTOP/SIGCONT) and started again after it exits.
+/// memory and in a log file, optionally pinned to one CPU core. Can be signalled (SIGKILL, SIGTERM, SIGSTOP/SIGCONT)
+/// and started again after it exits.
 /// </summary>
 public sealed class NodeProcess : IAsyncDisposable
 {
-    // Management reads need the admin token every LocalCluster node is started with; health ignores it.
+    // Management reads need the admin token every NodeProcessCluster node is started with; health ignores it.
     private static readonly HttpClient Http = new()
     {
         Timeout = TimeSpan.FromSeconds(5),
-        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", LocalCluster.AdminToken) },
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NodeProcessCluster.AdminToken) },
     };
     private readonly CapturedOutput _output;
     private Process? _process;
 
-    public NodeProcess(string name, string parentDirectory)
+    /// <param name="core">The CPU core to pin the process to (taskset -c), or null for any core.</param>
+    public NodeProcess(string name, string parentDirectory, int? core = null)
     {
         Name = name;
+        Core = core;
         Directory = Path.Combine(parentDirectory, name);
         DataDirectory = Path.Combine(Directory, "data");
         LogFile = Path.Combine(Directory, "node.log");
@@ -33,6 +36,7 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     public string Name { get; }
+    public int? Core { get; }
     public string Directory { get; }
     public string DataDirectory { get; }
     public string LogFile { get; }
@@ -62,7 +66,7 @@ public sealed class NodeProcess : IAsyncDisposable
         if (IsRunning) throw new InvalidOperationException($"{Name} already runs (pid {Pid})");
         _process?.Dispose();
         // Specs sign up many users from 127.0.0.1: the shipped per-address rate limits are raised (TestRateLimits).
-        var info = NodeBinary.StartInfo(OwnArguments.Concat(TestRateLimits.Raise([.. sharedArguments], System.IO.Path.Combine(Directory, "config"))), Directory);
+        var info = NodeBinary.StartInfo(OwnArguments.Concat(TestRateLimits.Raise([.. sharedArguments], System.IO.Path.Combine(Directory, "config"))), Directory, Core);
         _output.Note($"--- {DateTime.UtcNow:HH:mm:ss.fff} spec starts {Name}: dotnet {string.Join(' ', info.ArgumentList)}");
         _process = new Process { StartInfo = info };
         _output.Attach(_process);
@@ -80,7 +84,7 @@ public sealed class NodeProcess : IAsyncDisposable
     public void Kill()
     {
         _output.Note($"--- {DateTime.UtcNow:HH:mm:ss.fff} spec sends SIGKILL to {Name}");
-        if (IsRunning) _process!.Kill();
+        if (IsRunning) _process!.Kill(entireProcessTree: true);
     }
 
     /// <summary>SIGTERM: the node should leave the cluster and exit 0.</summary>
@@ -115,6 +119,13 @@ public sealed class NodeProcess : IAsyncDisposable
             ?? throw new InvalidOperationException($"{Name}: /cluster/members returned null");
     }
 
+    /// <summary>A GET with the cluster's admin token (management and operator routes), failing on no answer.</summary>
+    public async Task<HttpResponseMessage> GetAsAdminAsync(string path)
+    {
+        EnsureRunning();
+        return await Http.GetAsync(new Uri(BaseAddress, path));
+    }
+
     /// <summary>True when /health/ready answers 200; false on any other status or no answer.</summary>
     public async Task<bool> IsReadyAsync()
     {
@@ -142,7 +153,7 @@ public sealed class NodeProcess : IAsyncDisposable
         {
             if (!_process.HasExited)
             {
-                _process.Kill();
+                _process.Kill(entireProcessTree: true);
                 try { await WaitForExitAsync(TimeSpan.FromSeconds(10)); }
                 catch (TimeoutException) { /* the OS reaps it; nothing more a spec can do */ }
             }

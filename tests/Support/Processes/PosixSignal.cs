@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MediaPlatform.Specs.Support.Processes;
+namespace MediaPlatform.Testing.Processes;
 
 /// <summary>
 /// Sends a POSIX signal through the `kill` command: .NET can only send SIGKILL itself (Process.Kill), and the

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 
-namespace MediaPlatform.Specs.Support.Processes;
+namespace MediaPlatform.Testing.Processes;
 
 /// <summary>
-/// The real node executable, as built next to this test assembly (the test project references Cluster.Node, so a
-/// test build builds it in the same configuration).
+/// The real node executable as built in src/Cluster.Node (every project using this harness references Cluster.Node,
+/// so building it builds the node in the same configuration).
 /// </summary>
 public static class NodeBinary
 {
@@ -19,18 +19,25 @@ public static class NodeBinary
     public static string DllPath { get; } =
         Path.Combine(RepositoryRoot, "src", "Cluster.Node", "bin", Configuration, "net10.0", "Cluster.Node.dll");
 
-    /// <summary>`dotnet Cluster.Node.dll args...` with output redirected and no NODE_* variables inherited.</summary>
-    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string workingDirectory)
+    /// <summary>`dotnet Cluster.Node.dll args...` with output redirected and no NODE_* variables inherited; with
+    /// <paramref name="core"/>, run by `taskset -c core` so the node uses that CPU core only.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string workingDirectory, int? core = null)
     {
         if (!File.Exists(DllPath))
-            throw new FileNotFoundException($"node binary not built: {DllPath} (build tests/Cluster.Specs in {Configuration})");
-        var info = new ProcessStartInfo(DotnetHost())
+            throw new FileNotFoundException($"node binary not built: {DllPath} (build the solution in {Configuration})");
+        var info = new ProcessStartInfo(core is null ? DotnetHost() : "taskset")
         {
             WorkingDirectory = workingDirectory,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (core is { } pinned)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(pinned.ToString());
+            info.ArgumentList.Add(DotnetHost());
+        }
         info.ArgumentList.Add(DllPath);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         // A NODE_* variable in the developer's shell would silently change what the spec starts.
@@ -62,8 +69,8 @@ public static class NodeBinary
         return new NodeRun(process.ExitCode, output.StandardOutput, output.StandardError);
     }
 
-    // The CLI tells child processes which host runs them; fall back to PATH.
-    private static string DotnetHost() =>
+    /// <summary>The dotnet host: the CLI tells child processes which host runs them; fall back to PATH.</summary>
+    public static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     private static string FindRepositoryRoot()
