@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MediaPlatform.Node.Tests.Api.Billing;
 using MediaPlatform.Node.Tests.Support;
 
 namespace MediaPlatform.Node.Tests.Api.Scheduling;

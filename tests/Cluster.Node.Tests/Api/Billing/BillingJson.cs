@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace MediaPlatform.Node.Tests.Api;
+namespace MediaPlatform.Node.Tests.Api.Billing;
 
 /// <summary>Readers and builders the billing API specs share: JSON fields, coupon bodies, prices.</summary>
 internal static class BillingJson

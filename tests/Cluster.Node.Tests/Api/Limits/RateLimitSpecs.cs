@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using MediaPlatform.Node.Tests.Support;
-using static MediaPlatform.Node.Tests.Api.UserApiSpecs;
+using static MediaPlatform.Node.Tests.Api.Users.UserApiSpecs;
 
-namespace MediaPlatform.Node.Tests.Api;
+namespace MediaPlatform.Node.Tests.Api.Limits;
 
 /// <summary>A node with the shipped rate limits.</summary>
 public sealed class ShippedLimitsNodeFixture : IAsyncLifetime

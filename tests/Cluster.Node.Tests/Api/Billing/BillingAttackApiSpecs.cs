@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
-using static MediaPlatform.Node.Tests.Api.BillingApiClient;
-using static MediaPlatform.Node.Tests.Api.BillingJson;
+using static MediaPlatform.Node.Tests.Api.Billing.BillingApiClient;
+using static MediaPlatform.Node.Tests.Api.Billing.BillingJson;
 
-namespace MediaPlatform.Node.Tests.Api;
+namespace MediaPlatform.Node.Tests.Api.Billing;
 
 /// <summary>
 /// Attacks on billing through the real HTTP host, each asserted to fail: credit from a subscription never paid,

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
 
-namespace MediaPlatform.Node.Tests.Api;
+namespace MediaPlatform.Node.Tests.Api.Users;
 
 /// <summary>The users API through the real HTTP host: every endpoint's success and error shapes.</summary>
 public sealed class UserApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixture>

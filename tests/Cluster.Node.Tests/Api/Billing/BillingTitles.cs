@@ -9,7 +9,7 @@ using MediaPlatform.Node.Hosting;
 using MediaPlatform.Node.Tests.Api.Titles;
 using MediaPlatform.Node.Tests.Support;
 
-namespace MediaPlatform.Node.Tests.Api;
+namespace MediaPlatform.Node.Tests.Api.Billing;
 
 /// <summary>
 /// Titles for the billing specs to order: created through the API, then taken to Published by sending the

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
-using static MediaPlatform.Node.Tests.Api.BillingApiClient;
-using static MediaPlatform.Node.Tests.Api.BillingJson;
+using static MediaPlatform.Node.Tests.Api.Billing.BillingApiClient;
+using static MediaPlatform.Node.Tests.Api.Billing.BillingJson;
 
-namespace MediaPlatform.Node.Tests.Api;
+namespace MediaPlatform.Node.Tests.Api.Billing;
 
 /// <summary>
 /// The coupon and payment routes through the real HTTP host: coupons created by an admin and redeemed on invoices,

@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
 using Xunit.Abstractions;
-using static MediaPlatform.Node.Tests.Api.UserApiSpecs;
+using static MediaPlatform.Node.Tests.Api.Users.UserApiSpecs;
 
-namespace MediaPlatform.Node.Tests.Api;
+namespace MediaPlatform.Node.Tests.Api.Users;
 
 /// <summary>
 /// Attacks on accounts through the real HTTP host (raised rate limits, shipped lockout): guessing a password,

@@ -4,7 +4,7 @@ using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
 using MediaPlatform.Testing.Api;
 
-namespace MediaPlatform.Node.Tests.Api;
+namespace MediaPlatform.Node.Tests.Api.Billing;
 
 /// <summary>
 /// A freshly signed-up, logged-in user of a test node, optionally with a card, and the billing calls the specs

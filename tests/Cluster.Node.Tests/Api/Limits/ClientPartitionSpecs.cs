@@ -1,7 +1,7 @@
 using System.Net;
 using MediaPlatform.Node.Api.Limits;
 
-namespace MediaPlatform.Node.Tests.Api;
+namespace MediaPlatform.Node.Tests.Api.Limits;
 
 /// <summary>Which addresses share one per-address rate-limit budget.</summary>
 public sealed class ClientPartitionSpecs

@@ -2,7 +2,7 @@ using Akka.Configuration;
 using MediaPlatform.Node.Api.Limits;
 using MediaPlatform.Node.Configuration;
 
-namespace MediaPlatform.Node.Tests.Api;
+namespace MediaPlatform.Node.Tests.Api.Limits;
 
 /// <summary>The rate-limit settings: the shipped file gives the documented defaults; a bad value names itself.</summary>
 public sealed class RateLimitSettingsSpecs

@@ -5,7 +5,7 @@ using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
 using MediaPlatform.Testing.Api;
 
-namespace MediaPlatform.Node.Tests.Api;
+namespace MediaPlatform.Node.Tests.Api.Friends;
 
 /// <summary>The friends API through the real HTTP host: every endpoint's success and error shapes, and convergence of both lists.</summary>
 public sealed class FriendApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixture>

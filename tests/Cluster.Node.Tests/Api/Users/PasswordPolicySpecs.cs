@@ -1,6 +1,6 @@
 using MediaPlatform.Node.Api.Auth;
 
-namespace MediaPlatform.Node.Tests.Api;
+namespace MediaPlatform.Node.Tests.Api.Users;
 
 /// <summary>NIST SP 800-63B password rules, pure: length, the common-password list, repeats; no composition rules.</summary>
 public sealed class PasswordPolicySpecs
