@@ -78,6 +78,13 @@ public static class NodeOptionsParser
         var canonicalLevel = LogLevels.FirstOrDefault(l => l.Equals(logLevel, StringComparison.OrdinalIgnoreCase))
             ?? throw new OptionsException($"{NodeOptionSpecs.LogLevel.Flag} '{logLevel}' is not one of: {string.Join(", ", LogLevels)}");
 
+        var logFormat = (Get(NodeOptionSpecs.LogFormat) ?? "text").ToLowerInvariant() switch
+        {
+            "text" => Logging.NodeLogFormat.Text,
+            "json" => Logging.NodeLogFormat.Json,
+            var other => throw new OptionsException($"{NodeOptionSpecs.LogFormat.Flag} '{other}' is not one of: text, json"),
+        };
+
         var tokenKey = SecretOptions.Read(NodeOptionSpecs.TokenKey, NodeOptionSpecs.TokenKeyFile, Get, SecretOptions.MinTokenKeyLength);
         var previousKeys = SecretOptions.ReadList(NodeOptionSpecs.PreviousTokenKeys, NodeOptionSpecs.PreviousTokenKeysFile, Get, SecretOptions.MinTokenKeyLength);
         var joinsOthers = seeds.Count > 0 || discovery != DiscoveryMode.None;
@@ -114,6 +121,7 @@ public static class NodeOptionsParser
             ConfigDirectory = Path.GetFullPath(Get(NodeOptionSpecs.ConfigDir) ?? Path.Combine(baseDirectory, "config")),
             ExtraConfigFile = Get(NodeOptionSpecs.ConfigFile) is { } f ? Path.GetFullPath(f) : null,
             LogLevel = canonicalLevel,
+            LogFormat = logFormat,
             TokenKey = tokenKey ?? SecretOptions.RandomKey(),
             TokenKeyGenerated = tokenKey is null,
             PreviousTokenKeys = previousKeys,
