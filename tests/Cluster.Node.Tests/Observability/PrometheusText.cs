@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MediaPlatform.Node.Tests.Observability;
 
 /// <summary>A scrape of GET /metrics (Prometheus text format): one sample per series line, comments skipped.</summary>
-public sealed class PrometheusText
+public sealed partial class PrometheusText
 {
     private PrometheusText(string text, IReadOnlyList<(string Series, double Value)> samples) => (Text, Samples) = (text, samples);
 
@@ -35,8 +35,21 @@ public sealed class PrometheusText
     public bool Has(string metric) => Samples.Any(s => NameOf(s.Series) == metric);
 
     /// <summary>Series whose name starts with one of the prefixes.</summary>
-    public int SeriesCount(params string[] prefixes) =>
-        Samples.Count(s => prefixes.Any(p => s.Series.StartsWith(p, StringComparison.Ordinal)));
+    public IEnumerable<string> Series(params string[] prefixes) =>
+        Samples.Select(s => s.Series).Where(s => prefixes.Any(p => s.StartsWith(p, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// Distinct label sets of the metrics with these prefixes, a histogram's buckets, sum and count counted once:
+    /// what grows when a label takes a new value.
+    /// </summary>
+    public IEnumerable<string> LabelSets(params string[] prefixes) =>
+        Series(prefixes).Select(s => BucketLabel().Replace(HistogramSuffix().Replace(s, "{"), "")).Distinct();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(_bucket|_sum|_count)\{")]
+    private static partial System.Text.RegularExpressions.Regex HistogramSuffix();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@",?le=""[^""]*""")]
+    private static partial System.Text.RegularExpressions.Regex BucketLabel();
 
     private static string NameOf(string series)
     {
