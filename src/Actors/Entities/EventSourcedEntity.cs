@@ -140,12 +140,15 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
             case Decision<TEvent>.Accepted accepted:
                 var remaining = accepted.Events.Count;
                 var writeStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+                var span = ActivitySources.StartDetached(ActivitySources.Persistence, "persist " + _metricsType);
+                span?.SetTag("entity_type", _metricsType).SetTag("events", accepted.Events.Count);
                 PersistAll(accepted.Events, e =>
                 {
                     State = State.Apply(e);
                     DomainEventMetrics.Stored(e);
                     if (--remaining > 0) return;
                     PersistenceMetrics.Persisted(_metricsType, accepted.Events.Count, writeStarted);
+                    span?.Stop();
                     if (accepted.Reply is not NoReply) replyTo.Tell(accepted.Reply);
                     if (CrossedSnapshotMark(accepted.Events.Count)) SaveSnapshot(State);
                     OnEventsPersisted();

@@ -85,6 +85,13 @@ public static class NodeOptionsParser
             var other => throw new OptionsException($"{NodeOptionSpecs.LogFormat.Flag} '{other}' is not one of: text, json"),
         };
 
+        Uri? otlpEndpoint = null;
+        if (Get(NodeOptionSpecs.OtlpEndpoint) is { } otlp)
+        {
+            if (!Uri.TryCreate(otlp, UriKind.Absolute, out otlpEndpoint) || otlpEndpoint.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(otlpEndpoint.UserInfo))
+                throw new OptionsException($"{NodeOptionSpecs.OtlpEndpoint.Flag} '{otlp}' is not an http(s) URL like http://collector:4318 (credentials do not belong in it)");
+        }
+
         var tokenKey = SecretOptions.Read(NodeOptionSpecs.TokenKey, NodeOptionSpecs.TokenKeyFile, Get, SecretOptions.MinTokenKeyLength);
         var previousKeys = SecretOptions.ReadList(NodeOptionSpecs.PreviousTokenKeys, NodeOptionSpecs.PreviousTokenKeysFile, Get, SecretOptions.MinTokenKeyLength);
         var joinsOthers = seeds.Count > 0 || discovery != DiscoveryMode.None;
@@ -122,6 +129,7 @@ public static class NodeOptionsParser
             ExtraConfigFile = Get(NodeOptionSpecs.ConfigFile) is { } f ? Path.GetFullPath(f) : null,
             LogLevel = canonicalLevel,
             LogFormat = logFormat,
+            OtlpEndpoint = otlpEndpoint,
             TokenKey = tokenKey ?? SecretOptions.RandomKey(),
             TokenKeyGenerated = tokenKey is null,
             PreviousTokenKeys = previousKeys,

@@ -26,6 +26,7 @@ public static class ObservabilityHosting
                 .AddProcessInstrumentation()
                 // No response cache: scrapes need the admin token, and each one then sees every change made before it.
                 .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
+        if (options.OtlpEndpoint is { } collector) services.AddNodeTracing(collector);
         services.ConfigureOpenTelemetryMeterProvider((provider, metrics) => metrics.AddView(OnlyThisHost(provider.GetRequiredService<IMeterFactory>())));
         services.AddHostedService<ClusterMetrics>();
         services.AddHostedService<ShardRegionMetrics>();

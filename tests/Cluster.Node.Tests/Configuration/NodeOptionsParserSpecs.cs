@@ -20,6 +20,7 @@ public sealed class NodeOptionsParserSpecs
         Assert.Equal("127.0.0.1-4053", options.NodeName);
         Assert.Equal("akka.tcp://media@127.0.0.1:4053", options.SelfAddress);
         Assert.Equal(Logging.NodeLogFormat.Text, options.LogFormat);
+        Assert.Null(options.OtlpEndpoint);
     }
 
     [Fact]
@@ -91,6 +92,8 @@ public sealed class NodeOptionsParserSpecs
     [InlineData("--required-contact-points '-1' is not a positive whole number", "--required-contact-points=-1")]
     [InlineData("--log-level 'loud' is not one of", "--log-level", "loud")]
     [InlineData("--log-format 'xml' is not one of: text, json", "--log-format", "xml")]
+    [InlineData("--otlp-endpoint 'collector:4318' is not an http(s) URL", "--otlp-endpoint", "collector:4318")]
+    [InlineData("--otlp-endpoint 'http://u:p@collector:4318' is not an http(s) URL", "--otlp-endpoint", "http://u:p@collector:4318")]
     [InlineData("is not a valid actor system name", "--cluster-name", "my cluster")]
     public void Malformed_input_must_fail_with_a_clear_message(string expected, params string[] args)
     {
