@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Local cluster on loopback: start N nodes, stop them, show status.
 #
-#   scripts/cluster.sh up [N] [--postgres CONNSTR|local] [--no-demo]
+#   scripts/cluster.sh up [N] [--postgres CONNSTR|local] [--no-demo] [--monitoring]
 #                                                    build, start N nodes (default 3), wait until all are Up, then
 #                                                    put a generated demo clip through the cluster (scripts/demo.sh)
 #                                                    and print the player page's URL; --postgres local starts a
-#                                                    throwaway PostgreSQL in .cluster/pg
+#                                                    throwaway PostgreSQL in .cluster/pg; --monitoring starts a
+#                                                    Prometheus (deploy/monitoring) scraping every node and prints
+#                                                    its URL (port 9090, CLUSTER_PROMETHEUS_PORT changes it)
 #   scripts/cluster.sh status                        processes, membership and readiness of every node
 #   scripts/cluster.sh down                          stop every node gracefully (SIGTERM: leave, hand over, exit 0)
 #   scripts/cluster.sh stop I                        stop node I gracefully
@@ -38,6 +40,9 @@ ADMIN_TOKEN_FILE="$SECRETS/admin-token"
 # "Authorization: Bearer <admin token>" for curl -H @FILE: the token never appears in curl's own command line.
 ADMIN_HEADER_FILE="$SECRETS/admin-authorization-header"
 BIN="$ROOT/src/Cluster.Node/bin/$CONFIGURATION/net10.0/Cluster.Node.dll"
+# Prometheus for --monitoring: deploy/monitoring's config and rules, laid out with their token and target files.
+MONITORING="$STATE/monitoring"
+PROMETHEUS_PORT="${CLUSTER_PROMETHEUS_PORT:-9090}"
 
 http_port() { echo $((HTTP_BASE + $1 - 1)); }
 remote_port() { echo $((REMOTE_BASE + $1 - 1)); }
@@ -113,6 +118,36 @@ wait_up() {
   return 1
 }
 
+prometheus_alive() { local p; p="$(cat "$MONITORING/pid" 2>/dev/null || true)"; [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; }
+
+# The repo's prometheus.yml reads admin-token and targets.json beside it: a link to the cluster's admin token (never
+# a copy, never in the config) and the nodes' HTTP ports.
+start_monitoring() {
+  local n="$1" i targets=""
+  "$ROOT/scripts/setup.sh" prometheus
+  if prometheus_alive; then echo "Prometheus already runs: http://127.0.0.1:$PROMETHEUS_PORT/"; return 0; fi
+  mkdir -p "$MONITORING/data"
+  cp "$ROOT/deploy/monitoring/prometheus.yml" "$ROOT/deploy/monitoring/rules.yml" "$MONITORING/"
+  ln -sfn "$ADMIN_TOKEN_FILE" "$MONITORING/admin-token"
+  for ((i = 1; i <= n; i++)); do targets+="${targets:+, }\"127.0.0.1:$(http_port "$i")\""; done
+  printf '[{"targets": [%s], "labels": {"cluster": "local"}}]\n' "$targets" >"$MONITORING/targets.json"
+  nohup prometheus --config.file="$MONITORING/prometheus.yml" --storage.tsdb.path="$MONITORING/data" \
+    --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" >>"$MONITORING/prometheus.log" 2>&1 &
+  echo $! >"$MONITORING/pid"
+  local deadline=$((SECONDS + 30))
+  until curl -fsS "http://127.0.0.1:$PROMETHEUS_PORT/-/ready" >/dev/null 2>&1; do
+    if ! prometheus_alive || ((SECONDS >= deadline)); then echo "Prometheus did not start; see $MONITORING/prometheus.log"; tail -n 5 "$MONITORING/prometheus.log"; return 1; fi
+    sleep 0.5
+  done
+  echo "Prometheus: http://127.0.0.1:$PROMETHEUS_PORT/ (targets /targets, alerts /alerts; log $MONITORING/prometheus.log)"
+}
+
+stop_monitoring() {
+  prometheus_alive || return 0
+  kill -TERM "$(cat "$MONITORING/pid")"
+  echo "Prometheus stopped"
+}
+
 status() {
   local n i; n="$(node_count)"
   if ((n == 0)); then echo "no local cluster (run: scripts/cluster.sh up)"; return 0; fi
@@ -149,11 +184,12 @@ stop_node() {
 cmd="${1:-status}"; shift || true
 case "$cmd" in
   up)
-    n=3; pg=""; demo=yes
+    n=3; pg=""; demo=yes; monitoring=no
     while (($#)); do
       case "$1" in
         --postgres) pg="$2"; shift 2 ;;
         --no-demo) demo=no; shift ;;
+        --monitoring) monitoring=yes; shift ;;
         [0-9]*) n="$1"; shift ;;
         *) echo "unknown argument '$1'"; exit 2 ;;
       esac
@@ -172,6 +208,7 @@ case "$cmd" in
     status
     echo
     echo "admin token: in $ADMIN_TOKEN_FILE (scripts/mpctl.sh reads it from there)"
+    if [[ "$monitoring" == yes ]]; then echo; start_monitoring "$n"; fi
     if [[ "$demo" == yes ]]; then echo; "$ROOT/scripts/demo.sh"; fi
     echo
     echo "web app (sign up, subscribe, watch, upload): http://127.0.0.1:$(http_port 1)/app/ (every node serves it)"
@@ -179,11 +216,12 @@ case "$cmd" in
   status) status ;;
   down)
     for ((i = 1; i <= $(node_count); i++)); do stop_node "$i" TERM; done
+    stop_monitoring
     if [[ -d "$STATE/pg/data" ]]; then "$ROOT/scripts/postgres.sh" stop "$STATE/pg"; echo "local PostgreSQL stopped"; fi
     ;;
   stop) stop_node "${1:?node number}" TERM ;;
   kill) stop_node "${1:?node number}" KILL ;;
   start) start_node "${1:?node number}" ;;
   logs) tail -f "$(node_dir "${1:?node number}")/node.log" ;;
-  *) sed -n '2,16p' "$0"; exit 2 ;;
+  *) sed -n '2,18p' "$0"; exit 2 ;;
 esac

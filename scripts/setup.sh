@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine of this kind (Debian 12 with the .NET 10 SDK) lacks, and nothing it already has.
-#   scripts/setup.sh [ffmpeg] [postgres] [node] [chromium]      (no arguments: all of them)
-# node (with npm) builds the player page's scripts and runs the browser check; chromium is what that check drives.
+#   scripts/setup.sh [ffmpeg] [postgres] [node] [chromium] [prometheus]      (no arguments: all of them)
+# node (with npm) builds the player page's scripts and runs the browser check; chromium is what that check drives;
+# prometheus (with promtool) checks deploy/monitoring in the tests and runs for scripts/cluster.sh up --monitoring.
 # Needs root (or sudo) only when something is actually missing.
 set -euo pipefail
-wanted=("$@"); ((${#wanted[@]})) || wanted=(ffmpeg postgres node chromium)
+wanted=("$@"); ((${#wanted[@]})) || wanted=(ffmpeg postgres node chromium prometheus)
 
 missing=()
 for w in "${wanted[@]}"; do
@@ -13,6 +14,7 @@ for w in "${wanted[@]}"; do
     postgres) compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql) ;;
     node) command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm) ;;
     chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
+    prometheus) command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(prometheus) ;;
     *) echo "setup: unknown prerequisite '$w'" >&2; exit 2 ;;
   esac
 done
@@ -26,4 +28,6 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # The Debian package starts a cluster of its own on 5432; tests start their own throwaway server instead.
 if [[ " ${missing[*]} " == *" postgresql "* ]]; then $SUDO service postgresql stop >/dev/null 2>&1 || true; fi
+# Likewise the Prometheus package's own server on 9090: scripts/cluster.sh --monitoring starts one for the cluster.
+if [[ " ${missing[*]} " == *" prometheus "* ]]; then $SUDO service prometheus stop >/dev/null 2>&1 || true; fi
 echo "setup: done"

@@ -1,6 +1,7 @@
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Hosting;
+using MediaPlatform.Node.Observability;
 
 namespace MediaPlatform.Node;
 
@@ -23,6 +24,7 @@ public static class NodeApp
         builder.ListenOnNodePort(options);
         builder.Services.AddNodeAkka(options, configuration);
         builder.Services.AddNodeApi(options);
+        builder.Services.AddNodeObservability(options, configuration.Settings.Observability);
 
         var app = builder.Build();
         app.MapNodeEndpoints();

@@ -3,6 +3,7 @@ using Akka.Event;
 using MediaPlatform.Actors.Billing.Coupons;
 using MediaPlatform.Actors.Billing.Payments;
 using MediaPlatform.Actors.Entities;
+using MediaPlatform.Actors.Observability;
 
 namespace MediaPlatform.Actors.Billing;
 
@@ -89,10 +90,13 @@ public sealed class BillingAccountEntity
                 replyTo, orderInvoiceId));
     }
 
-    private void OnGatewayAnswered(GatewayAnswered answered) =>
+    private void OnGatewayAnswered(GatewayAnswered answered)
+    {
+        BillingMetrics.GatewayAnswered(answered.Outcome);
         DecideAfterEffect(answered.ReplyTo, "the payment gateway's answer", () => answered.OrderInvoiceId is { } invoiceId
             ? State.AfterOrderCharge(answered.Key, answered.Outcome, invoiceId, Clock.Now)
             : State.AfterGateway(answered.Key, answered.Void, answered.Outcome, Clock.Now));
+    }
 
     private void OnCouponAnswered(CouponAnswered answered)
     {

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
+using MediaPlatform.Actors.Observability;
 
 namespace MediaPlatform.Actors.Entities;
 
@@ -19,6 +20,8 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
     where TEvent : class
 {
     private readonly EntitySettings _settings;
+    private readonly string _metricsType;
+    private readonly long _startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
     private bool _stopRequested;
 
     protected EventSourcedEntity(string persistenceId, TState initial, EntitySettings settings, IClock clock)
@@ -27,6 +30,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
         State = initial;
         _settings = settings;
         Clock = clock;
+        _metricsType = EntityTypeLabel.Of(GetType());
 
         Recover<SnapshotOffer>(offer => State = (TState)offer.Snapshot);
         Recover<TEvent>(e => State = State.Apply(e));
@@ -135,16 +139,58 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
                 break;
             case Decision<TEvent>.Accepted accepted:
                 var remaining = accepted.Events.Count;
+                var writeStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+                var span = ActivitySources.StartDetached(ActivitySources.Persistence, "persist " + _metricsType);
+                span?.SetTag("entity_type", _metricsType).SetTag("events", accepted.Events.Count);
                 PersistAll(accepted.Events, e =>
                 {
                     State = State.Apply(e);
+                    DomainEventMetrics.Stored(e);
                     if (--remaining > 0) return;
+                    PersistenceMetrics.Persisted(_metricsType, accepted.Events.Count, writeStarted);
+                    span?.Stop();
                     if (accepted.Reply is not NoReply) replyTo.Tell(accepted.Reply);
                     if (CrossedSnapshotMark(accepted.Events.Count)) SaveSnapshot(State);
                     OnEventsPersisted();
                 });
                 break;
         }
+    }
+
+    protected override void PreStart()
+    {
+        EntityLifecycleMetrics.Started(_metricsType);
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        EntityLifecycleMetrics.Stopped(_metricsType);
+        base.PostStop();
+    }
+
+    protected override void OnReplaySuccess()
+    {
+        PersistenceMetrics.Recovered(_metricsType, _startedAt);
+        base.OnReplaySuccess();
+    }
+
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        PersistenceMetrics.Failed(_metricsType, "recovery-failed");
+        base.OnRecoveryFailure(reason, message);
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        PersistenceMetrics.Failed(_metricsType, "persist-failed");
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        PersistenceMetrics.Failed(_metricsType, "persist-rejected");
+        base.OnPersistRejected(cause, @event, sequenceNr);
     }
 
     /// <summary>The shard's way of stopping an entity that asked to be passivated; local only.</summary>

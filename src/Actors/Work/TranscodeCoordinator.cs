@@ -3,6 +3,7 @@ using Akka.Cluster;
 using Akka.Event;
 using Akka.Persistence;
 using MediaPlatform.Actors.Entities;
+using MediaPlatform.Actors.Observability;
 
 namespace MediaPlatform.Actors.Work;
 
@@ -60,12 +61,14 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
     protected override void PostStop()
     {
         if (_clustered) Cluster.Get(Context.System).Unsubscribe(Self);
+        MediaMetrics.Queue(0, 0); // the singleton moved away: another node reports the queue now
         base.PostStop();
     }
 
     private void OnRecovered()
     {
         _activity = WorkerActivity.Since(Clock.Now);
+        MediaMetrics.Queue(State.Pending.Count, State.InFlight().Count());
         Timers!.StartPeriodicTimer("reap", ReapTick.Instance, _settings.ReapInterval);
         _clustered = ((ExtendedActorSystem)Context.System).Provider is IClusterActorRefProvider;
         // The snapshot first: work in flight on nodes that left while no coordinator was watching is re-queued at once.
@@ -188,6 +191,7 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
             if (_workers.TryGetValue(worker, out var target)) target.Tell(new AssignWork(list));
             // else: the worker stopped after this dispatch was decided; the reaper re-queues its work.
         }
+        MediaMetrics.Queue(State.Pending.Count, State.InFlight().Count());
         DispatchAll();
     }
 

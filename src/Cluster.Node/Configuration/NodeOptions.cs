@@ -41,6 +41,10 @@ public sealed record NodeOptions
     public required string ConfigDirectory { get; init; }
     public required string? ExtraConfigFile { get; init; }
     public required string LogLevel { get; init; }
+    /// <summary>--log-format: text lines (default) or JSON objects.</summary>
+    public Logging.NodeLogFormat LogFormat { get; init; } = Logging.NodeLogFormat.Text;
+    /// <summary>--otlp-endpoint: the OTLP/HTTP collector traces go to; null = no traces are recorded or sent.</summary>
+    public Uri? OtlpEndpoint { get; init; }
     /// <summary>The secret new user tokens are signed with (given, or generated for a cluster of one).</summary>
     public required string TokenKey { get; init; }
     /// <summary>No key was configured: this node made a random one, so its tokens die with the process.</summary>

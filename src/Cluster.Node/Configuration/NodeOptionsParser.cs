@@ -78,6 +78,20 @@ public static class NodeOptionsParser
         var canonicalLevel = LogLevels.FirstOrDefault(l => l.Equals(logLevel, StringComparison.OrdinalIgnoreCase))
             ?? throw new OptionsException($"{NodeOptionSpecs.LogLevel.Flag} '{logLevel}' is not one of: {string.Join(", ", LogLevels)}");
 
+        var logFormat = (Get(NodeOptionSpecs.LogFormat) ?? "text").ToLowerInvariant() switch
+        {
+            "text" => Logging.NodeLogFormat.Text,
+            "json" => Logging.NodeLogFormat.Json,
+            var other => throw new OptionsException($"{NodeOptionSpecs.LogFormat.Flag} '{other}' is not one of: text, json"),
+        };
+
+        Uri? otlpEndpoint = null;
+        if (Get(NodeOptionSpecs.OtlpEndpoint) is { } otlp)
+        {
+            if (!Uri.TryCreate(otlp, UriKind.Absolute, out otlpEndpoint) || otlpEndpoint.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(otlpEndpoint.UserInfo))
+                throw new OptionsException($"{NodeOptionSpecs.OtlpEndpoint.Flag} '{otlp}' is not an http(s) URL like http://collector:4318 (credentials do not belong in it)");
+        }
+
         var tokenKey = SecretOptions.Read(NodeOptionSpecs.TokenKey, NodeOptionSpecs.TokenKeyFile, Get, SecretOptions.MinTokenKeyLength);
         var previousKeys = SecretOptions.ReadList(NodeOptionSpecs.PreviousTokenKeys, NodeOptionSpecs.PreviousTokenKeysFile, Get, SecretOptions.MinTokenKeyLength);
         var joinsOthers = seeds.Count > 0 || discovery != DiscoveryMode.None;
@@ -114,6 +128,8 @@ public static class NodeOptionsParser
             ConfigDirectory = Path.GetFullPath(Get(NodeOptionSpecs.ConfigDir) ?? Path.Combine(baseDirectory, "config")),
             ExtraConfigFile = Get(NodeOptionSpecs.ConfigFile) is { } f ? Path.GetFullPath(f) : null,
             LogLevel = canonicalLevel,
+            LogFormat = logFormat,
+            OtlpEndpoint = otlpEndpoint,
             TokenKey = tokenKey ?? SecretOptions.RandomKey(),
             TokenKeyGenerated = tokenKey is null,
             PreviousTokenKeys = previousKeys,

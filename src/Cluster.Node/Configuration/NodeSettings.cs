@@ -11,6 +11,7 @@ using MediaPlatform.Actors.Users.LoginGuards;
 using MediaPlatform.Actors.Work;
 using MediaPlatform.Node.Api.Limits;
 using MediaPlatform.Node.Api.Titles;
+using MediaPlatform.Node.Observability;
 
 namespace MediaPlatform.Node.Configuration;
 
@@ -36,7 +37,8 @@ public sealed record NodeSettings(
     TrustedProxies TrustedProxies,
     TimeSpan ClockOffset,
     TimeSpan SqliteBusyTimeout,
-    TimeSpan StartupCheckTimeout)
+    TimeSpan StartupCheckTimeout,
+    ObservabilitySettings Observability)
 {
     public const string ClockOffsetPath = "media-platform.clock.offset";
     public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
@@ -63,7 +65,8 @@ public sealed record NodeSettings(
             TrustedProxies.From(root),
             Duration(root, ClockOffsetPath, TimeSpan.Zero, mayBeNegative: true),
             Duration(root, SqliteBusyTimeoutPath, TimeSpan.FromSeconds(5)),
-            Duration(root, StartupCheckTimeoutPath, TimeSpan.FromSeconds(10)));
+            Duration(root, StartupCheckTimeoutPath, TimeSpan.FromSeconds(10)),
+            ObservabilitySettings.From(root));
     }
 
     private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)

@@ -16,8 +16,12 @@ public static class LoggingHosting
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         // Data protection keys are not used (tokens are HMAC-signed with --token-key); its start-up warning is noise.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
-        builder.Logging.AddConsole(o => o.FormatterName = NodeConsoleFormatter.FormatterName);
+        // --log-format: text lines for people (default) or one JSON object per line for a log collector.
+        builder.Logging.AddConsole(o => o.FormatterName = options.LogFormat == NodeLogFormat.Json
+            ? NodeJsonFormatter.FormatterName
+            : NodeConsoleFormatter.FormatterName);
         builder.Logging.AddConsoleFormatter<NodeConsoleFormatter, NodeConsoleFormatterOptions>(o => o.NodeName = options.NodeName);
+        builder.Logging.AddConsoleFormatter<NodeJsonFormatter, NodeConsoleFormatterOptions>(o => o.NodeName = options.NodeName);
         return builder;
     }
 }

@@ -8,6 +8,7 @@ using MediaPlatform.Node.Api.Users;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Health;
 using MediaPlatform.Node.Management;
+using MediaPlatform.Node.Observability;
 
 namespace MediaPlatform.Node.Hosting;
 
@@ -71,6 +72,8 @@ public static class WebHosting
         var management = app.MapGroup("").RequireManagementAccess();
         management.MapClusterMembers();
         management.MapManagementRoutes();
+        // Prometheus scrapes here: the management port and the admin token too, unless opened (MetricsAccess).
+        app.MapMetricsEndpoint();
         app.MapBootstrapContactPoint();
         app.MapWebAppEntry();
         app.MapUserRoutes();

@@ -19,6 +19,16 @@ public sealed class NodeOptionsParserSpecs
         Assert.Equal(Path.Combine(options.DataDirectory, "journal.db"), options.SqliteFile);
         Assert.Equal("127.0.0.1-4053", options.NodeName);
         Assert.Equal("akka.tcp://media@127.0.0.1:4053", options.SelfAddress);
+        Assert.Equal(Logging.NodeLogFormat.Text, options.LogFormat);
+        Assert.Null(options.OtlpEndpoint);
+    }
+
+    [Fact]
+    public void The_log_format_must_come_from_the_flag_or_its_variable()
+    {
+        Assert.Equal(Logging.NodeLogFormat.Json, TestOptions.Parse(["--log-format", "json"]).LogFormat);
+        Assert.Equal(Logging.NodeLogFormat.Json, TestOptions.Parse([], new Dictionary<string, string?> { ["NODE_LOG_FORMAT"] = "JSON" }).LogFormat);
+        Assert.Equal(Logging.NodeLogFormat.Text, TestOptions.Parse(["--log-format=text"], new Dictionary<string, string?> { ["NODE_LOG_FORMAT"] = "json" }).LogFormat);
     }
 
     [Fact]
@@ -81,6 +91,9 @@ public sealed class NodeOptionsParserSpecs
     [InlineData("is more than the 1 contact points", "--discovery", "config", "--contact-points", "h:1", "--required-contact-points", "2")]
     [InlineData("--required-contact-points '-1' is not a positive whole number", "--required-contact-points=-1")]
     [InlineData("--log-level 'loud' is not one of", "--log-level", "loud")]
+    [InlineData("--log-format 'xml' is not one of: text, json", "--log-format", "xml")]
+    [InlineData("--otlp-endpoint 'collector:4318' is not an http(s) URL", "--otlp-endpoint", "collector:4318")]
+    [InlineData("--otlp-endpoint 'http://u:p@collector:4318' is not an http(s) URL", "--otlp-endpoint", "http://u:p@collector:4318")]
     [InlineData("is not a valid actor system name", "--cluster-name", "my cluster")]
     public void Malformed_input_must_fail_with_a_clear_message(string expected, params string[] args)
     {

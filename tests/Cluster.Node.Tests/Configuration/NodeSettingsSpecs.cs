@@ -22,6 +22,7 @@ public sealed class NodeSettingsSpecs
         Assert.Equal(settings.Quotas.SourceDuration, settings.Pipeline.MaxSourceDuration);
         Assert.Equal(TimeSpan.Zero, settings.ClockOffset);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.StartupCheckTimeout);
+        Assert.False(settings.Observability.MetricsAnonymous);
     }
 
     [Theory]
@@ -44,6 +45,7 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.persistence.sqlite-busy-timeout = 0s", "media-platform.persistence.sqlite-busy-timeout")]
     [InlineData("media-platform.persistence.startup-check-timeout = never", "media-platform.persistence.startup-check-timeout")]
     [InlineData("media-platform.clock.offset = yesterday", "media-platform.clock.offset")]
+    [InlineData("media-platform.observability.metrics-anonymous = sometimes", "media-platform.observability.metrics-anonymous")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));

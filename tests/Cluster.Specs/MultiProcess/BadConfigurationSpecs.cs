@@ -20,6 +20,7 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
     [InlineData("bad lockout")]
     [InlineData("no token key in a cluster")]
     [InlineData("bad title price")]
+    [InlineData("bad log format")]
     public async Task Bad_configuration_exits_non_zero_with_one_line(string fault)
     {
         using var dir = new TempDirectory("bad-config");
@@ -78,6 +79,9 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
                 File.WriteAllText(dir.Combine("bad.hocon"), "media-platform.billing.title-price-minor = 0");
                 flags["--config"] = dir.Combine("bad.hocon");
                 break;
+            case "bad log format":
+                flags["--log-format"] = "xml";
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault, null);
         }
@@ -93,7 +97,8 @@ public sealed class BadConfigurationSpecs(ITestOutputHelper output)
         Assert.DoesNotContain(run.StandardError.Concat(run.StandardOutput), l => l.Contains("   at "));
         if (fault == "bad rate limit") Assert.Contains("media-platform.security.rate-limits.logins-per-email", line);
         if (fault == "bad lockout") Assert.Contains("media-platform.security.lockout.first-lock", line);
-        if (fault is "bad rate limit" or "bad lockout") Assert.Equal(2, run.ExitCode);
+        if (fault is "bad rate limit" or "bad lockout" or "bad log format") Assert.Equal(2, run.ExitCode);
+        if (fault == "bad log format") Assert.Contains("--log-format", line);
         if (fault == "no token key in a cluster")
         {
             Assert.Equal(2, run.ExitCode);

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using MediaPlatform.Actors.Billing;
 using MediaPlatform.Actors.Entities;
+using MediaPlatform.Actors.Observability;
 
 namespace MediaPlatform.Actors.Scheduling.Jobs;
 
@@ -37,6 +38,7 @@ public sealed class BillingCycleJob(JobSpec spec, IActorRef billingAccounts, Jou
         for (var step = 0; step < MaxCollectionSteps; step++)
         {
             var answer = await billingAccounts.Ask<object>(new CollectRenewalPayment(accountId, dunning), AskTimeout, cancellationToken);
+            BillingMetrics.RenewalCollected(answer);
             switch (answer)
             {
                 case PaymentReceipt:

@@ -14,6 +14,7 @@ public sealed class ManagementPortSpecs(ManagementPortNodeFixture fixture) : ICl
     [InlineData("/actors/hierarchy")]
     [InlineData("/remote/associations")]
     [InlineData("/scheduler/jobs")]
+    [InlineData("/metrics")]
     public async Task Management_routes_on_the_api_port_must_be_not_found_even_with_the_admin_token(string path)
     {
         using var admin = fixture.Node.ClientWithToken(TestNode.AdminToken);
@@ -34,6 +35,17 @@ public sealed class ManagementPortSpecs(ManagementPortNodeFixture fixture) : ICl
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/cluster/members")).StatusCode);
         using var anonymous = fixture.ManagementClient(token: null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/cluster/members")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_opened_to_anonymous_scrapers_answer_on_the_management_port()
+    {
+        using var anonymous = fixture.ManagementClient(token: null);
+        using var response = await anonymous.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("media_platform_cluster_members", await response.Content.ReadAsStringAsync());
+        using var onApiPort = await fixture.Node.Http.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.NotFound, onApiPort.StatusCode);
     }
 
     [Theory]
