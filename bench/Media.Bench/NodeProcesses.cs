@@ -12,7 +12,7 @@ namespace MediaPlatform.Bench.Media;
 public sealed class NodeProcesses : IAsyncDisposable
 {
     /// <summary>Management routes need the admin token; handed to the nodes by environment, never argv.</summary>
-    private const string AdminToken = "bench-admin-token-0123456789";
+    public const string AdminToken = "bench-admin-token-0123456789";
     private static readonly HttpClient Http = new()
     {
         Timeout = TimeSpan.FromSeconds(5),

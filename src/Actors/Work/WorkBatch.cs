@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace MediaPlatform.Actors.Work;
 
@@ -15,7 +16,11 @@ public sealed record WorkBatch(
     int Failed,
     DateTimeOffset? FinishedAt)
 {
-    public static WorkBatch Start(WorkAccepted e) => new(e.BatchId, e.BatchSize, e.Subscriber, [], 0, 0, null);
+    /// <summary>Why the owner cancelled the batch (<see cref="BatchCancelled"/>); left out of the stored JSON when null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CancelledReason { get; init; }
+
+    public static WorkBatch Start(string batchId, int size, string? subscriber) => new(batchId, size, subscriber, [], 0, 0, null);
 
     public BatchProgress Progress() => new(BatchId, Done, Size, Failed);
 }

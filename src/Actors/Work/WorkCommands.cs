@@ -48,3 +48,22 @@ public sealed record ReapStaleWork : ITranscodeCommand
 /// </summary>
 [Manifest("work.ack-batch.v1")]
 public sealed record AcknowledgeBatch(string BatchId) : ITranscodeCommand;
+
+/// <summary>
+/// Queues one chunk × every rung encode (<see cref="ChunkEncodePayload"/>); otherwise exactly like <see cref="SubmitWork"/>:
+/// idempotent by work id, answered with <see cref="WorkAck"/> once stored.
+/// </summary>
+[Manifest("work.submit-chunk.v1")]
+public sealed record SubmitChunkWork(string WorkId, string BatchId, int BatchSize, ChunkEncodePayload Payload, string? Subscriber)
+    : ITranscodeCommand
+{
+    public static SubmitChunkWork For(string workId, string batchId, int batchSize, ChunkEncodePayload payload, IActorRef? subscriber) =>
+        new(workId, batchId, batchSize, payload, subscriber is null ? null : ActorRefText.Of(subscriber));
+}
+
+/// <summary>
+/// The batch's owner gives up on it (its title failed): pending items are dropped, encodes in flight are stopped and
+/// their results ignored. Idempotent; a finished batch is left as it is. Answered with <see cref="BatchCancelAck"/>.
+/// </summary>
+[Manifest("work.cancel-batch.v1")]
+public sealed record CancelBatch(string BatchId, string Reason) : ITranscodeCommand;

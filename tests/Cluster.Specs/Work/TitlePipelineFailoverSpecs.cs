@@ -69,7 +69,7 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
         cluster.Note($"published; progress {title.Progress!.ChunksDone}/{title.Progress.ChunksTotal}, QC passed={title.Qc!.Passed}");
 
         var events = await TranscodeCluster.JournalAsync(observer);
-        var completions = events.OfType<WorkCompleted>().Where(c => c.WorkId.StartsWith(batchId + "/", StringComparison.Ordinal)).ToList();
+        var completions = events.OfType<WorkChunkCompleted>().Where(c => c.WorkId.StartsWith(batchId + "/", StringComparison.Ordinal)).ToList();
         Assert.Equal(title.Progress.ChunksTotal, completions.Count);
         Assert.Equal(completions.Count, completions.Select(c => c.WorkId).Distinct().Count()); // each exactly once
         cluster.Note($"{events.OfType<WorkStarted>().Count()} attempts started, {events.OfType<WorkRequeued>().Count()} re-queued, {completions.Count} completions");

@@ -92,12 +92,21 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
         return PipelineStep.Continue;
     }
 
-    /// <summary>Removes the work folder and lets the queue forget the batch; a failed title's partial package goes too.</summary>
+    /// <summary>
+    /// Removes the work folder and lets the queue forget the batch; a failed title's partial package goes too, and
+    /// what its batch still had pending or in flight is cancelled first (no node keeps encoding a failed title).
+    /// </summary>
     private async Task<PipelineStep> CleanUpAsync(TitleView title, CancellationToken ct)
     {
         if (title.Source is { } source)
         {
             var batch = TitleWork.For(context.WorkRoot, titleId, source.UploadId).BatchId;
+            if (title.Status == TitleStatus.Failed)
+            {
+                var reason = $"title {titleId} failed: {title.Failure?.Reason ?? "unknown reason"}";
+                if (await context.Coordinator.Ask<object>(new Work.CancelBatch(batch, reason), PipelineContext.AskTimeout, ct) is Work.BatchCancelAck { Cancelled: > 0 } ack)
+                    log.Info("title {0}: cancelled {1} encode(s) of batch {2} still pending or in flight", titleId, ack.Cancelled, batch);
+            }
             try { await context.Coordinator.Ask<object>(new Work.AcknowledgeBatch(batch), PipelineContext.AskTimeout, ct); }
             catch (AskTimeoutException) { log.Debug("title {0}: the queue did not answer; batch {1} stays until it is acknowledged", titleId, batch); }
         }

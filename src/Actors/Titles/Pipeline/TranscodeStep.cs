@@ -9,10 +9,11 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 
 /// <summary>
 /// The transcode of a probed title, spread over the cluster: prepare the source (keyframe chunks + audio, once),
-/// queue every chunk × rung encode with the transcode coordinator (idempotent by work id, so queuing again after a
-/// crash changes nothing), follow the batch and record progress on the title, and once every encode is done assemble
-/// and package the rungs and store the package. A batch with an encode that failed all its attempts fails the title
-/// with that encode's ffmpeg error.
+/// queue one item per chunk — the chunk to every rung with one ffmpeg, sized by source pixels × seconds — with the
+/// transcode coordinator (idempotent by work id, so queuing again after a crash changes nothing; a batch already
+/// queued whole is not prepared again), follow the batch and record progress on the title, and once every encode is
+/// done assemble and package the rungs and store the package. A batch with an item that failed all its attempts fails
+/// the title with that item's ffmpeg error (and the title's clean-up cancels what is left of the batch).
 /// </summary>
 internal sealed class TranscodeStep(string titleId, PipelineContext context, TitleClient client, ILoggingAdapter log)
 {
@@ -25,16 +26,12 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         var work = TitleWork.For(context.WorkRoot, titleId, title.Source!.UploadId);
         if (_queuedBatch != work.BatchId)
         {
-            await QueueAsync(title, work, self, ct);
+            // A batch the queue already holds whole (this pipeline resumed on another node) needs no preparing again.
+            if (await BatchAsync(work, ct) is not { } held || held.Submitted < held.Total) await QueueAsync(title, work, self, ct);
             _queuedBatch = work.BatchId;
         }
 
-        var batch = await context.Coordinator.Ask<object>(new GetBatchStatus(work.BatchId), PipelineContext.AskTimeout, ct) switch
-        {
-            BatchStatus status => status,
-            Rejection { Kind: RejectionKind.NotFound } => null,
-            var other => throw new InvalidOperationException($"the transcode queue answered {other}"),
-        };
+        var batch = await BatchAsync(work, ct);
         if (batch is null)
         {
             _queuedBatch = null; // the queue lost it (a fresh journal): queue it again
@@ -49,29 +46,44 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         return PipelineStep.Continue;
     }
 
+    private async Task<BatchStatus?> BatchAsync(TitleWork work, CancellationToken ct) =>
+        await context.Coordinator.Ask<object>(new GetBatchStatus(work.BatchId), PipelineContext.AskTimeout, ct) switch
+        {
+            BatchStatus status => status,
+            Rejection { Kind: RejectionKind.NotFound } => null,
+            var other => throw new InvalidOperationException($"the transcode queue answered {other}"),
+        };
+
     private async Task QueueAsync(TitleView title, TitleWork work, IActorRef self, CancellationToken ct)
     {
         var probe = title.Probe!;
         var source = await BlobFiles.LocalFileAsync(context.Store, title.Source!.BlobKey, work.CopyFolder, ct);
         var prepared = await new SourcePreparation(context.Runner).PrepareAsync(source, probe, work.Folder, context.Settings.ChunkSeconds, ct);
-        var jobs = prepared.Jobs(title.Ladder, probe.Rotation, (chunk, rung) => work.EncodedPath(chunk.Index, rung.Name));
+        var encodes = prepared.LadderEncodes(title.Ladder, probe.Rotation, (chunk, rung) => work.EncodedPath(chunk.Index, rung.Name));
         foreach (var rung in title.Ladder) Directory.CreateDirectory(Path.GetDirectoryName(work.EncodedPath(0, rung.Name))!);
 
-        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (job, token) =>
+        await Parallel.ForEachAsync(encodes, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (encode, token) =>
         {
-            var submit = SubmitWork.For(work.WorkId(job.Chunk.Index, job.Rung.Name), work.BatchId, jobs.Count, EncodePayload.From(job), self);
+            var submit = SubmitChunkWork.For(work.WorkId(encode.Chunk.Index), work.BatchId, encodes.Count,
+                ChunkEncodePayload.For(encode, probe.Width, probe.Height), self);
             var answer = await context.Coordinator.Ask<object>(submit, PipelineContext.AskTimeout, token);
             if (answer is Rejection refused) throw new PipelineFailure($"the transcode queue refused {submit.WorkId}: {refused.Message}");
         });
-        log.Info("title {0}: {1} chunks x {2} rungs = {3} encodes queued as batch {4}", titleId, prepared.Chunks.Count,
-            title.Ladder.Count, jobs.Count, work.BatchId);
+        log.Info("title {0}: {1} chunks queued as batch {2}, each to {3} rungs in one encode", titleId, encodes.Count,
+            work.BatchId, title.Ladder.Count);
     }
+
+    /// <summary>Every rung's encodes of the batch's completed items, whichever item shape (a chunk to every rung, or to one).</summary>
+    private static IEnumerable<Streams.Encoding.ChunkEncodeResult> Encoded(BatchStatus batch) =>
+        batch.Items.Where(i => i.Status == WorkStatus.Completed).SelectMany(i => i.Results ?? (i.Result is { } r ? [r] : []));
 
     private async Task RecordProgressAsync(TitleView title, BatchStatus batch, CancellationToken ct)
     {
-        var rungs = title.Ladder.Select(r => new RungProgress(r.Name,
-            batch.Items.Count(i => i.Status == WorkStatus.Completed && TitleWork.RungOf(i.WorkId) == r.Name),
-            batch.Total / Math.Max(1, title.Ladder.Count))).ToList();
+        var encoded = Encoded(batch).ToList();
+        // Items of the old shape (one per chunk and rung, ids ending in the rung) were queued before one decode per chunk.
+        var oneRungItems = batch.Items.FirstOrDefault() is { } first && first.WorkId[(batch.BatchId.Length + 1)..].Contains('/');
+        var chunks = oneRungItems ? batch.Total / Math.Max(1, title.Ladder.Count) : batch.Total;
+        var rungs = title.Ladder.Select(r => new RungProgress(r.Name, encoded.Count(e => e.RungName == r.Name), chunks)).ToList();
         var recorded = title.Progress;
         if (title.Status == TitleStatus.Transcoding && recorded is { } p && p.ChunksDone == batch.Done && p.ChunksTotal == batch.Total) return;
         var view = await client.AskAsync(new RecordTranscodeProgress(titleId, batch.Done, batch.Total, rungs), ct);
@@ -85,7 +97,8 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
     {
         var prepared = SourcePreparation.TryLoad(work.Folder)
             ?? throw new PipelineFailure("the prepared chunks of this upload are gone from the shared work folder; upload the source again");
-        var results = batch.Items.Select(i => i.Result ?? throw new PipelineFailure($"encode {i.WorkId} completed without a result")).ToList();
+        if (batch.Items.FirstOrDefault(i => i.Result is null) is { } missing) throw new PipelineFailure($"encode {missing.WorkId} completed without a result");
+        var results = Encoded(batch).ToList();
         log.Info("title {0}: every encode done; assembling {1} rungs and packaging HLS", titleId, title.Ladder.Count);
         PipelineSteps.TryDeleteFolder(work.PackageFolder); // a package half-written by an interrupted attempt
         Directory.CreateDirectory(work.AssemblyFolder);
