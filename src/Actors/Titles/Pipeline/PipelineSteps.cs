@@ -74,13 +74,8 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
     private async Task<PipelineStep> CheckQualityAsync(TitleView title, CancellationToken ct)
     {
         var work = TitleWork.For(context.WorkRoot, titleId, title.Source!.UploadId);
-        var source = await BlobFiles.LocalFileAsync(context.Store, title.Source.BlobKey, work.CopyFolder, ct);
-        var subtitles = new List<SubtitleFile>();
-        foreach (var track in title.Subtitles)
-            subtitles.Add(new SubtitleFile($"subtitles {track.Language}", await BlobFiles.LocalFileAsync(context.Store, track.BlobKey, work.CopyFolder, ct)));
-        log.Info("title {0}: quality control of the source and {1} subtitle track(s)", titleId, subtitles.Count);
-        var report = await QualityControl.RunAsync(new QcRequest(titleId, source, subtitles, context.Settings.Quality), ct);
-        var summary = TitleQcSummary.From(report);
+        // Checked while the chunks encoded, unless the subtitles changed since.
+        var summary = SourceQualityCheck.TryLoad(title, work) ?? await new SourceQualityCheck(titleId, context, log).RunAsync(title, work, ct);
         var recorded = await _title.AskAsync(new RecordQcReport(titleId, summary), ct);
         log.Info("title {0}: quality control {1} with {2} finding(s)", titleId,
             summary.BlocksPublishing ? "blocked publishing" : summary.Passed ? "passed" : "passed with warnings", summary.Findings.Count);

@@ -58,20 +58,34 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
     {
         var probe = title.Probe!;
         var source = await BlobFiles.LocalFileAsync(context.Store, title.Source!.BlobKey, work.CopyFolder, ct);
-        var prepared = await new SourcePreparation(context.Runner).PrepareAsync(source, probe, work.Folder, context.Settings.ChunkSeconds, ct);
+        var preparation = new SourcePreparation(context.Runner);
+        var prepared = await preparation.SplitAsync(source, work.Folder, context.Settings.ChunkSeconds, ct);
         var encodes = prepared.LadderEncodes(title.Ladder, probe.Rotation, (chunk, rung) => work.EncodedPath(chunk.Index, rung.Name));
         foreach (var rung in title.Ladder) Directory.CreateDirectory(Path.GetDirectoryName(work.EncodedPath(0, rung.Name))!);
 
-        await Parallel.ForEachAsync(encodes, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (encode, token) =>
+        var items = Items(work, encodes);
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (item, token) =>
         {
-            var submit = SubmitChunkWork.For(work.WorkId(encode.Chunk.Index), work.BatchId, encodes.Count,
-                ChunkEncodePayload.For(encode, probe.Width, probe.Height), self);
+            var submit = SubmitChunkWork.For(item.WorkId, work.BatchId, items.Count, ChunkEncodePayload.For(item.Encode, probe.Width, probe.Height), self);
             var answer = await context.Coordinator.Ask<object>(submit, PipelineContext.AskTimeout, token);
             if (answer is Rejection refused) throw new PipelineFailure($"the transcode queue refused {submit.WorkId}: {refused.Message}");
         });
         log.Info("title {0}: {1} chunks queued as batch {2}, each to {3} rungs in one encode", titleId, encodes.Count,
             work.BatchId, title.Ladder.Count);
+        // The audio is encoded and the source checked while the chunks are: packaging and publishing need them only
+        // once every chunk is done.
+        await preparation.CompleteAsync(source, probe, work.Folder, ct);
+        await new SourceQualityCheck(titleId, context, log).RunEarlyAsync(title, work, ct);
     }
+
+    /// <summary>
+    /// One item per chunk (one decode for every rung), in presentation order — except the last chunk, queued as one item
+    /// per rung: the batch's final items are small, so no slot idles long while another finishes a whole chunk.
+    /// </summary>
+    private static IReadOnlyList<(string WorkId, Streams.Encoding.ChunkLadderEncode Encode)> Items(TitleWork work, IReadOnlyList<Streams.Encoding.ChunkLadderEncode> encodes) =>
+        encodes.SelectMany((e, i) => i == encodes.Count - 1 && encodes.Count > 1 && e.Rungs.Count > 1
+            ? e.Rungs.Select((r, k) => (work.WorkId(e.Chunk.Index, r.Name), e with { Rungs = [r], OutputPaths = [e.OutputPaths[k]] }))
+            : [(work.WorkId(e.Chunk.Index), e)]).ToList();
 
     /// <summary>Every rung's encodes of the batch's completed items, whichever item shape (a chunk to every rung, or to one).</summary>
     private static IEnumerable<Streams.Encoding.ChunkEncodeResult> Encoded(BatchStatus batch) =>
@@ -80,9 +94,8 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
     private async Task RecordProgressAsync(TitleView title, BatchStatus batch, CancellationToken ct)
     {
         var encoded = Encoded(batch).ToList();
-        // Items of the old shape (one per chunk and rung, ids ending in the rung) were queued before one decode per chunk.
-        var oneRungItems = batch.Items.FirstOrDefault() is { } first && first.WorkId[(batch.BatchId.Length + 1)..].Contains('/');
-        var chunks = oneRungItems ? batch.Total / Math.Max(1, title.Ladder.Count) : batch.Total;
+        // Item ids are batch/chunk (every rung) or batch/chunk/rung (one rung: the last chunk, or items queued before one decode per chunk).
+        var chunks = batch.Items.Select(i => i.WorkId[(batch.BatchId.Length + 1)..].Split('/')[0]).Distinct().Count();
         var rungs = title.Ladder.Select(r => new RungProgress(r.Name, encoded.Count(e => e.RungName == r.Name), chunks)).ToList();
         var recorded = title.Progress;
         if (title.Status == TitleStatus.Transcoding && recorded is { } p && p.ChunksDone == batch.Done && p.ChunksTotal == batch.Total) return;
@@ -95,8 +108,11 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
 
     private async Task PackageAsync(TitleView title, TitleWork work, BatchStatus batch, CancellationToken ct)
     {
-        var prepared = SourcePreparation.TryLoad(work.Folder)
-            ?? throw new PipelineFailure("the prepared chunks of this upload are gone from the shared work folder; upload the source again");
+        if (SourcePreparation.TryLoadChunks(work.Folder) is null)
+            throw new PipelineFailure("the prepared chunks of this upload are gone from the shared work folder; upload the source again");
+        // Complete already, unless the pipeline moved nodes between queuing the chunks and encoding the audio.
+        var prepared = SourcePreparation.TryLoad(work.Folder) ?? await new SourcePreparation(context.Runner).CompleteAsync(
+            await BlobFiles.LocalFileAsync(context.Store, title.Source!.BlobKey, work.CopyFolder, ct), title.Probe!, work.Folder, ct);
         if (batch.Items.FirstOrDefault(i => i.Result is null) is { } missing) throw new PipelineFailure($"encode {missing.WorkId} completed without a result");
         var results = Encoded(batch).ToList();
         log.Info("title {0}: every encode done; assembling {1} rungs and packaging HLS", titleId, title.Ladder.Count);
