@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace MediaPlatform.Ctl;
 
 /// <summary>
-/// `encodes [batch-id]`: the transcode work queue (ffmpeg encodes of chunk×rung work items) from GET /cluster/transcode-queue — workers per node with their
+/// `encodes [batch-id]`: the transcode work queue (work items: a chunk encoded to every rung by one ffmpeg) from GET /cluster/transcode-queue — workers per node with their
 /// capacity and the work in flight on them, the batches held, and a summary line; with a batch id, that batch's
 /// items from GET /cluster/transcode-queue/batches/{id}. --json prints the node's JSON.
 /// </summary>

@@ -94,7 +94,8 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
             _workers[c.WorkerId] = Sender;
             Context.Watch(Sender);
             Sender.Tell(new WorkerRegistered(c.WorkerId));
-            Log.Info("worker {0} registered: {1} concurrent encodes, running {2}", c.WorkerId, c.Capacity, c.Running.Count);
+            Log.Info("worker {0} registered: {1} encode slot(s) on {2} core(s), takes {3} item(s) at once, holds {4}", c.WorkerId,
+                c.Slots, c.Cores, c.Capacity, c.Running.Count);
         }
         _activity = _activity.CheckedIn(c, State, Clock.Now);
         DispatchAll();

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MediaPlatform.Actors.Work;
 
 /// <summary>
-/// A batch (one title's chunk×rung encodes): how many items it will hold, the ones submitted so far, and how many
+/// A batch (one title's work items: its chunks, each to every rung): how many items it will hold, the ones submitted so far, and how many
 /// are done or failed. Finished when every one of <see cref="Size"/> items is done or failed.
 /// </summary>
 public sealed record WorkBatch(

@@ -7,7 +7,7 @@ namespace MediaPlatform.Actors.Work;
 public interface ITranscodeCommand : IProtocolMessage;
 
 /// <summary>
-/// Queues one chunk×rung encode. Idempotent by <see cref="WorkId"/>: a repeat is acknowledged again and changes
+/// Queues one chunk × rung encode (the shape before one decode per chunk; see <see cref="SubmitChunkWork"/>). Idempotent by <see cref="WorkId"/>: a repeat is acknowledged again and changes
 /// nothing. Answered with <see cref="WorkAck"/> only once the work is stored. <see cref="BatchSize"/> is the number of
 /// items the batch (one title) will hold, so the coordinator knows when it is finished. <see cref="Subscriber"/> is
 /// the serialized path of the actor told about progress (<see cref="WorkDone"/>, <see cref="WorkFailure"/>,
