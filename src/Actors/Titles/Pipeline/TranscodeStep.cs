@@ -12,8 +12,8 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 /// queue one item per chunk — the chunk to every rung with one ffmpeg, sized by source pixels × seconds — with the
 /// transcode coordinator (idempotent by work id, so queuing again after a crash changes nothing; a batch already
 /// queued whole is not prepared again), follow the batch and record progress on the title, and once every encode is
-/// done assemble and package the rungs and store the package. A batch with an item that failed all its attempts fails
-/// the title with that item's ffmpeg error (and the title's clean-up cancels what is left of the batch).
+/// done assemble and package the rungs and store the package. An item that failed all its attempts fails the title at
+/// once with that item's ffmpeg error, and the title's clean-up cancels what is left of the batch.
 /// </summary>
 internal sealed class TranscodeStep(string titleId, PipelineContext context, TitleClient client, ILoggingAdapter log)
 {
@@ -38,10 +38,10 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
             return PipelineStep.Continue;
         }
         await RecordProgressAsync(title, batch, ct);
-        if (!batch.Finished) return PipelineStep.Waiting;
-
+        // One item failed for good: the title fails now, not once the rest is encoded (its clean-up cancels the rest).
         if (batch.Items.FirstOrDefault(i => i.Status == WorkStatus.Failed) is { } failed)
             throw new PipelineFailure($"encoding chunk {failed.WorkId[(work.BatchId.Length + 1)..]} failed after {failed.Failures} attempt(s): {failed.LastError}");
+        if (!batch.Finished) return PipelineStep.Waiting;
         await PackageAsync(title, work, batch, ct);
         return PipelineStep.Continue;
     }
