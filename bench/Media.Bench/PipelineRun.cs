@@ -3,11 +3,23 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MediaPlatform.Actors.Work;
+using MediaPlatform.Testing.Processes;
 
 namespace MediaPlatform.Bench.Media;
 
-/// <summary>When the title reached each stage, measured from the start of its upload over HTTP.</summary>
-public sealed record PipelineTimes(TimeSpan Uploaded, TimeSpan Packaged, TimeSpan Published, TimeSpan FirstSegment, int Encodes);
+/// <summary>
+/// When the title reached each stage, measured from the start of its upload over HTTP; the wall-clock instants the
+/// upload finished and the title was seen published; and the coordinator's timeline of the encodes.
+/// </summary>
+public sealed record PipelineTimes(TimeSpan Uploaded, TimeSpan Packaged, TimeSpan Published, TimeSpan FirstSegment, int Encodes)
+{
+    public DateTimeOffset UploadedAt { get; init; }
+
+    public DateTimeOffset PublishedAt { get; init; }
+
+    public EncodeTimelineView? Timeline { get; init; }
+}
 
 /// <summary>
 /// Our pipeline as a user drives it: sign up, create a title, PUT the source to the first node, then follow the title
@@ -15,6 +27,19 @@ public sealed record PipelineTimes(TimeSpan Uploaded, TimeSpan Packaged, TimeSpa
 /// </summary>
 public static class PipelineRun
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>Every encode span the coordinator remembers (the scenario's nodes are fresh, so all are this title's).</summary>
+    private static async Task<EncodeTimelineView?> TimelineAsync(Uri node)
+    {
+        using var admin = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(10) };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", NodeProcessCluster.AdminToken);
+        return await admin.GetFromJsonAsync<EncodeTimelineView>("cluster/encodes/timeline", Json);
+    }
+
     public static async Task<PipelineTimes> RunAsync(Uri node, string source)
     {
         using var http = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromMinutes(5) };
@@ -35,6 +60,7 @@ public static class PipelineRun
             if (upload.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"upload answered {(int)upload.StatusCode}: {await upload.Content.ReadAsStringAsync()}");
         }
         var uploaded = clock.Elapsed;
+        var uploadedAt = DateTimeOffset.UtcNow;
         TimeSpan? packaged = null;
         while (true)
         {
@@ -45,13 +71,17 @@ public static class PipelineRun
             if (status == "Published")
             {
                 var published = clock.Elapsed;
+                var publishedAt = DateTimeOffset.UtcNow;
                 var master = await http.GetStringAsync(title.GetProperty("playbackUrl").GetString()!.TrimStart('/'));
                 var lowest = master.Split('\n').First(l => l.EndsWith(".m3u8") && !l.StartsWith('#') && !l.Contains("audio"));
                 var playlist = await http.GetStringAsync($"media/titles/{id}/{lowest}");
                 var segment = playlist.Split('\n').First(l => l.EndsWith(".m4s"));
                 (await http.GetAsync($"media/titles/{id}/{segment}")).EnsureSuccessStatusCode();
                 var encodes = title.GetProperty("progress").GetProperty("chunksTotal").GetInt32();
-                return new PipelineTimes(uploaded, packaged ?? published, published, clock.Elapsed, encodes);
+                return new PipelineTimes(uploaded, packaged ?? published, published, clock.Elapsed, encodes)
+                {
+                    UploadedAt = uploadedAt, PublishedAt = publishedAt, Timeline = await TimelineAsync(node),
+                };
             }
             if (clock.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException($"title still {status} after 30 min");
             await Task.Delay(100);

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace MediaPlatform.Ctl;
 
 /// <summary>
-/// `encodes [batch-id]`: the transcode work queue (ffmpeg encodes of chunk×rung work items) from GET /cluster/transcode-queue — workers per node with their
-/// capacity and the work in flight on them, the batches held, and a summary line; with a batch id, that batch's
+/// `encodes [batch-id]`: the transcode work queue (work items: a chunk encoded to every rung by one ffmpeg) from GET /cluster/transcode-queue — workers per node with their
+/// encode slots, capacity (slots and the items queued ahead) and the work in flight on them, the batches held, and a summary line; with a batch id, that batch's
 /// items from GET /cluster/transcode-queue/batches/{id}. --json prints the node's JSON.
 /// </summary>
 public static class EncodesCommand
@@ -22,13 +22,13 @@ public static class EncodesCommand
         var body = await c.Node.GetAsync("cluster/transcode-queue", c.Cancel);
         if (CtlCommands.PrintJson(c, body)) return;
         var root = JsonNode.Parse(body)!;
-        var workers = new TextTable("node", "worker", "capacity", "running", "in flight");
+        var workers = new TextTable("node", "worker", "slots", "capacity", "running", "in flight");
         var workerList = root["workers"]!.AsArray();
         foreach (var w in workerList.OrderBy(w => Str(w, "node"), StringComparer.Ordinal))
         {
             var node = Str(w, "node") ?? "";
             var id = Str(w, "workerId") ?? "";
-            workers.Add(node, id.StartsWith(node, StringComparison.Ordinal) ? id[node.Length..] : id, CtlCommands.Num(w, "capacity"), CtlCommands.Num(w, "running"),
+            workers.Add(node, id.StartsWith(node, StringComparison.Ordinal) ? id[node.Length..] : id, CtlCommands.Num(w, "slots"), CtlCommands.Num(w, "capacity"), CtlCommands.Num(w, "running"),
                 w!["inFlight"]!.AsArray().Count.ToString(CultureInfo.InvariantCulture));
         }
         c.Out.WriteLine(workers);
@@ -42,7 +42,8 @@ public static class EncodesCommand
                     b!["finished"]!.GetValue<bool>() ? "finished" : "running");
             c.Out.WriteLine(batches);
         }
-        var slots = workerList.Sum(w => w!["capacity"]!.GetValue<int>());
+        // Encode slots (ffmpeg at once); capacity adds the items each worker holds queued ahead.
+        var slots = workerList.Sum(w => w!["slots"]?.GetValue<int>() ?? w!["capacity"]!.GetValue<int>());
         var nodes = root["inFlightByNode"]!.AsObject().Count(kv => kv.Value!.GetValue<int>() > 0);
         c.Out.WriteLine($"queue: {CtlCommands.Num(root, "pending")} pending, {CtlCommands.Num(root, "inFlight")} in flight on {nodes} node(s); " +
                         $"{workerList.Count} worker(s) with {slots} slot(s); {CtlCommands.Num(root, "completedTotal")} completed, {CtlCommands.Num(root, "failedTotal")} failed");

@@ -21,6 +21,9 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
     // The live actor of each registered worker; everything else known about workers is in _activity.
     private readonly Dictionary<string, IActorRef> _workers = new();
     private WorkerActivity _activity = WorkerActivity.Since(DateTimeOffset.MinValue);
+    private EncodeTimeline _timeline = EncodeTimeline.Empty;
+    // Work in flight of batches being cancelled, by batch: its workers are told to stop once the cancellation is stored.
+    private readonly Dictionary<string, IReadOnlyList<(string Worker, string WorkId)>> _stopping = new();
     private bool _clustered;
 
     public TranscodeCoordinator(TranscodeSettings settings, EntitySettings entitySettings, IClock clock)
@@ -29,7 +32,11 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
         _settings = settings;
         Recover<RecoveryCompleted>(_ => OnRecovered());
         Command<WorkerCheckIn>(OnCheckIn);
+        Command<GetEncodeTimeline>(q => Sender.Tell(new EncodeTimelineView(
+            _activity.Roster.Workers.Values.Select(w => new WorkerSlots(w.WorkerId, w.Node, w.Slots, w.Cores)).ToList(),
+            _timeline.Of(q.BatchId), Clock.Now)));
         Command<ReportWorkDone>(r => OnReport(r, r.WorkerId, r.Running, Sender));
+        Command<ReportChunkDone>(r => OnReport(r, r.WorkerId, r.Running, Sender));
         Command<ReportWorkFailed>(r => OnReport(r, r.WorkerId, r.Running, Sender));
         Command<DeclineWork>(d => OnReport(d, d.WorkerId, d.Running, ActorRefs.Nobody));
         Command<Terminated>(t => OnWorkerStopped(t.ActorRef));
@@ -55,7 +62,11 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
 
     protected override void OnDecided(Decision<IWorkEvent> decision)
     {
-        if (decision is Decision<IWorkEvent>.Accepted { Events.Count: > 0 } accepted) _persisting.Enqueue(accepted.Events);
+        if (decision is not Decision<IWorkEvent>.Accepted { Events.Count: > 0 } accepted) return;
+        _persisting.Enqueue(accepted.Events);
+        // Who runs a cancelled batch's work is known only before the cancellation is applied: told once it is stored.
+        foreach (var cancelled in accepted.Events.OfType<BatchCancelled>())
+            _stopping[cancelled.BatchId] = State.InFlightOfBatch(cancelled.BatchId);
     }
 
     protected override void PostStop()
@@ -86,7 +97,8 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
             _workers[c.WorkerId] = Sender;
             Context.Watch(Sender);
             Sender.Tell(new WorkerRegistered(c.WorkerId));
-            Log.Info("worker {0} registered: {1} concurrent encodes, running {2}", c.WorkerId, c.Capacity, c.Running.Count);
+            Log.Info("worker {0} registered: {1} encode slot(s) on {2} core(s), takes {3} item(s) at once, holds {4}", c.WorkerId,
+                c.Slots, c.Cores, c.Capacity, c.Running.Count);
         }
         _activity = _activity.CheckedIn(c, State, Clock.Now);
         DispatchAll();
@@ -96,6 +108,9 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
     private void OnReport(IWorkerMessage report, string workerId, int running, IActorRef replyTo)
     {
         _activity = _activity.Reported(workerId, running, Clock.Now);
+        if (report is ReportWorkDone { Span: { } done }) _timeline = _timeline.Add(done);
+        if (report is ReportChunkDone { Span: { } chunk }) _timeline = _timeline.Add(chunk);
+        if (report is ReportWorkFailed { Span: { } failed }) _timeline = _timeline.Add(failed);
         DecideAfterEffect(replyTo, report.GetType().Name, () => State.Handle(report, _settings, Clock.Now));
         if (report is not DeclineWork) DispatchAll();
     }
@@ -165,7 +180,20 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
             {
                 case WorkStarted s when State.Items.GetValueOrDefault(s.WorkId) is { } item:
                     (assignments.TryGetValue(s.Worker, out var list) ? list : assignments[s.Worker] = [])
-                        .Add(new WorkAssignment(s.WorkId, item.BatchId, s.Attempt, item.Payload));
+                        .Add(new WorkAssignment(s.WorkId, item.BatchId, s.Attempt, item.Payload, item.Chunk));
+                    break;
+                case WorkChunkCompleted c when State.Items.GetValueOrDefault(c.WorkId) is { } item:
+                    Notify(item.BatchId, new WorkChunkDone(c.WorkId, item.BatchId, c.Results.Select(r => r.ToResult()).ToList()));
+                    Log.Info("work {0} completed by {1} (attempt {2}, {3} rungs, {4:0.0} s){5}", c.WorkId, c.Worker, c.Attempt, c.Results.Count,
+                        c.Results.Select(r => r.Elapsed.TotalSeconds).DefaultIfEmpty(0).Max(), BatchText(item.BatchId));
+                    NotifyProgress(item.BatchId);
+                    break;
+                case BatchCancelled b:
+                    var stop = _stopping.Remove(b.BatchId, out var running) ? running : [];
+                    foreach (var (worker, workId) in stop)
+                        if (_workers.TryGetValue(worker, out var target)) target.Tell(new CancelWork(workId));
+                    Log.Warning("batch {0} cancelled ({1}): pending work dropped, {2} encode(s) in flight told to stop", b.BatchId, b.Reason, stop.Count);
+                    NotifyProgress(b.BatchId);
                     break;
                 case WorkCompleted c when State.Items.GetValueOrDefault(c.WorkId) is { } item:
                     Notify(item.BatchId, new WorkDone(c.WorkId, item.BatchId, c.Result.ToResult()));

@@ -20,6 +20,15 @@ public sealed record TranscodeSettings(
     bool LowerFfmpegPriority,
     string WorkerDispatcher)
 {
+    /// <summary>
+    /// Items a worker holds queued per encode slot beyond those it runs, so a slot that finishes starts its next
+    /// encode at once instead of waiting a round trip to the coordinator (<c>look-ahead</c>, 0 to 4).
+    /// </summary>
+    public int LookAhead { get; init; } = 1;
+
+    /// <summary>Items a worker takes at once: its slots and their look-ahead.</summary>
+    public int WorkerCapacity => MaxConcurrentEncodes * (1 + LookAhead);
+
     public const string Path = "media-platform.transcode";
 
     public static TranscodeSettings From(ActorSystem system) => From(system.Settings.Config.GetConfig(Path) ?? Config.Empty);
@@ -43,7 +52,11 @@ public sealed record TranscodeSettings(
             config.GetTimeSpan("work-timeout", TimeSpan.FromSeconds(30)),
             config.GetTimeSpan("reap-interval", TimeSpan.FromSeconds(5)),
             config.GetBoolean("lower-ffmpeg-priority", true),
-            config.GetString("worker-dispatcher", ""));
+            config.GetString("worker-dispatcher", ""))
+        {
+            LookAhead = config.GetInt("look-ahead", 1),
+        };
+        if (settings.LookAhead is < 0 or > 4) throw new ConfigurationException($"{Path}.look-ahead must be 0 to 4");
         if (settings.MaxAttempts < 1) throw new ConfigurationException($"{Path}.max-attempts must be at least 1");
         if (settings.CheckInInterval <= TimeSpan.Zero) throw new ConfigurationException($"{Path}.check-in-interval must be positive");
         if (settings.ReapInterval <= TimeSpan.Zero) throw new ConfigurationException($"{Path}.reap-interval must be positive");

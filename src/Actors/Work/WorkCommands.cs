@@ -7,7 +7,7 @@ namespace MediaPlatform.Actors.Work;
 public interface ITranscodeCommand : IProtocolMessage;
 
 /// <summary>
-/// Queues one chunk×rung encode. Idempotent by <see cref="WorkId"/>: a repeat is acknowledged again and changes
+/// Queues one chunk × rung encode (the shape before one decode per chunk; see <see cref="SubmitChunkWork"/>). Idempotent by <see cref="WorkId"/>: a repeat is acknowledged again and changes
 /// nothing. Answered with <see cref="WorkAck"/> only once the work is stored. <see cref="BatchSize"/> is the number of
 /// items the batch (one title) will hold, so the coordinator knows when it is finished. <see cref="Subscriber"/> is
 /// the serialized path of the actor told about progress (<see cref="WorkDone"/>, <see cref="WorkFailure"/>,
@@ -48,3 +48,22 @@ public sealed record ReapStaleWork : ITranscodeCommand
 /// </summary>
 [Manifest("work.ack-batch.v1")]
 public sealed record AcknowledgeBatch(string BatchId) : ITranscodeCommand;
+
+/// <summary>
+/// Queues one chunk × every rung encode (<see cref="ChunkEncodePayload"/>); otherwise exactly like <see cref="SubmitWork"/>:
+/// idempotent by work id, answered with <see cref="WorkAck"/> once stored.
+/// </summary>
+[Manifest("work.submit-chunk.v1")]
+public sealed record SubmitChunkWork(string WorkId, string BatchId, int BatchSize, ChunkEncodePayload Payload, string? Subscriber)
+    : ITranscodeCommand
+{
+    public static SubmitChunkWork For(string workId, string batchId, int batchSize, ChunkEncodePayload payload, IActorRef? subscriber) =>
+        new(workId, batchId, batchSize, payload, subscriber is null ? null : ActorRefText.Of(subscriber));
+}
+
+/// <summary>
+/// The batch's owner gives up on it (its title failed): pending items are dropped, encodes in flight are stopped and
+/// their results ignored. Idempotent; a finished batch is left as it is. Answered with <see cref="BatchCancelAck"/>.
+/// </summary>
+[Manifest("work.cancel-batch.v1")]
+public sealed record CancelBatch(string BatchId, string Reason) : ITranscodeCommand;

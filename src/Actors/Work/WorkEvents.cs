@@ -28,3 +28,22 @@ public sealed record WorkRequeued(string WorkId, string Reason, DateTimeOffset A
 /// <summary>A finished batch's owner took its results; its items are forgotten.</summary>
 [Manifest("work.batch-acknowledged.v1")]
 public sealed record BatchAcknowledged(string BatchId, DateTimeOffset At) : IWorkEvent;
+
+/// <summary>
+/// A chunk work item was queued: one chunk to every rung of the ladder in one ffmpeg (the shape since one decode per
+/// chunk; <see cref="WorkAccepted"/> items, one rung each, still replay and run).
+/// </summary>
+[Manifest("work.chunk-accepted.v1")]
+public sealed record WorkChunkAccepted(string WorkId, string BatchId, int BatchSize, ChunkEncodePayload Payload, string? Subscriber, DateTimeOffset At)
+    : IWorkEvent;
+
+/// <summary>The first successful attempt of a chunk item: one result per rung, in the payload's rung order.</summary>
+[Manifest("work.chunk-completed.v1")]
+public sealed record WorkChunkCompleted(string WorkId, IReadOnlyList<StoredEncodeResult> Results, string Worker, int Attempt, DateTimeOffset At) : IWorkEvent;
+
+/// <summary>
+/// The batch's owner gave up on it (its title failed): every item not yet ended fails with <see cref="Reason"/>, so
+/// nothing of it is dispatched again, late results are ignored, and the batch is finished (and can be acknowledged).
+/// </summary>
+[Manifest("work.batch-cancelled.v1")]
+public sealed record BatchCancelled(string BatchId, string Reason, DateTimeOffset At) : IWorkEvent;

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
 namespace MediaPlatform.Actors.Work;
 
 public enum WorkStatus { Pending, InFlight, Completed, Failed }
@@ -6,11 +9,14 @@ public enum WorkStatus { Pending, InFlight, Completed, Failed }
 /// One work item as the coordinator remembers it. <see cref="Attempt"/> counts hand-outs to workers (so a result can
 /// be matched to its attempt); <see cref="Failures"/> counts attempts whose ffmpeg failed, which alone are bounded by
 /// <c>max-attempts</c> (work re-queued because its node died is not the work's fault).
+/// A chunk item (<see cref="WorkChunkAccepted"/>) has no <see cref="Payload"/> but a <see cref="Chunk"/>, and once done
+/// its <see cref="Results"/> (one per rung) instead of <see cref="Result"/>. Those two are left out of the stored JSON
+/// when null, so an item of the old shape is stored exactly as before.
 /// </summary>
 public sealed record WorkItem(
     string WorkId,
     string BatchId,
-    EncodePayload Payload,
+    EncodePayload? Payload,
     WorkStatus Status,
     int Attempt,
     int Failures,
@@ -22,8 +28,26 @@ public sealed record WorkItem(
     string? CompletedBy,
     string? LastError)
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ChunkEncodePayload? Chunk { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableList<StoredEncodeResult>? Results { get; init; }
+
     public static WorkItem Accepted(WorkAccepted e) =>
         new(e.WorkId, e.BatchId, e.Payload, WorkStatus.Pending, 0, 0, null, null, e.At, null, null, null, null);
+
+    public static WorkItem Accepted(WorkChunkAccepted e) =>
+        new(e.WorkId, e.BatchId, null, WorkStatus.Pending, 0, 0, null, null, e.At, null, null, null, null) { Chunk = e.Payload };
+
+    /// <summary>What to encode, either shape as a chunk × rungs encode.</summary>
+    public ChunkEncodePayload Work() => Chunk ?? ChunkEncodePayload.From(Payload!);
+
+    /// <summary>Its size for balancing: pixel-seconds of a chunk item, 1 for an item of the old shape.</summary>
+    public long Size() => Math.Max(1, Chunk?.PixelSeconds ?? 1);
+
+    /// <summary>Every rung's result of a completed item, whichever shape.</summary>
+    public IReadOnlyList<StoredEncodeResult> AllResults() => Results ?? (Result is { } one ? [one] : []);
 
     public bool IsTerminal() => Status is WorkStatus.Completed or WorkStatus.Failed;
 }

@@ -26,3 +26,7 @@ public sealed record BatchProgress(string BatchId, int Done, int Total, int Fail
 {
     public bool IsFinished() => Done + Failed >= Total;
 }
+
+/// <summary>A chunk item is done: one result per rung.</summary>
+[Manifest("work.notice-chunk-done.v1")]
+public sealed record WorkChunkDone(string WorkId, string BatchId, IReadOnlyList<ChunkEncodeResult> Results) : IWorkNotice;

@@ -10,6 +10,8 @@ public sealed partial record WorkQueueState
         command switch
         {
             SubmitWork c => Submit(c, now),
+            SubmitChunkWork c => SubmitChunk(c, now),
+            CancelBatch c => Cancel(c.BatchId, c.Reason, now),
             GetBatchStatus c => StatusOf(c.BatchId, activity.ProgressOf) is { } status
                 ? Answer(status)
                 : Refuse(Rejection.NotFound($"no batch '{c.BatchId}' (never submitted, or finished and acknowledged)")),
@@ -24,6 +26,7 @@ public sealed partial record WorkQueueState
         report switch
         {
             ReportWorkDone r => Complete(r.WorkId, r.Attempt, r.WorkerId, r.Result, now),
+            ReportChunkDone r => CompleteChunk(r.WorkId, r.Attempt, r.WorkerId, r.Results, settings.MaxAttempts, now),
             ReportWorkFailed r => Fail(r.WorkId, r.Attempt, r.WorkerId, r.Error, settings.MaxAttempts, now),
             DeclineWork d => Decline(d.WorkId, d.Attempt, d.WorkerId, now),
             _ => Refuse(Rejection.Invalid($"not a worker report: {report.GetType().Name}")),

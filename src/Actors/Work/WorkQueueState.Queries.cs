@@ -32,14 +32,15 @@ public sealed partial record WorkQueueState
         return new BatchStatus(batch.BatchId, batch.Size, items.Count, batch.Done, batch.Failed,
             items.Count(i => i.Status == WorkStatus.Pending), items.Count(i => i.Status == WorkStatus.InFlight), batch.FinishedAt is not null,
             items.Select(i => new WorkItemView(i.WorkId, i.Status, i.Attempt, i.Failures, i.Worker, i.Node,
-                i.Status == WorkStatus.InFlight ? progress(i.WorkId) : null, i.LastError, i.Result?.ToResult())).ToList());
+                i.Status == WorkStatus.InFlight ? progress(i.WorkId) : null, i.LastError, i.AllResults().FirstOrDefault()?.ToResult(),
+                i.Status == WorkStatus.Completed ? i.AllResults().Select(r => r.ToResult()).ToList() : null)).ToList());
     }
 
     public QueueStatus Queue(WorkerRoster roster, DateTimeOffset now)
     {
         var inFlight = InFlight().ToList();
         var workers = roster.Workers.Values.Select(w => new WorkerView(w.WorkerId, w.Node, w.Capacity, w.Running,
-            inFlight.Where(i => i.Worker == w.WorkerId).Select(i => i.WorkId).ToList(), w.LastSeen)).ToList();
+            inFlight.Where(i => i.Worker == w.WorkerId).Select(i => i.WorkId).ToList(), w.LastSeen, w.Slots, w.Cores)).ToList();
         var byNode = inFlight.GroupBy(i => i.Node ?? "(unknown)").ToDictionary(g => g.Key, g => g.Count());
         foreach (var node in roster.Workers.Values.Select(w => w.Node)) byNode.TryAdd(node, 0);
         var batches = Batches.Values.Select(b =>

@@ -26,39 +26,67 @@ public sealed partial record WorkQueueState(
     public static readonly WorkQueueState Empty = new(
         ImmutableSortedDictionary<string, WorkItem>.Empty, ImmutableSortedDictionary<string, WorkBatch>.Empty, [], [], [], 0, 0);
 
-    public Decision<IWorkEvent> Submit(SubmitWork c, DateTimeOffset now)
+    public Decision<IWorkEvent> Submit(SubmitWork c, DateTimeOffset now) =>
+        c.Payload is null || string.IsNullOrWhiteSpace(c.Payload.OutputPath) || string.IsNullOrWhiteSpace(c.Payload.Chunk?.Path)
+            ? Refuse(Rejection.Invalid("the payload needs a source chunk path and an output path"))
+            : Intake(c.WorkId, c.BatchId, c.BatchSize, () => new WorkAccepted(c.WorkId, c.BatchId, c.BatchSize, c.Payload, c.Subscriber, now));
+
+    /// <summary>Queues a chunk × rungs item: one rung per output path, no rung twice (one encode per chunk and rung).</summary>
+    public Decision<IWorkEvent> SubmitChunk(SubmitChunkWork c, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(c.WorkId) || string.IsNullOrWhiteSpace(c.BatchId))
-            return Refuse(Rejection.Invalid("work id and batch id are required"));
-        if (c.BatchSize < 1) return Refuse(Rejection.Invalid($"batch size must be at least 1, not {c.BatchSize}"));
-        if (c.Payload is null || string.IsNullOrWhiteSpace(c.Payload.OutputPath) || string.IsNullOrWhiteSpace(c.Payload.Chunk?.Path))
-            return Refuse(Rejection.Invalid("the payload needs a source chunk path and an output path"));
-        if (Items.TryGetValue(c.WorkId, out var known))
-            return known.BatchId == c.BatchId
-                ? Answer(new WorkAck(c.WorkId, c.BatchId, Repeat: true))
-                : Refuse(Rejection.Conflict($"work id '{c.WorkId}' already belongs to batch '{known.BatchId}'"));
-        if (ForgottenBatches.Contains(c.BatchId))
-            return Refuse(Rejection.Conflict($"batch '{c.BatchId}' is finished and acknowledged; submit under a new batch id"));
-        if (Batches.TryGetValue(c.BatchId, out var batch))
-        {
-            if (batch.Size != c.BatchSize)
-                return Refuse(Rejection.Invalid($"batch '{c.BatchId}' holds {batch.Size} items, not {c.BatchSize}"));
-            if (batch.WorkIds.Count >= batch.Size)
-                return Refuse(Rejection.Conflict($"batch '{c.BatchId}' already holds its {batch.Size} items"));
-        }
-        return Decide.Persist(this, new WorkAccepted(c.WorkId, c.BatchId, c.BatchSize, c.Payload, c.Subscriber, now),
-            _ => new WorkAck(c.WorkId, c.BatchId, Repeat: false));
+        var p = c.Payload;
+        if (p is null || string.IsNullOrWhiteSpace(p.Chunk?.Path) || p.Rungs is not { Count: > 0 } || p.OutputPaths is null
+            || p.OutputPaths.Count != p.Rungs.Count || p.OutputPaths.Any(string.IsNullOrWhiteSpace))
+            return Refuse(Rejection.Invalid("the payload needs a source chunk path, at least one rung and one output path per rung"));
+        if (p.Rungs.Select(r => r.Name).Distinct().Count() != p.Rungs.Count)
+            return Refuse(Rejection.Invalid("a rung appears twice in the payload"));
+        return Intake(c.WorkId, c.BatchId, c.BatchSize, () => new WorkChunkAccepted(c.WorkId, c.BatchId, c.BatchSize, p, c.Subscriber, now));
     }
 
-    /// <summary>Hands pending work, oldest first, to the workers with free slots, one slot of each in turn.</summary>
+    /// <summary>The rules of taking an item into a batch, whatever its shape.</summary>
+    private Decision<IWorkEvent> Intake(string workId, string batchId, int batchSize, Func<IWorkEvent> accepted)
+    {
+        if (string.IsNullOrWhiteSpace(workId) || string.IsNullOrWhiteSpace(batchId))
+            return Refuse(Rejection.Invalid("work id and batch id are required"));
+        if (batchSize < 1) return Refuse(Rejection.Invalid($"batch size must be at least 1, not {batchSize}"));
+        if (Items.TryGetValue(workId, out var known))
+            return known.BatchId == batchId
+                ? Answer(new WorkAck(workId, batchId, Repeat: true))
+                : Refuse(Rejection.Conflict($"work id '{workId}' already belongs to batch '{known.BatchId}'"));
+        if (ForgottenBatches.Contains(batchId))
+            return Refuse(Rejection.Conflict($"batch '{batchId}' is finished and acknowledged; submit under a new batch id"));
+        if (Batches.TryGetValue(batchId, out var batch))
+        {
+            if (batch.CancelledReason is not null)
+                return Refuse(Rejection.Conflict($"batch '{batchId}' was cancelled: {batch.CancelledReason}"));
+            if (batch.Size != batchSize)
+                return Refuse(Rejection.Invalid($"batch '{batchId}' holds {batch.Size} items, not {batchSize}"));
+            if (batch.WorkIds.Count >= batch.Size)
+                return Refuse(Rejection.Conflict($"batch '{batchId}' already holds its {batch.Size} items"));
+        }
+        return Decide.Persist(this, accepted(), _ => new WorkAck(workId, batchId, Repeat: false));
+    }
+
+    /// <summary>
+    /// Hands pending work, oldest first, to the workers with free slots: each item to the worker whose load per core
+    /// (the sizes of the items it holds over its cores) would be lowest with it, so equal workers take turns and a
+    /// worker with more cores, or smaller items, takes more.
+    /// </summary>
     public Decision<IWorkEvent> Dispatch(IReadOnlyList<WorkerDemand> demand, DateTimeOffset now)
     {
-        // Round-robin over the slots: worker A's first slot, B's first, A's second, … so a batch spreads over nodes.
-        var turns = new List<WorkerDemand>();
-        for (var round = 0; round < demand.Select(d => d.Slots).DefaultIfEmpty(0).Max(); round++)
-            turns.AddRange(demand.Where(d => d.Slots > round));
-        var events = Pending.Zip(turns, (workId, worker) =>
-            (IWorkEvent)new WorkStarted(workId, worker.Worker, worker.Node, Items[workId].Attempt + 1, now)).ToList();
+        var free = demand.ToDictionary(d => d.Worker, d => d.Slots);
+        var load = demand.ToDictionary(d => d.Worker, d => (double)d.Load);
+        var events = new List<IWorkEvent>();
+        foreach (var workId in Pending)
+        {
+            var size = Items[workId].Size();
+            var target = demand.Where(d => free[d.Worker] > 0)
+                .OrderBy(d => (load[d.Worker] + size) / Math.Max(1, d.Cores)).FirstOrDefault();
+            if (target is null) break;
+            free[target.Worker]--;
+            load[target.Worker] += size;
+            events.Add(new WorkStarted(workId, target.Worker, target.Node, Items[workId].Attempt + 1, now));
+        }
         return events.Count == 0 ? Answer(NoReply.Instance) : new Decision<IWorkEvent>.Accepted(events, NoReply.Instance);
     }
 
@@ -69,6 +97,41 @@ public sealed partial record WorkQueueState(
         if (!Items.TryGetValue(workId, out var item) || item.IsTerminal()) return Answer(ack);
         return Decide.Persist(this, new WorkCompleted(workId, StoredEncodeResult.From(result), worker, attempt, now), _ => ack);
     }
+
+    /// <summary>
+    /// A worker's success report on a chunk item: one result per rung of the item, else it counts as a failed attempt
+    /// (the exactly-one-encode-per-chunk-and-rung rule). First completion wins, as with <see cref="Complete"/>.
+    /// </summary>
+    public Decision<IWorkEvent> CompleteChunk(string workId, int attempt, string worker, IReadOnlyList<ChunkEncodeResult> results, int maxAttempts, DateTimeOffset now)
+    {
+        var ack = new WorkResultAck(workId, attempt);
+        if (!Items.TryGetValue(workId, out var item) || item.IsTerminal()) return Answer(ack);
+        var work = item.Work();
+        var matches = results.Count == work.Rungs.Count && work.Rungs.All(r => results.Count(x => x.RungName == r.Name && x.ChunkIndex == work.Chunk.Index) == 1);
+        if (!matches)
+            return Fail(workId, attempt, worker, $"the worker reported rungs [{string.Join(',', results.Select(r => r.RungName))}] " +
+                                                 $"for chunk {work.Chunk.Index}, expected each of [{string.Join(',', work.Rungs.Select(r => r.Name))}] once", maxAttempts, now);
+        var ordered = work.Rungs.Select(r => StoredEncodeResult.From(results.Single(x => x.RungName == r.Name))).ToList();
+        return Decide.Persist(this, new WorkChunkCompleted(workId, ordered, worker, attempt, now), _ => ack);
+    }
+
+    /// <summary>
+    /// The owner gives up on a batch: every item not yet ended fails as cancelled (a finished or unknown batch is left
+    /// alone). Answers how many items were stopped.
+    /// </summary>
+    public Decision<IWorkEvent> Cancel(string batchId, string reason, DateTimeOffset now)
+    {
+        if (!Batches.TryGetValue(batchId, out var batch) || batch.FinishedAt is not null) return Answer(new BatchCancelAck(batchId, 0));
+        var open = batch.WorkIds.Count(id => !Items[id].IsTerminal()) + (batch.Size - batch.WorkIds.Count);
+        return Decide.Persist(this, new BatchCancelled(batchId, string.IsNullOrWhiteSpace(reason) ? "cancelled by its owner" : reason, now),
+            _ => new BatchCancelAck(batchId, open));
+    }
+
+    /// <summary>Work of a batch in flight on each worker: what to stop when the batch is cancelled.</summary>
+    public IReadOnlyList<(string Worker, string WorkId)> InFlightOfBatch(string batchId) =>
+        Batches.TryGetValue(batchId, out var batch)
+            ? batch.WorkIds.Select(id => Items[id]).Where(i => i.Status == WorkStatus.InFlight && i.Worker is not null).Select(i => (i.Worker!, i.WorkId)).ToList()
+            : [];
 
     /// <summary>
     /// A worker's failure report. Only the attempt in flight counts (a stale attempt's failure says nothing about the
@@ -111,7 +174,10 @@ public sealed partial record WorkQueueState(
 
     public WorkQueueState Apply(IWorkEvent @event) => @event switch
     {
-        WorkAccepted e => Accepted(e),
+        WorkAccepted e => Accepted(e.BatchId, e.BatchSize, e.Subscriber, WorkItem.Accepted(e)),
+        WorkChunkAccepted e => Accepted(e.BatchId, e.BatchSize, e.Subscriber, WorkItem.Accepted(e)),
+        WorkChunkCompleted e => Completed(e.WorkId, e.At, i => i with { Status = WorkStatus.Completed, CompletedBy = e.Worker, Results = [.. e.Results] }),
+        BatchCancelled e => Cancelled(e),
         WorkStarted e => WithItem(e.WorkId, i => i with
         {
             Status = WorkStatus.InFlight, Attempt = e.Attempt, Worker = e.Worker, Node = e.Node, StartedAt = e.At,
@@ -125,22 +191,42 @@ public sealed partial record WorkQueueState(
         _ => this,
     };
 
-    private WorkQueueState Accepted(WorkAccepted e)
+    private WorkQueueState Accepted(string batchId, int batchSize, string? subscriber, WorkItem item)
     {
-        var batch = Batches.GetValueOrDefault(e.BatchId) ?? WorkBatch.Start(e);
+        var batch = Batches.GetValueOrDefault(batchId) ?? WorkBatch.Start(batchId, batchSize, subscriber);
         return this with
         {
-            Items = Items.SetItem(e.WorkId, WorkItem.Accepted(e)),
-            Batches = Batches.SetItem(e.BatchId, batch with { WorkIds = batch.WorkIds.Add(e.WorkId), Subscriber = batch.Subscriber ?? e.Subscriber }),
-            Pending = Pending.Add(e.WorkId),
+            Items = Items.SetItem(item.WorkId, item),
+            Batches = Batches.SetItem(batchId, batch with { WorkIds = batch.WorkIds.Add(item.WorkId), Subscriber = batch.Subscriber ?? subscriber }),
+            Pending = Pending.Add(item.WorkId),
         };
     }
 
-    private WorkQueueState Completed(WorkCompleted e)
+    private WorkQueueState Completed(WorkCompleted e) =>
+        Completed(e.WorkId, e.At, i => i with { Status = WorkStatus.Completed, Result = e.Result, CompletedBy = e.Worker });
+
+    private WorkQueueState Completed(string workId, DateTimeOffset at, Func<WorkItem, WorkItem> complete)
     {
-        if (Items.GetValueOrDefault(e.WorkId) is not { } item || item.IsTerminal()) return this;
-        var state = WithItem(e.WorkId, i => i with { Status = WorkStatus.Completed, Result = e.Result, CompletedBy = e.Worker });
-        return Ended(state with { Pending = Pending.Remove(e.WorkId), CompletedTotal = CompletedTotal + 1 }, item.BatchId, done: 1, failed: 0, e.At);
+        if (Items.GetValueOrDefault(workId) is not { } item || item.IsTerminal()) return this;
+        var state = WithItem(workId, complete);
+        return Ended(state with { Pending = Pending.Remove(workId), CompletedTotal = CompletedTotal + 1 }, item.BatchId, done: 1, failed: 0, at);
+    }
+
+    /// <summary>Every open item of the batch fails as cancelled, items never submitted count as failed too: the batch is finished.</summary>
+    private WorkQueueState Cancelled(BatchCancelled e)
+    {
+        if (!Batches.TryGetValue(e.BatchId, out var batch) || batch.FinishedAt is not null) return this;
+        var open = batch.WorkIds.Where(id => !Items[id].IsTerminal()).ToList();
+        var state = this with
+        {
+            Items = Items.SetItems(open.Select(id => KeyValuePair.Create(id, Items[id] with
+            {
+                Status = WorkStatus.Failed, LastError = $"cancelled: {e.Reason}", Worker = null, Node = null,
+            }))),
+            Pending = Pending.RemoveAll(open.Contains),
+            Batches = Batches.SetItem(e.BatchId, batch with { CancelledReason = e.Reason }),
+        };
+        return Ended(state, e.BatchId, done: 0, failed: open.Count + (batch.Size - batch.WorkIds.Count), e.At);
     }
 
     private WorkQueueState AttemptFailed(WorkFailed e)

@@ -13,3 +13,7 @@ public sealed record ReapResult(IReadOnlyList<string> Requeued) : IProtocolMessa
 /// <summary>Answer to <see cref="AcknowledgeBatch"/>.</summary>
 [Manifest("work.batch-forgotten.v1")]
 public sealed record BatchForgotten(string BatchId) : IProtocolMessage;
+
+/// <summary>Answer to <see cref="CancelBatch"/>: how many items it stopped (0 when the batch had already ended or is unknown).</summary>
+[Manifest("work.batch-cancel-ack.v1")]
+public sealed record BatchCancelAck(string BatchId, int Cancelled) : IProtocolMessage;

@@ -16,7 +16,10 @@ public sealed record BatchStatus(
     bool Finished,
     IReadOnlyList<WorkItemView> Items) : IProtocolMessage;
 
-/// <summary>One item: where it is, which attempt, the worker running it, and its result or last error.</summary>
+/// <summary>
+/// One item: where it is, which attempt, the worker running it, and its result or last error. <see cref="Results"/>
+/// holds every rung's encode of a completed item (a chunk item has one per rung; <see cref="Result"/> is the first).
+/// </summary>
 public sealed record WorkItemView(
     string WorkId,
     WorkStatus Status,
@@ -26,7 +29,8 @@ public sealed record WorkItemView(
     string? Node,
     double? Progress,
     string? LastError,
-    ChunkEncodeResult? Result);
+    ChunkEncodeResult? Result,
+    IReadOnlyList<ChunkEncodeResult>? Results = null);
 
 /// <summary>The queue as operators see it (GET /cluster/transcode-queue, `mpctl encodes`).</summary>
 [Manifest("work.queue-status.v1")]
@@ -41,8 +45,8 @@ public sealed record QueueStatus(
     DateTimeOffset At) : IProtocolMessage;
 
 /// <summary>
-/// A registered worker: its capacity (concurrent ffmpeg encodes), how many it says it runs, the work the coordinator has
-/// in flight on it, and when it last checked in.
+/// A registered worker: its capacity (items it takes at once), how many it says it holds, the work the coordinator has
+/// in flight on it, when it last checked in, and its slots (concurrent ffmpeg encodes) and cores.
 /// </summary>
 public sealed record WorkerView(
     string WorkerId,
@@ -50,6 +54,8 @@ public sealed record WorkerView(
     int Capacity,
     int Running,
     IReadOnlyList<string> InFlight,
-    DateTimeOffset LastSeen);
+    DateTimeOffset LastSeen,
+    int Slots,
+    int Cores);
 
 public sealed record BatchSummary(string BatchId, int Total, int Done, int Failed, int Pending, int InFlight, bool Finished);

@@ -47,6 +47,9 @@ public sealed record WorkerActivity(
     {
         WorkStarted s => this with { LastSeen = LastSeen.SetItem(s.WorkId, now) },
         WorkCompleted c => Forget(c.WorkId).CountFinalNotice(queue, c.WorkId),
+        WorkChunkCompleted c => Forget(c.WorkId).CountFinalNotice(queue, c.WorkId),
+        BatchCancelled b when queue.Batches.TryGetValue(b.BatchId, out var batch) =>
+            batch.WorkIds.Aggregate(this, (a, id) => a.Forget(id)) with { FinalNoticesSent = FinalNoticesSent.SetItem(b.BatchId, 1) },
         WorkFailed { WillRetry: false } f => Forget(f.WorkId).CountFinalNotice(queue, f.WorkId),
         WorkFailed f => Forget(f.WorkId),
         WorkRequeued r => Forget(r.WorkId),

@@ -2,8 +2,11 @@ using System.Collections.Immutable;
 
 namespace MediaPlatform.Actors.Work;
 
-/// <summary>A worker the coordinator knows: its node, capacity, how many encodes it last said it runs, when it last spoke.</summary>
-public sealed record WorkerEntry(string WorkerId, string Node, int Capacity, int Running, DateTimeOffset LastSeen);
+/// <summary>
+/// A worker the coordinator knows: its node, capacity (items it takes at once), slots (encodes it runs at once) and
+/// cores, how many items it last said it holds, when it last spoke.
+/// </summary>
+public sealed record WorkerEntry(string WorkerId, string Node, int Capacity, int Running, DateTimeOffset LastSeen, int Slots, int Cores);
 
 /// <summary>
 /// The coordinator's registered workers. Not persisted: workers check in every few seconds, so a new coordinator
@@ -16,7 +19,8 @@ public sealed record WorkerRoster(ImmutableSortedDictionary<string, WorkerEntry>
     public bool Knows(string workerId) => Workers.ContainsKey(workerId);
 
     public WorkerRoster CheckedIn(WorkerCheckIn c, DateTimeOffset now) =>
-        new(Workers.SetItem(c.WorkerId, new WorkerEntry(c.WorkerId, c.Node, c.Capacity, c.Running.Count, now)));
+        new(Workers.SetItem(c.WorkerId, new WorkerEntry(c.WorkerId, c.Node, c.Capacity, c.Running.Count, now,
+            c.Slots > 0 ? c.Slots : c.Capacity, c.Cores > 0 ? c.Cores : c.Capacity)));
 
     /// <summary>A result or decline carries the worker's running count: fresher than its last check-in.</summary>
     public WorkerRoster Reported(string workerId, int running, DateTimeOffset now) =>
@@ -37,9 +41,11 @@ public sealed record WorkerRoster(ImmutableSortedDictionary<string, WorkerEntry>
     /// </summary>
     public IReadOnlyList<WorkerDemand> Demand(WorkQueueState state, DateTimeOffset aliveSince)
     {
-        var inFlight = state.InFlight().Where(i => i.Worker is not null).GroupBy(i => i.Worker!).ToDictionary(g => g.Key, g => g.Count());
+        var inFlight = state.InFlight().Where(i => i.Worker is not null).GroupBy(i => i.Worker!)
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Size: g.Sum(i => i.Size())));
         return Workers.Values.Where(w => w.LastSeen >= aliveSince)
-            .Select(w => new WorkerDemand(w.WorkerId, w.Node, w.Capacity - Math.Max(w.Running, inFlight.GetValueOrDefault(w.WorkerId))))
+            .Select(w => new WorkerDemand(w.WorkerId, w.Node, w.Capacity - Math.Max(w.Running, inFlight.GetValueOrDefault(w.WorkerId).Count),
+                w.Cores, inFlight.GetValueOrDefault(w.WorkerId).Size))
             .Where(d => d.Slots > 0).ToList();
     }
 }

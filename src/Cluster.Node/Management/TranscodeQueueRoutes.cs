@@ -8,7 +8,9 @@ namespace MediaPlatform.Node.Management;
 /// <summary>
 /// The transcode work queue over HTTP, on every node (through the coordinator singleton's proxy):
 /// GET /cluster/transcode-queue shows queue depth, work in flight per node and per worker, registered workers with
-/// their capacity, and the batches held; GET /cluster/transcode-queue/batches/{batchId} one batch with every item.
+/// their capacity, and the batches held; GET /cluster/transcode-queue/batches/{batchId} one batch with every item;
+/// GET /cluster/encodes/timeline[?batch=id] the recent encodes per worker slot (when each attempt started and ended),
+/// kept in the coordinator's memory only.
 /// </summary>
 public static class TranscodeQueueRoutes
 {
@@ -19,6 +21,9 @@ public static class TranscodeQueueRoutes
             coordinator.ActorRef.AskAsync<QueueStatus>(GetQueueStatus.Instance, ct, Results.Ok)).WithName("GetTranscodeQueue");
         queue.MapGet("/batches/{batchId}", (string batchId, IRequiredActor<EntityRegions.TranscodeCoordinatorProxy> coordinator, CancellationToken ct) =>
             coordinator.ActorRef.AskAsync<BatchStatus>(new GetBatchStatus(batchId), ct, Results.Ok)).WithName("GetTranscodeBatch");
+        app.MapGet("/cluster/encodes/timeline", (string? batch, IRequiredActor<EntityRegions.TranscodeCoordinatorProxy> coordinator, CancellationToken ct) =>
+                coordinator.ActorRef.AskAsync<EncodeTimelineView>(new GetEncodeTimeline(string.IsNullOrWhiteSpace(batch) ? null : batch), ct, Results.Ok))
+            .WithTags("cluster").WithName("GetEncodeTimeline");
         return app;
     }
 }

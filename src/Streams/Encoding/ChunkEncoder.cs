@@ -55,6 +55,71 @@ public sealed class ChunkEncoder
             clock.Elapsed);
     }
 
+    /// <summary>
+    /// Encodes the chunk to every rung of <paramref name="encode"/> with one ffmpeg (one decode, split into the scaled
+    /// outputs, each with the same x264 settings as <see cref="EncodeAsync"/>), then checks every output holds every
+    /// frame. On failure no output is left behind.
+    /// </summary>
+    public async Task<IReadOnlyList<ChunkEncodeResult>> EncodeLadderAsync(ChunkLadderEncode encode, Action<double>? onProgress = null,
+        CancellationToken cancellationToken = default)
+    {
+        encode.Validate();
+        var clock = Stopwatch.StartNew();
+        foreach (var path in encode.OutputPaths) Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var total = encode.Chunk.Duration.TotalSeconds;
+        Action<TimeSpan>? progress = onProgress is null || total <= 0
+            ? null
+            : t => onProgress(Math.Clamp(t.TotalSeconds / total, 0, 1));
+        try
+        {
+            await _runner.RunFfmpegAsync(BuildLadderArguments(encode, _settings), null, progress, cancellationToken);
+            var results = new List<ChunkEncodeResult>();
+            for (var i = 0; i < encode.Rungs.Count; i++)
+            {
+                var scan = await _scanner.ScanAsync(encode.OutputPaths[i], "v:0", cancellationToken);
+                if (scan.FrameCount != encode.Chunk.FrameCount)
+                    throw new InvalidDataException(
+                        $"chunk {encode.Chunk.Index} encoded to {encode.Rungs[i].Name} has {scan.FrameCount} frames, the source chunk " +
+                        $"{encode.Chunk.FrameCount}; frames were dropped or duplicated");
+                results.Add(new ChunkEncodeResult(encode.Chunk.Index, encode.Rungs[i].Name, encode.OutputPaths[i], scan.FrameCount, scan.Duration, clock.Elapsed));
+            }
+            onProgress?.Invoke(1);
+            return results;
+        }
+        catch
+        {
+            foreach (var path in encode.OutputPaths) TryDelete(path);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One ffmpeg for every rung of a chunk: decode (and rotate) once, <c>split</c> into one scaled branch per rung, and
+    /// per output exactly the per-rung arguments of <see cref="BuildArguments"/>.
+    /// </summary>
+    public static IReadOnlyList<string> BuildLadderArguments(ChunkLadderEncode encode, EncoderSettings settings)
+    {
+        var threads = settings.Threads.ToString(CultureInfo.InvariantCulture);
+        var n = encode.Rungs.Count;
+        var graph = $"[0:v:0]{RotateFilter(encode.Rotation)}split={n}" + string.Concat(Enumerable.Range(0, n).Select(i => $"[s{i}]")) + ";" +
+                    string.Join(';', encode.Rungs.Select((r, i) => $"[s{i}]{VideoFilter(0, r.Width, r.Height)}[v{i}]"));
+        var args = new List<string> { "-threads", threads, "-noautorotate", "-i", encode.Chunk.Path, "-filter_threads", threads, "-filter_complex", graph };
+        for (var i = 0; i < n; i++)
+        {
+            var rung = encode.Rungs[i];
+            args.AddRange([
+                "-map", $"[v{i}]", "-an", "-sn", "-dn",
+                "-fps_mode", "passthrough",
+                "-c:v", "libx264", "-preset", settings.Preset, "-profile:v", rung.Profile, "-level:v", rung.Level,
+                "-b:v", Kbps(rung.VideoKbps), "-maxrate", Kbps(rung.MaxRateKbps), "-bufsize", Kbps(rung.BufferKbps),
+                "-force_key_frames", Gop.ForceKeyFramesExpression, "-sc_threshold", "0",
+                "-threads", threads,
+                "-f", "mp4", encode.OutputPaths[i],
+            ]);
+        }
+        return args;
+    }
+
     /// <summary>The ffmpeg arguments for an encode request (after ffmpeg's own -hide_banner/-loglevel prefix).</summary>
     public static IReadOnlyList<string> BuildArguments(ChunkEncodeRequest request, EncoderSettings settings)
     {
@@ -76,17 +141,17 @@ public sealed class ChunkEncoder
 
     /// <summary>Rotate as ffmpeg's autorotation would (the rotation is counter-clockwise), then scale to the rung
     /// with square pixels in 8-bit 4:2:0, which High profile and every player require.</summary>
-    public static string VideoFilter(int rotation, int width, int height)
+    public static string VideoFilter(int rotation, int width, int height) =>
+        $"{RotateFilter(rotation)}scale={width}:{height}:flags=bicubic,setsar=1,format=yuv420p";
+
+    /// <summary>The filter (with its trailing comma) that turns the picture upright, or nothing.</summary>
+    public static string RotateFilter(int rotation) => SourceProber.NormalizeRotation(rotation) switch
     {
-        var rotate = SourceProber.NormalizeRotation(rotation) switch
-        {
-            90 => "transpose=cclock,",
-            180 => "hflip,vflip,",
-            270 => "transpose=clock,",
-            _ => "",
-        };
-        return $"{rotate}scale={width}:{height}:flags=bicubic,setsar=1,format=yuv420p";
-    }
+        90 => "transpose=cclock,",
+        180 => "hflip,vflip,",
+        270 => "transpose=clock,",
+        _ => "",
+    };
 
     private static string Kbps(int kbps) => kbps.ToString(CultureInfo.InvariantCulture) + "k";
 

@@ -77,18 +77,16 @@ public sealed class FfmpegRunner
         CancellationToken cancellationToken, List<string>? allErrors = null, Action<string>? onErrorLine = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var psi = new ProcessStartInfo(BinaryPath(tool))
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
-        };
-        foreach (var a in arguments) psi.ArgumentList.Add(a);
+        // Through the launcher: a node killed with SIGKILL takes its ffmpeg with it (no orphan keeps a core busy).
+        var psi = ChildProcessLauncher.StartInfo(BinaryPath(tool), arguments);
+        psi.RedirectStandardError = true;
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardInput = false;
+        psi.UseShellExecute = false;
+        psi.WorkingDirectory = workingDirectory ?? "";
 
         using var process = new Process { StartInfo = psi };
-        try { process.Start(); }
+        try { await ChildProcessLauncher.StartAsync(process); }
         catch (Win32Exception e) { throw new FfmpegException(tool, -1, [$"cannot start {psi.FileName}: {e.Message}"], arguments); }
         Changed(Interlocked.Increment(ref _running));
         try

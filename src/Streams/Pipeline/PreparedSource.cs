@@ -14,4 +14,8 @@ public sealed record PreparedSource(IReadOnlyList<VideoChunk> Chunks, AudioTrack
     /// <summary>Every chunk × rung encode, chunk-major so the first chunks of every rung finish first.</summary>
     public IReadOnlyList<ChunkEncodeRequest> EncodeRequests(IReadOnlyList<Rung> rungs, int rotation, Func<VideoChunk, Rung, string> outputPath) =>
         Chunks.SelectMany(chunk => rungs.Select(rung => new ChunkEncodeRequest(chunk, rung, rotation, outputPath(chunk, rung)))).ToList();
+
+    /// <summary>One encode per chunk to every rung (one decode each), in presentation order.</summary>
+    public IReadOnlyList<ChunkLadderEncode> LadderEncodes(IReadOnlyList<Rung> rungs, int rotation, Func<VideoChunk, Rung, string> outputPath) =>
+        Chunks.Select(chunk => new ChunkLadderEncode(chunk, rungs, rotation, rungs.Select(rung => outputPath(chunk, rung)).ToList())).ToList();
 }

@@ -158,4 +158,31 @@ public sealed class TranscodeCoordinatorSpecs() : Akka.TestKit.Xunit2.TestKit(Co
         Assert.Equal([assignment.WorkId], stale.Requeued);
         Assert.Equal(WorkStatus.Pending, Assert.Single((await StatusAsync(coordinator, "title")).Items).Status);
     }
+
+    [Fact]
+    public async Task Cancelling_a_batch_must_tell_the_workers_running_its_items_to_stop_and_never_dispatch_the_rest()
+    {
+        var worker = CreateTestProbe();
+        var coordinator = StartCoordinator();
+        for (var i = 0; i < 4; i++)
+            Assert.IsType<WorkAck>(await coordinator.Ask<object>(SubmitChunkWork.For($"c{i}", "failing", 4, WorkSamples.ChunkPayload(i), null), Wait));
+        CheckIn(worker, coordinator, capacity: 2);
+        var running = Assigned(worker);
+        Assert.Equal(["c0", "c1"], running.Select(a => a.WorkId));
+        Assert.All(running, a => Assert.Equal(WorkSamples.Ladder.Count, a.Chunk!.Rungs.Count));
+
+        var ack = Assert.IsType<BatchCancelAck>(await coordinator.Ask<object>(new CancelBatch("failing", "title failed"), Wait));
+
+        Assert.Equal(4, ack.Cancelled);
+        var told = new[] { worker.FishForMessage(m => m is CancelWork, Wait), worker.FishForMessage(m => m is CancelWork, Wait) };
+        Assert.Equal(["c0", "c1"], told.Cast<CancelWork>().Select(c => c.WorkId).Order());
+        // The worker's slots free up (the cancelled encodes end as failed): nothing of the batch is handed out again.
+        foreach (var a in running)
+            worker.Send(coordinator, new ReportWorkFailed(ActorRefText.Of(worker.Ref), a.WorkId, a.Attempt, "cancelled", 0));
+        CheckIn(worker, coordinator, capacity: 2);
+        Assert.DoesNotContain(worker.ReceiveWhile(TimeSpan.FromMilliseconds(500), m => m), m => m is AssignWork);
+        var status = await StatusAsync(coordinator, "failing");
+        Assert.Equal((true, 0, 4), (status.Finished, status.Done, status.Failed));
+        Assert.IsType<BatchForgotten>(await coordinator.Ask<object>(new AcknowledgeBatch("failing"), Wait));
+    }
 }

@@ -24,4 +24,16 @@ public sealed class TranscodeSettingsSpecs
         var e = Assert.Throws<ConfigurationException>(() => From("max-concurrent-jobs = -1"));
         Assert.Contains("max-concurrent-encodes", e.Message);
     }
+
+    [Fact]
+    public void The_look_ahead_must_default_to_one_item_per_slot_and_a_worker_take_its_slots_and_their_queue()
+    {
+        var defaults = From("max-concurrent-encodes = 2");
+        var none = From("max-concurrent-encodes = 2, look-ahead = 0");
+
+        Assert.Equal((1, 4), (defaults.LookAhead, defaults.WorkerCapacity));
+        Assert.Equal((0, 2), (none.LookAhead, none.WorkerCapacity));
+        Assert.Contains("look-ahead", Assert.Throws<ConfigurationException>(() => From("look-ahead = 5")).Message);
+        Assert.Contains("look-ahead", Assert.Throws<ConfigurationException>(() => From("look-ahead = -1")).Message);
+    }
 }

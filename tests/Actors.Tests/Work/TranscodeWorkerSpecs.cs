@@ -62,40 +62,52 @@ public sealed class TranscodeWorkerSpecs() : Akka.TestKit.Xunit2.TestKit(Config)
     }
 
     [Fact]
-    public async Task A_worker_must_run_every_job_to_a_complete_output_and_never_more_than_its_limit_at_once()
+    public async Task A_worker_must_encode_each_chunk_to_every_rung_with_one_ffmpeg_and_never_run_more_than_its_limit_at_once()
     {
         using var media = await TestMedia.SplitClipAsync(seconds: 8, width: 640, height: 360);
         var rungs = LadderPolicy.Default.For(640, 360, 25, false);
-        var jobs = media.Chunks.SelectMany(c => rungs.Select(r => EncodePayload.For(c, r, 0, media.Output(r.Name, c.Index)))).ToList();
+        var items = media.Chunks.Select(c => ChunkEncodePayload.For(
+            new ChunkLadderEncode(c, rungs, 0, rungs.Select(r => media.Output(r.Name, c.Index)).ToList()), 640, 360)).ToList();
         var subscriber = CreateTestProbe();
         var (coordinator, _) = StartQueue();
 
-        foreach (var (job, i) in jobs.Select((j, i) => (j, i)))
-            Assert.IsType<WorkAck>(await coordinator.Ask<object>(SubmitWork.For($"w{i}", "clip", jobs.Count, job, subscriber.Ref), Wait));
+        foreach (var (item, i) in items.Select((j, i) => (j, i)))
+            Assert.IsType<WorkAck>(await coordinator.Ask<object>(SubmitChunkWork.For($"w{i}", "clip", items.Count, item, subscriber.Ref), Wait));
         subscriber.FishForMessage(m => m is BatchProgress p && p.IsFinished(), Wait);
 
         var status = Assert.IsType<BatchStatus>(await coordinator.Ask<object>(new GetBatchStatus("clip"), Wait));
-        Assert.Equal((jobs.Count, 0), (status.Done, status.Failed));
-        Assert.True(jobs.Count >= 8, $"{jobs.Count} jobs");
-        foreach (var job in jobs)
-            Assert.Equal(job.Chunk.FrameCount, await TestMedia.FrameCountAsync(job.OutputPath));
+        Assert.Equal((items.Count, 0), (status.Done, status.Failed));
+        Assert.True(items.Count >= 4 && rungs.Count >= 2, $"{items.Count} chunks, {rungs.Count} rungs");
+        Assert.All(status.Items, i => Assert.Equal(rungs.Select(r => r.Name), i.Results!.Select(r => r.RungName)));
+        foreach (var item in items)
+        foreach (var output in item.OutputPaths)
+            Assert.Equal(item.Chunk.FrameCount, await TestMedia.FrameCountAsync(output));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(media.Folder, "out"), "*.part", SearchOption.AllDirectories));
-        // The limit was used and never exceeded (each job runs ffmpeg, then ffprobe: one process at a time).
+        // The limit was used and never exceeded (each item runs ffmpeg, then ffprobe per rung: one process at a time).
         Assert.Equal(2, Volatile.Read(ref _mostRunning));
+        // One ffmpeg per chunk decodes it once and writes every rung: as many encodes as chunks, each naming every rung's output.
         var threads = Math.Max(1, Environment.ProcessorCount / 2);
         var encodes = _commandLines.Where(c => c.Value.Contains("libx264")).ToList();
-        Assert.NotEmpty(encodes);
+        Assert.Equal(items.Count, encodes.Count);
+        Assert.All(encodes, c => Assert.Contains($"split={rungs.Count}", c.Value));
+        Assert.All(items, item => Assert.Single(encodes, c => item.OutputPaths.All(o => c.Value.Contains(Path.GetFileName(Path.GetDirectoryName(o))!) && c.Value.Contains(item.Chunk.Path))));
         Assert.All(encodes, c => Assert.Contains($"-threads {threads} ", c.Value));
         // ffmpeg runs below the node's priority (the CPU bulkhead).
         var encodePriorities = _niceness.Where(n => encodes.Any(e => e.Key == n.Key)).Select(n => n.Value).ToList();
         Assert.NotEmpty(encodePriorities);
         Assert.All(encodePriorities, nice => Assert.Equal(10, nice));
+        // The coordinator's timeline has one span per item, in the worker's two slots, never two at once in a slot.
+        var timeline = Assert.IsType<EncodeTimelineView>(await coordinator.Ask<object>(new GetEncodeTimeline("clip"), Wait));
+        Assert.Equal(items.Count, timeline.Spans.Count);
+        Assert.All(timeline.Spans, s => Assert.InRange(s.Slot, 0, 1));
+        foreach (var slot in timeline.Spans.GroupBy(s => s.Slot))
+            Assert.All(slot.OrderBy(s => s.StartedAt).Zip(slot.OrderBy(s => s.StartedAt).Skip(1)), p => Assert.True(p.First.EndedAt <= p.Second.StartedAt));
     }
 
     [Fact]
-    public async Task A_worker_must_decline_assignments_beyond_its_limit_even_when_the_coordinator_sends_them()
+    public async Task A_worker_must_queue_one_item_per_slot_and_decline_assignments_beyond_that_even_when_the_coordinator_sends_them()
     {
-        using var media = await TestMedia.SplitClipAsync(seconds: 6, width: 320, height: 240);
+        using var media = await TestMedia.SplitClipAsync(seconds: 10, width: 320, height: 240);
         var rung = LadderPolicy.Default.For(320, 240, 25, false)[0];
         var coordinator = CreateTestProbe(); // speaks the coordinator's side of the protocol, and oversends on purpose
         var worker = Sys.ActorOf(TranscodeWorker.PropsFor(coordinator.Ref, TranscodeSettings.From(Sys), ObservedRunner()));
@@ -104,20 +116,48 @@ public sealed class TranscodeWorkerSpecs() : Akka.TestKit.Xunit2.TestKit(Config)
 
         coordinator.Send(worker, new AssignWork(assignments));
 
+        // 2 slots + 1 queued per slot: the fifth is declined; the queued ones start as slots free, without a new assignment.
         var declined = (DeclineWork)coordinator.FishForMessage(m => m is DeclineWork, Wait);
         var done = new HashSet<string>(); // an outcome is resent with each check-in until acknowledged
-        while (done.Count < 2) done.Add(((ReportWorkDone)coordinator.FishForMessage(m => m is ReportWorkDone, Wait)).WorkId);
-        Assert.Equal(3, assignments.Count);
-        Assert.Equal(("w2", 1, 2), (declined.WorkId, declined.Attempt, declined.Running));
-        Assert.Equal(["w0", "w1"], done.Order());
+        while (done.Count < 4) done.Add(((ReportChunkDone)coordinator.FishForMessage(m => m is ReportChunkDone, Wait)).WorkId);
+        Assert.Equal(5, assignments.Count);
+        Assert.Equal(("w4", 1, 4), (declined.WorkId, declined.Attempt, declined.Running));
+        Assert.Equal(["w0", "w1", "w2", "w3"], done.Order());
         Assert.Equal(2, Volatile.Read(ref _mostRunning));
         // Unacknowledged outcomes are sent again with the next check-in; an acknowledged one is not.
-        coordinator.Send(worker, new WorkResultAck("w0", 1));
+        foreach (var id in new[] { "w0", "w2", "w3" }) coordinator.Send(worker, new WorkResultAck(id, 1));
         var after = coordinator.ReceiveWhile(TimeSpan.FromSeconds(1.5), m => m);
         // From the second check-in on, the worker has surely handled the acknowledgement (the first may predate it).
         var settled = after.SkipWhile(m => m is not WorkerCheckIn).Skip(1).SkipWhile(m => m is not WorkerCheckIn).ToList();
-        var resent = settled.OfType<ReportWorkDone>().Select(d => d.WorkId).Distinct().ToList();
+        var resent = settled.OfType<ReportChunkDone>().Select(d => d.WorkId).Distinct().ToList();
         Assert.Equal(["w1"], resent);
+        var checkIn = settled.OfType<WorkerCheckIn>().First();
+        Assert.Equal((4, 2), (checkIn.Capacity, checkIn.Slots));
+    }
+
+    [Fact]
+    public async Task A_cancelled_item_must_be_dropped_from_the_queue_and_its_running_ffmpeg_stopped()
+    {
+        using var media = await TestMedia.SplitClipAsync(seconds: 6, width: 640, height: 360);
+        var rungs = LadderPolicy.Default.For(640, 360, 25, false);
+        var coordinator = CreateTestProbe();
+        var worker = Sys.ActorOf(TranscodeWorker.PropsFor(coordinator.Ref, TranscodeSettings.From(Sys), ObservedRunner()));
+        var assignments = media.Chunks.Select(c => new WorkAssignment($"w{c.Index}", "clip", 1, null,
+            ChunkEncodePayload.For(new ChunkLadderEncode(c, rungs, 0, rungs.Select(r => media.Output(r.Name, c.Index)).ToList()), 640, 360))).ToList();
+
+        coordinator.Send(worker, new AssignWork(assignments)); // w0, w1 run; w2 waits
+        coordinator.Send(worker, new CancelWork("w2"));
+        coordinator.Send(worker, new CancelWork("w0"));
+
+        var failed = (ReportWorkFailed)coordinator.FishForMessage(m => m is ReportWorkFailed, Wait);
+        Assert.Equal(("w0", "cancelled"), (failed.WorkId, failed.Error));
+        var w1 = (ReportChunkDone)coordinator.FishForMessage(m => m is ReportChunkDone d && d.WorkId == "w1", Wait);
+        Assert.Equal(rungs.Count, w1.Results.Count);
+        var later = coordinator.ReceiveWhile(TimeSpan.FromSeconds(2), m => m);
+        Assert.DoesNotContain(later, m => m is ReportChunkDone { WorkId: "w2" } or ReportWorkFailed { WorkId: "w2" });
+        Assert.All(rungs, r => Assert.False(File.Exists(media.Output(r.Name, 0)), "no output of the cancelled encode"));
+        Assert.All(rungs, r => Assert.False(File.Exists(media.Output(r.Name, 2)), "the dropped item was never encoded"));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(media.Folder, "out"), "*.part", SearchOption.AllDirectories));
     }
 
     [Fact]

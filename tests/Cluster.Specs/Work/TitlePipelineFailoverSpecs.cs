@@ -41,7 +41,7 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
         var entry = cluster.Nodes[1];
         var (titleId, uploadId) = ($"t-failover-{Guid.NewGuid():N}"[..24], "u-" + Guid.NewGuid().ToString("N")[..12]);
         var source = await TitleMedia.SourceAsync(cluster.SharedFolder, seconds: 16, width: 1280, height: 720);
-        await UploadAsync(entry, titleId, uploadId, source);
+        await TitleUploads.UploadAsync(entry, titleId, uploadId, source, "Failover");
         var batchId = TitleWork.For("", titleId, uploadId).BatchId;
 
         // Crash while encodes are under way and one is running on the victim, so that work is surely lost with it.
@@ -63,14 +63,14 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
         TitleView? title = null;
         await Eventually.AwaitAssertAsync(async () =>
         {
-            title = await TitleAsync(observer, titleId);
+            title = await TitleUploads.TitleAsync(observer, titleId);
             Assert.True(title is { Status: TitleStatus.Published or TitleStatus.Failed }, $"waiting for the title: {title?.Status} {title?.Progress?.Percent}%");
         }, Deadline, TimeSpan.FromMilliseconds(500));
         Assert.True(title!.Status == TitleStatus.Published, $"title failed: {title.Failure?.Reason}");
         cluster.Note($"published; progress {title.Progress!.ChunksDone}/{title.Progress.ChunksTotal}, QC passed={title.Qc!.Passed}");
 
         var events = await TranscodeCluster.JournalAsync(observer);
-        var completions = events.OfType<WorkCompleted>().Where(c => c.WorkId.StartsWith(batchId + "/", StringComparison.Ordinal)).ToList();
+        var completions = events.OfType<WorkChunkCompleted>().Where(c => c.WorkId.StartsWith(batchId + "/", StringComparison.Ordinal)).ToList();
         Assert.Equal(title.Progress.ChunksTotal, completions.Count);
         Assert.Equal(completions.Count, completions.Select(c => c.WorkId).Distinct().Count()); // each exactly once
         cluster.Note($"{events.OfType<WorkStarted>().Count()} attempts started, {events.OfType<WorkRequeued>().Count()} re-queued, {completions.Count} completions");
@@ -85,17 +85,6 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
         cluster.Note($"every rung ({string.Join(", ", title.Ladder.Select(r => r.Name))}) holds the source's {sourceFrames} frames");
     }
 
-    /// <summary>What the upload route does: store the source, tell the title, start its pipeline.</summary>
-    private static async Task UploadAsync(NodeActorHost via, string titleId, string uploadId, string source)
-    {
-        var titles = via.Registered<EntityRegions.Titles>();
-        var key = TitleBlobKeys.Source(titleId, uploadId);
-        var store = new DirectoryBlobStore(via.Options.BlobDirectory);
-        await using (var content = File.OpenRead(source)) await store.WriteAsync(key, content);
-        Assert.IsType<TitleView>(await titles.Ask<object>(new CreateTitle(titleId, "owner-1", "Failover", ""), TimeSpan.FromSeconds(10)));
-        Assert.IsType<TitleView>(await titles.Ask<object>(new RecordSourceUploaded(titleId, uploadId, key, new FileInfo(source).Length, "upload.mp4"), TimeSpan.FromSeconds(10)));
-        Assert.IsType<DrivingTitle>(await via.Registered<EntityRegions.Pipelines>().Ask<object>(new DriveTitle(titleId), TimeSpan.FromSeconds(10)));
-    }
 
     /// <summary>The index of the node whose shard region runs the title's pipeline; -1 while none does.</summary>
     private static async Task<int> PipelineNodeAsync(TranscodeCluster cluster, string titleId)
@@ -111,11 +100,5 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
             catch (Exception e) when (e is AskTimeoutException or ObjectDisposedException) { }
         }
         return -1;
-    }
-
-    private static async Task<TitleView?> TitleAsync(NodeActorHost via, string titleId)
-    {
-        try { return await via.Registered<EntityRegions.Titles>().Ask<object>(new GetTitle(titleId), TimeSpan.FromSeconds(5)) as TitleView; }
-        catch (AskTimeoutException) { return null; }
     }
 }

@@ -57,10 +57,13 @@ public sealed class TranscodeFailoverSpecs(ITestOutputHelper output)
         Assert.Equal((title.Work.Count, 0), (final.Done, final.Failed));
         Assert.All(final.Items, i => Assert.Equal(WorkStatus.Completed, i.Status));
         foreach (var (workId, payload) in title.Work)
-            Assert.True(await TitleMedia.FrameCountAsync(payload.OutputPath) == payload.Chunk.FrameCount, $"{workId}: frames of {payload.OutputPath}");
+        foreach (var output in payload.OutputPaths)
+            Assert.True(await TitleMedia.FrameCountAsync(output) == payload.Chunk.FrameCount, $"{workId}: frames of {output}");
 
         var events = await TranscodeCluster.JournalAsync(observer);
-        var completions = events.OfType<WorkCompleted>().ToList();
+        var completions = events.OfType<WorkChunkCompleted>().ToList();
+        // Every chunk once, with one result per rung (one encode per chunk and rung).
+        Assert.All(completions, c => Assert.Equal(title.Work.Single(w => w.WorkId == c.WorkId).Payload.Rungs.Select(r => r.Name), c.Results.Select(r => r.RungName)));
         Assert.Equal(title.Work.Select(w => w.WorkId).Order(), completions.Select(c => c.WorkId).Order()); // each exactly once
         // The crash sends the victim's work back to the queue, and nothing re-queued is finished by the dead node. The item
         // seen early in its encode may still have finished on the victim in the moment before the crash: then it is not lost.

@@ -74,13 +74,8 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
     private async Task<PipelineStep> CheckQualityAsync(TitleView title, CancellationToken ct)
     {
         var work = TitleWork.For(context.WorkRoot, titleId, title.Source!.UploadId);
-        var source = await BlobFiles.LocalFileAsync(context.Store, title.Source.BlobKey, work.CopyFolder, ct);
-        var subtitles = new List<SubtitleFile>();
-        foreach (var track in title.Subtitles)
-            subtitles.Add(new SubtitleFile($"subtitles {track.Language}", await BlobFiles.LocalFileAsync(context.Store, track.BlobKey, work.CopyFolder, ct)));
-        log.Info("title {0}: quality control of the source and {1} subtitle track(s)", titleId, subtitles.Count);
-        var report = await QualityControl.RunAsync(new QcRequest(titleId, source, subtitles, context.Settings.Quality), ct);
-        var summary = TitleQcSummary.From(report);
+        // Checked while the chunks encoded, unless the subtitles changed since.
+        var summary = SourceQualityCheck.TryLoad(title, work) ?? await new SourceQualityCheck(titleId, context, log).RunAsync(title, work, ct);
         var recorded = await _title.AskAsync(new RecordQcReport(titleId, summary), ct);
         log.Info("title {0}: quality control {1} with {2} finding(s)", titleId,
             summary.BlocksPublishing ? "blocked publishing" : summary.Passed ? "passed" : "passed with warnings", summary.Findings.Count);
@@ -92,12 +87,21 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
         return PipelineStep.Continue;
     }
 
-    /// <summary>Removes the work folder and lets the queue forget the batch; a failed title's partial package goes too.</summary>
+    /// <summary>
+    /// Removes the work folder and lets the queue forget the batch; a failed title's partial package goes too, and
+    /// what its batch still had pending or in flight is cancelled first (no node keeps encoding a failed title).
+    /// </summary>
     private async Task<PipelineStep> CleanUpAsync(TitleView title, CancellationToken ct)
     {
         if (title.Source is { } source)
         {
             var batch = TitleWork.For(context.WorkRoot, titleId, source.UploadId).BatchId;
+            if (title.Status == TitleStatus.Failed)
+            {
+                var reason = $"title {titleId} failed: {title.Failure?.Reason ?? "unknown reason"}";
+                if (await context.Coordinator.Ask<object>(new Work.CancelBatch(batch, reason), PipelineContext.AskTimeout, ct) is Work.BatchCancelAck { Cancelled: > 0 } ack)
+                    log.Info("title {0}: cancelled {1} encode(s) of batch {2} still pending or in flight", titleId, ack.Cancelled, batch);
+            }
             try { await context.Coordinator.Ask<object>(new Work.AcknowledgeBatch(batch), PipelineContext.AskTimeout, ct); }
             catch (AskTimeoutException) { log.Debug("title {0}: the queue did not answer; batch {1} stays until it is acknowledged", titleId, batch); }
         }

@@ -16,8 +16,8 @@ public sealed record TitleWork(string TitleId, string UploadId, string Folder)
 
     public string WorkId(int chunkIndex, string rung) => $"{BatchId}/{chunkIndex:D5}/{rung}";
 
-    /// <summary>The rung a work id of this batch encodes to.</summary>
-    public static string RungOf(string workId) => workId[(workId.LastIndexOf('/') + 1)..];
+    /// <summary>A chunk item's id: the chunk to every rung (since one decode per chunk).</summary>
+    public string WorkId(int chunkIndex) => $"{BatchId}/{chunkIndex:D5}";
 
     public string EncodedPath(int chunkIndex, string rung) => Path.Combine(Folder, "encoded", rung, $"chunk_{chunkIndex:D5}.mp4");
 

@@ -9,10 +9,11 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 
 /// <summary>
 /// The transcode of a probed title, spread over the cluster: prepare the source (keyframe chunks + audio, once),
-/// queue every chunk × rung encode with the transcode coordinator (idempotent by work id, so queuing again after a
-/// crash changes nothing), follow the batch and record progress on the title, and once every encode is done assemble
-/// and package the rungs and store the package. A batch with an encode that failed all its attempts fails the title
-/// with that encode's ffmpeg error.
+/// queue one item per chunk — the chunk to every rung with one ffmpeg, sized by source pixels × seconds — with the
+/// transcode coordinator (idempotent by work id, so queuing again after a crash changes nothing; a batch already
+/// queued whole is not prepared again), follow the batch and record progress on the title, and once every encode is
+/// done assemble and package the rungs and store the package. An item that failed all its attempts fails the title at
+/// once with that item's ffmpeg error, and the title's clean-up cancels what is left of the batch.
 /// </summary>
 internal sealed class TranscodeStep(string titleId, PipelineContext context, TitleClient client, ILoggingAdapter log)
 {
@@ -25,53 +26,77 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         var work = TitleWork.For(context.WorkRoot, titleId, title.Source!.UploadId);
         if (_queuedBatch != work.BatchId)
         {
-            await QueueAsync(title, work, self, ct);
+            // A batch the queue already holds whole (this pipeline resumed on another node) needs no preparing again.
+            if (await BatchAsync(work, ct) is not { } held || held.Submitted < held.Total) await QueueAsync(title, work, self, ct);
             _queuedBatch = work.BatchId;
         }
 
-        var batch = await context.Coordinator.Ask<object>(new GetBatchStatus(work.BatchId), PipelineContext.AskTimeout, ct) switch
-        {
-            BatchStatus status => status,
-            Rejection { Kind: RejectionKind.NotFound } => null,
-            var other => throw new InvalidOperationException($"the transcode queue answered {other}"),
-        };
+        var batch = await BatchAsync(work, ct);
         if (batch is null)
         {
             _queuedBatch = null; // the queue lost it (a fresh journal): queue it again
             return PipelineStep.Continue;
         }
         await RecordProgressAsync(title, batch, ct);
-        if (!batch.Finished) return PipelineStep.Waiting;
-
+        // One item failed for good: the title fails now, not once the rest is encoded (its clean-up cancels the rest).
         if (batch.Items.FirstOrDefault(i => i.Status == WorkStatus.Failed) is { } failed)
             throw new PipelineFailure($"encoding chunk {failed.WorkId[(work.BatchId.Length + 1)..]} failed after {failed.Failures} attempt(s): {failed.LastError}");
+        if (!batch.Finished) return PipelineStep.Waiting;
         await PackageAsync(title, work, batch, ct);
         return PipelineStep.Continue;
     }
+
+    private async Task<BatchStatus?> BatchAsync(TitleWork work, CancellationToken ct) =>
+        await context.Coordinator.Ask<object>(new GetBatchStatus(work.BatchId), PipelineContext.AskTimeout, ct) switch
+        {
+            BatchStatus status => status,
+            Rejection { Kind: RejectionKind.NotFound } => null,
+            var other => throw new InvalidOperationException($"the transcode queue answered {other}"),
+        };
 
     private async Task QueueAsync(TitleView title, TitleWork work, IActorRef self, CancellationToken ct)
     {
         var probe = title.Probe!;
         var source = await BlobFiles.LocalFileAsync(context.Store, title.Source!.BlobKey, work.CopyFolder, ct);
-        var prepared = await new SourcePreparation(context.Runner).PrepareAsync(source, probe, work.Folder, context.Settings.ChunkSeconds, ct);
-        var encodes = prepared.EncodeRequests(title.Ladder, probe.Rotation, (chunk, rung) => work.EncodedPath(chunk.Index, rung.Name));
+        var preparation = new SourcePreparation(context.Runner);
+        var prepared = await preparation.SplitAsync(source, work.Folder, context.Settings.ChunkSeconds, ct);
+        var encodes = prepared.LadderEncodes(title.Ladder, probe.Rotation, (chunk, rung) => work.EncodedPath(chunk.Index, rung.Name));
         foreach (var rung in title.Ladder) Directory.CreateDirectory(Path.GetDirectoryName(work.EncodedPath(0, rung.Name))!);
 
-        await Parallel.ForEachAsync(encodes, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (encode, token) =>
+        var items = Items(work, encodes);
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (item, token) =>
         {
-            var submit = SubmitWork.For(work.WorkId(encode.Chunk.Index, encode.Rung.Name), work.BatchId, encodes.Count, EncodePayload.From(encode), self);
+            var submit = SubmitChunkWork.For(item.WorkId, work.BatchId, items.Count, ChunkEncodePayload.For(item.Encode, probe.Width, probe.Height), self);
             var answer = await context.Coordinator.Ask<object>(submit, PipelineContext.AskTimeout, token);
             if (answer is Rejection refused) throw new PipelineFailure($"the transcode queue refused {submit.WorkId}: {refused.Message}");
         });
-        log.Info("title {0}: {1} chunks x {2} rungs = {3} encodes queued as batch {4}", titleId, prepared.Chunks.Count,
-            title.Ladder.Count, encodes.Count, work.BatchId);
+        log.Info("title {0}: {1} chunks queued as batch {2}, each to {3} rungs in one encode", titleId, encodes.Count,
+            work.BatchId, title.Ladder.Count);
+        // The audio is encoded and the source checked while the chunks are: packaging and publishing need them only
+        // once every chunk is done.
+        await preparation.CompleteAsync(source, probe, work.Folder, ct);
+        await new SourceQualityCheck(titleId, context, log).RunEarlyAsync(title, work, ct);
     }
+
+    /// <summary>
+    /// One item per chunk (one decode for every rung), in presentation order — except the last chunk, queued as one item
+    /// per rung: the batch's final items are small, so no slot idles long while another finishes a whole chunk.
+    /// </summary>
+    private static IReadOnlyList<(string WorkId, Streams.Encoding.ChunkLadderEncode Encode)> Items(TitleWork work, IReadOnlyList<Streams.Encoding.ChunkLadderEncode> encodes) =>
+        encodes.SelectMany((e, i) => i == encodes.Count - 1 && encodes.Count > 1 && e.Rungs.Count > 1
+            ? e.Rungs.Select((r, k) => (work.WorkId(e.Chunk.Index, r.Name), e with { Rungs = [r], OutputPaths = [e.OutputPaths[k]] }))
+            : [(work.WorkId(e.Chunk.Index), e)]).ToList();
+
+    /// <summary>Every rung's encodes of the batch's completed items, whichever item shape (a chunk to every rung, or to one).</summary>
+    private static IEnumerable<Streams.Encoding.ChunkEncodeResult> Encoded(BatchStatus batch) =>
+        batch.Items.Where(i => i.Status == WorkStatus.Completed).SelectMany(i => i.Results ?? (i.Result is { } r ? [r] : []));
 
     private async Task RecordProgressAsync(TitleView title, BatchStatus batch, CancellationToken ct)
     {
-        var rungs = title.Ladder.Select(r => new RungProgress(r.Name,
-            batch.Items.Count(i => i.Status == WorkStatus.Completed && TitleWork.RungOf(i.WorkId) == r.Name),
-            batch.Total / Math.Max(1, title.Ladder.Count))).ToList();
+        var encoded = Encoded(batch).ToList();
+        // Item ids are batch/chunk (every rung) or batch/chunk/rung (one rung: the last chunk, or items queued before one decode per chunk).
+        var chunks = batch.Items.Select(i => i.WorkId[(batch.BatchId.Length + 1)..].Split('/')[0]).Distinct().Count();
+        var rungs = title.Ladder.Select(r => new RungProgress(r.Name, encoded.Count(e => e.RungName == r.Name), chunks)).ToList();
         var recorded = title.Progress;
         if (title.Status == TitleStatus.Transcoding && recorded is { } p && p.ChunksDone == batch.Done && p.ChunksTotal == batch.Total) return;
         var view = await client.AskAsync(new RecordTranscodeProgress(titleId, batch.Done, batch.Total, rungs), ct);
@@ -83,9 +108,13 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
 
     private async Task PackageAsync(TitleView title, TitleWork work, BatchStatus batch, CancellationToken ct)
     {
-        var prepared = SourcePreparation.TryLoad(work.Folder)
-            ?? throw new PipelineFailure("the prepared chunks of this upload are gone from the shared work folder; upload the source again");
-        var results = batch.Items.Select(i => i.Result ?? throw new PipelineFailure($"encode {i.WorkId} completed without a result")).ToList();
+        if (SourcePreparation.TryLoadChunks(work.Folder) is null)
+            throw new PipelineFailure("the prepared chunks of this upload are gone from the shared work folder; upload the source again");
+        // Complete already, unless the pipeline moved nodes between queuing the chunks and encoding the audio.
+        var prepared = SourcePreparation.TryLoad(work.Folder) ?? await new SourcePreparation(context.Runner).CompleteAsync(
+            await BlobFiles.LocalFileAsync(context.Store, title.Source!.BlobKey, work.CopyFolder, ct), title.Probe!, work.Folder, ct);
+        if (batch.Items.FirstOrDefault(i => i.Result is null) is { } missing) throw new PipelineFailure($"encode {missing.WorkId} completed without a result");
+        var results = Encoded(batch).ToList();
         log.Info("title {0}: every encode done; assembling {1} rungs and packaging HLS", titleId, title.Ladder.Count);
         PipelineSteps.TryDeleteFolder(work.PackageFolder); // a package half-written by an interrupted attempt
         Directory.CreateDirectory(work.AssemblyFolder);

@@ -1,5 +1,6 @@
 using MediaPlatform.Actors.Work;
 using MediaPlatform.Streams.Chunking;
+using MediaPlatform.Streams.Encoding;
 using MediaPlatform.Streams.Ladder;
 using MediaPlatform.Testing.Media;
 
@@ -7,16 +8,16 @@ namespace MediaPlatform.Specs.Work.Support;
 
 /// <summary>
 /// A generated title in the directory every in-process node shares: a lavfi clip (nothing committed), split at its
-/// keyframes by the real splitter, and one work item per chunk × rung writing under out/.
+/// keyframes by the real splitter, and one work item per chunk (to every rung in one encode) writing under out/.
 /// </summary>
 public sealed class TitleMedia
 {
-    private TitleMedia(IReadOnlyList<VideoChunk> chunks, IReadOnlyList<(string WorkId, EncodePayload Payload)> work) =>
+    private TitleMedia(IReadOnlyList<VideoChunk> chunks, IReadOnlyList<(string WorkId, ChunkEncodePayload Payload)> work) =>
         (Chunks, Work) = (chunks, work);
 
     public IReadOnlyList<VideoChunk> Chunks { get; }
 
-    public IReadOnlyList<(string WorkId, EncodePayload Payload)> Work { get; }
+    public IReadOnlyList<(string WorkId, ChunkEncodePayload Payload)> Work { get; }
 
     public static async Task<TitleMedia> CreateAsync(string sharedFolder, double seconds, int width, int height)
     {
@@ -25,8 +26,8 @@ public sealed class TitleMedia
         await Clips.WriteAsync(source, ClipArguments.TestPicture(seconds, width, height, audio: false, faststart: false));
         var chunks = await new SourceSplitter().SplitAsync(source, Path.Combine(sharedFolder, "chunks"), chunkSeconds: 2);
         var rungs = LadderPolicy.Default.For(width, height, 25, false);
-        var work = chunks.SelectMany(c => rungs.Select(r => ($"title-1/{r.Name}/{c.Index:D3}",
-            EncodePayload.For(c, r, 0, Path.Combine(sharedFolder, "out", r.Name, $"chunk_{c.Index:D5}.mp4"))))).ToList();
+        var work = chunks.Select(c => ($"title-1/{c.Index:D3}", ChunkEncodePayload.For(new ChunkLadderEncode(c, rungs, 0,
+            rungs.Select(r => Path.Combine(sharedFolder, "out", r.Name, $"chunk_{c.Index:D5}.mp4")).ToList()), width, height))).ToList();
         return new TitleMedia(chunks, work);
     }
 

@@ -69,7 +69,7 @@ public sealed class TranscodeCluster : IAsyncDisposable
         var coordinator = via.Registered<EntityRegions.TranscodeCoordinatorProxy>();
         await Task.WhenAll(title.Work.Select(async w =>
         {
-            var submit = SubmitWork.For(w.WorkId, BatchId, title.Work.Count, w.Payload, subscriber);
+            var submit = SubmitChunkWork.For(w.WorkId, BatchId, title.Work.Count, w.Payload, subscriber);
             Assert.IsType<WorkAck>(await coordinator.Ask<object>(submit, TimeSpan.FromSeconds(30)));
         }));
         Note($"{title.Work.Count} work items submitted ({title.Chunks.Count} chunks)");

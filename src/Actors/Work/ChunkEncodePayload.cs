@@ -1,0 +1,25 @@
+using MediaPlatform.Actors.Titles;
+using MediaPlatform.Streams.Encoding;
+
+namespace MediaPlatform.Actors.Work;
+
+/// <summary>
+/// One work item as a chunk: encode a source chunk to every rung of the title's ladder with one ffmpeg (one decode),
+/// <see cref="OutputPaths"/>[i] receiving <see cref="Rungs"/>[i]. <see cref="PixelSeconds"/> is the item's size — source
+/// pixels × the chunk's seconds (× rungs) — which the coordinator balances over workers' cores. Stored in the
+/// coordinator's journal (<see cref="WorkChunkAccepted"/>), so it holds only stored shapes.
+/// </summary>
+public sealed record ChunkEncodePayload(StoredChunk Chunk, IReadOnlyList<StoredRung> Rungs, int Rotation, IReadOnlyList<string> OutputPaths, long PixelSeconds)
+{
+    /// <summary>A chunk × rungs encode sized by the source's pixels and the chunk's length, one share per rung.</summary>
+    public static ChunkEncodePayload For(ChunkLadderEncode encode, int sourceWidth, int sourceHeight) =>
+        new(StoredChunk.From(encode.Chunk), encode.Rungs.Select(StoredRung.From).ToList(), encode.Rotation, encode.OutputPaths,
+            Math.Max(1, (long)((double)sourceWidth * sourceHeight * encode.Chunk.Duration.TotalSeconds) * encode.Rungs.Count));
+
+    /// <summary>An item stored in the old one-rung shape, run the same way (a ladder of one).</summary>
+    public static ChunkEncodePayload From(EncodePayload old) => new(old.Chunk, [old.Rung], old.Rotation, [old.OutputPath], 1);
+
+    /// <summary>The encoder's request, writing rung i to <paramref name="outputPaths"/>[i] (a worker's private files).</summary>
+    public ChunkLadderEncode ToEncode(IReadOnlyList<string> outputPaths) =>
+        new(Chunk.ToChunk(), Rungs.Select(r => r.ToRung()).ToList(), Rotation, outputPaths);
+}
