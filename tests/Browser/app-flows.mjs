@@ -5,8 +5,8 @@
 //              subscribe, plan active, change plan at the amount shown, sign out, the account page asks to sign in;
 //   declined   a declining card: the decline is shown, a double-clicked Pay tries once, a locked account's wait;
 //   friends    answer a request from another user, send and cancel one, remove a friend, sign out on every device;
-//   studio     create a title, upload a clip (--clip) with progress, see it published, find it by search, open its
-//              page, another viewer buys it.
+//   studio     create a title, upload a clip (--clip) with progress, see it published, find it by search (its poster
+//              frame shown in the row), open its page (the poster again), another viewer buys it.
 // Any console error or page error fails the run; on failure a full-page screenshot is written to --screenshot.
 // Prints one JSON line (the result); exit 0 pass, 1 fail, 2 bad arguments.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
@@ -283,6 +283,16 @@ async function friends(page, base, result) {
   }
 }
 
+// The poster <img> once the browser has loaded it: its URL and the picture's own size.
+async function loadedPoster(page, selector) {
+  await page.locator(selector).waitFor();
+  await page.waitForFunction((s) => document.querySelector(s)?.complete, selector, { polling: 100 });
+  return page.evaluate((s) => {
+    const image = document.querySelector(s);
+    return image ? { src: new URL(image.src).pathname, width: image.naturalWidth, height: image.naturalHeight } : null;
+  }, selector);
+}
+
 // (c) the upload studio: create a title, upload a clip (the bar reaches the file's size), follow it to published.
 async function studio(page, base, result, { clip }) {
   const email = `studio-${Date.now()}-${Math.random().toString(16).slice(2)}@example.com`;
@@ -329,9 +339,11 @@ async function studio(page, base, result, { clip }) {
     if (tries > 40) throw new Error('the search never found the published title');
     await page.waitForTimeout(250);
   }
+  result.cardPoster = await loadedPoster(page, `${card} img.poster-image`);
   await page.click(card);
   await page.waitForURL(/#\/title\//);
   await appReady(page);
+  result.titlePoster = await loadedPoster(page, '.title-page img.poster-image');
   result.titlePage = { name: await textOf(page, '.title-page h1'), play: await page.getAttribute('#play', 'href'), facts: await textOf(page, '.facts') };
   if (await page.locator('#buy').count()) throw new Error('the owner is offered to buy their own title');
 
