@@ -6,9 +6,10 @@
 // the subtitle selector turns on the LANG track and a cue must be shown at its time; C must turn it off again.
 // With --switch-quality, the quality selector picks a fixed rung and hls.js must switch to it and load its fragments.
 // The M key must mute. With --pending, that title (not published) must be explained, to its owner (signed in by the
-// session cookie PLAYER_SESSION) and to anyone else, and the header must offer Sign in to the anonymous viewer and Account
-// to the owner; an unknown title must be called not found; the page has no token box; the page must fit a phone's width. On failure the page is
-// saved to --screenshot. Prints one JSON line (the result) and exits 0 on pass, 1 on failure, 2 on bad arguments.
+// session cookie PLAYER_SESSION) and to anyone else, and the header must offer Sign in to the anonymous viewer and
+// Account to the owner; an unknown title must be called not found; the page has no token box and fits a phone's
+// width. On failure the page is saved to --screenshot. Prints one JSON line (the result) and exits 0 on pass, 1 on
+// failure, 2 on bad arguments.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
