@@ -56,5 +56,6 @@ while ((SECONDS < deadline)); do
 done
 echo
 echo "player page:   $API/player/?title=$title   (subtitles: pick English, or press C)"
+echo "title page:    $API/app/#/title/$title   (sign up at $API/app/#/signup)"
 echo "master list:   $API/media/titles/$title/master.m3u8 (once published)"
 echo "title as JSON: curl -s -H @$AUTH_FILE $API/api/titles/$title"

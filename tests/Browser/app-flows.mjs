@@ -5,8 +5,11 @@
 //              subscribe, plan active, change plan at the amount shown, sign out, the account page asks to sign in;
 //   declined   a declining card: the decline is shown, a double-clicked Pay tries once, a locked account's wait;
 //   friends    answer a request from another user, send and cancel one, remove a friend, sign out on every device;
-//   studio     create a title, upload a clip (--clip) with progress, see it published, find it by search, open its
-//              page, another viewer buys it.
+//   studio     create a title, upload a clip (--clip) with progress, see it published, find it by search (its poster
+//              frame shown in the row), open its page (the poster again), another viewer buys it;
+//   journey    (--title ID --other BASE: a published title with English subtitles, another node of the same cluster)
+//              sign up, add a card and subscribe on <base-url>; then on the other node with the same cookie open the
+//              title, play it, turn English subtitles on (a cue shown at its time), switch quality, sign out.
 // Any console error or page error fails the run; on failure a full-page screenshot is written to --screenshot.
 // Prints one JSON line (the result); exit 0 pass, 1 fail, 2 bad arguments.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
@@ -23,16 +26,19 @@ const DECLINING_CARD = '4000 0000 0000 0002';
 
 function parseArgs(argv) {
   const positional = [];
-  const options = { timeoutMs: 120_000, clip: null, screenshot: null };
+  const options = { timeoutMs: 120_000, clip: null, screenshot: null, title: null, other: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--timeout-ms') options.timeoutMs = Number(argv[++i]);
     else if (argv[i] === '--clip') options.clip = argv[++i];
     else if (argv[i] === '--screenshot') options.screenshot = argv[++i];
+    else if (argv[i] === '--title') options.title = argv[++i];
+    else if (argv[i] === '--other') options.other = argv[++i].replace(/\/+$/, '');
     else positional.push(argv[i]);
   }
-  const scenarios = { subscribe, declined, friends, studio };
-  if (positional.length !== 2 || !scenarios[positional[1]] || !(options.timeoutMs > 0) || (positional[1] === 'studio' && !options.clip)) {
-    console.error('usage: node app-flows.mjs <base-url> subscribe|declined|friends|studio [--clip FILE] [--screenshot FILE] [--timeout-ms N]');
+  const scenarios = { subscribe, declined, friends, studio, journey };
+  if (positional.length !== 2 || !scenarios[positional[1]] || !(options.timeoutMs > 0) || (positional[1] === 'studio' && !options.clip)
+      || (positional[1] === 'journey' && !(options.title && options.other))) {
+    console.error('usage: node app-flows.mjs <base-url> subscribe|declined|friends|studio|journey [--clip FILE] [--title ID --other BASE] [--screenshot FILE] [--timeout-ms N]');
     process.exit(2);
   }
   return { baseUrl: positional[0].replace(/\/+$/, ''), scenario: positional[1], run: scenarios[positional[1]], ...options };
@@ -283,6 +289,16 @@ async function friends(page, base, result) {
   }
 }
 
+// The poster <img> once the browser has loaded it: its URL and the picture's own size.
+async function loadedPoster(page, selector) {
+  await page.locator(selector).waitFor();
+  await page.waitForFunction((s) => document.querySelector(s)?.complete, selector, { polling: 100 });
+  return page.evaluate((s) => {
+    const image = document.querySelector(s);
+    return image ? { src: new URL(image.src).pathname, width: image.naturalWidth, height: image.naturalHeight } : null;
+  }, selector);
+}
+
 // (c) the upload studio: create a title, upload a clip (the bar reaches the file's size), follow it to published.
 async function studio(page, base, result, { clip }) {
   const email = `studio-${Date.now()}-${Math.random().toString(16).slice(2)}@example.com`;
@@ -329,9 +345,11 @@ async function studio(page, base, result, { clip }) {
     if (tries > 40) throw new Error('the search never found the published title');
     await page.waitForTimeout(250);
   }
+  result.cardPoster = await loadedPoster(page, `${card} img.poster-image`);
   await page.click(card);
   await page.waitForURL(/#\/title\//);
   await appReady(page);
+  result.titlePoster = await loadedPoster(page, '.title-page img.poster-image');
   result.titlePage = { name: await textOf(page, '.title-page h1'), play: await page.getAttribute('#play', 'href'), facts: await textOf(page, '.facts') };
   if (await page.locator('#buy').count()) throw new Error('the owner is offered to buy their own title');
 
@@ -349,6 +367,57 @@ async function studio(page, base, result, { clip }) {
   result.bought = await textOf(page, '.title-page .notice');
   await go(page, base, titleHash);
   await page.locator('#owned').waitFor(); // the page remembers the purchase (from the invoices)
+}
+
+// (d) the whole journey across nodes: the account on one, watching on another with the same session cookie.
+async function journey(page, base, result, { title, other }) {
+  await signUp(page, base, result, `journey-${Date.now()}-${Math.random().toString(16).slice(2)}@example.com`);
+  await addCard(page, result, GOOD_CARD);
+  await subscribeToFirstPlan(page, result);
+  await page.locator('#plan-status', { hasText: 'Active' }).waitFor();
+  result.planStatus = await textOf(page, '#plan-status');
+
+  step(result, 'another node knows the session and opens the title');
+  await go(page, other, `#/title/${title}`);
+  await page.locator('#sign-out').waitFor(); // signed in there too: the cookie is the session on every node
+  await page.click('#play');
+  await page.waitForURL((url) => url.origin === new URL(other).origin && url.pathname === '/player/');
+  await page.waitForFunction(() => window.player?.levels?.length > 0 && window.player?.subtitleTracks?.length > 0 || window.player?.fatalError,
+    null, { polling: 100 });
+  if (await page.evaluate(() => window.player.fatalError)) throw new Error(await page.evaluate(() => window.player.fatalError));
+  result.playerSignedIn = await page.evaluate(() => window.player.signedIn);
+
+  step(result, 'English subtitles on: a cue shown at its time');
+  const english = await page.evaluate(() => window.player.subtitleTracks.findIndex((t) => t.lang === 'en'));
+  if (english < 0) throw new Error('the title offers no English subtitles');
+  await page.selectOption('#subtitles', String(english));
+  await page.waitForFunction(() => {
+    const video = document.querySelector('video');
+    const cue = [...video.textTracks].find((t) => t.mode === 'showing')?.activeCues?.[0];
+    return cue && cue.startTime <= video.currentTime && video.currentTime <= cue.endTime;
+  }, null, { polling: 50 });
+  result.shownCue = await page.evaluate(() => {
+    const video = document.querySelector('video');
+    const cue = [...video.textTracks].find((t) => t.mode === 'showing').activeCues[0];
+    return { text: cue.text, startTime: cue.startTime, endTime: cue.endTime, currentTime: video.currentTime };
+  });
+
+  step(result, 'switch quality');
+  const before = await page.evaluate(() => ({ level: window.player.currentLevel, loaded: window.player.loadedLevels.length }));
+  const target = before.level === 0 ? 1 : 0;
+  await page.selectOption('#quality', String(target));
+  await page.waitForFunction(({ target, loaded }) => window.player.currentLevel === target && !window.player.autoLevel
+    && window.player.loadedLevels.slice(loaded).includes(target), { target, loaded: before.loaded }, { polling: 100 });
+  result.quality = { from: before.level, to: target, label: await page.evaluate(() => document.querySelector('#quality').selectedOptions[0].text) };
+
+  step(result, 'sign out');
+  await go(page, other, '#/');
+  await page.click('#sign-out');
+  await page.waitForURL(/#\/signin/);
+  step(result, 'signed out on the first node too');
+  await go(page, base, '#/account').catch(() => {});
+  await page.waitForURL(/#\/signin\?next=/);
+  result.finalUrl = page.url();
 }
 
 async function check(args) {

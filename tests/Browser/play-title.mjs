@@ -1,13 +1,15 @@
 // Plays one title in headless Chromium through the node's player page and checks that it really plays:
 //   node play-title.mjs <base-url> <title-id> [--timeout-ms 90000] [--subtitles LANG] [--switch-quality]
-//     [--pending TITLE-ID] [--screenshot FILE.png]     (the owner's token for --pending: environment PLAYER_TOKEN)
+//     [--pending TITLE-ID] [--screenshot FILE.png]     (the owner's session for --pending: environment PLAYER_SESSION)
 // Passes when hls.js has parsed the master playlist (at least one level) and video.currentTime has passed 3 s with no
 // fatal player error and no JavaScript error. With --subtitles, the browser prefers French (so subtitles start off),
 // the subtitle selector turns on the LANG track and a cue must be shown at its time; C must turn it off again.
 // With --switch-quality, the quality selector picks a fixed rung and hls.js must switch to it and load its fragments.
-// The M key must mute. With --pending, that title (not published) must be explained, to its owner (PLAYER_TOKEN) and to
-// anyone else; an unknown title must be called not found; the page must fit a phone's width. On failure the page is
-// saved to --screenshot. Prints one JSON line (the result) and exits 0 on pass, 1 on failure, 2 on bad arguments.
+// The M key must mute. With --pending, that title (not published) must be explained, to its owner (signed in by the
+// session cookie PLAYER_SESSION) and to anyone else, and the header must offer Sign in to the anonymous viewer and
+// Account to the owner; an unknown title must be called not found; the page has no token box and fits a phone's
+// width. On failure the page is saved to --screenshot. Prints one JSON line (the result) and exits 0 on pass, 1 on
+// failure, 2 on bad arguments.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
@@ -16,7 +18,7 @@ const PLAYED_SECONDS = 3;
 
 function parseArgs(argv) {
   const positional = [];
-  const options = { timeoutMs: 90_000, subtitles: null, switchQuality: false, pending: null, token: process.env.PLAYER_TOKEN ?? null, screenshot: null };
+  const options = { timeoutMs: 90_000, subtitles: null, switchQuality: false, pending: null, session: process.env.PLAYER_SESSION ?? null, screenshot: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--timeout-ms') options.timeoutMs = Number(argv[++i]);
     else if (argv[i] === '--subtitles') options.subtitles = argv[++i];
@@ -142,7 +144,18 @@ async function checkQualitySwitch(page, result, remaining) {
   return null;
 }
 
-async function checkMessages(page, baseUrl, { pending, token }, result, remaining) {
+// Whether the header offers Sign in or Account, once the page has asked who is signed in.
+async function header(page, remaining) {
+  await page.waitForFunction(() => window.player?.signedIn !== null && window.player?.signedIn !== undefined,
+    null, { timeout: remaining(), polling: 100 }).catch(() => {});
+  return page.evaluate(() => ({
+    signIn: !document.getElementById('sign-in-link').hidden ? document.getElementById('sign-in-link').getAttribute('href') : null,
+    account: !document.getElementById('account-link').hidden,
+    appLink: document.getElementById('app-link').getAttribute('href'),
+  }));
+}
+
+async function checkMessages(page, baseUrl, { pending, session }, result, remaining) {
   const messageFor = async (titleId) => {
     await page.goto(`${baseUrl}/player/?title=${encodeURIComponent(titleId)}`, { timeout: remaining() });
     await page.waitForFunction(() => !['', 'Loading…'].includes(document.getElementById('player-message').textContent),
@@ -152,13 +165,20 @@ async function checkMessages(page, baseUrl, { pending, token }, result, remainin
   result.messages = { unknown: await messageFor('t-no-such-title') };
   if (!/not found/.test(result.messages.unknown)) return `an unknown title is not called not found: ${result.messages.unknown}`;
   if (pending) {
-    if (!token) return '--pending needs the owner\'s token in PLAYER_TOKEN';
+    if (!session) return '--pending needs the owner\'s session in PLAYER_SESSION';
     result.messages.pendingAnonymous = await messageFor(pending);
     if (!/not found/.test(result.messages.pendingAnonymous)) return `someone else's unpublished title is not hidden: ${result.messages.pendingAnonymous}`;
-    await page.evaluate((t) => sessionStorage.setItem('mediaPlatform.token', t), token);
+    result.header = { anonymous: await header(page, remaining) };
+    const expectedSignIn = `/app/#/signin?next=${encodeURIComponent(`#/title/${pending}`)}`;
+    if (result.header.anonymous.signIn !== expectedSignIn || result.header.anonymous.account || result.header.anonymous.appLink !== '/app/#/')
+      return `the anonymous viewer's header does not offer Sign in back to the title: ${JSON.stringify(result.header.anonymous)}`;
+    // The owner signed in on the app: the session cookie alone lets this page show the owner's own title.
+    await page.context().addCookies([{ name: 'mp_session', value: session, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
     result.messages.pendingOwner = await messageFor(pending);
     if (!/has no video yet|not published yet/.test(result.messages.pendingOwner)) return `the owner is not told the title's status: ${result.messages.pendingOwner}`;
-    await page.evaluate(() => sessionStorage.removeItem('mediaPlatform.token'));
+    result.header.owner = await header(page, remaining);
+    if (result.header.owner.signIn !== null || !result.header.owner.account) return `the signed-in owner's header does not offer Account: ${JSON.stringify(result.header.owner)}`;
+    await page.context().clearCookies();
   }
   // A phone's width: nothing wider than the screen (no sideways scrolling).
   await page.setViewportSize({ width: 360, height: 740 });
@@ -167,7 +187,7 @@ async function checkMessages(page, baseUrl, { pending, token }, result, remainin
   return null;
 }
 
-async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pending, token, screenshot }) {
+async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pending, session, screenshot }) {
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (scripts/setup.sh chromium installs it)`);
   const url = `${baseUrl}/player/?title=${encodeURIComponent(titleId)}`;
@@ -232,19 +252,12 @@ async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pe
       const problem = await checkPreferredLanguage(browser, url, subtitles, result, remaining);
       if (problem) return fail(result, problem);
     }
-    const problem = await checkMessages(page, baseUrl, { pending, token }, result, remaining);
+    const problem = await checkMessages(page, baseUrl, { pending, session }, result, remaining);
     if (problem) return fail(result, problem);
 
-    // An access token given to the page is kept for this tab only (sessionStorage), never in localStorage, where it
-    // would outlive the session and be readable by every later page of the origin.
-    await page.click('#sign-in summary');
-    await page.fill('#token', 'token-storage-check');
-    await page.click('#token-form button[type=submit]');
-    result.tokenStorage = await page.evaluate(() => ({
-      local: localStorage.getItem('mediaPlatform.token'), session: sessionStorage.getItem('mediaPlatform.token'),
-    }));
-    if (result.tokenStorage.local !== null || result.tokenStorage.session !== 'token-storage-check')
-      return fail(result, 'the access token was not kept in sessionStorage only');
+    // No token is ever typed into the page: the session is the app's cookie.
+    result.tokenBox = await page.evaluate(() => document.querySelector('#token, #token-form, input[type=password]') !== null);
+    if (result.tokenBox) return fail(result, 'the page still asks for an access token');
     if (result.pageErrors.length > 0) return fail(result, `JavaScript errors on the page: ${result.pageErrors.join(' | ')}`);
     result.ok = true;
     return result;

@@ -3,20 +3,21 @@
 // one rung), a subtitle selector (Off or one of the title's WebVTT tracks; off unless the viewer chose one before or the
 // browser's language matches a track) and keyboard controls: Space play/pause, ←/→ seek 5 s, ↑/↓ volume, F full
 // screen, M mute, C subtitles on/off. The volume and the subtitle choice are remembered (localStorage).
-// Requests carry the viewer's credentials: fetch with credentials 'same-origin' (a session cookie, once sign-in sets
-// one) plus the bearer token from the token box; hls.js's XHRs are same-origin, so the browser sends cookies with them.
+// Requests carry the viewer's session: the web app's HttpOnly cookie (set at sign-in on /app/), sent with every
+// same-origin fetch and hls.js XHR; no token is ever typed into or kept by this page. The header is the app's: a link
+// back to it, and Sign in (anonymous, returning to the title's page) or Account (signed in).
 // window.player holds what the page knows about playback, so scripts (the browser checks) can read it.
 'use strict';
 
 const REFRESH_MS = 5000;
 const SEEK_SECONDS = 5;
 const VOLUME_STEP = 0.1;
-// The access token lives in sessionStorage: gone when the tab closes, never shared with other tabs or kept on disk
-// as localStorage would. Anything a previous version left in localStorage is removed.
+// Earlier versions kept a pasted access token in web storage: anything left there is removed.
 const TOKEN_KEY = 'mediaPlatform.token';
 const VOLUME_KEY = 'mediaPlatform.volume';
 const SUBTITLES_KEY = 'mediaPlatform.subtitles'; // a language tag, or 'off'
 localStorage.removeItem(TOKEN_KEY);
+sessionStorage.removeItem(TOKEN_KEY);
 
 const player = window.player = {
   titleId: null,
@@ -27,6 +28,7 @@ const player = window.player = {
   loadedLevels: [],     // the level of each video fragment loaded, in order
   subtitleTracks: [],   // { name, lang } per subtitle track of the title
   subtitleTrack: -1,    // the track shown (-1: off)
+  signedIn: null,       // whether the session cookie is a signed-in viewer's (once asked)
   fatalError: null,     // the first error hls.js or the video element could not recover from
   errors: [],           // recoverable hls.js errors, for diagnosis
 };
@@ -36,17 +38,12 @@ let hls = null;
 let waitingTimer = null;
 let lastSubtitleTrack = 0; // what C turns back on
 
-function authHeaders() {
-  const token = sessionStorage.getItem(TOKEN_KEY);
-  return token ? { Authorization: `Bearer ${token}` } : {};
-}
-
 class HttpError extends Error {
   constructor(message, status) { super(message); this.status = status; }
 }
 
 async function getJson(url) {
-  const response = await fetch(url, { headers: authHeaders(), credentials: 'same-origin' });
+  const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) {
     // The API answers problems as application/problem+json; its detail says what went wrong.
     const problem = await response.json().catch(() => null);
@@ -104,6 +101,23 @@ async function refreshList() {
   } catch (error) {
     showMessage(message, `Could not load titles: ${error.message}`, true);
   }
+}
+
+// ---- the header: who is signed in ----
+
+// Anonymous viewers get Sign in, which returns to the title's page in the app (or home); a signed-in viewer, Account.
+async function showSession() {
+  let signedIn = false;
+  try {
+    const response = await fetch('/api/sessions/current', { credentials: 'same-origin' });
+    signedIn = response.ok;
+  } catch { /* the node is unreachable: the list's message says so */ }
+  player.signedIn = signedIn;
+  const titleId = new URLSearchParams(location.search).get('title');
+  const next = titleId && /^[\w-]+$/.test(titleId) ? `#/title/${titleId}` : '#/';
+  $('sign-in-link').href = `/app/#/signin?next=${encodeURIComponent(next)}`;
+  $('sign-in-link').hidden = signedIn;
+  $('account-link').hidden = !signedIn;
 }
 
 // ---- what the viewer chose before ----
@@ -373,15 +387,9 @@ $('video').addEventListener('error', (event) => {
 $('video').addEventListener('volumechange', (event) => remember(VOLUME_KEY, String(event.target.volume)));
 $('quality').addEventListener('change', (event) => chooseQuality(event.target.value));
 $('subtitles').addEventListener('change', (event) => showSubtitleTrack(Number(event.target.value), true));
-$('token-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const token = $('token').value.trim();
-  if (token) sessionStorage.setItem(TOKEN_KEY, token); else sessionStorage.removeItem(TOKEN_KEY);
-  refreshList();
-  if (player.titleId && !hls) play(player.titleId); // a title that was not visible without the token may be now
-});
 window.addEventListener('popstate', playFromAddress);
 
+showSession();
 refreshList();
 setInterval(refreshList, REFRESH_MS);
 playFromAddress();

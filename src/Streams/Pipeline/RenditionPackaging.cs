@@ -9,7 +9,8 @@ namespace MediaPlatform.Streams.Pipeline;
 /// <summary>
 /// Turns encoded chunks into the title's HLS package: each rung assembled from exactly one encode per chunk (stream
 /// copy, in chunk order), checked to hold every frame of the source, then segmented with the audio under a master
-/// playlist. The check is what makes a chunk encoded twice — or missing — fail loudly instead of playing wrong.
+/// playlist, plus the title's poster frame (<see cref="PosterFrame"/>). The check is what makes a chunk encoded twice —
+/// or missing — fail loudly instead of playing wrong.
 /// </summary>
 public sealed class RenditionPackaging(FfmpegRunner? runner = null)
 {
@@ -36,6 +37,9 @@ public sealed class RenditionPackaging(FfmpegRunner? runner = null)
         }
 
         var package = await new TitlePackager(_runner).PackageAsync(assembled, audio, outputFolder, probe.FrameRate, segmentSeconds, cancellationToken);
+        // The poster is part of the package: stored and published with it, from the sharpest rung.
+        var sharpest = assembled.MaxBy(a => a.Rung.Width * a.Rung.Height);
+        await new PosterFrame(_runner).GrabAsync(sharpest.Path, probe.Duration, outputFolder, cancellationToken);
         var summaries = package.Variants.Select(v => new RungSummary(v.Rung.Name, v.Rung.Width, v.Rung.Height,
             scans[v.Rung.Name].FrameCount, scans[v.Rung.Name].Duration, v.Playlist.Segments.Count, v.Bandwidth,
             v.AverageBandwidth, v.Playlist.PlaylistFile)).ToList();

@@ -20,7 +20,7 @@ public static class BrowserCheck
     }
 
     /// <param name="options">More play-title.mjs options (--subtitles LANG, --switch-quality, --pending ID).</param>
-    /// <param name="token">A viewer's token for the script (environment, never its command line).</param>
+    /// <param name="token">A viewer's session token, set as the page's session cookie (environment, never its command line).</param>
     /// <param name="screenshotName">On failure the page is saved as this PNG under <see cref="ScreenshotFolder"/>.</param>
     public static async Task<Outcome> PlayAsync(Uri nodeBaseUrl, string titleId, TimeSpan timeout, string[]? options = null, string? screenshotName = null, string? token = null)
     {
@@ -89,7 +89,7 @@ public static class BrowserCheck
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string program, string workDir, TimeSpan timeout, string[] args, string? token = null)
     {
         var psi = new ProcessStartInfo(program) { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (token is not null) psi.Environment["PLAYER_TOKEN"] = token;
+        if (token is not null) psi.Environment["PLAYER_SESSION"] = token;
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

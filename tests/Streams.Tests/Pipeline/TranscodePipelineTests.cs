@@ -29,6 +29,15 @@ public partial class TranscodePipelineTests(TranscodeFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task The_package_holds_a_poster_frame_480_px_wide_in_the_source_aspect_from_a_tenth_of_the_way_in()
+    {
+        var poster = await MediaInspection.VideoAsync(Path.Combine(Out, PosterFrame.FileName));
+        Assert.Equal(("mjpeg", 480, 270), (poster.CodecName, poster.Width, poster.Height)); // 640x360 source
+        Assert.Equal(TimeSpan.FromSeconds(1), PosterFrame.At(TimeSpan.FromSeconds(10)));
+        Assert.Equal(TimeSpan.Zero, PosterFrame.At(TimeSpan.Zero)); // unknown duration: the first frame
+    }
+
+    [Fact]
     public void Hls_segments_line_up_across_rungs()
     {
         var playlists = fixture.Summary.Rungs.Select(r => HlsMediaPlaylist.Read(Out, r.Playlist)).ToList();

@@ -9,7 +9,8 @@ namespace MediaPlatform.Testing.Nodes;
 
 /// <summary>
 /// Whole nodes (Kestrel + actor system, built by NodeApp exactly as the binary builds them) in this process on
-/// loopback, sharing one SQLite journal in a temp folder, with raised rate limits (<see cref="TestRateLimits"/>)
+/// loopback, sharing one SQLite journal and one blob store (as local nodes do, so every node serves every title) in a
+/// temp folder, with raised rate limits (<see cref="TestRateLimits"/>)
 /// and, when given, one clock the caller moves.
 /// </summary>
 public sealed class InProcessNodeCluster : IAsyncDisposable
@@ -44,6 +45,7 @@ public sealed class InProcessNodeCluster : IAsyncDisposable
                 [
                     "--http-port", FreePorts.Next().ToString(), "--remote-port", remotePorts[i].ToString(), "--node-name", $"{name}-{i + 1}",
                     "--data-dir", cluster._dir.Combine($"node-{i + 1}"), "--sqlite-file", cluster._dir.Combine("journal.db"),
+                    "--blob-dir", cluster._dir.Combine("blobs"),
                     "--log-level", "Warning", "--seed-nodes", $"akka.tcp://media@127.0.0.1:{remotePorts[0]}", "--config", config,
                 ];
                 args = TestRateLimits.Raise(args, cluster._dir.Combine("config"));

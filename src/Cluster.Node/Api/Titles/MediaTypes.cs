@@ -3,7 +3,7 @@ namespace MediaPlatform.Node.Api.Titles;
 /// <summary>
 /// What an HLS package holds, by file extension: its content type and how long a client may cache it. Segments and
 /// init segments never change once published (immutable, a year); playlists are cached briefly so a fix to a
-/// package reaches players soon. Anything else is not served.
+/// package reaches players soon. The poster, like segments, never changes once published. Anything else is not served.
 /// </summary>
 public static class MediaTypes
 {
@@ -18,6 +18,7 @@ public static class MediaTypes
         ".ts" => ("video/mp2t", SegmentCaching),
         ".aac" => ("audio/aac", SegmentCaching),
         ".vtt" => ("text/vtt; charset=utf-8", SegmentCaching),
+        ".jpg" => ("image/jpeg", SegmentCaching), // the poster frame grabbed at packaging
         _ => null,
     };
 }

@@ -12,7 +12,7 @@ public sealed record TitlePackageResponse(string MasterPlaylist, IReadOnlyList<R
 
 /// <summary>
 /// A title as the API shows it: storage keys stay inside the cluster; <see cref="PlaybackUrl"/> (the master playlist
-/// on any node) appears once the title is published.
+/// on any node) and <see cref="PosterUrl"/> (its poster frame) appear once the title is published.
 /// </summary>
 public sealed record TitleResponse(
     string TitleId,
@@ -31,7 +31,8 @@ public sealed record TitleResponse(
     TitleQcSummary? Qc,
     TitleFailure? Failure,
     DateTimeOffset? PublishedAt,
-    string? PlaybackUrl)
+    string? PlaybackUrl,
+    string? PosterUrl)
 {
     public static TitleResponse From(TitleView v) => new(
         v.TitleId, v.OwnerId, v.Name, v.Description, v.Status, v.CreatedAt, v.UpdatedAt,
@@ -40,7 +41,15 @@ public sealed record TitleResponse(
         v.Probe, v.Ladder, v.Progress,
         v.Package is { } p ? new TitlePackageResponse(p.MasterPlaylist, p.Rungs, p.PackagedAt) : null,
         v.Qc, v.Failure, v.PublishedAt,
-        v is { Status: TitleStatus.Published, Package: { } published } ? PlaybackPath(v.TitleId, published.MasterPlaylist) : null);
+        v is { Status: TitleStatus.Published, Package: { } published } ? PlaybackPath(v.TitleId, published.MasterPlaylist) : null,
+        PosterPath(v.TitleId, v.Status));
+
+    /// <summary>
+    /// Every published title lists its poster; one packaged before posters were grabbed answers 404 there, and the web
+    /// app shows its placeholder instead (the image pipeline will give every title artwork).
+    /// </summary>
+    public static string? PosterPath(string titleId, TitleStatus status) =>
+        status == TitleStatus.Published ? PlaybackPath(titleId, Streams.Packaging.PosterFrame.FileName) : null;
 
     public static string PlaybackPath(string titleId, string file) => $"{TitlePlaybackRoutes.Prefix}/{titleId}/{file}";
 }

@@ -78,7 +78,7 @@ public static class TitleRoutes
         var search = new SearchTitles(q, wanted, caller.CallerId(), caller.IsAdmin(), limit ?? TitleSearch.DefaultLimit);
         try
         {
-            return Results.Ok(await catalog.ActorRef.Ask<TitleList>(search, EntityAsk.DefaultTimeout, ct));
+            return Results.Ok(TitleListResponse.From(await catalog.ActorRef.Ask<TitleList>(search, EntityAsk.DefaultTimeout, ct)));
         }
         catch (AskTimeoutException)
         {

@@ -60,6 +60,7 @@ public sealed class TitlePipelineApiSpecs(PipelineNodeFixture fixture, ITestOutp
 
         Assert.False(Directory.Exists(Path.Combine(fixture.Node.Options.WorkDirectory, id)), "the work folder is removed once published");
         await SubtitleRenditionChecks.AssertServedExactlyAsync(client, id, master, Srt, "en", "English", output);
+        await PosterChecks.AssertServedAsync(client, fixture.Node.Http, title, expectedHeight: 270); // 640x360 at 480 wide
 
         // Operators see when each chunk's encode ran and in which worker slot (the title's batch is acknowledged by
         // now, the timeline outlives it in the coordinator's memory).
@@ -120,6 +121,8 @@ public sealed class TitlePipelineApiSpecs(PipelineNodeFixture fixture, ITestOutp
         // The failure's stage proves quality control ran; the QualityCheck status itself may pass between two polls.
         Assert.Contains("black", failure.GetProperty("reason").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/titles/{id}/master.m3u8")).StatusCode);
+        Assert.Equal(JsonValueKind.Null, title.GetProperty("posterUrl").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/titles/{id}/poster.jpg")).StatusCode);
     }
 
     private static async Task<string> GetTextAsync(HttpClient client, string path)
