@@ -57,5 +57,7 @@ done
 echo
 echo "player page:   $API/player/?title=$title   (subtitles: pick English, or press C)"
 echo "title page:    $API/app/#/title/$title   (sign up at $API/app/#/signup)"
-echo "master list:   $API/media/titles/$title/master.m3u8 (once published)"
+echo "who may watch: the demo account ($email, its owner) plays it; any other viewer signs up and subscribes"
+echo "               (Account > Plan) or buys the title on its page"
+echo "master list:   curl -s -H @$AUTH_FILE $API/media/titles/$title/master.m3u8 (once published; needs the owner's token)"
 echo "title as JSON: curl -s -H @$AUTH_FILE $API/api/titles/$title"

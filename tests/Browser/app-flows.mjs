@@ -239,6 +239,7 @@ async function apiUser(base, name) {
   const headers = { Authorization: `Bearer ${login.token}` };
   return {
     userId: login.userId,
+    email,
     befriend: async (userId) => {
       const sent = await http.post(`/api/users/${login.userId}/friends/requests`, { data: { userId }, headers });
       if (!sent.ok()) throw new Error(`${name}'s friend request answered ${sent.status()}`);
@@ -262,8 +263,13 @@ async function friends(page, base, result) {
     await page.locator('#incoming li', { hasText: bob.userId }).getByRole('button', { name: 'Accept' }).click();
     await page.locator('#friends li', { hasText: bob.userId }).waitFor();
 
-    step(result, 'send a request, then cancel it');
-    await page.fill('#friend-id', carol.userId);
+    step(result, 'an email nobody uses is refused');
+    await page.fill('#friend-id', `nobody-${Date.now()}@example.com`);
+    await page.click('#send-request');
+    await page.locator('.notice.error', { hasText: 'no user has that email address' }).waitFor();
+
+    step(result, 'send a request by email, then cancel it');
+    await page.fill('#friend-id', carol.email);
     await page.click('#send-request');
     await page.locator('#outgoing li', { hasText: carol.userId }).waitFor();
     await page.locator('#outgoing li', { hasText: carol.userId }).getByRole('button', { name: 'Cancel' }).click();

@@ -1,6 +1,8 @@
 // Plays one title in headless Chromium through the node's player page and checks that it really plays:
 //   node play-title.mjs <base-url> <title-id> [--timeout-ms 90000] [--subtitles LANG] [--switch-quality]
-//     [--pending TITLE-ID] [--screenshot FILE.png]     (the owner's session for --pending: environment PLAYER_SESSION)
+//     [--pending TITLE-ID] [--screenshot FILE.png]     (the owner's session: environment PLAYER_SESSION)
+// The title plays for its owner (signed in by the session cookie PLAYER_SESSION); signed out, the page must say
+// "Subscribe or buy this title to watch" and link to the app.
 // Passes when hls.js has parsed the master playlist (at least one level) and video.currentTime has passed 3 s with no
 // fatal player error and no JavaScript error. With --subtitles, the browser prefers French (so subtitles start off),
 // the subtitle selector turns on the LANG track and a cue must be shown at its time; C must turn it off again.
@@ -105,8 +107,9 @@ async function checkSubtitles(page, language, result, remaining) {
 }
 
 // A viewer whose browser prefers the track's language (and who never chose) gets the subtitles on from the start.
-async function checkPreferredLanguage(browser, url, language, result, remaining) {
+async function checkPreferredLanguage(browser, url, language, result, remaining, session) {
   const context = await browser.newContext({ locale: language });
+  await signIn(context, url, session);
   try {
     const page = await context.newPage();
     await page.goto(url, { timeout: remaining() });
@@ -155,14 +158,25 @@ async function header(page, remaining) {
   }));
 }
 
-async function checkMessages(page, baseUrl, { pending, session }, result, remaining) {
+async function signIn(context, url, session) {
+  if (session) await context.addCookies([{ name: 'mp_session', value: session, url: new URL(url).origin, httpOnly: true, sameSite: 'Strict' }]);
+}
+
+async function checkMessages(page, baseUrl, { titleId, pending, session }, result, remaining) {
   const messageFor = async (titleId) => {
     await page.goto(`${baseUrl}/player/?title=${encodeURIComponent(titleId)}`, { timeout: remaining() });
     await page.waitForFunction(() => !['', 'Loading…'].includes(document.getElementById('player-message').textContent),
       null, { timeout: remaining(), polling: 100 }).catch(() => {});
     return page.evaluate(() => document.getElementById('player-message').textContent);
   };
+  // From here on signed out: the published title is not for an anonymous viewer, who is told how to watch it.
+  await page.context().clearCookies();
   result.messages = { unknown: await messageFor('t-no-such-title') };
+  result.messages.notEntitled = await messageFor(titleId);
+  result.offer = await page.evaluate(() => (document.getElementById('player-offer').hidden ? null
+    : { subscribe: document.getElementById('offer-subscribe').getAttribute('href'), buy: document.getElementById('offer-buy').getAttribute('href') }));
+  if (!/subscribe or buy this title to watch/i.test(result.messages.notEntitled) || !result.offer)
+    return `an anonymous viewer of a published title is not told to subscribe or buy: ${result.messages.notEntitled}`;
   if (!/not found/.test(result.messages.unknown)) return `an unknown title is not called not found: ${result.messages.unknown}`;
   if (pending) {
     if (!session) return '--pending needs the owner\'s session in PLAYER_SESSION';
@@ -197,6 +211,8 @@ async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pe
   try {
     // A French-speaking viewer: English subtitles must not come on by themselves.
     const context = await browser.newContext({ locale: 'fr-FR' });
+    // The owner's session (PLAYER_SESSION): a published title plays for its owner, subscribers and buyers only.
+    await signIn(context, baseUrl, session);
     page = await context.newPage();
     page.on('pageerror', (error) => result.pageErrors.push(error.message));
     page.on('console', (m) => {
@@ -249,10 +265,10 @@ async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pe
     if (!result.keys.paused) return fail(result, 'Space did not pause');
     if (Math.abs(result.keys.after - Math.max(0, result.keys.before - 5)) > 0.5) return fail(result, `← did not go back 5 s: ${JSON.stringify(result.keys)}`);
     if (subtitles) {
-      const problem = await checkPreferredLanguage(browser, url, subtitles, result, remaining);
+      const problem = await checkPreferredLanguage(browser, url, subtitles, result, remaining, session);
       if (problem) return fail(result, problem);
     }
-    const problem = await checkMessages(page, baseUrl, { pending, session }, result, remaining);
+    const problem = await checkMessages(page, baseUrl, { titleId, pending, session }, result, remaining);
     if (problem) return fail(result, problem);
 
     // No token is ever typed into the page: the session is the app's cookie.

@@ -261,6 +261,7 @@ function attachHls(video, url) {
 }
 
 function stop() {
+  $('player-offer').hidden = true;
   hls?.destroy();
   hls = null;
   clearTimeout(waitingTimer);
@@ -299,6 +300,16 @@ function notPlayable(title) {
   }
 }
 
+// Subscribe (the account's plan) or buy (the app's title page); a signed-out viewer signs in first and comes back.
+function notEntitled(title, reason) {
+  const titlePage = `#/title/${encodeURIComponent(title.titleId)}`;
+  const signedOut = reason === 'sign in to watch';
+  $('offer-subscribe').href = signedOut ? `/app/#/signin?next=${encodeURIComponent('#/account')}` : '/app/#/account';
+  $('offer-buy').href = signedOut ? `/app/#/signin?next=${encodeURIComponent(titlePage)}` : `/app/${titlePage}`;
+  $('player-offer').hidden = false;
+  fail(signedOut ? 'Sign in, then subscribe or buy this title to watch.' : `Subscribe or buy this title to watch (${reason}).`);
+}
+
 // The video and its settings show only for a title that can be played; a message alone says why another cannot.
 function showPlayback(visible) {
   $('playback').hidden = !visible;
@@ -332,6 +343,13 @@ async function play(titleId) {
     showMessage($('player-message'), notPlayable(title));
     waitingTimer = setTimeout(() => { if (player.titleId === titleId) play(titleId); }, REFRESH_MS);
     return;
+  }
+  // Published titles play for their owner, subscribers and buyers: anyone else is told how to watch.
+  const entitlement = await getJson(`/api/titles/${encodeURIComponent(titleId)}/entitlement`).catch(() => null);
+  if (player.titleId !== titleId) return;
+  if (entitlement && !entitlement.canWatch) {
+    showPlayback(false);
+    return notEntitled(title, entitlement.reason);
   }
   if (window.Hls?.isSupported()) attachHls(video, title.playbackUrl);
   else if (video.canPlayType('application/vnd.apple.mpegurl')) { video.src = title.playbackUrl; startPlayback(video); }

@@ -90,3 +90,7 @@ public sealed record CancelPayment(string AccountId, string IdempotencyKey) : IB
 
 [Manifest("billing.payment-history.v1")]
 public sealed record GetPaymentHistory(string AccountId) : IBillingAccountCommand;
+
+/// <summary>May the account's owner watch a title? Answered from state (<see cref="TitleEntitlement"/>); persists nothing.</summary>
+[Manifest("billing.title-entitlement.get.v1")]
+public sealed record GetTitleEntitlement(string AccountId, string TitleId) : IBillingAccountCommand;

@@ -80,3 +80,10 @@ public enum CollectionOutcome { NothingDue, NotYetDue, Declined, Suspended }
 [Manifest("billing.renewal-collection.v1")]
 public sealed record RenewalCollection(string AccountId, CollectionOutcome Outcome, string? InvoiceId, int FailedAttempts,
     DateTimeOffset? NextAttemptAt, string Detail) : IProtocolMessage;
+
+/// <summary>
+/// Whether the account's owner may watch a title through billing: <see cref="Entitled"/> with what grants it
+/// ("subscription" or "purchase"), or not, with <see cref="Reason"/> in words for the viewer.
+/// </summary>
+[Manifest("billing.title-entitlement.v1")]
+public sealed record TitleEntitlement(string AccountId, string TitleId, bool Entitled, string Reason) : IProtocolMessage;

@@ -35,6 +35,7 @@ public sealed partial record BillingAccountState(
         OpenBillingAccount c => Open(c, now),
         _ when !Opened => Refuse(Rejection.NotFound($"billing account {AccountId} does not exist")),
         GetBillingAccount => Answer(View()),
+        GetTitleEntitlement c => Entitlement(c, now),
         SubscribeToPlan c => Subscribe(c, now),
         ChangeSubscriptionPlan c => ChangePlan(c, now),
         CancelSubscription => Cancel(now),

@@ -32,6 +32,7 @@ public static class TitleHosting
     {
         services.TryAddSingleton<IBlobStore>(_ => new DirectoryBlobStore(options.BlobDirectory));
         services.AddSingleton<PublishedTitles>();
+        services.AddSingleton<PlaybackEntitlements>();
         services.AddSingleton<SubtitleRenditions>();
         return services;
     }

@@ -56,6 +56,9 @@ public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
         Assert.Equal("English", result.GetProperty("shownCue").GetProperty("track").GetProperty("label").GetString());
         Assert.True(result.GetProperty("mutedByM").GetBoolean());
         Assert.Contains("has no video yet", result.GetProperty("messages").GetProperty("pendingOwner").GetString());
+        // Signed out, the published title does not play: the page says how to watch it.
+        Assert.Contains("subscribe or buy this title to watch", result.GetProperty("messages").GetProperty("notEntitled").GetString());
+        Assert.Equal($"/app/#/signin?next=%23%2Ftitle%2F{titleId}", result.GetProperty("offer").GetProperty("buy").GetString());
         // The page is the app's: no token box; the header offers Sign in (back to the title's page) or, with the owner's
         // session cookie, Account.
         Assert.False(result.GetProperty("tokenBox").GetBoolean());

@@ -1,4 +1,4 @@
-// Friends: add by user id (the API has no lookup by email, so ids are what people share), answer requests, remove.
+// Friends: add by email address (the one they signed up with) or user id, answer requests, remove.
 import { h, field, notice, say, busy } from '../lib/dom.js';
 import { api } from '../lib/api.js';
 import { day } from '../lib/format.js';
@@ -12,17 +12,18 @@ export function render(view, { user }) {
   const submit = h('button', { type: 'submit', class: 'primary', id: 'send-request' }, 'Send request');
   const form = h('form', { class: 'card', id: 'friend-form', novalidate: true },
     h('h2', {}, 'Add a friend'),
-    h('p', {}, 'Your user id is ', h('code', { id: 'my-user-id' }, user.userId), '. Share it, or ask your friend for theirs (on their account page).'),
-    field('Friend’s user id', { name: 'friendId', required: true, autocomplete: 'off', spellcheck: 'false', id: 'friend-id' }),
+    h('p', {}, 'Enter the email address your friend signed up with, or their user id. Yours is ', h('code', { id: 'my-user-id' }, user.userId), '.'),
+    field('Friend’s email or user id', { name: 'friendId', required: true, autocomplete: 'off', spellcheck: 'false', id: 'friend-id' }),
     submit);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const userId = form.elements.friendId.value.trim();
-    if (!userId) return say(message, 'Enter your friend’s user id.', 'error');
-    if (userId === user.userId) return say(message, 'That is your own id.', 'error');
+    const who = form.elements.friendId.value.trim();
+    if (!who) return say(message, 'Enter your friend’s email address or user id.', 'error');
+    if (who === user.userId) return say(message, 'That is your own id.', 'error');
+    const body = who.includes('@') ? { email: who } : { userId: who };
     busy(submit, async () => {
       try {
-        const answer = await api(`${base}/requests`, { method: 'POST', body: { userId } });
+        const answer = await api(`${base}/requests`, { method: 'POST', body });
         form.reset();
         say(message, answer?.relation === 'Friends' ? 'They had asked you too: you are friends now.' : 'Request sent.', 'success');
         await load();

@@ -46,11 +46,17 @@ export async function render(view, { params, user }) {
 }
 
 /**
- * Buying: a title already bought says so; one ordered but unpaid offers to pay its invoice; otherwise Buy places an
- * order (its invoice) and then offers to pay it. Every click carries its own idempotency key.
+ * Buying: only a viewer who may not watch yet is offered it (a subscription covers every title). A title already
+ * bought says so; one ordered but unpaid offers to pay its invoice; otherwise Buy places an order (its invoice) and
+ * then offers to pay it. Every click carries its own idempotency key.
  */
 async function purchase(user, title, message) {
   const billing = `/api/users/${user.userId}/billing`;
+  const entitlement = await api(`/api/titles/${encodeURIComponent(title.titleId)}/entitlement`).catch(() => null);
+  if (entitlement?.canWatch && entitlement.by === 'subscription') {
+    return h('span', { class: 'badge status-Paid', id: 'included' }, 'Included in your subscription');
+  }
+  if (entitlement?.canWatch) return h('span', { class: 'badge status-Paid', id: 'owned' }, 'Bought');
   const { invoices } = await api(`${billing}/invoices`).catch(() => ({ invoices: [] }));
   const ordered = invoices.find((i) => i.kind === 'TitlePurchase' && i.reference === title.titleId && i.status !== 'Void');
   if (ordered && (ordered.status === 'Paid' || ordered.amountDueMinor === 0)) return h('span', { class: 'badge status-Paid', id: 'owned' }, 'Bought');

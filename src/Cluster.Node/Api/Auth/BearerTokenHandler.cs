@@ -29,7 +29,7 @@ public sealed class BearerTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (header.Length == 0 && SessionCookie.AppliesTo(Request.Path) && SessionCookie.Read(Request) is { } cookie) return await CookieAsync(cookie);
+        if (header.Length == 0 && SessionCookie.AppliesTo(Request) && SessionCookie.Read(Request) is { } cookie) return await CookieAsync(cookie);
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
 

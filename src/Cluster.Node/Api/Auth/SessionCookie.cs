@@ -23,10 +23,13 @@ public static class SessionCookie
         http.Response.Cookies.Delete(Name, Options(http, DateTimeOffset.UnixEpoch));
 
     /// <summary>
-    /// Only the API reads the cookie: pages and media are public (a player's every segment request would otherwise pay
-    /// a token check), and management routes take the admin token, which a cookie never carries.
+    /// The API reads the cookie, and so do reads of /media (playback is for entitled viewers, and a video element cannot
+    /// send a bearer token; a read changes nothing, so it needs no CSRF header). Pages are public, and management routes
+    /// take the admin token, which a cookie never carries.
     /// </summary>
-    public static bool AppliesTo(PathString path) => path.StartsWithSegments("/api");
+    public static bool AppliesTo(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") ||
+        (request.Path.StartsWithSegments("/media") && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)));
 
     public static string? Read(HttpRequest request) =>
         request.Cookies.TryGetValue(Name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;

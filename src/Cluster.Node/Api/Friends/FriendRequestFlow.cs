@@ -1,6 +1,7 @@
 using Akka.Actor;
 using MediaPlatform.Actors.Friends;
 using MediaPlatform.Actors.Users;
+using MediaPlatform.Actors.Users.EmailReservations;
 
 namespace MediaPlatform.Node.Api.Friends;
 
@@ -8,15 +9,16 @@ namespace MediaPlatform.Node.Api.Friends;
 /// Sending a friend request: both users must exist (asked of their user entities: an unknown user is a 404), then
 /// the pair's Friendship entity decides. If the other user already asked, the request counts as accepting theirs.
 /// Quotas first: an accepting request needs a friend slot on both lists, a new one an open-request slot on the
-/// asker's (<see cref="FriendSlots"/>).
+/// asker's (<see cref="FriendSlots"/>). The other user is named by id, or by email: the address's reservation (the one
+/// sign-up takes) names its user; an address nobody uses (or whose sign-up has not finished) is a 404, which tells a
+/// signed-in caller no more than sign-up's 409 tells anyone (docs/security.md).
 /// </summary>
-public sealed class FriendRequestFlow(IActorRef users, IActorRef friendships, FriendSlots slots)
+public sealed class FriendRequestFlow(IActorRef users, IActorRef friendships, FriendSlots slots, IActorRef emails)
 {
     public async Task<IResult> RunAsync(string userId, FriendRequestBody body, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(body.UserId)) return ApiProblems.Invalid("userId is required");
-        if (ApiInput.Id("user id", body.UserId) is { } bad) return bad;
-        var otherId = body.UserId;
+        var (found, problem) = await OtherUserAsync(body, ct);
+        if (problem is not null || found is not { } otherId) return problem!;
         if (otherId == userId) return ApiProblems.Invalid("you cannot befriend yourself");
 
         var other = users.AskEntityAsync<UserProfile>(new GetUserProfile(otherId), ct);
@@ -33,6 +35,20 @@ public sealed class FriendRequestFlow(IActorRef users, IActorRef friendships, Fr
             ? [(userId, FriendRelation.Friends), (otherId, FriendRelation.Friends)]
             : [(userId, FriendRelation.OutgoingRequest)];
         return await ChangeWithSlotsAsync(friendships, slots, pair.Reply.PairId, needed, new RequestFriendship(userId, otherId), userId, ct);
+    }
+
+    private async Task<(string? OtherId, IResult? Problem)> OtherUserAsync(FriendRequestBody body, CancellationToken ct)
+    {
+        var byId = !string.IsNullOrEmpty(body.UserId);
+        var byEmail = !string.IsNullOrEmpty(body.Email);
+        if (byId == byEmail) return (null, ApiProblems.Invalid("give either userId or email of the user to befriend"));
+        if (body.UserId is { Length: > 0 } userId) return ApiInput.Id("user id", userId) is { } bad ? (null, bad) : (userId, null);
+        if (!EmailAddress.TryNormalize(body.Email, out var email, out var error)) return (null, ApiProblems.Invalid(error));
+        var holder = await emails.AskEntityAsync<EmailReservationView>(new GetEmailReservation(email), ct);
+        if (holder.Rejection is { } rejection) return (null, ApiProblems.From(rejection));
+        return holder.Reply is { HolderUserId: { } id, Confirmed: true }
+            ? (id, null)
+            : (null, ApiProblems.From(Actors.Entities.Rejection.NotFound("no user has that email address")));
     }
 
     /// <summary>Holds the slots, then lets the pair decide; a refusal gives the slots back.</summary>

@@ -23,9 +23,11 @@ public static class FriendRoutes
             .WithSummary("Friends, incoming and outgoing requests");
 
         friends.MapPost("/requests", (string userId, FriendRequestBody body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Users> users,
-                IRequiredActor<EntityRegions.Friendships> friendships, IRequiredActor<EntityRegions.FriendLists> lists, UserQuotas quotas, CancellationToken ct) =>
-            Guard(caller, userId) ?? new FriendRequestFlow(users.ActorRef, friendships.ActorRef, new FriendSlots(lists.ActorRef, quotas)).RunAsync(userId, body, ct))
-            .WithSummary("Send a friend request; if the other user already asked, this accepts theirs");
+                IRequiredActor<EntityRegions.EmailReservations> emails, IRequiredActor<EntityRegions.Friendships> friendships,
+                IRequiredActor<EntityRegions.FriendLists> lists, UserQuotas quotas, CancellationToken ct) =>
+            Guard(caller, userId) ?? new FriendRequestFlow(users.ActorRef, friendships.ActorRef, new FriendSlots(lists.ActorRef, quotas), emails.ActorRef)
+                .RunAsync(userId, body, ct))
+            .WithSummary("Send a friend request to {userId} or {email}; if the other user already asked, this accepts theirs");
 
         friends.MapPost("/requests/{fromUserId}/accept", (string userId, string fromUserId, ClaimsPrincipal caller,
                 IRequiredActor<EntityRegions.Friendships> friendships, IRequiredActor<EntityRegions.FriendLists> lists, UserQuotas quotas, CancellationToken ct) =>

@@ -13,7 +13,7 @@ namespace MediaPlatform.Node.Api.Titles;
 public sealed class PublishedTitles
 {
     private const int MaxRemembered = 10_000;
-    private readonly ConcurrentDictionary<string, TitlePackage> _packages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (TitlePackage Package, string OwnerId)> _packages = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The package of a published title; null when the title does not exist or is not published. Unavailable is set
@@ -21,11 +21,18 @@ public sealed class PublishedTitles
     /// </summary>
     public async Task<(TitlePackage? Package, bool Unavailable)> PackageAsync(IActorRef titles, string titleId, CancellationToken ct)
     {
-        if (_packages.TryGetValue(titleId, out var known)) return (known, false);
+        var (package, _, unavailable) = await PublishedAsync(titles, titleId, ct);
+        return (package, unavailable);
+    }
+
+    /// <summary>As <see cref="PackageAsync"/>, with the title's owner (who may always watch it; ownership never changes).</summary>
+    public async Task<(TitlePackage? Package, string? OwnerId, bool Unavailable)> PublishedAsync(IActorRef titles, string titleId, CancellationToken ct)
+    {
+        if (_packages.TryGetValue(titleId, out var known)) return (known.Package, known.OwnerId, false);
         var answer = await titles.AskEntityAsync<TitleView>(new GetTitle(titleId), ct);
-        if (answer.Rejection is { Kind: RejectionKind.Unavailable }) return (null, true);
-        if (answer.Reply is not { Status: TitleStatus.Published, Package: { } package }) return (null, false);
-        if (_packages.Count < MaxRemembered) _packages[titleId] = package;
-        return (package, false);
+        if (answer.Rejection is { Kind: RejectionKind.Unavailable }) return (null, null, true);
+        if (answer.Reply is not { Status: TitleStatus.Published, Package: { } package } title) return (null, null, false);
+        if (_packages.Count < MaxRemembered) _packages[titleId] = (package, title.OwnerId);
+        return (package, title.OwnerId, false);
     }
 }

@@ -10,10 +10,15 @@ namespace MediaPlatform.Node.Api.Titles;
 /// absolute names, nothing outside the key alphabet): anything else is a 400 before the store is touched. Unknown and
 /// unpublished titles, and files that are not there or are not media, are 404. The master playlist of a title with
 /// subtitles and its subtitles/ folder are rendered by <see cref="SubtitleRenditions"/> under the same rules.
+/// Everything but the poster is for those entitled to watch (<see cref="PlaybackEntitlements"/>: owner, subscriber,
+/// buyer; 401 anonymous, 403 otherwise) and is cached privately (a shared cache must not hand it to anyone else).
 /// </summary>
 public static class TitlePlaybackRoutes
 {
     public const string Prefix = "/media/titles";
+
+    /// <summary>The one file of a package anyone may fetch: the home page shows it to visitors.</summary>
+    public const string Poster = "poster.jpg";
 
     public static IEndpointRouteBuilder MapTitlePlayback(this IEndpointRouteBuilder app)
     {
@@ -24,16 +29,22 @@ public static class TitlePlaybackRoutes
     }
 
     private static async Task<IResult> ServeAsync(string titleId, string? path, IRequiredActor<EntityRegions.Titles> region,
-        PublishedTitles published, SubtitleRenditions subtitles, IBlobStore store, CancellationToken ct)
+        IRequiredActor<EntityRegions.BillingAccounts> accounts, PublishedTitles published, PlaybackEntitlements entitlements,
+        SubtitleRenditions subtitles, IBlobStore store, HttpContext http, CancellationToken ct)
     {
         if (ApiInput.Id("title id", titleId) is { } badId) return badId;
         if (string.IsNullOrEmpty(path) || !BlobKey.IsValid(path))
             return ApiProblems.Invalid("the media path must be a file of the title's package: letters, digits, '.', '_', '-' and '/', no '..' or hidden names");
         if (MediaTypes.For(path) is not { } media) return NotFound(titleId, path);
 
-        var (package, unavailable) = await published.PackageAsync(region.ActorRef, titleId, ct);
+        var (package, ownerId, unavailable) = await published.PublishedAsync(region.ActorRef, titleId, ct);
         if (unavailable) return ApiProblems.Timeout($"title {titleId}");
         if (package is null) return ApiProblems.From(Actors.Entities.Rejection.NotFound($"title {titleId} does not exist or is not published"));
+        if (path != Poster)
+        {
+            if (await entitlements.RefusalAsync(http.User, titleId, ownerId!, accounts.ActorRef, ct) is { } refused) return refused;
+            media = media with { CacheControl = Private(media.CacheControl) };
+        }
 
         if (path == package.MasterPlaylist || SubtitlePath.IsSubtitlePath(path))
         {
@@ -67,6 +78,9 @@ public static class TitlePlaybackRoutes
             : await subtitles.PlaylistAsync(titleId, package, track, ct);
         return text is null ? NotFound(titleId, path) : new GeneratedFileResult(text, media.ContentType, media.CacheControl);
     }
+
+    /// <summary>The same lifetime, for this browser only.</summary>
+    private static string Private(string cacheControl) => cacheControl.Replace("public", "private", StringComparison.Ordinal);
 
     private static IResult NotFound(string titleId, string path) =>
         Results.Problem(title: "Not found", detail: $"title {titleId} has no media file '{Shorten(path)}'", statusCode: StatusCodes.Status404NotFound);

@@ -58,6 +58,7 @@ public static class TitleRoutes
             .RequireRateLimiting(RateLimitPolicies.Uploads)
             .WithSummary("Upload WebVTT or SRT subtitles for one language (format detected from the content)");
 
+        titles.MapTitleEntitlement();
         app.MapTitlePlayback();
         return app;
     }

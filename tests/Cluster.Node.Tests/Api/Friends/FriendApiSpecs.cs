@@ -15,13 +15,16 @@ public sealed class FriendApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixt
 
     private HttpClient Http => fixture.Node.Http;
 
-    private sealed record User(string Id, HttpClient Client);
+    private sealed record User(string Id, HttpClient Client, string Email = "");
 
     private async Task<User> SignUpAsync()
     {
         var user = await new ApiClient(Http).NewUserAsync("friend", "Friend");
-        return new User(user.UserId, fixture.Node.ClientWithToken(user.Token));
+        return new User(user.UserId, fixture.Node.ClientWithToken(user.Token), user.Email);
     }
+
+    private static Task<HttpResponseMessage> RequestByEmailAsync(User from, object body) =>
+        from.Client.PostAsJsonAsync($"/api/users/{from.Id}/friends/requests", body);
 
     private static Task<HttpResponseMessage> RequestAsync(User from, string toUserId) =>
         from.Client.PostAsJsonAsync($"/api/users/{from.Id}/friends/requests", new { userId = toUserId });
@@ -199,9 +202,9 @@ public sealed class FriendApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixt
 
     [Theory]
     [InlineData("""{"userId":"NOT AN ID"}""", "not a valid id")]
-    [InlineData("""{"userId":""}""", "userId is required")]
-    [InlineData("""{}""", "userId is required")]
-    [InlineData("""{"userId":null}""", "userId is required")]
+    [InlineData("""{"userId":""}""", "either userId or email")]
+    [InlineData("""{}""", "either userId or email")]
+    [InlineData("""{"userId":null}""", "either userId or email")]
     [InlineData("""{"userId":"u-1","note":"hi"}""", "note")]
     [InlineData("""{"userId":5}""", "userId")]
     [InlineData("""{"userId":""", "")]
@@ -255,5 +258,37 @@ public sealed class FriendApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixt
             if (DateTime.UtcNow > deadline) throw new TimeoutException("the admin never saw the friendship");
             await Task.Delay(100);
         }
+    }
+
+    [Fact]
+    public async Task A_request_by_email_must_reach_the_user_who_signed_up_with_it()
+    {
+        var (a, b) = (await SignUpAsync(), await SignUpAsync());
+        // Written as a person might type it: the address is normalized as at sign-up.
+        var sent = await RelationshipAsync(await RequestByEmailAsync(a, new { email = $"  {b.Email.ToUpperInvariant()} " }));
+        Assert.Equal((b.Id, "OutgoingRequest"), (sent.GetProperty("otherUserId").GetString(), sent.GetProperty("relation").GetString()));
+        await ListsConvergeAsync(b, [], [a.Id], []);
+
+        // b answers by email too: that accepts a's request.
+        var accepted = await RelationshipAsync(await RequestByEmailAsync(b, new { email = a.Email }));
+        Assert.Equal("Friends", accepted.GetProperty("relation").GetString());
+    }
+
+    [Theory]
+    [InlineData("nobody-{0}@example.com", HttpStatusCode.NotFound, "no user has that email address")]
+    [InlineData("not-an-address", HttpStatusCode.BadRequest, "email")]
+    public async Task A_request_to_an_email_nobody_uses_or_that_is_no_address_must_be_refused(string email, HttpStatusCode status, string detail)
+    {
+        var a = await SignUpAsync();
+        await ProblemAnswers.AssertProblemAsync(await RequestByEmailAsync(a, new { email = string.Format(email, Guid.NewGuid().ToString("N")) }), status, detail);
+    }
+
+    [Fact]
+    public async Task A_request_must_name_the_user_by_id_or_by_email_but_not_both_and_never_oneself()
+    {
+        var (a, b) = (await SignUpAsync(), await SignUpAsync());
+        await ProblemAnswers.AssertProblemAsync(await RequestByEmailAsync(a, new { userId = b.Id, email = b.Email }), HttpStatusCode.BadRequest, "either userId or email");
+        await ProblemAnswers.AssertProblemAsync(await RequestByEmailAsync(a, new { }), HttpStatusCode.BadRequest, "either userId or email");
+        await ProblemAnswers.AssertProblemAsync(await RequestByEmailAsync(a, new { email = a.Email }), HttpStatusCode.BadRequest, "yourself");
     }
 }

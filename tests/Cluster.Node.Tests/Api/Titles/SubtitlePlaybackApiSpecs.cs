@@ -20,14 +20,14 @@ public sealed class SubtitlePlaybackApiSpecs(TitlesNodeFixture fixture)
         var (_, owner) = await fixture.NewUserAsync();
         var id = Id(await CreateAsync(owner, "Subtitled later"));
         await new PlaybackSetup(fixture).PublishAsync(owner, id);
-        Assert.Equal(PlaybackSetup.Master, await Anonymous.GetStringAsync($"/media/titles/{id}/master.m3u8"));
+        Assert.Equal(PlaybackSetup.Master, await owner.GetStringAsync($"/media/titles/{id}/master.m3u8"));
 
         Assert.Equal(HttpStatusCode.OK, (await UploadSubtitlesAsync(owner, id, "fr", "1\n00:00:00,250 --> 00:00:01,750\nBonjour & salut\n")).StatusCode);
 
         var master = "";
         await Eventually.AwaitAssertAsync(async () =>
         {
-            master = await Anonymous.GetStringAsync($"/media/titles/{id}/master.m3u8");
+            master = await owner.GetStringAsync($"/media/titles/{id}/master.m3u8");
             Assert.Contains("TYPE=SUBTITLES", master);
         }, TimeSpan.FromSeconds(15));
         var media = master.Split('\n').Single(l => l.StartsWith("#EXT-X-MEDIA:TYPE=SUBTITLES"));
@@ -39,7 +39,9 @@ public sealed class SubtitlePlaybackApiSpecs(TitlesNodeFixture fixture)
         var uri = media[(media.IndexOf("URI=\"", StringComparison.Ordinal) + 5)..^1];
         Assert.Matches("^subtitles/fr/[0-9a-f]{32}/index.m3u8$", uri);
 
-        var playlist = await Anonymous.GetAsync($"/media/titles/{id}/{uri}");
+        // Subtitle renditions are entitled like the video: not for anonymous viewers.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous.GetAsync($"/media/titles/{id}/{uri}")).StatusCode);
+        var playlist = await owner.GetAsync($"/media/titles/{id}/{uri}");
         Assert.Equal(HttpStatusCode.OK, playlist.StatusCode);
         Assert.Equal("application/vnd.apple.mpegurl", playlist.Content.Headers.ContentType!.MediaType);
         var lines = (await playlist.Content.ReadAsStringAsync()).Split('\n');
@@ -47,7 +49,7 @@ public sealed class SubtitlePlaybackApiSpecs(TitlesNodeFixture fixture)
         Assert.Contains("#EXT-X-ENDLIST", lines);
         var segment = lines.Single(l => l.EndsWith(".vtt"));
 
-        var vtt = await Anonymous.GetAsync($"/media/titles/{id}/{uri[..uri.LastIndexOf('/')]}/{segment}");
+        var vtt = await owner.GetAsync($"/media/titles/{id}/{uri[..uri.LastIndexOf('/')]}/{segment}");
         Assert.Equal(HttpStatusCode.OK, vtt.StatusCode);
         Assert.Equal("text/vtt", vtt.Content.Headers.ContentType!.MediaType);
         Assert.Contains(vtt.Headers.CacheControl!.Extensions, e => e.Name == "immutable");
@@ -55,8 +57,8 @@ public sealed class SubtitlePlaybackApiSpecs(TitlesNodeFixture fixture)
             await vtt.Content.ReadAsStringAsync());
 
         using var again = new HttpRequestMessage(HttpMethod.Get, $"/media/titles/{id}/master.m3u8");
-        again.Headers.TryAddWithoutValidation("If-None-Match", (await Anonymous.GetAsync($"/media/titles/{id}/master.m3u8")).Headers.ETag!.Tag);
-        Assert.Equal(HttpStatusCode.NotModified, (await Anonymous.SendAsync(again)).StatusCode);
+        again.Headers.TryAddWithoutValidation("If-None-Match", (await owner.GetAsync($"/media/titles/{id}/master.m3u8")).Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.NotModified, (await owner.SendAsync(again)).StatusCode);
     }
 
     [Fact]
@@ -66,10 +68,10 @@ public sealed class SubtitlePlaybackApiSpecs(TitlesNodeFixture fixture)
         var id = Id(await CreateAsync(owner, "Subtitle paths"));
         await UploadSubtitlesAsync(owner, id, "en", "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n");
         await new PlaybackSetup(fixture).PublishAsync(owner, id);
-        var master = await Anonymous.GetStringAsync($"/media/titles/{id}/master.m3u8");
+        var master = await owner.GetStringAsync($"/media/titles/{id}/master.m3u8");
         var uri = master.Split('\n').Single(l => l.StartsWith("#EXT-X-MEDIA:TYPE=SUBTITLES")).Split("URI=\"")[1].TrimEnd('"');
         var folder = uri[..uri.LastIndexOf('/')];
-        Assert.Equal(HttpStatusCode.OK, (await Anonymous.GetAsync($"/media/titles/{id}/{folder}/00000.vtt")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/media/titles/{id}/{folder}/00000.vtt")).StatusCode);
 
         foreach (var path in new[]
                  {
@@ -81,8 +83,8 @@ public sealed class SubtitlePlaybackApiSpecs(TitlesNodeFixture fixture)
                      $"subtitles/EN/{folder.Split('/')[2]}/index.m3u8",
                      $"{folder}/index.vtt",
                  })
-            Assert.True((await Anonymous.GetAsync($"/media/titles/{id}/{path}")).StatusCode == HttpStatusCode.NotFound, path);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Anonymous.GetAsync($"/media/titles/{id}/subtitles/en/..%2F..%2Fsource/index.m3u8")).StatusCode);
+            Assert.True((await owner.GetAsync($"/media/titles/{id}/{path}")).StatusCode == HttpStatusCode.NotFound, path);
+        Assert.Equal(HttpStatusCode.BadRequest, (await owner.GetAsync($"/media/titles/{id}/subtitles/en/..%2F..%2Fsource/index.m3u8")).StatusCode);
 
         var (_, other) = await fixture.NewUserAsync();
         var unpublished = Id(await CreateAsync(other, "Not yet"));

@@ -7,30 +7,39 @@ using static MediaPlatform.Node.Tests.Api.Titles.TitleApi;
 
 namespace MediaPlatform.Node.Tests.Api.Titles;
 
-/// <summary>/media/titles: a published title's HLS files with the right types, ranges and caching; nothing else.</summary>
+/// <summary>
+/// /media/titles: a published title's HLS files with the right types, ranges and caching; nothing else. Played by the
+/// title's owner (who may always watch it; who else may is in PlaybackEntitlementApiSpecs).
+/// </summary>
 [Collection(TitlesCollection.Name)]
 public sealed class TitlePlaybackApiSpecs(TitlesNodeFixture fixture) : IAsyncLifetime
 {
     private string _published = "";
+    private HttpClient _owner = null!;
     private HttpClient Anonymous => fixture.Node.Http;
+    private HttpClient Viewer => _owner;
 
     public async Task InitializeAsync()
     {
-        var (_, owner) = await fixture.NewUserAsync();
-        _published = Id(await CreateAsync(owner, "Playable"));
-        await new PlaybackSetup(fixture).PublishAsync(owner, _published);
+        (_, _owner) = await fixture.NewUserAsync();
+        _published = Id(await CreateAsync(_owner, "Playable"));
+        await new PlaybackSetup(fixture).PublishAsync(_owner, _published);
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        _owner.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task The_master_playlist_must_be_served_as_mpegurl_with_short_caching_and_linked_from_the_title()
     {
-        var title = await GetAsync(Anonymous, _published);
+        var title = await GetAsync(Viewer, _published);
         var url = title.GetProperty("playbackUrl").GetString();
         Assert.Equal($"/media/titles/{_published}/master.m3u8", url);
 
-        var response = await Anonymous.GetAsync(url);
+        var response = await Viewer.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.apple.mpegurl", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(PlaybackSetup.Master, await response.Content.ReadAsStringAsync());
@@ -42,7 +51,7 @@ public sealed class TitlePlaybackApiSpecs(TitlesNodeFixture fixture) : IAsyncLif
     [Fact]
     public async Task Hls_files_must_carry_the_security_headers()
     {
-        var response = await Anonymous.GetAsync($"/media/titles/{_published}/master.m3u8");
+        var response = await Viewer.GetAsync($"/media/titles/{_published}/master.m3u8");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Security.SecurityHeadersSpecs.AssertCommonHeaders(response);
     }
@@ -53,7 +62,7 @@ public sealed class TitlePlaybackApiSpecs(TitlesNodeFixture fixture) : IAsyncLif
     [InlineData("subs/en.vtt", "text/vtt")]
     public async Task Segments_must_be_served_with_their_type_and_cached_as_immutable(string file, string type)
     {
-        var response = await Anonymous.GetAsync($"/media/titles/{_published}/{file}");
+        var response = await Viewer.GetAsync($"/media/titles/{_published}/{file}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(type, response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl!.MaxAge);
@@ -69,7 +78,7 @@ public sealed class TitlePlaybackApiSpecs(TitlesNodeFixture fixture) : IAsyncLif
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/media/titles/{_published}/120p/seg-00001.m4s");
         request.Headers.TryAddWithoutValidation("Range", range);
-        var response = await Anonymous.SendAsync(request);
+        var response = await Viewer.SendAsync(request);
         Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
         Assert.Equal(PlaybackSetup.Segment[first..(last + 1)], await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(new ContentRangeHeaderValue(first, last, 256), response.Content.Headers.ContentRange);
@@ -82,21 +91,21 @@ public sealed class TitlePlaybackApiSpecs(TitlesNodeFixture fixture) : IAsyncLif
         var url = $"/media/titles/{_published}/120p/seg-00001.m4s";
         using var past = new HttpRequestMessage(HttpMethod.Get, url);
         past.Headers.Range = new RangeHeaderValue(256, null);
-        var unsatisfiable = await Anonymous.SendAsync(past);
+        var unsatisfiable = await Viewer.SendAsync(past);
         Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, unsatisfiable.StatusCode);
         Assert.Equal("bytes */256", unsatisfiable.Content.Headers.GetValues("Content-Range").Single());
 
-        var etag = (await Anonymous.GetAsync(url)).Headers.ETag!;
+        var etag = (await Viewer.GetAsync(url)).Headers.ETag!;
         using var again = new HttpRequestMessage(HttpMethod.Get, url);
         again.Headers.IfNoneMatch.Add(etag);
-        Assert.Equal(HttpStatusCode.NotModified, (await Anonymous.SendAsync(again)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await Viewer.SendAsync(again)).StatusCode);
     }
 
     [Fact]
     public async Task Head_must_answer_the_headers_without_the_body()
     {
         using var request = new HttpRequestMessage(HttpMethod.Head, $"/media/titles/{_published}/120p/seg-00001.m4s");
-        var response = await Anonymous.SendAsync(request);
+        var response = await Viewer.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(256, response.Content.Headers.ContentLength);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -117,7 +126,7 @@ public sealed class TitlePlaybackApiSpecs(TitlesNodeFixture fixture) : IAsyncLif
     [InlineData("120p/seg-99999.m4s")]
     [InlineData("120p/index.exe")]
     public async Task Unknown_files_of_a_published_title_must_be_404(string file) =>
-        Assert.Equal(HttpStatusCode.NotFound, (await Anonymous.GetAsync($"/media/titles/{_published}/{file}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Viewer.GetAsync($"/media/titles/{_published}/{file}")).StatusCode);
 
     [Theory]
     [InlineData("../secret.m3u8")]
@@ -154,7 +163,9 @@ public sealed class TitlePlaybackApiSpecs(TitlesNodeFixture fixture) : IAsyncLif
         using var tcp = new TcpClient();
         await tcp.ConnectAsync("127.0.0.1", fixture.Node.Options.HttpPort);
         await using var stream = tcp.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        var owner = Viewer.DefaultRequestHeaders.Authorization!;
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"GET {target} HTTP/1.1\r\nHost: localhost\r\nAuthorization: {owner.Scheme} {owner.Parameter}\r\nConnection: close\r\n\r\n"));
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var response = await reader.ReadToEndAsync();
         var status = int.Parse(response.Split(' ', 3)[1]);
