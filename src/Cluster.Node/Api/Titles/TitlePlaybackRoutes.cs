@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Akka.Hosting;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Node.Hosting;
@@ -7,8 +8,9 @@ namespace MediaPlatform.Node.Api.Titles;
 /// <summary>
 /// GET (and HEAD) /media/titles/{titleId}/{path}: a published title's HLS files, from the blob store, on every node.
 /// The path is looked up inside the title's package folder only, and must be a valid blob key (no '..', no hidden or
-/// absolute names, nothing outside the key alphabet): anything else is a 400 before the store is touched. Unknown and
-/// unpublished titles, and files that are not there or are not media, are 404. The master playlist of a title with
+/// absolute names, nothing outside the key alphabet): anything else is a 400 before the store is touched. Unknown
+/// titles, and files that are not there or are not media, are 404; a title still transcoding is served to whoever may
+/// see it (<see cref="EarlyPlaylistRoutes"/>). The master playlist of a title with
 /// subtitles and its subtitles/ folder are rendered by <see cref="SubtitleRenditions"/> under the same rules.
 /// </summary>
 public static class TitlePlaybackRoutes
@@ -24,7 +26,7 @@ public static class TitlePlaybackRoutes
     }
 
     private static async Task<IResult> ServeAsync(string titleId, string? path, IRequiredActor<EntityRegions.Titles> region,
-        PublishedTitles published, SubtitleRenditions subtitles, IBlobStore store, CancellationToken ct)
+        PublishedTitles published, SubtitleRenditions subtitles, IBlobStore store, ClaimsPrincipal caller, CancellationToken ct)
     {
         if (ApiInput.Id("title id", titleId) is { } badId) return badId;
         if (string.IsNullOrEmpty(path) || !BlobKey.IsValid(path))
@@ -33,7 +35,7 @@ public static class TitlePlaybackRoutes
 
         var (package, unavailable) = await published.PackageAsync(region.ActorRef, titleId, ct);
         if (unavailable) return ApiProblems.Timeout($"title {titleId}");
-        if (package is null) return ApiProblems.From(Actors.Entities.Rejection.NotFound($"title {titleId} does not exist or is not published"));
+        if (package is null) return await EarlyPlaylistRoutes.ServeAsync(titleId, path, media, region.ActorRef, store, caller, ct);
 
         if (path == package.MasterPlaylist || SubtitlePath.IsSubtitlePath(path))
         {
@@ -68,7 +70,7 @@ public static class TitlePlaybackRoutes
         return text is null ? NotFound(titleId, path) : new GeneratedFileResult(text, media.ContentType, media.CacheControl);
     }
 
-    private static IResult NotFound(string titleId, string path) =>
+    internal static IResult NotFound(string titleId, string path) =>
         Results.Problem(title: "Not found", detail: $"title {titleId} has no media file '{Shorten(path)}'", statusCode: StatusCodes.Status404NotFound);
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
