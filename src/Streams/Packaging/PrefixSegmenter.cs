@@ -7,7 +7,7 @@ namespace MediaPlatform.Streams.Packaging;
 /// cut the whole rung: the same concat and the same <see cref="HlsSegmenter"/> run over a stream that starts the same,
 /// so every segment but the prefix's last is the same bytes the final package holds under the same name (the
 /// segmenter cuts at the first keyframe past each multiple of the segment time, which depends only on what came
-/// before). The last one may be cut short by the prefix's end, so it is left out until the rung is complete.
+/// before). The last one may be cut short by the prefix's end, so it is left out unless it is known to be final.
 /// </summary>
 public sealed class PrefixSegmenter(FfmpegRunner? runner = null)
 {
@@ -25,11 +25,23 @@ public sealed class PrefixSegmenter(FfmpegRunner? runner = null)
         try
         {
             var playlist = await new HlsSegmenter(_runner).SegmentAsync(assembled, name, folder, segmentSeconds, cancellationToken);
-            return complete || playlist.Segments.Count == 0 ? playlist : playlist with { Segments = playlist.Segments.Take(playlist.Segments.Count - 1).ToList() };
+            return complete || LastIsFinal(playlist, segmentSeconds)
+                ? playlist
+                : playlist with { Segments = playlist.Segments.Take(playlist.Segments.Count - 1).ToList() };
         }
         finally
         {
             File.Delete(assembled);
         }
     }
+
+    /// <summary>
+    /// The segmenter ends its n-th segment at the first keyframe at or after n × the segment time. The prefix's last
+    /// (n-th) segment holds no keyframe from that point on (it would have been cut there), and the next chunk starts
+    /// with a keyframe exactly where the prefix ends; so if the prefix ends at or after n × the segment time, the
+    /// whole rung is cut there too and the segment is final. Timestamps a hair short of it count as not final.
+    /// </summary>
+    public static bool LastIsFinal(HlsMediaPlaylist playlist, int segmentSeconds) =>
+        playlist.Segments.Count > 0 &&
+        playlist.Duration >= TimeSpan.FromSeconds(playlist.Segments.Count * segmentSeconds) - TimeSpan.FromTicks(20); // EXTINF prints µs
 }

@@ -50,7 +50,11 @@ public sealed class PlayableWhileTranscodingSpecs(PipelineNodeFixture fixture, I
         // Segments are immutable: what the player got while the title transcoded is what the package serves now.
         var final = MediaPlaylistText.Parse(await GetTextAsync(stranger, $"/media/titles/{id}/{early.Playlist}"));
         Assert.Equal(early.Segments, final.Segments.Take(early.Segments.Count).Select(s => s.Uri));
-        Assert.Equal(early.FirstSegment, await stranger.GetByteArrayAsync($"/media/titles/{id}/{early.Segments[0]}"));
+        for (var i = 0; i < early.Segments.Count; i++)
+        {
+            var published = await stranger.GetByteArrayAsync($"/media/titles/{id}/{early.Segments[i]}");
+            Assert.True(early.SegmentBytes[i].SequenceEqual(published), $"{early.Segments[i]} changed between the early playlist and the published package");
+        }
 
         // The top rung, as a player downloads it, holds every frame of the source once.
         using var folder = new TempDirectory("playable");
@@ -67,7 +71,7 @@ public sealed class PlayableWhileTranscodingSpecs(PipelineNodeFixture fixture, I
     }
 
     private sealed record EarlyPlayback(double Percent, string Playlist, string PlaylistText, System.Net.Http.Headers.CacheControlHeaderValue? PlaylistCaching,
-        IReadOnlyList<string> Segments, byte[] FirstSegment);
+        IReadOnlyList<string> Segments, IReadOnlyList<byte[]> SegmentBytes);
 
     /// <summary>Polls the title until its master is served while it is still Transcoding; fails if it gets past that first.</summary>
     private static async Task<EarlyPlayback> FirstPlayableAsync(HttpClient owner, string id)
@@ -89,10 +93,11 @@ public sealed class PlayableWhileTranscodingSpecs(PipelineNodeFixture fixture, I
                 var playlist = MediaPlaylistText.Parse(text);
                 Assert.NotEmpty(playlist.Segments);
                 Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/media/titles/{id}/{playlist.InitUri}")).StatusCode);
-                var segment = await owner.GetByteArrayAsync($"/media/titles/{id}/{playlist.Segments[0].Uri}");
+                var segments = new List<byte[]>();
+                foreach (var (segmentUri, _) in playlist.Segments) segments.Add(await owner.GetByteArrayAsync($"/media/titles/{id}/{segmentUri}"));
                 var percent = title.GetProperty("progress").GetProperty("percent").GetDouble();
                 return new EarlyPlayback(percent, uri, text, response.Headers.CacheControl,
-                    playlist.Segments.Select(s => s.Uri).ToList(), segment);
+                    playlist.Segments.Select(s => s.Uri).ToList(), segments);
             }
             await Task.Delay(100);
         }
