@@ -103,11 +103,13 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
     }
 
     /// <summary>
-    /// One item per chunk (one decode for every rung), in presentation order — except the last chunk, queued as one item
-    /// per rung: the batch's final items are small, so no slot idles long while another finishes a whole chunk.
+    /// One item per chunk (one decode for every rung), in presentation order — except the first and the last chunk,
+    /// queued as one item per rung: the first chunk's lowest rungs are done in a fraction of a chunk's time, so the
+    /// title is playable soon (<see cref="EarlyPlaylists"/>); the batch's final items are small, so no slot idles long
+    /// while another finishes a whole chunk.
     /// </summary>
     private static IReadOnlyList<(string WorkId, Streams.Encoding.ChunkLadderEncode Encode)> Items(TitleWork work, IReadOnlyList<Streams.Encoding.ChunkLadderEncode> encodes) =>
-        encodes.SelectMany((e, i) => i == encodes.Count - 1 && encodes.Count > 1 && e.Rungs.Count > 1
+        encodes.SelectMany((e, i) => (i == 0 || i == encodes.Count - 1) && encodes.Count > 1 && e.Rungs.Count > 1
             ? e.Rungs.Select((r, k) => (work.WorkId(e.Chunk.Index, r.Name), e with { Rungs = [r], OutputPaths = [e.OutputPaths[k]] }))
             : [(work.WorkId(e.Chunk.Index), e)]).ToList();
 
