@@ -305,7 +305,8 @@ function notPlayable(title) {
 async function earlyPlaybackUrl(title) {
   if (title.status !== 'Transcoding' && title.status !== 'QualityCheck') return null;
   const url = `/media/titles/${encodeURIComponent(title.titleId)}/master.m3u8`;
-  const response = await fetch(url, { method: 'HEAD', credentials: 'same-origin' }).catch(() => null);
+  // GET, not HEAD: the session cookie is read on /media GETs only.
+  const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
   return response?.ok ? url : null;
 }
 

@@ -23,10 +23,11 @@ public static class SessionCookie
         http.Response.Cookies.Delete(Name, Options(http, DateTimeOffset.UnixEpoch));
 
     /// <summary>
-    /// Only the API reads the cookie: pages and media are public (a player's every segment request would otherwise pay
-    /// a token check), and management routes take the admin token, which a cookie never carries.
+    /// The API and media read the cookie: media so the watch page can play its owner's title while it transcodes (the
+    /// check is paid only by requests that carry the cookie); pages are public, and management routes take the admin
+    /// token, which a cookie never carries.
     /// </summary>
-    public static bool AppliesTo(PathString path) => path.StartsWithSegments("/api");
+    public static bool AppliesTo(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/media");
 
     public static string? Read(HttpRequest request) =>
         request.Cookies.TryGetValue(Name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
