@@ -23,7 +23,9 @@ public sealed record PipelineTimes(TimeSpan Uploaded, TimeSpan Packaged, TimeSpa
 
 /// <summary>
 /// Our pipeline as a user drives it: sign up, create a title, PUT the source to the first node, then follow the title
-/// (every 100 ms) until it is published, and fetch the master playlist and the lowest rung's first segment.
+/// (every 100 ms) until it is published, fetching the master playlist and the lowest rung's first segment as soon as
+/// they are served (while the title still transcodes): <see cref="PipelineTimes.FirstSegment"/> counts from the end of
+/// the upload.
 /// </summary>
 public static class PipelineRun
 {
@@ -62,23 +64,23 @@ public static class PipelineRun
         var uploaded = clock.Elapsed;
         var uploadedAt = DateTimeOffset.UtcNow;
         TimeSpan? packaged = null;
+        TimeSpan? firstSegment = null;
         while (true)
         {
             var title = await http.GetFromJsonAsync<JsonElement>($"api/titles/{id}");
             var status = title.GetProperty("status").GetString();
             if (status is "QualityCheck" or "Published") packaged ??= clock.Elapsed;
             if (status == "Failed") throw new InvalidOperationException($"the title failed: {title.GetProperty("failure")}");
+            // Playable while it transcodes: the owner gets the master and a first segment before it is published.
+            if (firstSegment is null && status is "Transcoding" or "QualityCheck" && await FirstSegmentAsync(http, id)) firstSegment = clock.Elapsed - uploaded;
             if (status == "Published")
             {
                 var published = clock.Elapsed;
                 var publishedAt = DateTimeOffset.UtcNow;
-                var master = await http.GetStringAsync(title.GetProperty("playbackUrl").GetString()!.TrimStart('/'));
-                var lowest = master.Split('\n').First(l => l.EndsWith(".m3u8") && !l.StartsWith('#') && !l.Contains("audio"));
-                var playlist = await http.GetStringAsync($"media/titles/{id}/{lowest}");
-                var segment = playlist.Split('\n').First(l => l.EndsWith(".m4s"));
-                (await http.GetAsync($"media/titles/{id}/{segment}")).EnsureSuccessStatusCode();
+                if (!await FirstSegmentAsync(http, id)) throw new InvalidOperationException("the published title serves no segment");
+                firstSegment ??= clock.Elapsed - uploaded;
                 var encodes = title.GetProperty("progress").GetProperty("chunksTotal").GetInt32();
-                return new PipelineTimes(uploaded, packaged ?? published, published, clock.Elapsed, encodes)
+                return new PipelineTimes(uploaded, packaged ?? published, published, firstSegment.Value, encodes)
                 {
                     UploadedAt = uploadedAt, PublishedAt = publishedAt, Timeline = await TimelineAsync(node),
                 };
@@ -86,5 +88,20 @@ public static class PipelineRun
             if (clock.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException($"title still {status} after 30 min");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Whether the title's master, its first rung's playlist and that playlist's first segment are all served.</summary>
+    private static async Task<bool> FirstSegmentAsync(HttpClient http, string id)
+    {
+        using var response = await http.GetAsync($"media/titles/{id}/master.m3u8");
+        if (!response.IsSuccessStatusCode) return false;
+        var master = await response.Content.ReadAsStringAsync();
+        var lowest = master.Split('\n').FirstOrDefault(l => l.EndsWith(".m3u8") && !l.StartsWith('#') && !l.Contains("audio"));
+        if (lowest is null) return false;
+        var playlist = await http.GetStringAsync($"media/titles/{id}/{lowest}");
+        var segment = playlist.Split('\n').FirstOrDefault(l => l.EndsWith(".m4s"));
+        if (segment is null) return false;
+        using var bytes = await http.GetAsync($"media/titles/{id}/{segment}");
+        return bytes.IsSuccessStatusCode;
     }
 }

@@ -1,6 +1,6 @@
 // Plays one title in headless Chromium through the node's player page and checks that it really plays:
 //   node play-title.mjs <base-url> <title-id> [--timeout-ms 90000] [--subtitles LANG] [--switch-quality]
-//     [--pending TITLE-ID] [--screenshot FILE.png]     (the owner's session: environment PLAYER_SESSION)
+//     [--pending TITLE-ID] [--processing] [--screenshot FILE.png]     (the owner's session: environment PLAYER_SESSION)
 // The title plays for its owner (signed in by the session cookie PLAYER_SESSION); signed out, the page must say
 // "Subscribe or buy this title to watch" and link to the app.
 // Passes when hls.js has parsed the master playlist (at least one level) and video.currentTime has passed 3 s with no
@@ -12,6 +12,9 @@
 // Account to the owner; an unknown title must be called not found; the page has no token box and fits a phone's
 // width. On failure the page is saved to --screenshot. Prints one JSON line (the result) and exits 0 on pass, 1 on
 // failure, 2 on bad arguments.
+// With --processing, the title is still transcoding and played by its owner: the page must say "Still processing:
+// N % ready" and the video must play past the end of what was encoded when it started (hls.js reloading the growing
+// playlists); the other checks are skipped.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
@@ -20,12 +23,13 @@ const PLAYED_SECONDS = 3;
 
 function parseArgs(argv) {
   const positional = [];
-  const options = { timeoutMs: 90_000, subtitles: null, switchQuality: false, pending: null, session: process.env.PLAYER_SESSION ?? null, screenshot: null };
+  const options = { timeoutMs: 90_000, subtitles: null, switchQuality: false, pending: null, processing: false, session: process.env.PLAYER_SESSION ?? null, screenshot: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--timeout-ms') options.timeoutMs = Number(argv[++i]);
     else if (argv[i] === '--subtitles') options.subtitles = argv[++i];
     else if (argv[i] === '--switch-quality') options.switchQuality = true;
     else if (argv[i] === '--pending') options.pending = argv[++i];
+    else if (argv[i] === '--processing') options.processing = true;
     else if (argv[i] === '--screenshot') options.screenshot = argv[++i];
     else positional.push(argv[i]);
   }
@@ -201,7 +205,32 @@ async function checkMessages(page, baseUrl, { titleId, pending, session }, resul
   return null;
 }
 
-async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pending, session, screenshot }) {
+// The seconds of video the first rung's growing playlist lists now (as the page's own session fetches it).
+const encodedSeconds = async (titleId) => {
+  const base = `/media/titles/${encodeURIComponent(titleId)}/`;
+  const master = await (await fetch(`${base}master.m3u8`, { credentials: 'same-origin' })).text();
+  const lines = master.split('\n');
+  const variant = lines[lines.findIndex((l) => l.startsWith('#EXT-X-STREAM-INF:')) + 1].trim();
+  const playlist = await (await fetch(base + variant, { credentials: 'same-origin' })).text();
+  return { seconds: [...playlist.matchAll(/#EXTINF:([0-9.]+)/g)].reduce((sum, m) => sum + Number(m[1]), 0), ended: playlist.includes('#EXT-X-ENDLIST') };
+};
+
+// A title still transcoding: it plays, says how much is ready, and plays on past what was encoded when it started.
+async function checkProcessing(page, titleId, result, remaining) {
+  result.processing = { note: await page.evaluate(() => document.getElementById('processing').textContent), atStart: await page.evaluate(encodedSeconds, titleId) };
+  if (!/^Still processing: \d+ % ready$/.test(result.processing.note)) return `the page does not say how much is ready: "${result.processing.note}"`;
+  if (result.processing.atStart.ended) return 'the title was already complete when playback started';
+  const past = result.processing.atStart.seconds + 1;
+  await page.waitForFunction((s) => document.querySelector('video').currentTime > s || window.player.fatalError,
+    past, { timeout: remaining(), polling: 200 }).catch(() => {});
+  Object.assign(result, await page.evaluate(readState));
+  result.processing.playedTo = result.currentTime;
+  if (result.fatalError) return 'fatal player error while the title transcoded';
+  if (!(result.currentTime > past)) return `playback stopped at ${result.currentTime} s, short of the ${past} s past what was encoded at the start`;
+  return null;
+}
+
+async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pending, processing, session, screenshot }) {
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (scripts/setup.sh chromium installs it)`);
   const url = `${baseUrl}/player/?title=${encodeURIComponent(titleId)}`;
@@ -223,6 +252,10 @@ async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pe
     result.screenshot = screenshot;
     const remaining = () => Math.max(1, deadline - Date.now());
 
+    if (processing) {
+      if (!session) throw new Error('--processing needs the owner\'s session in PLAYER_SESSION');
+      await context.addCookies([{ name: 'mp_session', value: session, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
+    }
     await page.goto(url, { timeout: remaining() });
     // Stop early on a fatal error: waiting out the timeout would only hide what went wrong.
     await page.waitForFunction(() => (window.player?.levels?.length ?? 0) >= 1 || window.player?.fatalError,
@@ -237,6 +270,12 @@ async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pe
     if (result.fatalError) return fail(result, 'fatal player error during playback');
     if (!(result.currentTime > PLAYED_SECONDS)) return fail(result, `video.currentTime did not pass ${PLAYED_SECONDS} s in time`);
 
+    if (processing) {
+      const problem = await checkProcessing(page, titleId, result, remaining);
+      if (problem) return fail(result, problem);
+      result.ok = result.pageErrors.length === 0;
+      return result.ok ? result : fail(result, `JavaScript errors on the page: ${result.pageErrors.join(' | ')}`);
+    }
     if (subtitles) {
       const problem = await checkSubtitles(page, subtitles, result, remaining);
       if (problem) return fail(result, problem);

@@ -31,6 +31,7 @@ const player = window.player = {
   signedIn: null,       // whether the session cookie is a signed-in viewer's (once asked)
   fatalError: null,     // the first error hls.js or the video element could not recover from
   errors: [],           // recoverable hls.js errors, for diagnosis
+  processingPercent: null, // while an unpublished title plays: how much of it is encoded
 };
 
 const $ = (id) => document.getElementById(id);
@@ -267,8 +268,9 @@ function stop() {
   clearTimeout(waitingTimer);
   Object.assign(player, {
     titleId: null, status: null, levels: [], currentLevel: -1, autoLevel: true, loadedLevels: [],
-    subtitleTracks: [], subtitleTrack: -1, fatalError: null, errors: [],
+    subtitleTracks: [], subtitleTrack: -1, fatalError: null, errors: [], processingPercent: null,
   });
+  $('processing').hidden = true;
   fillQualities();
   fillSubtitles();
 }
@@ -310,6 +312,38 @@ function notEntitled(title, reason) {
   fail(signedOut ? 'Sign in, then subscribe or buy this title to watch.' : `Subscribe or buy this title to watch (${reason}).`);
 }
 
+// The master of a title still transcoding, if its first chunks are encoded and it is ours to see; otherwise null.
+async function earlyPlaybackUrl(title) {
+  if (title.status !== 'Transcoding' && title.status !== 'QualityCheck') return null;
+  const url = `/media/titles/${encodeURIComponent(title.titleId)}/master.m3u8`;
+  // GET, not HEAD: the session cookie is read on /media GETs only.
+  const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
+  return response?.ok ? url : null;
+}
+
+// "Still processing: N % ready" under the video while the title is not published yet; hidden once it is.
+function showProcessing(title) {
+  const note = $('processing');
+  const done = title.status === 'Published';
+  note.hidden = done;
+  player.processingPercent = done ? null : Math.round(title.progress?.percent ?? 0);
+  if (!done) note.textContent = `Still processing: ${player.processingPercent} % ready`;
+}
+
+// Looks at the title again every few seconds while it plays unpublished, without touching the playback.
+function followProcessing(titleId) {
+  clearTimeout(waitingTimer);
+  waitingTimer = setTimeout(async () => {
+    if (player.titleId !== titleId) return;
+    const title = await getJson(`/api/titles/${encodeURIComponent(titleId)}`).catch(() => null);
+    if (player.titleId !== titleId || !title) return followProcessing(titleId);
+    player.status = title.status;
+    if (title.status === 'Failed') { hls?.destroy(); hls = null; $('processing').hidden = true; return fail(notPlayable(title)); }
+    showProcessing(title);
+    if (title.status !== 'Published') followProcessing(titleId);
+  }, REFRESH_MS);
+}
+
 // The video and its settings show only for a title that can be played; a message alone says why another cannot.
 function showPlayback(visible) {
   $('playback').hidden = !visible;
@@ -336,6 +370,14 @@ async function play(titleId) {
   if (player.titleId !== titleId) return; // another title was chosen meanwhile
   player.status = title.status;
   $('now-playing').textContent = title.name;
+  const early = title.playbackUrl ? null : await earlyPlaybackUrl(title);
+  if (player.titleId !== titleId) return;
+  if (early) {
+    // Playable while it transcodes: hls.js reloads the growing (EVENT) playlists and plays on as chunks are encoded.
+    showProcessing(title);
+    followProcessing(titleId);
+    title = { ...title, playbackUrl: early };
+  }
   if (!title.playbackUrl) {
     showPlayback(false);
     if (title.status === 'Failed') return fail(notPlayable(title));
@@ -344,8 +386,9 @@ async function play(titleId) {
     waitingTimer = setTimeout(() => { if (player.titleId === titleId) play(titleId); }, REFRESH_MS);
     return;
   }
-  // Published titles play for their owner, subscribers and buyers: anyone else is told how to watch.
-  const entitlement = await getJson(`/api/titles/${encodeURIComponent(titleId)}/entitlement`).catch(() => null);
+  // Published titles play for their owner, subscribers and buyers: anyone else is told how to watch. (A title still
+  // transcoding is served to its owner only, so there is nothing to ask.)
+  const entitlement = early ? null : await getJson(`/api/titles/${encodeURIComponent(titleId)}/entitlement`).catch(() => null);
   if (player.titleId !== titleId) return;
   if (entitlement && !entitlement.canWatch) {
     showPlayback(false);

@@ -198,8 +198,21 @@ public sealed partial record WorkQueueState(
         {
             Items = Items.SetItem(item.WorkId, item),
             Batches = Batches.SetItem(batchId, batch with { WorkIds = batch.WorkIds.Add(item.WorkId), Subscriber = batch.Subscriber ?? subscriber }),
-            Pending = Pending.Add(item.WorkId),
+            Pending = InPresentationOrder(Pending, batchId, item.WorkId),
         };
+    }
+
+    /// <summary>
+    /// Adds a new item to the queue in its batch's presentation order: items are submitted in parallel and arrive
+    /// shuffled, but a title plays while it transcodes only if its chunks are encoded from the start. Work ids of a
+    /// batch sort by chunk index (zero-padded), so the item goes before the first pending item of its batch with a
+    /// later id; batches keep their first-come order between them.
+    /// </summary>
+    private static ImmutableList<string> InPresentationOrder(ImmutableList<string> pending, string batchId, string workId)
+    {
+        var prefix = batchId + "/";
+        var at = pending.FindIndex(id => id.StartsWith(prefix, StringComparison.Ordinal) && string.CompareOrdinal(id, workId) > 0);
+        return at < 0 ? pending.Add(workId) : pending.Insert(at, workId);
     }
 
     private WorkQueueState Completed(WorkCompleted e) =>

@@ -52,6 +52,16 @@ public sealed class WorkQueueStateSpecs
     }
 
     [Fact]
+    public void Intake_must_queue_each_batchs_items_in_presentation_order_whatever_order_they_arrive_in()
+    {
+        // Items are submitted in parallel: chunk 2 may arrive before chunk 0. Batches keep their first-come order.
+        foreach (var (id, batch) in new[] { ("a/00002", "a"), ("b/00000", "b"), ("a/00000/240p", "a"), ("a/00001", "a"), ("a/00000/720p", "a") })
+            Do(s => s.Submit(WorkSamples.Submit(id, batch, 4), T0));
+
+        Assert.Equal(["a/00000/240p", "a/00000/720p", "a/00001", "a/00002", "b/00000"], _state.Pending);
+    }
+
+    [Fact]
     public void Intake_must_refuse_a_work_id_of_another_batch_a_wrong_size_and_a_batch_beyond_its_size()
     {
         SubmitBatch("title-1", 1);

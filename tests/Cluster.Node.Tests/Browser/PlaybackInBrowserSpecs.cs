@@ -66,6 +66,31 @@ public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
         Assert.True(result.GetProperty("header").GetProperty("owner").GetProperty("account").GetBoolean());
     }
 
+    [Fact]
+    public async Task A_title_still_transcoding_must_play_for_its_owner_past_what_was_encoded_when_it_started()
+    {
+        var (owner, token) = await NewOwnerAsync();
+        var titleId = TitleApi.Id(await TitleApi.CreateAsync(owner, "Still transcoding"));
+        // Long enough that its encode outlasts the browser's start and the first seconds of playback here.
+        var clip = await Api.Titles.Pipeline.PipelineClips.GoodAsync(30, 1280, 720);
+        Assert.Equal(HttpStatusCode.OK, (await TitleApi.UploadSourceAsync(owner, titleId, clip)).StatusCode);
+
+        var deadline = DateTime.UtcNow + PublishTimeout;
+        while ((await owner.GetAsync($"/media/titles/{titleId}/master.m3u8")).StatusCode != HttpStatusCode.OK)
+        {
+            var status = TitleApi.Status(await TitleApi.GetAsync(owner, titleId));
+            Assert.True(status is "SourceUploaded" or "Probing" or "Probed" or "Transcoding", $"title {titleId} got to {status} before it was playable");
+            Assert.True(DateTime.UtcNow < deadline, $"title {titleId} never became playable");
+            await Task.Delay(100);
+        }
+
+        var outcome = await BrowserCheck.PlayAsync(fixture.Node.Http.BaseAddress!, titleId, PlayTimeout, ["--processing"],
+            screenshotName: "processing-" + titleId, token: token);
+        Assert.True(outcome.Passed, $"title {titleId} did not play while transcoding (screenshot in {BrowserCheck.ScreenshotFolder}): {outcome}");
+        var processing = outcome.Result!.Value.GetProperty("processing");
+        Assert.True(processing.GetProperty("playedTo").GetDouble() > processing.GetProperty("atStart").GetProperty("seconds").GetDouble());
+    }
+
     private static string Time(double seconds) => TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss\,fff", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Polls the title (as its owner: unpublished titles are private) until published; a failed title ends the wait.</summary>

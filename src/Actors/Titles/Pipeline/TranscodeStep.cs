@@ -13,13 +13,16 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 /// transcode coordinator (idempotent by work id, so queuing again after a crash changes nothing; a batch already
 /// queued whole is not prepared again), follow the batch and record progress on the title, and once every encode is
 /// done assemble and package the rungs and store the package. An item that failed all its attempts fails the title at
-/// once with that item's ffmpeg error, and the title's clean-up cancels what is left of the batch.
+/// once with that item's ffmpeg error, and the title's clean-up cancels what is left of the batch. While the batch
+/// encodes, the encoded prefix of each rung is served as growing playlists (<see cref="EarlyPlaylists"/>).
 /// </summary>
 internal sealed class TranscodeStep(string titleId, PipelineContext context, TitleClient client, ILoggingAdapter log)
 {
     private const int SubmitParallelism = 8;
     private string? _queuedBatch; // queued by this incarnation: no need to queue it again
     private (int Done, int Total) _lastLogged;
+    private readonly EarlyPlaylists _early = new(titleId, context, log);
+    private Task? _earlyQc; // the source's quality check, running beside the encodes
 
     public async Task<PipelineStep> RunAsync(TitleView title, IActorRef self, CancellationToken ct)
     {
@@ -41,7 +44,14 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         // One item failed for good: the title fails now, not once the rest is encoded (its clean-up cancels the rest).
         if (batch.Items.FirstOrDefault(i => i.Status == WorkStatus.Failed) is { } failed)
             throw new PipelineFailure($"encoding chunk {failed.WorkId[(work.BatchId.Length + 1)..]} failed after {failed.Failures} attempt(s): {failed.LastError}");
-        if (!batch.Finished) return PipelineStep.Waiting;
+        if (!batch.Finished)
+        {
+            // The encoded prefix of each rung is served while the rest encodes.
+            await _early.UpdateAsync(title, work, Encoded(batch).ToList(), ct);
+            return PipelineStep.Waiting;
+        }
+        if (_earlyQc is { } qc) await qc; // packaging and the check share the cores: let the check finish first
+        _earlyQc = null;
         await PackageAsync(title, work, batch, ct);
         return PipelineStep.Continue;
     }
@@ -73,17 +83,33 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         log.Info("title {0}: {1} chunks queued as batch {2}, each to {3} rungs in one encode", titleId, encodes.Count,
             work.BatchId, title.Ladder.Count);
         // The audio is encoded and the source checked while the chunks are: packaging and publishing need them only
-        // once every chunk is done.
+        // once every chunk is done. The audio comes first (the early playlists need it); the check runs beside the
+        // step, so the title becomes playable without waiting for it.
         await preparation.CompleteAsync(source, probe, work.Folder, ct);
-        await new SourceQualityCheck(titleId, context, log).RunEarlyAsync(title, work, ct);
+        _earlyQc = CheckSourceAsync(title, work, ct);
     }
 
     /// <summary>
-    /// One item per chunk (one decode for every rung), in presentation order — except the last chunk, queued as one item
-    /// per rung: the batch's final items are small, so no slot idles long while another finishes a whole chunk.
+    /// The early check never fails the step: a verdict it could not keep (the title failed and its folder went, the
+    /// pipeline stopped) is simply made again by the QualityCheck step.
+    /// </summary>
+    private async Task CheckSourceAsync(TitleView title, TitleWork work, CancellationToken ct)
+    {
+        try { await new SourceQualityCheck(titleId, context, log).RunEarlyAsync(title, work, ct); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            if (!ct.IsCancellationRequested) log.Warning("title {0}: early source check not kept ({1}); the quality step checks again", titleId, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// One item per chunk (one decode for every rung), in presentation order — except the first and the last chunk,
+    /// queued as one item per rung: the first chunk's lowest rungs are done in a fraction of a chunk's time, so the
+    /// title is playable soon (<see cref="EarlyPlaylists"/>); the batch's final items are small, so no slot idles long
+    /// while another finishes a whole chunk.
     /// </summary>
     private static IReadOnlyList<(string WorkId, Streams.Encoding.ChunkLadderEncode Encode)> Items(TitleWork work, IReadOnlyList<Streams.Encoding.ChunkLadderEncode> encodes) =>
-        encodes.SelectMany((e, i) => i == encodes.Count - 1 && encodes.Count > 1 && e.Rungs.Count > 1
+        encodes.SelectMany((e, i) => (i == 0 || i == encodes.Count - 1) && encodes.Count > 1 && e.Rungs.Count > 1
             ? e.Rungs.Select((r, k) => (work.WorkId(e.Chunk.Index, r.Name), e with { Rungs = [r], OutputPaths = [e.OutputPaths[k]] }))
             : [(work.WorkId(e.Chunk.Index), e)]).ToList();
 

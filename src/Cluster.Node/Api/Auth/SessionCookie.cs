@@ -23,7 +23,7 @@ public static class SessionCookie
         http.Response.Cookies.Delete(Name, Options(http, DateTimeOffset.UnixEpoch));
 
     /// <summary>
-    /// The API reads the cookie, and so do reads of /media (playback is for entitled viewers, and a video element cannot
+    /// The API reads the cookie, and so do reads of /media (playback is for entitled viewers and the owner of a title still transcoding, and a video element cannot
     /// send a bearer token; a read changes nothing, so it needs no CSRF header). Pages are public, and management routes
     /// take the admin token, which a cookie never carries.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Akka.Hosting;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Node.Hosting;
@@ -7,8 +8,9 @@ namespace MediaPlatform.Node.Api.Titles;
 /// <summary>
 /// GET (and HEAD) /media/titles/{titleId}/{path}: a published title's HLS files, from the blob store, on every node.
 /// The path is looked up inside the title's package folder only, and must be a valid blob key (no '..', no hidden or
-/// absolute names, nothing outside the key alphabet): anything else is a 400 before the store is touched. Unknown and
-/// unpublished titles, and files that are not there or are not media, are 404. The master playlist of a title with
+/// absolute names, nothing outside the key alphabet): anything else is a 400 before the store is touched. Unknown
+/// titles, and files that are not there or are not media, are 404; a title still transcoding is served to whoever may
+/// see it (<see cref="EarlyPlaylistRoutes"/>). The master playlist of a title with
 /// subtitles and its subtitles/ folder are rendered by <see cref="SubtitleRenditions"/> under the same rules.
 /// Everything but the poster is for those entitled to watch (<see cref="PlaybackEntitlements"/>: owner, subscriber,
 /// buyer; 401 anonymous, 403 otherwise) and is cached privately (a shared cache must not hand it to anyone else).
@@ -39,7 +41,7 @@ public static class TitlePlaybackRoutes
 
         var (package, ownerId, unavailable) = await published.PublishedAsync(region.ActorRef, titleId, ct);
         if (unavailable) return ApiProblems.Timeout($"title {titleId}");
-        if (package is null) return ApiProblems.From(Actors.Entities.Rejection.NotFound($"title {titleId} does not exist or is not published"));
+        if (package is null) return await EarlyPlaylistRoutes.ServeAsync(titleId, path, media, region.ActorRef, store, http.User, ct);
         if (path != Poster)
         {
             if (await entitlements.RefusalAsync(http.User, titleId, ownerId!, accounts.ActorRef, ct) is { } refused) return refused;
@@ -82,7 +84,7 @@ public static class TitlePlaybackRoutes
     /// <summary>The same lifetime, for this browser only.</summary>
     private static string Private(string cacheControl) => cacheControl.Replace("public", "private", StringComparison.Ordinal);
 
-    private static IResult NotFound(string titleId, string path) =>
+    internal static IResult NotFound(string titleId, string path) =>
         Results.Problem(title: "Not found", detail: $"title {titleId} has no media file '{Shorten(path)}'", statusCode: StatusCodes.Status404NotFound);
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";

@@ -120,7 +120,13 @@ public sealed class TitlePipelineApiSpecs(PipelineNodeFixture fixture, ITestOutp
         Assert.Equal("quality-check", failure.GetProperty("stage").GetString());
         // The failure's stage proves quality control ran; the QualityCheck status itself may pass between two polls.
         Assert.Contains("black", failure.GetProperty("reason").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/titles/{id}/master.m3u8")).StatusCode);
+        // Whatever was served while it transcoded is withdrawn, and its owner is told why.
+        var master = await client.GetAsync($"/media/titles/{id}/master.m3u8");
+        Assert.Equal(HttpStatusCode.NotFound, master.StatusCode);
+        Assert.Contains("failed and is no longer served (quality control blocked publishing", await master.Content.ReadAsStringAsync());
+        var hls = Path.Combine(fixture.Node.Options.BlobDirectory, "titles", id, "hls");
+        await MediaPlatform.Testing.Eventually.AwaitAsync(() => !Directory.Exists(hls) || Directory.GetFiles(hls, "*", SearchOption.AllDirectories).Length == 0,
+            TimeSpan.FromSeconds(30), "the failed title's HLS files deleted");
         Assert.Equal(JsonValueKind.Null, title.GetProperty("posterUrl").ValueKind);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/titles/{id}/poster.jpg")).StatusCode);
     }

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using MediaPlatform.Streams.Packaging;
+using MediaPlatform.Streams.Probing;
+using MediaPlatform.Testing;
+using Xunit.Abstractions;
+
+namespace MediaPlatform.Node.Tests.Api.Titles.Pipeline;
+
+/// <summary>
+/// A title plays while it transcodes: once the first chunks of a rung are encoded, its owner gets a master and a
+/// growing EVENT playlist whose segments are the very bytes the published package serves later; on publish the
+/// playlists are VOD with ENDLIST and the top rung holds every source frame once. The clip is long enough (30 s of
+/// 720p, 4 s chunks, the shipped veryfast ladder) that its encode takes many seconds on this machine.
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed class PlayableWhileTranscodingSpecs(PipelineNodeFixture fixture, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task A_title_still_transcoding_serves_its_first_segments_to_its_owner_and_the_same_segments_once_published()
+    {
+        var owner = await fixture.NewUploaderAsync();
+        var stranger = await fixture.NewUploaderAsync();
+        var source = await PipelineClips.GoodAsync(30, 1280, 720);
+        var id = TitleApi.Id(await TitleApi.CreateAsync(owner, "Playable early"));
+        Assert.Equal(HttpStatusCode.OK, (await TitleApi.UploadSourceAsync(owner, id, source)).StatusCode);
+
+        var early = await FirstPlayableAsync(owner, id);
+        output.WriteLine($"playable while transcoding at {early.Percent:0}% ready: {early.Playlist} with {early.Segments.Count} segment(s)");
+        Assert.Contains("#EXT-X-PLAYLIST-TYPE:EVENT", early.PlaylistText);
+        Assert.DoesNotContain("#EXT-X-ENDLIST", early.PlaylistText);
+        Assert.True(early.PlaylistCaching is { Private: true, MaxAge.TotalSeconds: 1 }, $"playlist cached as {early.PlaylistCaching}");
+        // Unpublished titles are the owner's: anyone else sees no title at all.
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/media/titles/{id}/master.m3u8")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/media/titles/{id}/{early.Segments[0]}")).StatusCode);
+
+        var (title, seen) = await TitleProgressWatch.UntilFinishedAsync(owner, id, Deadline);
+        output.WriteLine(string.Join(" -> ", seen));
+        Assert.Equal("Published", TitleApi.Status(title));
+
+        var master = await GetTextAsync(stranger, $"/media/titles/{id}/master.m3u8");
+        foreach (var uri in VariantUris(master).Append("audio.m3u8"))
+        {
+            var playlist = await GetTextAsync(stranger, $"/media/titles/{id}/{uri}");
+            Assert.Contains("#EXT-X-PLAYLIST-TYPE:VOD", playlist);
+            Assert.Contains("#EXT-X-ENDLIST", playlist);
+        }
+        // Segments are immutable: what the player got while the title transcoded is what the package serves now.
+        var final = MediaPlaylistText.Parse(await GetTextAsync(stranger, $"/media/titles/{id}/{early.Playlist}"));
+        Assert.Equal(early.Segments, final.Segments.Take(early.Segments.Count).Select(s => s.Uri));
+        for (var i = 0; i < early.Segments.Count; i++)
+        {
+            var published = await stranger.GetByteArrayAsync($"/media/titles/{id}/{early.Segments[i]}");
+            Assert.True(early.SegmentBytes[i].SequenceEqual(published), $"{early.Segments[i]} changed between the early playlist and the published package");
+        }
+
+        // The top rung, as a player downloads it, holds every frame of the source once.
+        using var folder = new TempDirectory("playable");
+        var top = VariantUris(master).Last();
+        var rung = MediaPlaylistText.Parse(await GetTextAsync(stranger, $"/media/titles/{id}/{top}"));
+        var joined = Path.Combine(folder.Path, "top.mp4");
+        await using (var file = File.Create(joined))
+            foreach (var part in rung.Segments.Select(s => s.Uri).Prepend(rung.InitUri!))
+                await file.WriteAsync(await stranger.GetByteArrayAsync($"/media/titles/{id}/{part}"));
+        var sourcePath = Path.Combine(folder.Path, "source.mp4");
+        await File.WriteAllBytesAsync(sourcePath, source);
+        var expected = (await new PacketScanner().ScanAsync(sourcePath)).FrameCount;
+        Assert.Equal(expected, (await new PacketScanner().ScanAsync(joined)).FrameCount);
+    }
+
+    private sealed record EarlyPlayback(double Percent, string Playlist, string PlaylistText, System.Net.Http.Headers.CacheControlHeaderValue? PlaylistCaching,
+        IReadOnlyList<string> Segments, IReadOnlyList<byte[]> SegmentBytes);
+
+    /// <summary>Polls the title until its master is served while it is still Transcoding; fails if it gets past that first.</summary>
+    private static async Task<EarlyPlayback> FirstPlayableAsync(HttpClient owner, string id)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Deadline)
+        {
+            var title = await TitleApi.GetAsync(owner, id);
+            var status = TitleApi.Status(title);
+            Assert.True(status is "SourceUploaded" or "Probing" or "Probed" or "Transcoding",
+                $"title {id} got to {status} before any of it was served while transcoding");
+            var master = await owner.GetAsync($"/media/titles/{id}/master.m3u8");
+            if (status == "Transcoding" && master.StatusCode == HttpStatusCode.OK)
+            {
+                var uri = VariantUris(await master.Content.ReadAsStringAsync()).First();
+                var response = await owner.GetAsync($"/media/titles/{id}/{uri}");
+                var text = await response.Content.ReadAsStringAsync();
+                Assert.True(response.IsSuccessStatusCode, $"GET {uri}: {(int)response.StatusCode} {text}");
+                var playlist = MediaPlaylistText.Parse(text);
+                Assert.NotEmpty(playlist.Segments);
+                Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/media/titles/{id}/{playlist.InitUri}")).StatusCode);
+                var segments = new List<byte[]>();
+                foreach (var (segmentUri, _) in playlist.Segments) segments.Add(await owner.GetByteArrayAsync($"/media/titles/{id}/{segmentUri}"));
+                var percent = title.GetProperty("progress").GetProperty("percent").GetDouble();
+                return new EarlyPlayback(percent, uri, text, response.Headers.CacheControl,
+                    playlist.Segments.Select(s => s.Uri).ToList(), segments);
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"title {id} was never served while transcoding");
+    }
+
+    private static IEnumerable<string> VariantUris(string master)
+    {
+        var lines = master.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i + 1 < lines.Length; i++)
+            if (lines[i].StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal)) yield return lines[i + 1].Trim();
+    }
+
+    private static async Task<string> GetTextAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {text}");
+        return text;
+    }
+}
