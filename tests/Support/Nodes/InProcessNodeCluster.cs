@@ -16,6 +16,8 @@ namespace MediaPlatform.Testing.Nodes;
 public sealed class InProcessNodeCluster : IAsyncDisposable
 {
     public const string TokenKey = "in-process-cluster-token-key-0123456789abcdef";
+    /// <summary>The operator's admin token every node accepts (management routes, /metrics, the ops page).</summary>
+    public const string AdminToken = "in-process-cluster-admin-token-0123";
     private readonly List<WholeNode> _nodes = [];
     private readonly TempDirectory _dir = new("cluster");
 
@@ -49,7 +51,7 @@ public sealed class InProcessNodeCluster : IAsyncDisposable
                     "--log-level", "Warning", "--seed-nodes", $"akka.tcp://media@127.0.0.1:{remotePorts[0]}", "--config", config,
                 ];
                 args = TestRateLimits.Raise(args, cluster._dir.Combine("config"));
-                var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = TokenKey }, AppContext.BaseDirectory)
+                var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = TokenKey, ["NODE_ADMIN_TOKEN"] = AdminToken }, AppContext.BaseDirectory)
                               ?? throw new InvalidOperationException("--help was parsed");
                 var node = await WholeNode.StartAsync(options, clock);
                 cluster._nodes.Add(node);
