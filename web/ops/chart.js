@@ -18,14 +18,16 @@ function format(value) {
 
 /**
  * Draws (or redraws) a chart into `figure`: series = [{ name, points: [[timeMs, value], …] }].
- * Each polyline carries data-points (its number of points), which the browser spec reads.
+ * Each polyline carries data-points (its number of points) and the figure data-max (its highest value), which the
+ * browser spec reads.
  */
 export function drawChart(figure, title, unit, series, fromMs, toMs) {
   figure.replaceChildren();
   figure.classList.add('chart');
   const caption = document.createElement('figcaption');
   caption.textContent = `${title} (${unit})`;
-  const max = Math.max(1e-9, ...series.flatMap((s) => s.points.map((p) => p[1])));
+  const highest = Math.max(0, ...series.flatMap((s) => s.points.map((p) => p[1])));
+  const max = highest || 1; // an all-zero chart still has a scale
   const x = (t) => LEFT + ((t - fromMs) / Math.max(1, toMs - fromMs)) * (WIDTH - LEFT - RIGHT);
   const y = (v) => TOP + (1 - v / max) * (HEIGHT - TOP - BOTTOM);
   const svg = el('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': title });
@@ -49,8 +51,11 @@ export function drawChart(figure, title, unit, series, fromMs, toMs) {
     swatch.className = 'swatch';
     swatch.style.backgroundColor = colour; // CSSOM, not an inline style attribute: allowed by the page's policy
     const last = points.at(-1);
+    // A lone sample draws no line: dots keep the first minutes of a node's history visible.
+    if (points.length <= 30) for (const p of points) svg.append(el('circle', { cx: x(p[0]).toFixed(1), cy: y(p[1]).toFixed(1), r: 2, fill: colour }));
     item.append(swatch, ` ${s.name}: ${last ? format(last[1]) : '–'}`);
     legend.append(item);
   });
+  figure.dataset.max = String(highest);
   figure.append(caption, svg, legend);
 }

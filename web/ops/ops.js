@@ -58,7 +58,7 @@ function renderQueue(queue) {
 
 /** One series per node of a sample field; per-second or per-minute rates divide by the interval. */
 function perNode(recent, pick) {
-  return recent.nodes.filter((n) => !n.error).map((n) => ({
+  return recent.nodes.filter((n) => !n.error).sort((a, b) => (a.name ?? a.node).localeCompare(b.name ?? b.node)).map((n) => ({
     name: n.name ?? shortNode(n.node),
     points: n.samples.map((s) => [Date.parse(s.at), pick(s, recent.intervalSeconds)]),
   }));
@@ -75,8 +75,10 @@ function summed(recent, name, pick) {
 }
 
 function renderCharts(recent) {
+  // The axis spans the samples there are (at least a minute), up to the 15 minutes a node keeps.
   const to = Date.now();
-  const from = to - WINDOW_MS;
+  const earliest = Math.min(to, ...recent.nodes.flatMap((n) => n.samples.map((s) => Date.parse(s.at))));
+  const from = Math.max(to - WINDOW_MS, Math.min(earliest, to - 60_000));
   const charts = [
     ['requests', 'Request rate', 'requests/s', perNode(recent, (s, i) => s.requests / i)],
     ['latency', 'Request latency p50 / p99', 'ms', [
