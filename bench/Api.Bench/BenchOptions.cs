@@ -1,8 +1,8 @@
 namespace MediaPlatform.Bench.Api;
 
-public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users, int MemoryEntities)
+public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users, int MemoryEntities, bool Overhead = false)
 {
-    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)]";
+    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)] [--observability-overhead (only metrics+tracing on vs off)]";
 
     /// <summary>Parses the flags; throws <see cref="ArgumentException"/> with a one-line message on bad input.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -14,6 +14,7 @@ public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users
             .Int("--runs", v => options = options with { Runs = v })
             .Int("--users", v => options = options with { Users = v })
             .Int("--memory-entities", v => options = options with { MemoryEntities = v }, min: 0)
+            .Switch("--observability-overhead", () => options = options with { Overhead = true })
             .Parse(args);
         return options;
     }

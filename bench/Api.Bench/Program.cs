@@ -7,6 +7,12 @@ using MediaPlatform.Testing.Nodes;
 //    the 3 nodes) and the same commands asked of node 1's shard region in-process; medians of --runs;
 // 3. memory: bring 10,000 user entities to life and measure the managed heap they hold.
 var options = BenchArguments.OrExit(() => BenchOptions.Parse(args), BenchOptions.Usage);
+if (options.Overhead)
+{
+    // 4. --observability-overhead: the persisted-command path with metrics and tracing on vs off (its own clusters).
+    await ObservabilityOverhead.RunAsync(options);
+    return 0;
+}
 Console.WriteLine($"{options.Requests:N0} requests per operation and path, {options.Clients} concurrent clients, " +
                   $"{options.Runs} run(s), medians; {Environment.ProcessorCount} cores");
 

@@ -5,7 +5,7 @@ namespace MediaPlatform.Node.Hosting;
 /// media answers get a content security policy that allows nothing (they are data, never rendered as a page); the
 /// player page may load only its own scripts, styles and API, and blob: for what hls.js makes (MediaSource URLs and
 /// its transmuxing worker), and data: media for the empty "data:,WEBVTT" source hls.js gives each subtitle &lt;track&gt;
-/// it adds; the web app (/app/) only its own scripts, styles and API (no blob: or data: media). Inline scripts are not
+/// it adds; the web app (/app/) and the ops page (/ops/) only their own scripts, styles and API (no blob: or data: media). Inline scripts are not
 /// allowed anywhere.
 /// </summary>
 public static class SecurityHeaders
@@ -22,7 +22,7 @@ public static class SecurityHeaders
     public const string DataPolicy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>Path prefixes of the browser pages served from wwwroot, and each one's policy.</summary>
-    private static readonly (PathString Prefix, string Policy)[] Pages = [("/player", PagePolicy), ("/app", AppPolicy)];
+    private static readonly (PathString Prefix, string Policy)[] Pages = [("/player", PagePolicy), ("/app", AppPolicy), ("/ops", AppPolicy)];
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {

@@ -72,6 +72,7 @@ public static class WebHosting
         var management = app.MapGroup("").RequireManagementAccess();
         management.MapClusterMembers();
         management.MapManagementRoutes();
+        management.MapRecentMetrics(); // the ops page's charts (/ops/), merged over the cluster
         // Prometheus scrapes here: the management port and the admin token too, unless opened (MetricsAccess).
         app.MapMetricsEndpoint();
         app.MapBootstrapContactPoint();

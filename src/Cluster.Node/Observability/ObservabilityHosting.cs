@@ -17,6 +17,8 @@ public static class ObservabilityHosting
     public static IServiceCollection AddNodeObservability(this IServiceCollection services, NodeOptions options, ObservabilitySettings settings)
     {
         services.AddSingleton(settings);
+        if (options.OtlpEndpoint is { } collector) services.AddNodeTracing(collector);
+        if (!settings.Metrics) return services;
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("media-platform", serviceInstanceId: options.NodeName))
             .WithMetrics(metrics => metrics
@@ -26,10 +28,10 @@ public static class ObservabilityHosting
                 .AddProcessInstrumentation()
                 // No response cache: scrapes need the admin token, and each one then sees every change made before it.
                 .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
-        if (options.OtlpEndpoint is { } collector) services.AddNodeTracing(collector);
         services.ConfigureOpenTelemetryMeterProvider((provider, metrics) => metrics.AddView(OnlyThisHost(provider.GetRequiredService<IMeterFactory>())));
         services.AddHostedService<ClusterMetrics>();
         services.AddHostedService<ShardRegionMetrics>();
+        services.AddHostedService<RecentMetricsRecorder>();
         return services;
     }
 
@@ -41,8 +43,10 @@ public static class ObservabilityHosting
     private static Func<Instrument, MetricStreamConfiguration?> OnlyThisHost(IMeterFactory own) =>
         instrument => instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, own) ? MetricStreamConfiguration.Drop : null;
 
+    /// <summary>GET /metrics; not mapped when <c>media-platform.observability.metrics = off</c> (404).</summary>
     public static IEndpointRouteBuilder MapMetricsEndpoint(this IEndpointRouteBuilder app)
     {
+        if (!app.ServiceProvider.GetRequiredService<ObservabilitySettings>().Metrics) return app;
         app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: MetricsAccess.Guard, optionsName: null)
             .WithTags("observability");
         return app;

@@ -15,9 +15,10 @@ public static class TracingHosting
     {
         services.AddOpenTelemetry().WithTracing(tracing => tracing
             .AddSource([.. ActivitySources.All])
-            // Scrapes and probes would be most of the spans and say nothing.
+            // Scrapes, probes and the ops page's polling of recent metrics would be most of the spans and say nothing.
             .AddAspNetCoreInstrumentation(o => o.Filter = http =>
-                !http.Request.Path.StartsWithSegments(ObservabilityHosting.MetricsPath) && !http.Request.Path.StartsWithSegments("/health"))
+                !http.Request.Path.StartsWithSegments(ObservabilityHosting.MetricsPath) && !http.Request.Path.StartsWithSegments("/health")
+                && !http.Request.Path.StartsWithSegments(RecentMetricsRoutes.Path))
             .AddOtlpExporter(otlp =>
             {
                 otlp.Protocol = OtlpExportProtocol.HttpProtobuf;

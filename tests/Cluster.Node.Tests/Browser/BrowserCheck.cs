@@ -43,17 +43,24 @@ public static class BrowserCheck
     /// <summary>The test output folder's place for pages that failed a check (kept for a person to look at).</summary>
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "browser-failures");
 
+    /// <summary>The test output folder's place for pages a spec always keeps, pass or fail (e.g. the ops page).</summary>
+    public static string KeptScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "browser-screenshots");
+
     /// <summary>
     /// Runs another script of tests/Browser (e.g. app-flows.mjs) with <paramref name="args"/> and reads its one-line
     /// JSON result; <paramref name="timeout"/> bounds the whole run.
     /// </summary>
-    public static async Task<Outcome> RunScriptAsync(string script, TimeSpan timeout, params string[] args)
+    public static Task<Outcome> RunScriptAsync(string script, TimeSpan timeout, params string[] args) =>
+        RunScriptAsync(script, timeout, new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Variables for the script (secrets such as a token go here, never on its command line).</param>
+    public static async Task<Outcome> RunScriptAsync(string script, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var scriptDir = Path.Combine(RepoRoot(), "tests", "Browser");
         var node = Prerequisite("node", FindOnPath("node"));
         Prerequisite("chromium", Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } custom ? custom : "/usr/bin/chromium");
         await EnsurePackagesAsync(scriptDir);
-        var (exit, stdout, stderr) = await RunAsync(node, scriptDir, timeout, [script, .. args]);
+        var (exit, stdout, stderr) = await RunAsync(node, scriptDir, timeout, [script, .. args], environment: environment);
         var last = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith('{'));
         return new Outcome(exit, last is null ? null : JsonDocument.Parse(last).RootElement.Clone(), stdout, stderr);
     }
@@ -86,10 +93,11 @@ public static class BrowserCheck
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
         .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string program, string workDir, TimeSpan timeout, string[] args, string? token = null)
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string program, string workDir, TimeSpan timeout, string[] args, string? token = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(program) { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
         if (token is not null) psi.Environment["PLAYER_SESSION"] = token;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

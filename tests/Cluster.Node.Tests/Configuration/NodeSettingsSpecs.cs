@@ -46,6 +46,7 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.persistence.startup-check-timeout = never", "media-platform.persistence.startup-check-timeout")]
     [InlineData("media-platform.clock.offset = yesterday", "media-platform.clock.offset")]
     [InlineData("media-platform.observability.metrics-anonymous = sometimes", "media-platform.observability.metrics-anonymous")]
+    [InlineData("media-platform.observability.metrics = maybe", "media-platform.observability.metrics")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));

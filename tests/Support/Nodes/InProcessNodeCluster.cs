@@ -16,6 +16,8 @@ namespace MediaPlatform.Testing.Nodes;
 public sealed class InProcessNodeCluster : IAsyncDisposable
 {
     public const string TokenKey = "in-process-cluster-token-key-0123456789abcdef";
+    /// <summary>The operator's admin token every node accepts (management routes, /metrics, the ops page).</summary>
+    public const string AdminToken = "in-process-cluster-admin-token-0123";
     private readonly List<WholeNode> _nodes = [];
     private readonly TempDirectory _dir = new("cluster");
 
@@ -29,8 +31,10 @@ public sealed class InProcessNodeCluster : IAsyncDisposable
     public IActorRef Registered<TKey>(int node = 0) => _nodes[node].Services.GetRequiredService<IRequiredActor<TKey>>().ActorRef;
 
     /// <summary>Starts <paramref name="size"/> nodes named <paramref name="name"/>-1… and waits until all are Up.
-    /// <paramref name="extraHocon"/> is layered over the shipped config on every node.</summary>
-    public static async Task<InProcessNodeCluster> StartAsync(int size, string name = "node", IClock? clock = null, string extraHocon = "")
+    /// <paramref name="extraHocon"/> is layered over the shipped config on every node; <paramref name="extraArgs"/> are
+    /// more flags for every node (e.g. --otlp-endpoint).</summary>
+    public static async Task<InProcessNodeCluster> StartAsync(int size, string name = "node", IClock? clock = null, string extraHocon = "",
+        IReadOnlyList<string>? extraArgs = null)
     {
         var cluster = new InProcessNodeCluster();
         try
@@ -47,9 +51,10 @@ public sealed class InProcessNodeCluster : IAsyncDisposable
                     "--data-dir", cluster._dir.Combine($"node-{i + 1}"), "--sqlite-file", cluster._dir.Combine("journal.db"),
                     "--blob-dir", cluster._dir.Combine("blobs"),
                     "--log-level", "Warning", "--seed-nodes", $"akka.tcp://media@127.0.0.1:{remotePorts[0]}", "--config", config,
+                    .. extraArgs ?? [],
                 ];
                 args = TestRateLimits.Raise(args, cluster._dir.Combine("config"));
-                var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = TokenKey }, AppContext.BaseDirectory)
+                var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = TokenKey, ["NODE_ADMIN_TOKEN"] = AdminToken }, AppContext.BaseDirectory)
                               ?? throw new InvalidOperationException("--help was parsed");
                 var node = await WholeNode.StartAsync(options, clock);
                 cluster._nodes.Add(node);

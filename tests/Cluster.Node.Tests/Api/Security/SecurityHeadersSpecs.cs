@@ -21,6 +21,8 @@ public sealed class SecurityHeadersSpecs(NodeFixture fixture)
         { "/no/such/route", HttpStatusCode.NotFound, "'none'" },
         { "/api/users/me", HttpStatusCode.Unauthorized, "'none'" },
         { "/player/player.js", HttpStatusCode.OK, "'self'" },
+        { "/ops/", HttpStatusCode.OK, "'self'" }, // the ops page is public; its data calls need the admin token
+        { "/ops/ops.js", HttpStatusCode.OK, "'self'" },
     };
 
     [Theory]
