@@ -39,31 +39,34 @@ public sealed class PlayableWhileTranscodingSpecs(PipelineNodeFixture fixture, I
         var (title, seen) = await TitleProgressWatch.UntilFinishedAsync(owner, id, Deadline);
         output.WriteLine(string.Join(" -> ", seen));
         Assert.Equal("Published", TitleApi.Status(title));
+        // Published, it plays for those entitled to it (the owner here); a stranger with no plan is told to subscribe.
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/media/titles/{id}/master.m3u8")).StatusCode);
 
-        var master = await GetTextAsync(stranger, $"/media/titles/{id}/master.m3u8");
+
+        var master = await GetTextAsync(owner, $"/media/titles/{id}/master.m3u8");
         foreach (var uri in VariantUris(master).Append("audio.m3u8"))
         {
-            var playlist = await GetTextAsync(stranger, $"/media/titles/{id}/{uri}");
+            var playlist = await GetTextAsync(owner, $"/media/titles/{id}/{uri}");
             Assert.Contains("#EXT-X-PLAYLIST-TYPE:VOD", playlist);
             Assert.Contains("#EXT-X-ENDLIST", playlist);
         }
         // Segments are immutable: what the player got while the title transcoded is what the package serves now.
-        var final = MediaPlaylistText.Parse(await GetTextAsync(stranger, $"/media/titles/{id}/{early.Playlist}"));
+        var final = MediaPlaylistText.Parse(await GetTextAsync(owner, $"/media/titles/{id}/{early.Playlist}"));
         Assert.Equal(early.Segments, final.Segments.Take(early.Segments.Count).Select(s => s.Uri));
         for (var i = 0; i < early.Segments.Count; i++)
         {
-            var published = await stranger.GetByteArrayAsync($"/media/titles/{id}/{early.Segments[i]}");
+            var published = await owner.GetByteArrayAsync($"/media/titles/{id}/{early.Segments[i]}");
             Assert.True(early.SegmentBytes[i].SequenceEqual(published), $"{early.Segments[i]} changed between the early playlist and the published package");
         }
 
         // The top rung, as a player downloads it, holds every frame of the source once.
         using var folder = new TempDirectory("playable");
         var top = VariantUris(master).Last();
-        var rung = MediaPlaylistText.Parse(await GetTextAsync(stranger, $"/media/titles/{id}/{top}"));
+        var rung = MediaPlaylistText.Parse(await GetTextAsync(owner, $"/media/titles/{id}/{top}"));
         var joined = Path.Combine(folder.Path, "top.mp4");
         await using (var file = File.Create(joined))
             foreach (var part in rung.Segments.Select(s => s.Uri).Prepend(rung.InitUri!))
-                await file.WriteAsync(await stranger.GetByteArrayAsync($"/media/titles/{id}/{part}"));
+                await file.WriteAsync(await owner.GetByteArrayAsync($"/media/titles/{id}/{part}"));
         var sourcePath = Path.Combine(folder.Path, "source.mp4");
         await File.WriteAllBytesAsync(sourcePath, source);
         var expected = (await new PacketScanner().ScanAsync(sourcePath)).FrameCount;
