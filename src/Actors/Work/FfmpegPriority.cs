@@ -12,7 +12,7 @@ namespace MediaPlatform.Actors.Work;
 public static class FfmpegPriority
 {
     public static FfmpegRunner Runner(TranscodeSettings settings, Action<int>? onRunningChanged = null) =>
-        new(onRunningChanged, settings.LowerFfmpegPriority ? Lower : null);
+        new(onRunningChanged, settings.LowerFfmpegPriority ? (processId, _, _) => Lower(processId) : null);
 
     public static void Lower(int processId)
     {

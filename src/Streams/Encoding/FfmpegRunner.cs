@@ -15,13 +15,14 @@ public sealed class FfmpegRunner
 {
     private const int TailLines = 12;
     private readonly Action<int>? _onRunningChanged;
-    private readonly Action<int>? _onProcessStarted;
+    private readonly Action<int, string, IReadOnlyList<string>>? _onProcessStarted;
     private int _running;
 
     /// <param name="onRunningChanged">Called with the number of child processes this runner has alive, after each
     /// start and exit; lets callers observe (and tests prove) how many run at once.</param>
-    /// <param name="onProcessStarted">Called with the id of each process started.</param>
-    public FfmpegRunner(Action<int>? onRunningChanged = null, Action<int>? onProcessStarted = null) =>
+    /// <param name="onProcessStarted">Called with the id, tool (ffmpeg/ffprobe) and arguments of each process started; the
+    /// process may have ended by then, so the arguments come from here rather than from /proc.</param>
+    public FfmpegRunner(Action<int>? onRunningChanged = null, Action<int, string, IReadOnlyList<string>>? onProcessStarted = null) =>
         (_onRunningChanged, _onProcessStarted) = (onRunningChanged, onProcessStarted);
 
     /// <summary>A runner shared by callers that do not need to observe their own processes.</summary>
@@ -91,7 +92,7 @@ public sealed class FfmpegRunner
         Changed(Interlocked.Increment(ref _running));
         try
         {
-            _onProcessStarted?.Invoke(process.Id);
+            _onProcessStarted?.Invoke(process.Id, tool, arguments);
             var tail = new Queue<string>();
             var stderr = PumpAsync(process.StandardError, line =>
             {

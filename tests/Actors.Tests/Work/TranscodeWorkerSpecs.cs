@@ -42,12 +42,12 @@ public sealed class TranscodeWorkerSpecs() : Akka.TestKit.Xunit2.TestKit(Config)
             int seen;
             while ((seen = Volatile.Read(ref _mostRunning)) < running && Interlocked.CompareExchange(ref _mostRunning, running, seen) != seen) { }
         },
-        pid =>
+        (pid, tool, arguments) =>
         {
             FfmpegPriority.Lower(pid);
+            _commandLines[pid] = $"{tool} {string.Join(' ', arguments)}";
             try
             {
-                _commandLines[pid] = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
                 _niceness[pid] = int.Parse(File.ReadAllText($"/proc/{pid}/stat").Split(") ")[1].Split(' ')[16]);
             }
             catch (IOException) { /* exited already */ }

@@ -95,7 +95,7 @@ public class ChunkEncoderTests
         using var clip = await GeneratedClip.VideoAsync(seconds: 20, width: 640, height: 360, audio: false);
         var chunk = await WholeClipChunkAsync(clip, 20);
         var pids = new List<int>();
-        var runner = new FfmpegRunner(onProcessStarted: pid => { lock (pids) pids.Add(pid); });
+        var runner = new FfmpegRunner(onProcessStarted: (pid, _, _) => { lock (pids) pids.Add(pid); });
         var encoder = new ChunkEncoder(new EncoderSettings("slow", 1), runner);
         using var cancel = new CancellationTokenSource();
         var job = Job(chunk, LadderPolicy.Default.For(640, 360, 25, false)[1], clip);

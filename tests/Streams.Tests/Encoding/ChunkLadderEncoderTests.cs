@@ -18,9 +18,9 @@ public class ChunkLadderEncoderTests
         var chunk = await ChunkEncoderTests.WholeClipChunkAsync(clip);
         var rungs = LadderPolicy.Default.For(640, 360, 25, false);
         var ffmpegs = 0;
-        var runner = new FfmpegRunner(onProcessStarted: pid =>
+        var runner = new FfmpegRunner(onProcessStarted: (_, _, arguments) =>
         {
-            if (File.ReadAllText($"/proc/{pid}/cmdline").Contains("libx264")) Interlocked.Increment(ref ffmpegs);
+            if (arguments.Contains("libx264")) Interlocked.Increment(ref ffmpegs);
         });
         var outputs = rungs.Select(r => Path.Combine(clip.Folder, "ladder", $"{r.Name}.mp4")).ToList();
 
