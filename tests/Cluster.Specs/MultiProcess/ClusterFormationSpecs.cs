@@ -27,7 +27,7 @@ public sealed class ClusterFormationSpecs(ITestOutputHelper output)
             Assert.True(await node.IsReadyAsync(), $"{node.Name}: /health/ready is not 200");
 
         // The files the nodes create are their user's alone (umask 077 in the node process).
-        await OwnerOnlyFiles.AssertAsync(cluster.Nodes[0], cluster.SqliteFile);
+        await OwnerOnlyFiles.AssertAsync(cluster.Nodes[0], cluster.SqliteFile, cluster.BlobDirectory);
         output.WriteLine("journal, WAL and blobs are 0600, blob folders 0700");
 
         cluster.MarkPassed();

@@ -14,8 +14,9 @@ public static class OwnerOnlyFiles
     private const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    /// <summary>Makes the node write a journal entry and a blob, then checks the modes of what it created.</summary>
-    public static async Task AssertAsync(NodeProcess node, string sqliteFile)
+    /// <summary>Makes the node write a journal entry and a blob (into the cluster's shared blob folder), then checks the
+    /// modes of what it created.</summary>
+    public static async Task AssertAsync(NodeProcess node, string sqliteFile, string blobDirectory)
     {
         if (!OperatingSystem.IsLinux()) return; // modes and umask are what this checks
         using var api = new NodeApi(node);
@@ -30,7 +31,7 @@ public static class OwnerOnlyFiles
         upload.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(upload)).StatusCode);
 
-        var blobs = Path.Combine(node.DataDirectory, "blobs");
+        var blobs = blobDirectory;
         var files = new[] { sqliteFile, sqliteFile + "-wal" }.Concat(Directory.GetFiles(blobs, "*", SearchOption.AllDirectories)).ToList();
         Assert.True(files.Count >= 3, $"expected the journal, its WAL and a blob, found: {string.Join(", ", files)}");
         foreach (var f in files)
