@@ -13,13 +13,9 @@
 // Any console error or page error fails the run; on failure a full-page screenshot is written to --screenshot.
 // Prints one JSON line (the result); exit 0 pass, 1 fail, 2 bad arguments.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
-import { chromium, request as apiRequest } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { request as apiRequest } from 'playwright-core';
+import { launchChromium, reportCheck } from './lib/chromium.mjs';
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync',
-  '--disable-background-networking', '--disable-component-update', '--mute-audio',
-];
 const PASSWORD = 'correct horse battery';
 const GOOD_CARD = '4242 4242 4242 4242';
 const DECLINING_CARD = '4000 0000 0000 0002';
@@ -427,10 +423,8 @@ async function journey(page, base, result, { title, other }) {
 }
 
 async function check(args) {
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (scripts/setup.sh chromium installs it)`);
   const result = { ok: false, scenario: args.scenario, steps: [], pageErrors: [], consoleErrors: [], httpErrors: [] };
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+  const browser = await launchChromium();
   // A phone's width for the account flows: the pages must work there.
   const page = await browser.newPage({ viewport: args.scenario === 'studio' ? { width: 1280, height: 900 } : { width: 360, height: 740 } });
   page.setDefaultTimeout(args.timeoutMs);
@@ -456,13 +450,4 @@ async function check(args) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const started = Date.now();
-let result;
-try {
-  result = await check(args);
-} catch (error) {
-  result = { ok: false, scenario: args.scenario, failure: error.message };
-}
-result.elapsedMs = Date.now() - started;
-console.log(JSON.stringify(result));
-process.exit(result.ok ? 0 : 1);
+await reportCheck(check, args, { scenario: args.scenario });

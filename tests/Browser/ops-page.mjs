@@ -4,13 +4,7 @@
 // singleton tables, and a request-rate chart with points above zero; the screenshot is written whether it passes or
 // not. Any console error or page error fails the run. Prints one JSON line; exit 0 pass, 1 fail, 2 bad arguments.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
-import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync',
-  '--disable-background-networking', '--disable-component-update', '--mute-audio',
-];
+import { launchChromium, reportCheck } from './lib/chromium.mjs';
 
 function parseArgs(argv) {
   const options = { timeoutMs: 90_000, screenshot: null, members: 0 };
@@ -60,10 +54,8 @@ async function run(page, args, result) {
 }
 
 async function check(args) {
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (scripts/setup.sh chromium installs it)`);
   const result = { ok: false, steps: [], pageErrors: [], consoleErrors: [] };
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(args.timeoutMs);
   page.on('pageerror', (error) => result.pageErrors.push(error.message));
@@ -84,13 +76,4 @@ async function check(args) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const started = Date.now();
-let result;
-try {
-  result = await check(args);
-} catch (error) {
-  result = { ok: false, failure: error.message };
-}
-result.elapsedMs = Date.now() - started;
-console.log(JSON.stringify(result));
-process.exit(result.ok ? 0 : 1);
+await reportCheck(check, args);

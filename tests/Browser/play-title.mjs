@@ -16,8 +16,7 @@
 // N % ready" and the video must play past the end of what was encoded when it started (hls.js reloading the growing
 // playlists); the other checks are skipped.
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
-import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { launchChromium, reportCheck } from './lib/chromium.mjs';
 
 const PLAYED_SECONDS = 3;
 
@@ -39,14 +38,6 @@ function parseArgs(argv) {
   }
   return { ...options, baseUrl: positional[0].replace(/\/+$/, ''), titleId: positional[1] };
 }
-
-// Flags for a closed network and a root user: no sandbox (root), no GPU, no background calls home, and media that
-// may start without a click. Audio is muted: the check needs time to advance, not sound.
-const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync',
-  '--disable-background-networking', '--disable-component-update',
-  '--autoplay-policy=no-user-gesture-required', '--mute-audio',
-];
 
 // What the page knows about playback (window.player) and the video element's clock.
 const readState = () => ({
@@ -231,11 +222,9 @@ async function checkProcessing(page, titleId, result, remaining) {
 }
 
 async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pending, processing, session, screenshot }) {
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (scripts/setup.sh chromium installs it)`);
   const url = `${baseUrl}/player/?title=${encodeURIComponent(titleId)}`;
   const result = { ok: false, titleId, url, levels: [], currentTime: 0, fatalError: null, errors: [], pageErrors: [], httpErrors: [] };
-  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS, '--lang=fr-FR'] });
+  const browser = await launchChromium(['--lang=fr-FR']);
   let page = null;
   try {
     // A French-speaking viewer: English subtitles must not come on by themselves.
@@ -330,13 +319,4 @@ function fail(result, reason) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const started = Date.now();
-let result;
-try {
-  result = await check(args);
-} catch (error) {
-  result = { ok: false, titleId: args.titleId, failure: error.message };
-}
-result.elapsedMs = Date.now() - started;
-console.log(JSON.stringify(result));
-process.exit(result.ok ? 0 : 1);
+await reportCheck(check, args, { titleId: args.titleId });
