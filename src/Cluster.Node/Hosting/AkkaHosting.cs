@@ -31,6 +31,8 @@ public static class AkkaHosting
                 // Shared tuning from config/*.hocon (and the operator's --config file) first: every With* below
                 // prepends its own settings on top, so node identity from flags always wins over a HOCON file.
                 .AddHocon(sharedHocon, HoconAddMode.Prepend)
+                // JSON logs: what Akka prints itself (before its loggers start, after they stop) is JSON too.
+                .AddHocon(options.LogFormat == NodeLogFormat.Json ? Akka.Configuration.ConfigurationFactory.ParseString(JsonStandardOutLogger.Hocon) : Akka.Configuration.Config.Empty, HoconAddMode.Prepend)
                 .AddSetup(new LoggerFactorySetup(provider.GetRequiredService<ILoggerFactory>()))
                 .ConfigureLoggers(loggers =>
                 {

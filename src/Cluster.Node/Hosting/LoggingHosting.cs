@@ -22,6 +22,7 @@ public static class LoggingHosting
             : NodeConsoleFormatter.FormatterName);
         builder.Logging.AddConsoleFormatter<NodeConsoleFormatter, NodeConsoleFormatterOptions>(o => o.NodeName = options.NodeName);
         builder.Logging.AddConsoleFormatter<NodeJsonFormatter, NodeConsoleFormatterOptions>(o => o.NodeName = options.NodeName);
+        JsonStandardOutLogger.NodeName = options.NodeName;
         return builder;
     }
 }
