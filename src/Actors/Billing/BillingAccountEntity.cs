@@ -41,6 +41,7 @@ public sealed class BillingAccountEntity
 
     protected override Decision<IBillingAccountEvent> Decide(BillingAccountState state, IBillingAccountCommand command, DateTimeOffset now)
     {
+        if (state.RetryOf(command) is { } retry) BillingMetrics.Retried(retry);
         var decision = state.Handle(command, now);
         if (decision is not Decision<IBillingAccountEvent>.Accepted accepted) return decision;
         var replyTo = Sender;

@@ -16,7 +16,7 @@ public sealed partial record BillingAccountState
     private Decision<IBillingAccountEvent> Purchase(PurchaseTitle c, DateTimeOffset now)
     {
         if (BillingValidation.Id(c.TitleId, "title id") is { } badTitle) return Refuse(badTitle);
-        var fingerprint = $"{OrderKind.TitlePurchase}:{c.TitleId}:{c.PriceMinor}:{c.Currency}";
+        var fingerprint = PurchaseFingerprint(c);
         return PlaceOrder(c.IdempotencyKey, fingerprint, () =>
         {
             if (c.PriceMinor is < 1 or > MaxTitlePriceMinor) return Refuse(Rejection.Invalid($"title price must be 1 to {MaxTitlePriceMinor} minor units"));

@@ -24,7 +24,7 @@ public sealed partial record BillingAccountState
 
     private Decision<IBillingAccountEvent> Subscribe(SubscribeToPlan c, DateTimeOffset now)
     {
-        var fingerprint = $"{OrderKind.Subscription}:{c.PlanId}";
+        var fingerprint = PlanFingerprint(OrderKind.Subscription, c.PlanId);
         if (UnansweredCharge(c.IdempotencyKey, fingerprint) is { } retry) return retry;
         return PlaceOrder(c.IdempotencyKey, fingerprint, () =>
         {
@@ -81,7 +81,7 @@ public sealed partial record BillingAccountState
 
     private Decision<IBillingAccountEvent> ChangePlan(ChangeSubscriptionPlan c, DateTimeOffset now)
     {
-        var fingerprint = $"{OrderKind.PlanChange}:{c.PlanId}";
+        var fingerprint = PlanFingerprint(OrderKind.PlanChange, c.PlanId);
         if (UnansweredCharge(c.IdempotencyKey, fingerprint) is { } retry) return retry;
         return PlaceOrder(c.IdempotencyKey, fingerprint, () =>
         {

@@ -15,21 +15,41 @@ public static class BillingMetrics
     private static readonly Counter<long> Payments = Meter.CreateCounter<long>(
         "media_platform.billing.payments", "{payment}", "Payment gateway answers, by outcome: charged, declined, gateway_silent (time-out or error; retried with the same key), voided.");
 
+    private static readonly Counter<long> OrdersRetried = Meter.CreateCounter<long>(
+        "media_platform.billing.orders.retried", "{order}",
+        "Order requests that arrived again with an Idempotency-Key the account already holds, by kind and answered_from: stored (the first order's invoice) or gateway (its charge had no answer yet, so the gateway was asked again).");
+
+    private static readonly Counter<long> PaymentsRetried = Meter.CreateCounter<long>(
+        "media_platform.billing.payments.retried", "{payment}",
+        "Payment requests that arrived again with an Idempotency-Key the account already holds, by answered_from: stored (the first attempt's outcome) or gateway (the gateway had been silent, so it was asked again with the same key).");
+
     private static readonly Counter<long> DunningAttempts = Meter.CreateCounter<long>(
         "media_platform.billing.dunning.attempts", "{attempt}", "Renewal collections the billing cycle made, by outcome: charged, declined.");
 
     private static readonly Counter<long> Suspensions = Meter.CreateCounter<long>(
         "media_platform.billing.suspensions", "{account}", "Subscriptions suspended after the dunning policy's last failed attempt.");
 
-    public static void InvoiceIssued(OrderKind kind) =>
-        Orders.Add(1, new KeyValuePair<string, object?>("kind", kind switch
-        {
-            OrderKind.Subscription => "subscription",
-            OrderKind.PlanChange => "plan_change",
-            OrderKind.Renewal => "renewal",
-            OrderKind.TitlePurchase => "title_purchase",
-            _ => "other",
-        }));
+    public static void InvoiceIssued(OrderKind kind) => Orders.Add(1, new KeyValuePair<string, object?>("kind", KindLabel(kind)));
+
+    /// <summary>
+    /// A repeated order or payment, counted by the entity that answers it (once per request that reaches it; a node
+    /// that dies before its request reaches the entity never counts it, and the client's retry elsewhere does).
+    /// </summary>
+    public static void Retried(BillingRetry retry)
+    {
+        var answeredFrom = new KeyValuePair<string, object?>("answered_from", retry.GatewayAskedAgain ? "gateway" : "stored");
+        if (retry is RetriedOrder order) OrdersRetried.Add(1, new KeyValuePair<string, object?>("kind", KindLabel(order.Kind)), answeredFrom);
+        else PaymentsRetried.Add(1, answeredFrom);
+    }
+
+    private static string KindLabel(OrderKind kind) => kind switch
+    {
+        OrderKind.Subscription => "subscription",
+        OrderKind.PlanChange => "plan_change",
+        OrderKind.Renewal => "renewal",
+        OrderKind.TitlePurchase => "title_purchase",
+        _ => "other",
+    };
 
     public static void GatewayAnswered(GatewayOutcome outcome) =>
         Payments.Add(1, new KeyValuePair<string, object?>("outcome", outcome switch
