@@ -23,12 +23,17 @@ case "$cmd" in
   render)
     listen="${3:?listen host:port}"; shift 3
     (($#)) || { echo "error: no upstream servers" >&2; exit 2; }
-    servers=""
+    servers="" backups=""
     for s in "$@"; do
       down=""; [[ "$s" == *=down ]] && { down=" down"; s="${s%=down}"; }
-      # Passive health: two failures (refused, reset, timeout, 502-504) within 10 s take a node out for 10 s.
-      servers+="        server $s max_fails=2 fail_timeout=10s$down;"$'\n'
+      # Passive health: three failures (refused, reset, timeout, 502-504) within 5 s take a node out for 5 s.
+      servers+="        server $s max_fails=3 fail_timeout=5s$down;"$'\n'
+      # The same nodes again as backups, used only while every node above is out: survivors that answered 503s
+      # (their entities waiting for a dead node's shards to move) are counted as failing too, and without a backup
+      # nginx would answer 502 "no live upstreams" itself instead of trying them.
+      backups+="        server $s backup$down;"$'\n'
     done
+    servers+="$backups"
     # As root the workers would otherwise become "nobody", who cannot use this directory; as anyone else nginx
     # keeps the invoking user and the directive would only draw a warning.
     user=""; [[ "$(id -u)" == 0 ]] && user="user $(id -un) $(id -gn);"
