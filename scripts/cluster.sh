@@ -256,11 +256,14 @@ case "$cmd" in
         --postgres) pg="$2"; shift 2 ;;
         --no-demo) demo=no; shift ;;
         --monitoring) monitoring=yes; shift ;;
-        --lb-port) lb_port_wanted="$2"; shift 2 ;;
+        --lb-port) lb_port_wanted="${2:-}"; shift 2 || shift ;;
         [0-9]*) n="$1"; shift ;;
         *) echo "unknown argument '$1'"; exit 2 ;;
       esac
     done
+    if ! [[ "$lb_port_wanted" =~ ^[0-9]+$ ]] || ((lb_port_wanted < 1 || lb_port_wanted > 65535)); then
+      echo "error: --lb-port must be a TCP port (1-65535), got '$lb_port_wanted'"; exit 2
+    fi
     if (($(node_count) > 0)); then for ((i = 1; i <= $(node_count); i++)); do alive "$i" && { echo "a local cluster already runs; scripts/cluster.sh down first"; exit 1; }; done; fi
     mkdir -p "$STATE"; echo "$n" >"$STATE/count"
     if [[ "$pg" == local ]]; then
