@@ -23,13 +23,28 @@ public static class JournalSchema
     /// <returns>What was done, for the log ("PostgreSQL database x", "SQLite file y").</returns>
     public static async Task<string> EnsureAsync(NodeOptions options, NodeConfiguration configuration, TimeSpan timeout)
     {
-        await using var schemaLock = options.UsesPostgres
-            ? await SchemaLock.AcquireAsync(options.PostgresConnectionString!, timeout)
-            : null;
-        await InitializeTablesAsync(options, configuration, timeout);
+        // A restart (the usual case) finds the tables and skips the lock and the short-lived actor system.
+        if (!options.UsesPostgres || !await PostgresTablesExistAsync(options.PostgresConnectionString!))
+        {
+            await using var schemaLock = options.UsesPostgres
+                ? await SchemaLock.AcquireAsync(options.PostgresConnectionString!, timeout)
+                : null;
+            await InitializeTablesAsync(options, configuration, timeout);
+        }
         return options.UsesPostgres
             ? $"PostgreSQL database {new NpgsqlConnectionStringBuilder(options.PostgresConnectionString).Database ?? "(default)"}"
             : $"SQLite file {options.SqliteFile}";
+    }
+
+    /// <summary>The plugin's default table names in the connection's schema; other names just take the slow path.</summary>
+    private static async Task<bool> PostgresTablesExistAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('journal', 'snapshot', 'tags')",
+            connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync()) == 3;
     }
 
     private static async Task InitializeTablesAsync(NodeOptions options, NodeConfiguration configuration, TimeSpan timeout)
