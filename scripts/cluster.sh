@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Local cluster on loopback: start N nodes, stop them, show status.
 #
-#   scripts/cluster.sh up [N] [--postgres CONNSTR|local] [--no-demo] [--monitoring]
-#                                                    build, start N nodes (default 3), wait until all are Up, then
+#   scripts/cluster.sh up [N] [--postgres CONNSTR|local] [--no-demo] [--monitoring] [--lb-port P]
+#                                                    build, start N nodes (default 3), wait until all are Up, start
+#                                                    the load balancer (nginx, deploy/nginx) in front of them on port
+#                                                    P (default 8080; its URL is the cluster's), then
 #                                                    put a generated demo clip through the cluster (scripts/demo.sh)
 #                                                    and print the player page's URL; --postgres local starts a
 #                                                    throwaway PostgreSQL in .cluster/pg; --monitoring starts a
@@ -10,15 +12,22 @@
 #                                                    its URL (port 9090, CLUSTER_PROMETHEUS_PORT changes it)
 #   scripts/cluster.sh status                        processes, membership and readiness of every node
 #   scripts/cluster.sh down                          stop every node gracefully (SIGTERM: leave, hand over, exit 0)
-#   scripts/cluster.sh stop I                        stop node I gracefully
-#   scripts/cluster.sh kill I                        kill node I with SIGKILL (the others down it)
-#   scripts/cluster.sh start I                       start node I again (after stop or kill)
+#                                                    and the load balancer
+#   scripts/cluster.sh stop I                        take node I out of the balancer, then stop it gracefully
+#   scripts/cluster.sh kill I                        take node I out of the balancer, then SIGKILL it (the others
+#                                                    down it)
+#   scripts/cluster.sh start I                       start node I again (after stop or kill); back in the balancer
+#                                                    once it is ready
 #   scripts/cluster.sh logs I                        follow node I's log
 #
 # Every node gets the same command line but its ports: they find each other through cluster bootstrap over the
 # same contact-point list, so nobody is designated first. State lives in .cluster/ (per-node logs and data; one
 # shared SQLite journal file unless --postgres is given). Ports: HTTP 8081.., remoting 4051.. (CLUSTER_HTTP_BASE,
-# CLUSTER_REMOTE_BASE change them).
+# CLUSTER_REMOTE_BASE change them). With PostgreSQL the journal's tables are made first (Cluster.Node migrate).
+#
+# The load balancer runs as you from .cluster/lb (config, pid, logs, temp files; no root, no system config). Nodes
+# believe its X-Forwarded-For only because .cluster/cluster.hocon lists 127.0.0.1 in
+# media-platform.security.trusted-proxies (so any local process could claim another client address: a sandbox).
 #
 # Secrets: the first start makes a random token key and admin token in .cluster/secrets/ (directory 0700, files
 # 0600) and keeps them across restarts, so tokens survive node restarts. Nodes read them from those files
@@ -43,6 +52,9 @@ BIN="$ROOT/src/Cluster.Node/bin/$CONFIGURATION/net10.0/Cluster.Node.dll"
 # Prometheus for --monitoring: deploy/monitoring's config and rules, laid out with their token and target files.
 MONITORING="$STATE/monitoring"
 PROMETHEUS_PORT="${CLUSTER_PROMETHEUS_PORT:-9090}"
+# The load balancer (scripts/nginx.sh) and the HOCON every local node is given on top of config/*.hocon.
+LB="$STATE/lb"
+NODE_HOCON="$STATE/cluster.hocon"
 
 http_port() { echo $((HTTP_BASE + $1 - 1)); }
 remote_port() { echo $((REMOTE_BASE + $1 - 1)); }
@@ -91,8 +103,9 @@ start_node() {
   # A connection string may hold a password: it goes by environment, never argv (ps shows argv to every user).
   local db_args=(--sqlite-file "$STATE/journal.db")
   if [[ -f "$STATE/postgres" ]]; then db_args=(); export NODE_POSTGRES; NODE_POSTGRES="$(cat "$STATE/postgres")"; fi
+  [[ -s "$NODE_HOCON" ]] || echo 'media-platform.security.trusted-proxies = ["127.0.0.1"]  # the load balancer' >"$NODE_HOCON"
   nohup dotnet "$BIN" \
-    --node-name "node-$i" --hostname 127.0.0.1 \
+    --node-name "node-$i" --hostname 127.0.0.1 --config "$NODE_HOCON" \
     --http-port "$(http_port "$i")" --remote-port "$(remote_port "$i")" \
     --discovery config --contact-points "$(contact_points "$n")" \
     --data-dir "$dir/data" --blob-dir "$STATE/blobs" "${db_args[@]}" \
@@ -116,6 +129,58 @@ wait_up() {
   done
   echo "timed out waiting for the cluster; see $STATE/node-*/node.log"
   return 1
+}
+
+lb_port() { cat "$LB/port" 2>/dev/null || true; }
+lb_alive() { local p; p="$(cat "$LB/nginx.pid" 2>/dev/null || true)"; [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; }
+
+# Writes the balancer's config from the node list: a node taken out (stop/kill, or started but not ready yet) stays
+# listed as `down`, so nginx sends it nothing.
+lb_render() {
+  local n i servers=()
+  n="$(node_count)"
+  for ((i = 1; i <= n; i++)); do
+    if [[ -f "$(node_dir "$i")/out-of-lb" ]]; then servers+=("127.0.0.1:$(http_port "$i")=down"); else servers+=("127.0.0.1:$(http_port "$i")"); fi
+  done
+  "$ROOT/scripts/nginx.sh" render "$LB" "127.0.0.1:$(lb_port)" "${servers[@]}"
+}
+
+start_lb() {
+  local port="$1"
+  "$ROOT/scripts/setup.sh" nginx
+  mkdir -p "$LB"; echo "$port" >"$LB/port"
+  lb_render
+  "$ROOT/scripts/nginx.sh" start "$LB" || { echo "the load balancer did not start; see $LB/error.log"; return 1; }
+  echo "load balancer: http://127.0.0.1:$port/ -> $(node_count) nodes (config $LB/nginx.conf, access log $LB/access.log)"
+}
+
+# Readiness-driven membership of the balancer: out before a node is stopped, in again once it answers ready.
+lb_out() {
+  touch "$(node_dir "$1")/out-of-lb"
+  if lb_alive; then lb_render && "$ROOT/scripts/nginx.sh" reload "$LB" && echo "node $1 out of the load balancer"; fi
+}
+
+lb_in() {
+  local i="$1" deadline=$((SECONDS + ${CLUSTER_WAIT_SECONDS:-90}))
+  lb_alive || { rm -f "$(node_dir "$i")/out-of-lb"; return 0; }
+  until curl -fsS "http://127.0.0.1:$(http_port "$i")/health/ready" >/dev/null 2>&1; do
+    if ! alive "$i" || ((SECONDS >= deadline)); then echo "node $i is not ready; it stays out of the load balancer"; return 1; fi
+    sleep 1
+  done
+  rm -f "$(node_dir "$i")/out-of-lb"
+  lb_render && "$ROOT/scripts/nginx.sh" reload "$LB" && echo "node $i back in the load balancer"
+}
+
+stop_lb() {
+  lb_alive || return 0
+  "$ROOT/scripts/nginx.sh" stop "$LB"
+  echo "load balancer stopped"
+}
+
+# A fresh PostgreSQL database gets its tables from one process before any node starts.
+migrate() {
+  [[ -f "$STATE/postgres" ]] || return 0
+  NODE_POSTGRES="$(cat "$STATE/postgres")" dotnet "$BIN" migrate
 }
 
 prometheus_alive() { local p; p="$(cat "$MONITORING/pid" 2>/dev/null || true)"; [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; }
@@ -151,6 +216,7 @@ stop_monitoring() {
 status() {
   local n i; n="$(node_count)"
   if ((n == 0)); then echo "no local cluster (run: scripts/cluster.sh up)"; return 0; fi
+  if lb_alive; then echo "load balancer: http://127.0.0.1:$(lb_port)/ (pid $(cat "$LB/nginx.pid"))"; else echo "load balancer: not running"; fi
   printf '%-7s %-8s %-24s %-6s\n' NODE PID HTTP READY
   for ((i = 1; i <= n; i++)); do
     local state="down" ready="-"
@@ -184,16 +250,20 @@ stop_node() {
 cmd="${1:-status}"; shift || true
 case "$cmd" in
   up)
-    n=3; pg=""; demo=yes; monitoring=no
+    n=3; pg=""; demo=yes; monitoring=no; lb_port_wanted="${CLUSTER_LB_PORT:-8080}"
     while (($#)); do
       case "$1" in
         --postgres) pg="$2"; shift 2 ;;
         --no-demo) demo=no; shift ;;
         --monitoring) monitoring=yes; shift ;;
+        --lb-port) lb_port_wanted="${2:-}"; shift 2 || shift ;;
         [0-9]*) n="$1"; shift ;;
         *) echo "unknown argument '$1'"; exit 2 ;;
       esac
     done
+    if ! [[ "$lb_port_wanted" =~ ^[0-9]+$ ]] || ((lb_port_wanted < 1 || lb_port_wanted > 65535)); then
+      echo "error: --lb-port must be a TCP port (1-65535), got '$lb_port_wanted'"; exit 2
+    fi
     if (($(node_count) > 0)); then for ((i = 1; i <= $(node_count); i++)); do alive "$i" && { echo "a local cluster already runs; scripts/cluster.sh down first"; exit 1; }; done; fi
     mkdir -p "$STATE"; echo "$n" >"$STATE/count"
     if [[ "$pg" == local ]]; then
@@ -203,25 +273,28 @@ case "$cmd" in
     fi
     if [[ -n "$pg" ]]; then (umask 077; echo "$pg" >"$STATE/postgres"); else rm -f "$STATE/postgres"; fi
     build
-    for ((i = 1; i <= n; i++)); do start_node "$i"; done
+    migrate
+    for ((i = 1; i <= n; i++)); do rm -f "$(node_dir "$i")/out-of-lb"; start_node "$i"; done
     wait_up "$n"
+    start_lb "$lb_port_wanted"
     status
     echo
     echo "admin token: in $ADMIN_TOKEN_FILE (scripts/mpctl.sh reads it from there)"
     if [[ "$monitoring" == yes ]]; then echo; start_monitoring "$n"; fi
     if [[ "$demo" == yes ]]; then echo; "$ROOT/scripts/demo.sh"; fi
     echo
-    echo "web app (sign up, subscribe, watch, upload): http://127.0.0.1:$(http_port 1)/app/ (every node serves it)"
+    echo "web app (sign up, subscribe, watch, upload): http://127.0.0.1:$(lb_port)/app/ (through the load balancer; every node serves it)"
     ;;
   status) status ;;
   down)
+    stop_lb
     for ((i = 1; i <= $(node_count); i++)); do stop_node "$i" TERM; done
     stop_monitoring
     if [[ -d "$STATE/pg/data" ]]; then "$ROOT/scripts/postgres.sh" stop "$STATE/pg"; echo "local PostgreSQL stopped"; fi
     ;;
-  stop) stop_node "${1:?node number}" TERM ;;
-  kill) stop_node "${1:?node number}" KILL ;;
-  start) start_node "${1:?node number}" ;;
+  stop) lb_out "${1:?node number}"; stop_node "$1" TERM ;;
+  kill) lb_out "${1:?node number}"; stop_node "$1" KILL ;;
+  start) start_node "${1:?node number}"; lb_in "$1" ;;
   logs) tail -f "$(node_dir "${1:?node number}")/node.log" ;;
-  *) sed -n '2,18p' "$0"; exit 2 ;;
+  *) sed -n '2,20p' "$0"; exit 2 ;;
 esac

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Puts a demo title through the running local cluster: generates a short clip with ffmpeg's lavfi sources (a moving
 # test picture with a tone; nothing is downloaded) and English subtitles (SRT) timed to it, signs up a demo user,
-# creates a title, uploads the subtitles and the clip to node 1,
+# creates a title, uploads the subtitles and the clip (through the load balancer when one runs, else node 1),
 # follows the title while the cluster probes, transcodes (chunks spread over every node), checks and publishes it,
 # and prints the player page's URL. The demo user's token goes to curl through a 0600 header file in the cluster's
 # state directory, never on a command line or the screen.
@@ -11,6 +11,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${CLUSTER_STATE_DIR:-$ROOT/.cluster}"
 API="http://127.0.0.1:${CLUSTER_HTTP_BASE:-8081}"
+# Through the load balancer when scripts/cluster.sh up runs one, so the printed links are the cluster's, not a node's.
+if [[ -s "$STATE/lb/port" && -s "$STATE/lb/nginx.pid" ]] && kill -0 "$(cat "$STATE/lb/nginx.pid")" 2>/dev/null; then API="http://127.0.0.1:$(cat "$STATE/lb/port")"; fi
 SECONDS_OF_VIDEO="${1:-20}"
 CLIP="$STATE/demo.mp4"
 SUBTITLES="$STATE/demo.en.srt"

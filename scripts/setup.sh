@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine of this kind (Debian 12 with the .NET 10 SDK) lacks, and nothing it already has.
-#   scripts/setup.sh [ffmpeg] [postgres] [node] [chromium] [prometheus]      (no arguments: all of them)
+#   scripts/setup.sh [ffmpeg] [postgres] [node] [chromium] [prometheus] [nginx]      (no arguments: all of them)
 # node (with npm) builds the player page's scripts and runs the browser check; chromium is what that check drives;
-# prometheus (with promtool) checks deploy/monitoring in the tests and runs for scripts/cluster.sh up --monitoring.
+# prometheus (with promtool) checks deploy/monitoring in the tests and runs for scripts/cluster.sh up --monitoring;
+# nginx is the load balancer scripts/cluster.sh up puts in front of the nodes (deploy/nginx; checked in the tests).
 # Needs root (or sudo) only when something is actually missing.
 set -euo pipefail
-wanted=("$@"); ((${#wanted[@]})) || wanted=(ffmpeg postgres node chromium prometheus)
+wanted=("$@"); ((${#wanted[@]})) || wanted=(ffmpeg postgres node chromium prometheus nginx)
 
 missing=()
 for w in "${wanted[@]}"; do
@@ -15,6 +16,7 @@ for w in "${wanted[@]}"; do
     node) command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm) ;;
     chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
     prometheus) command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(prometheus) ;;
+    nginx) command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx) ;;
     *) echo "setup: unknown prerequisite '$w'" >&2; exit 2 ;;
   esac
 done
@@ -30,4 +32,6 @@ $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 if [[ " ${missing[*]} " == *" postgresql "* ]]; then $SUDO service postgresql stop >/dev/null 2>&1 || true; fi
 # Likewise the Prometheus package's own server on 9090: scripts/cluster.sh --monitoring starts one for the cluster.
 if [[ " ${missing[*]} " == *" prometheus "* ]]; then $SUDO service prometheus stop >/dev/null 2>&1 || true; fi
+# And nginx's own server on port 80: scripts/nginx.sh runs one per cluster from its own directory.
+if [[ " ${missing[*]} " == *" nginx "* ]]; then $SUDO service nginx stop >/dev/null 2>&1 || true; fi
 echo "setup: done"

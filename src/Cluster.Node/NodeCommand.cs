@@ -17,8 +17,12 @@ public static class NodeCommand
 
     public static async Task<int> RunAsync(string[] args, Func<NodeOptions, NodeConfiguration, WebApplication> build)
     {
+        if (args.Length > 0 && args[0] == MigrateCommand.Name)
+            return await MigrateCommand.RunAsync(args[1..], EnvironmentVariables());
+
         NodeOptions? options;
         NodeConfiguration configuration;
+        bool schemaLocked;
         try
         {
             options = NodeOptionsParser.Parse(args, EnvironmentVariables(), AppContext.BaseDirectory);
@@ -30,10 +34,25 @@ public static class NodeCommand
             // Every media-platform.* setting is read and checked here, once; the host is built from the result.
             configuration = NodeConfiguration.Load(options);
             await StartupChecks.RunAsync(options, configuration.Settings.StartupCheckTimeout);
+            schemaLocked = options.UsesPostgres && Persistence.JournalSchema.LockEnabled(configuration.Hocon);
         }
         catch (Exception e) when (e is OptionsException or ConfigurationException)
         {
             return Fail(ExitBadConfiguration, e.Message);
+        }
+
+        // Nodes starting together on a fresh PostgreSQL database would create the journal tables at the same time
+        // (one fails with 23505 on pg_type): create them first, one process at a time, under an advisory lock.
+        if (schemaLocked)
+        {
+            try
+            {
+                await Persistence.JournalSchema.EnsureAsync(options, configuration, TimeSpan.FromSeconds(60));
+            }
+            catch (Exception e)
+            {
+                return Fail(ExitStartFailed, $"could not create the journal's tables: {Innermost(e).Message}");
+            }
         }
 
         WebApplication app;

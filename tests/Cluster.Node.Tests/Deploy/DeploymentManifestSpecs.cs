@@ -87,6 +87,18 @@ public sealed partial class DeploymentManifestSpecs
         Assert.Contains("name: media-remoting-tls", secrets);
     }
 
+    [Fact]
+    public void The_journal_tables_must_be_made_by_an_init_container_running_migrate_on_the_same_database()
+    {
+        var yaml = File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "deployment.yaml"));
+
+        var init = yaml[yaml.IndexOf("initContainers:", StringComparison.Ordinal)..yaml.IndexOf("      containers:", StringComparison.Ordinal)];
+        Assert.Contains($"args: [\"{MigrateCommand.Name}\"]", init);
+        var image = Regex.Match(init, @"image: (\S+)").Groups[1].Value;
+        Assert.Matches($@"- name: node\s+image: {Regex.Escape(image)}", yaml);
+        Assert.Matches(@"- name: NODE_POSTGRES\s+valueFrom:\s+secretKeyRef:\s+name: media-node\s+key: postgres", init);
+    }
+
     private static NodeOptions DeploymentOptions(string yaml)
     {
         var env = LiteralValues(yaml);
