@@ -39,7 +39,7 @@ public sealed partial record BillingAccountState
         if (Invoices.Find(i => i.OrderKey == key) is { } prior)
             return prior.OrderFingerprint == fingerprint
                 ? Answer(OrderPlacedFor(prior.InvoiceId))
-                : Refuse(Rejection.Conflict($"Idempotency-Key {key} was already used for a different order"));
+                : Refuse(KeyReused($"Idempotency-Key {key} was already used for a different order"));
         if (Invoices.Count(i => i.Status == InvoiceStatus.Open) >= MaxOpenInvoices)
             return Refuse(Rejection.Conflict($"the account has {MaxOpenInvoices} unpaid invoices; pay or void some first"));
         return place();
@@ -57,6 +57,9 @@ public sealed partial record BillingAccountState
         return new Invoice($"INV-{number:D6}", number, kind, reference, key, fingerprint, Currency, now, lines, credit, null, 0, InvoiceStatus.Open)
             .Settled();
     }
+
+    /// <summary>A key reused with another request: 422, as sign-up and titles answer (IETF Idempotency-Key draft).</summary>
+    private static Rejection KeyReused(string message) => new(RejectionKind.Unprocessable, message);
 
     private OrderPlaced OrderPlacedFor(string invoiceId)
     {

@@ -26,7 +26,7 @@ public sealed partial record BillingAccountState
         if (Payments.FindLast(p => p.Key == c.IdempotencyKey) is { } prior)
         {
             if (prior.InvoiceId != c.InvoiceId)
-                return Refuse(Rejection.Conflict($"Idempotency-Key {c.IdempotencyKey} was already used to pay invoice {prior.InvoiceId}"));
+                return Refuse(KeyReused($"Idempotency-Key {c.IdempotencyKey} was already used to pay invoice {prior.InvoiceId}"));
             return prior.Status == PaymentStatus.Pending ? Answer(new GatewayCallNeeded(prior, false)) : Repeat(prior);
         }
         if (FindInvoice(c.InvoiceId) is not { } invoice) return Refuse(InvoiceNotFound(c.InvoiceId));

@@ -64,7 +64,7 @@ public sealed record FriendListState(string UserId, ImmutableList<FriendListEntr
         if (Entries.Any(e => e.PairId == c.PairId && e.Relation == c.Relation)) return Decide.Reply<IFriendListEvent>(View()); // already counted
         if (Holding(c.Relation, c.PairId, now) >= c.Limit)
             return Decide.Reject<IFriendListEvent>(c.Relation == FriendRelation.Friends
-                ? Rejection.Conflict($"user {UserId} already has the most friends allowed: {c.Limit} ({c.Setting})")
+                ? Rejection.QuotaExceeded($"user {UserId} already has the most friends allowed: {c.Limit} ({c.Setting}); remove a friend first")
                 : Rejection.QuotaExceeded($"user {UserId} already has the most open friend requests allowed: {c.Limit} ({c.Setting}); wait for answers or cancel some"));
         return Decide.Persist(this, new FriendSlotReserved(c.PairId, c.Relation, now + HoldFor), s => s.View());
     }

@@ -32,12 +32,12 @@ public sealed class BillingAccountOrderSpecs
     }
 
     [Fact]
-    public void Purchase_with_a_key_used_for_a_different_title_or_price_must_be_a_conflict()
+    public void Purchase_with_a_key_used_for_a_different_title_or_price_must_be_unprocessable()
     {
         var account = new PureAccount();
         account.Buy("title-42", 399, "b1");
-        account.Refuse(new PurchaseTitle(Id, "title-43", 399, "USD", "b1"), RejectionKind.Conflict);
-        account.Refuse(new PurchaseTitle(Id, "title-42", 499, "USD", "b1"), RejectionKind.Conflict);
+        account.Refuse(new PurchaseTitle(Id, "title-43", 399, "USD", "b1"), RejectionKind.Unprocessable);
+        account.Refuse(new PurchaseTitle(Id, "title-42", 499, "USD", "b1"), RejectionKind.Unprocessable);
     }
 
     [Fact]

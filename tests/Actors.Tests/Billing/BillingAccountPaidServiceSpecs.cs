@@ -83,6 +83,37 @@ public sealed class BillingAccountPaidServiceSpecs
     }
 
     [Fact]
+    public void Upgrading_after_a_first_month_paid_wholly_by_a_coupon_must_credit_no_unused_time()
+    {
+        var account = new PureAccount();
+        account.SubscribeUnpaid("basic", "s1");
+        var c = new ApplyCouponToInvoice(Id, "INV-000001", "FREE", "r1");
+        account.ApplyCoupon(c, Redeemed(c, CouponKind.Percent, 100, 0));
+
+        account.Now = Start.AddDays(10); // 21 of 31 days left
+        var order = account.Do<OrderPlaced>(new ChangeSubscriptionPlan(Id, "premium", "up"));
+        Assert.Equal(0, order.Invoice.Lines[0].AmountMinor); // not 799 × 21 / 31: the coupon brought in nothing
+        Assert.Equal(2299L * 21 / 31, order.Invoice.TotalMinor);
+    }
+
+    [Fact]
+    public void Upgrading_after_a_half_price_first_month_must_credit_at_most_the_unused_part_of_what_was_paid()
+    {
+        var account = new PureAccount();
+        account.SubscribeUnpaid("basic", "s1");
+        var c = new ApplyCouponToInvoice(Id, "INV-000001", "HALF", "r1");
+        account.ApplyCoupon(c, Redeemed(c, CouponKind.Percent, 50, 0)); // 799 - 399 = 400 to pay
+        account.SetCard();
+        account.PayApproved("INV-000001");
+
+        account.Now = Start.AddDays(10); // 21 of 31 days left
+        var order = account.Order(new ChangeSubscriptionPlan(Id, "standard", "up"));
+        Assert.Equal(-(400L * 21 / 31), order.Invoice.Lines[0].AmountMinor);
+        Assert.Equal(1549L * 21 / 31 - 400L * 21 / 31, order.Invoice.TotalMinor);
+        Assert.Equal(("standard", 0L), (order.Account.PlanId, order.Account.CreditMinor));
+    }
+
+    [Fact]
     public void An_unpaid_upgrade_must_be_voided_by_the_next_change_and_count_for_nothing()
     {
         var account = new PureAccount();

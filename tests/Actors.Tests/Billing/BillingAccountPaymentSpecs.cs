@@ -120,12 +120,12 @@ public sealed class BillingAccountPaymentSpecs
     }
 
     [Fact]
-    public void Pay_with_a_key_used_for_another_invoice_must_be_a_conflict()
+    public void Pay_with_a_key_used_for_another_invoice_must_be_unprocessable()
     {
         var account = WithInvoice();
         account.Buy("t2", 100, "b2");
         account.StartPayment("INV-000001", "pay-1");
-        account.Refuse(new PayInvoice(Id, "INV-000002", "pay-1"), RejectionKind.Conflict);
+        account.Refuse(new PayInvoice(Id, "INV-000002", "pay-1"), RejectionKind.Unprocessable);
     }
 
     [Fact]

@@ -55,13 +55,13 @@ public sealed class BillingAccountSubscriptionSpecs
     }
 
     [Fact]
-    public void Subscribe_with_a_key_already_used_for_another_order_must_be_a_conflict()
+    public void Subscribe_with_a_key_already_used_for_another_order_must_be_unprocessable()
     {
         var account = new PureAccount();
         account.Subscribe("basic", "k1");
-        account.Refuse(new SubscribeToPlan(Id, "premium", "k1"), RejectionKind.Conflict);
-        account.Refuse(new ChangeSubscriptionPlan(Id, "premium", "k1"), RejectionKind.Conflict);
-        account.Refuse(new PurchaseTitle(Id, "t", 100, "USD", "k1"), RejectionKind.Conflict);
+        account.Refuse(new SubscribeToPlan(Id, "premium", "k1"), RejectionKind.Unprocessable);
+        account.Refuse(new ChangeSubscriptionPlan(Id, "premium", "k1"), RejectionKind.Unprocessable);
+        account.Refuse(new PurchaseTitle(Id, "t", 100, "USD", "k1"), RejectionKind.Unprocessable);
     }
 
     [Theory]
@@ -157,7 +157,7 @@ public sealed class BillingAccountSubscriptionSpecs
         var again = account.Do<OrderPlaced>(new ChangeSubscriptionPlan(Id, "premium", "up"));
         Assert.Empty(account.LastEvents);
         Assert.Equal(first.Invoice, again.Invoice with { Lines = first.Invoice.Lines });
-        account.Refuse(new ChangeSubscriptionPlan(Id, "standard", "up"), RejectionKind.Conflict);
+        account.Refuse(new ChangeSubscriptionPlan(Id, "standard", "up"), RejectionKind.Unprocessable);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ namespace MediaPlatform.Actors.Tests.Billing;
 /// <list type="bullet">
 /// <item>credit comes only from money received: the account's credit plus everything titles took from credit or card
 /// is at most what cards paid (coupons are discounts and bring in nothing);</item>
+/// <item>every credit for unused time (netted inside a plan-change invoice or handed to the account, on upgrades and
+/// downgrades alike) is at most what the period's unused time is worth in money received, folded from the stored
+/// events by <see cref="UnusedPaidTime"/>;</item>
 /// <item>service only while paid: an active subscription's period invoice is paid (or is a renewal being collected
 /// under the dunning policy); a pending one's is not;</item>
 /// <item>the plan is one that was paid for: an active subscription's plan is the one its latest paid invoice of the
@@ -36,16 +39,21 @@ public sealed class BillingMoneyPropertySpecs
         var random = new Random(seed);
         var state = BillingAccountState.Empty(Id);
         var now = BillingSamples.Start;
-        state = Step(state, new OpenBillingAccount(Id, Id, "USD"), now, random);
-        if (random.Next(2) == 0) state = Step(state, new SetBillingCard(Id, BillingSamples.Card()), now, random);
+        var journal = new List<IBillingAccountEvent>();
+        state = Step(state, new OpenBillingAccount(Id, Id, "USD"), now, random, journal);
+        if (random.Next(2) == 0) state = Step(state, new SetBillingCard(Id, BillingSamples.Card()), now, random, journal);
+        var unusedPaidTime = new UnusedPaidTime();
         var history = new List<string>();
         for (var i = 0; i < steps; i++)
         {
             var (command, advance) = NextCommand(state, random, i);
             now += advance;
             history.Add($"{now:MM-dd HH:mm} {command}");
-            state = Step(state, command, now, random);
-            if (Violation(state) is { } broken)
+            journal.Clear();
+            state = Step(state, command, now, random, journal);
+            history.AddRange(journal.Select(e => $"    {e}"));
+            var broken = journal.Select(e => unusedPaidTime.Fold(e, now)).FirstOrDefault(v => v is not null) ?? Violation(state);
+            if (broken is not null)
                 Assert.Fail($"seed {seed}, after step {i}: {broken}\n{string.Join("\n", history)}");
         }
     }
@@ -74,12 +82,14 @@ public sealed class BillingMoneyPropertySpecs
     }
 
     /// <summary>Decides the command and plays the entity's asynchronous steps with random answers from the gateway and the coupon.</summary>
-    private static BillingAccountState Step(BillingAccountState state, IBillingAccountCommand command, DateTimeOffset now, Random random)
+    private static BillingAccountState Step(BillingAccountState state, IBillingAccountCommand command, DateTimeOffset now, Random random,
+        List<IBillingAccountEvent> journal)
     {
         var decision = state.Handle(command, now);
         for (var hops = 0; decision is Decision<IBillingAccountEvent>.Accepted accepted && hops < 3; hops++)
         {
             state = accepted.Events.Aggregate(state, (s, e) => s.Apply(e));
+            journal.AddRange(accepted.Events);
             decision = accepted.Reply switch
             {
                 BillingAccountState.GatewayCallNeeded call => state.AfterGateway(call.Attempt.Key, call.Void, Gateway(random, call.Void), now),

@@ -33,12 +33,14 @@ public sealed class FriendSlotQuotaSpecs
     }
 
     [Fact]
-    public void Friends_beyond_the_limit_must_be_refused_409_and_delivered_entries_must_count()
+    public void Friends_beyond_the_limit_must_be_refused_as_a_quota_naming_the_setting_and_delivered_entries_must_count()
     {
         var state = FriendListState.Empty(Me);
         state = Run(state, new FriendshipChanged(Me, Pair(1), "u-1", FriendRelation.Friends, 1, Now));
         state = Run(state, Reserve(2, FriendRelation.Friends));
-        Assert.Equal(RejectionKind.Conflict, Refused(state, Reserve(3, FriendRelation.Friends)).Kind);
+        var refused = Refused(state, Reserve(3, FriendRelation.Friends));
+        Assert.Equal(RejectionKind.QuotaExceeded, refused.Kind);
+        Assert.Contains(Setting, refused.Message);
         // Other relations are counted on their own.
         Run(state, Reserve(3, FriendRelation.OutgoingRequest));
     }

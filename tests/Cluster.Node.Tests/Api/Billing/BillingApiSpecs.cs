@@ -90,7 +90,7 @@ public sealed class BillingApiSpecs(NodeFixture fixture) : IClassFixture<NodeFix
         Assert.Equal(invoice.GetRawText(), repeat.GetProperty("invoice").GetRawText());
         Assert.Single((await user.GetAsync($"{user.Billing}/invoices")).GetProperty("invoices").EnumerateArray());
 
-        await AssertProblemAsync(await user.SubscribeAsync("premium", key), HttpStatusCode.Conflict, "already used for a different order");
+        await AssertProblemAsync(await user.SubscribeAsync("premium", key), HttpStatusCode.UnprocessableEntity, "already used for a different order");
         await AssertProblemAsync(await user.SubscribeAsync("premium", NewKey()), HttpStatusCode.Conflict, "waiting for payment of invoice");
 
         await user.AddCardAsync(ApprovingCard, makeDefault: true);

@@ -128,7 +128,7 @@ public sealed class BillingMoneyApiSpecs(NodeFixture fixture) : IClassFixture<No
         Assert.Equal((TitlePrice, TitlePrice, 1L), (Minor(account, "amountDueMinor"), Minor(account, "balanceMinor"), Minor(account, "openInvoices")));
 
         await AssertProblemAsync(await user.PayAsync(invoiceId, NewKey()), HttpStatusCode.Conflict, "is paid; nothing to pay");
-        await AssertProblemAsync(await user.PayAsync(titleId, key), HttpStatusCode.Conflict, $"already used to pay invoice {invoiceId}");
+        await AssertProblemAsync(await user.PayAsync(titleId, key), HttpStatusCode.UnprocessableEntity, $"already used to pay invoice {invoiceId}");
     }
 
     [Fact]

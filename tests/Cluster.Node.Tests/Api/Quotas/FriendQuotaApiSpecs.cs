@@ -31,7 +31,7 @@ public sealed class FriendQuotaApiSpecs(QuotaNodeFixture fixture)
     }
 
     [Fact]
-    public async Task Accepting_a_friend_beyond_the_friend_quota_must_get_409_naming_the_limit()
+    public async Task Accepting_a_friend_beyond_the_friend_quota_must_get_429_naming_the_limit()
     {
         var (popular, first, second) = (await fixture.NewUserAsync(), await fixture.NewUserAsync(), await fixture.NewUserAsync());
         Assert.Equal(HttpStatusCode.OK, (await RequestAsync(first, popular.UserId)).StatusCode);
@@ -40,12 +40,12 @@ public sealed class FriendQuotaApiSpecs(QuotaNodeFixture fixture)
         using var accepted = await popular.Client.PostAsync($"/api/users/{popular.UserId}/friends/requests/{first.UserId}/accept", null);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         using var over = await popular.Client.PostAsync($"/api/users/{popular.UserId}/friends/requests/{second.UserId}/accept", null);
-        var detail = await AssertProblemAsync(over, HttpStatusCode.Conflict);
+        var detail = await AssertProblemAsync(over, HttpStatusCode.TooManyRequests);
         Assert.Contains("media-platform.quotas.friends", detail);
         Assert.Contains($"{QuotaNodeFixture.Friends}", detail);
 
         // Answering with a request of one's own counts as accepting: refused the same way.
-        var detailForRequest = await AssertProblemAsync(await RequestAsync(popular, second.UserId), HttpStatusCode.Conflict);
+        var detailForRequest = await AssertProblemAsync(await RequestAsync(popular, second.UserId), HttpStatusCode.TooManyRequests);
         Assert.Contains("media-platform.quotas.friends", detailForRequest);
     }
 }
