@@ -12,7 +12,7 @@ public sealed class LocalSteps : ExtensionIdProvider<LocalStepQueue>
 {
     private static readonly LocalSteps Id = new();
 
-    public static LocalStepQueue For(ActorSystem system) => Id.Get(system);
+    public static LocalStepQueue For(ActorSystem system) => Id.Apply(system);
 
     public override LocalStepQueue CreateExtension(ExtendedActorSystem system)
     {
