@@ -26,6 +26,12 @@ public sealed record TranscodeSettings(
     /// </summary>
     public int LookAhead { get; init; } = 1;
 
+    /// <summary>
+    /// Heavy local steps of title pipelines — prepare (split, audio), quality control, packaging — one node runs at
+    /// once, over all its titles (<c>max-concurrent-local-steps</c>; 0 = half the cores, at least 1). See <see cref="LocalSteps"/>.
+    /// </summary>
+    public int MaxConcurrentLocalSteps { get; init; } = 1;
+
     /// <summary>Items a worker takes at once: its slots and their look-ahead.</summary>
     public int WorkerCapacity => MaxConcurrentEncodes * (1 + LookAhead);
 
@@ -55,7 +61,11 @@ public sealed record TranscodeSettings(
             config.GetString("worker-dispatcher", ""))
         {
             LookAhead = config.GetInt("look-ahead", 1),
+            MaxConcurrentLocalSteps = config.GetInt("max-concurrent-local-steps", 0),
         };
+        if (settings.MaxConcurrentLocalSteps is < 0 or > 64)
+            throw new ConfigurationException($"{Path}.max-concurrent-local-steps must be 0 (half the cores) to 64");
+        if (settings.MaxConcurrentLocalSteps == 0) settings = settings with { MaxConcurrentLocalSteps = Math.Max(1, available / 2) };
         if (settings.LookAhead is < 0 or > 4) throw new ConfigurationException($"{Path}.look-ahead must be 0 to 4");
         if (settings.MaxAttempts < 1) throw new ConfigurationException($"{Path}.max-attempts must be at least 1");
         if (settings.CheckInInterval <= TimeSpan.Zero) throw new ConfigurationException($"{Path}.check-in-interval must be positive");

@@ -43,11 +43,11 @@ public static class TitleHosting
     /// passivates and is forgotten. Needs the transcode queue's proxy (<see cref="WorkHosting"/>).
     /// </summary>
     public static AkkaConfigurationBuilder WithTitlePipelines(this AkkaConfigurationBuilder builder, NodeOptions options, NodeSettings settings) => builder
-        .WithShardRegion<EntityRegions.Pipelines>(TitlePipeline.TypeName, (_, registry, resolver) =>
+        .WithShardRegion<EntityRegions.Pipelines>(TitlePipeline.TypeName, (system, registry, resolver) =>
             {
                 var priority = FfmpegPriority.Runner(settings.Transcode);
                 var context = new PipelineContext(registry.Get<EntityRegions.Titles>(), registry.Get<EntityRegions.TranscodeCoordinatorProxy>(),
-                    resolver.GetService<IBlobStore>(), settings.Pipeline, options.WorkDirectory, priority);
+                    resolver.GetService<IBlobStore>(), settings.Pipeline, options.WorkDirectory, priority, LocalSteps.For(system));
                 return titleId => TitlePipeline.PropsFor(titleId, context);
             },
             new EntityMessageExtractor<ITitlePipelineCommand>(m => m.TitleId),

@@ -12,10 +12,13 @@ using MediaPlatform.Streams.Probing;
 namespace MediaPlatform.Streams.Pipeline;
 
 /// <summary>
-/// Transcodes one title on this node as one stream graph: probe → split (and encode the audio) → encode every
-/// chunk × rung with bounded parallelism → assemble each rung → package HLS. Every stage is async process work
-/// behind SelectAsync, so running the graph never blocks an actor. Cancelling the token, or any stage failing,
-/// kills the ffmpeg processes still running.
+/// Transcodes one title on this node as one stream graph of the production path's stages: probe → prepare
+/// (<see cref="SourcePreparation"/>: split, audio) → the title's work items (<see cref="PreparedSource.EncodeItems"/>)
+/// through <see cref="EncodeFlow"/> with bounded parallelism → <see cref="RenditionPackaging"/> (assemble each rung,
+/// package HLS). In the cluster the same items go through every worker node's <see cref="EncodeFlow"/> and the same
+/// prepare and package stages run in the title's pipeline; this graph runs them on one node (tests, tools). Every stage
+/// is async process work behind SelectAsync, so running the graph never blocks an actor. Cancelling the token, or any
+/// stage failing, kills the ffmpeg processes still running.
 /// </summary>
 public sealed class TranscodePipeline
 {
@@ -81,28 +84,30 @@ public sealed class TranscodePipeline
         var work = request.WorkFolder;
         var rungs = _ladder.For(probe);
         var prepared = await new SourcePreparation(_runner).PrepareAsync(request.SourcePath, probe, work, request.ChunkSeconds, ct);
-        var encodes = prepared.EncodeRequests(rungs, probe.Rotation, (chunk, rung) => Path.Combine(work, rung.Name, $"chunk_{chunk.Index:D5}.mp4"));
-        return new TitlePlan(probe, prepared.Chunks, rungs, prepared.Audio, encodes);
+        var items = prepared.EncodeItems(rungs, probe.Rotation, (chunk, rung) => Path.Combine(work, rung.Name, $"chunk_{chunk.Index:D5}.mp4"));
+        foreach (var rung in rungs) Directory.CreateDirectory(Path.Combine(work, rung.Name));
+        return new TitlePlan(probe, prepared.Chunks, rungs, prepared.Audio, items);
     }
 
     private Source<TranscodeOutcome, NotUsed> EncodeAndPackage(TranscodeRequest request, TitlePlan plan,
         ChunkEncoder encoder, Action<string, int, int> report, Stopwatch clock, CancellationToken ct)
     {
         var done = 0;
-        report("encode", 0, plan.Encodes.Count);
-        return Source.From(plan.Encodes)
+        var total = plan.Encodes;
+        report("encode", 0, total);
+        return Source.From(plan.Items)
             .Via(EncodeFlow.Create(encoder, request.MaxConcurrentEncodes, ct))
-            .Select(result =>
+            .Select(results =>
             {
-                report("encode", Interlocked.Increment(ref done), plan.Encodes.Count);
-                return result;
+                report("encode", Interlocked.Add(ref done, results.Count), total);
+                return results;
             })
-            .Grouped(plan.Encodes.Count) // exactly every encode: Grouped allocates its buffer up front
+            .Grouped(plan.Items.Count) // exactly every item: Grouped allocates its buffer up front
             .SelectAsync(1, async results =>
             {
-                report("package", plan.Encodes.Count, plan.Encodes.Count);
-                var summary = await AssembleAndPackageAsync(request, plan, results.ToList(), clock, ct);
-                report("done", plan.Encodes.Count, plan.Encodes.Count);
+                report("package", total, total);
+                var summary = await AssembleAndPackageAsync(request, plan, results.SelectMany(r => r).ToList(), clock, ct);
+                report("done", total, total);
                 return (TranscodeOutcome)new TranscodeOutcome.Completed(summary);
             });
     }

@@ -1,4 +1,4 @@
 namespace MediaPlatform.Streams.Pipeline;
 
-/// <summary>Where a transcode is: the stage, and encode jobs (chunk × rung) done out of the total.</summary>
+/// <summary>Where a transcode is: the stage, and chunk × rung encodes done out of the total (an item may finish several at once).</summary>
 public sealed record TranscodeProgress(string Stage, int ChunksDone, int ChunksTotal);

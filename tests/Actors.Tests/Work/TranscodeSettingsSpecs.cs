@@ -36,4 +36,14 @@ public sealed class TranscodeSettingsSpecs
         Assert.Contains("look-ahead", Assert.Throws<ConfigurationException>(() => From("look-ahead = 5")).Message);
         Assert.Contains("look-ahead", Assert.Throws<ConfigurationException>(() => From("look-ahead = -1")).Message);
     }
+
+    [Fact]
+    public void Local_steps_must_default_to_half_the_cores_at_least_one_and_refuse_a_limit_outside_0_to_64()
+    {
+        Assert.Equal(1, TranscodeSettings.From(ConfigurationFactory.ParseString(""), cores: 1).MaxConcurrentLocalSteps);
+        Assert.Equal(4, TranscodeSettings.From(ConfigurationFactory.ParseString(""), cores: 8).MaxConcurrentLocalSteps);
+        Assert.Equal(3, TranscodeSettings.From(ConfigurationFactory.ParseString("max-concurrent-local-steps = 3"), cores: 8).MaxConcurrentLocalSteps);
+        Assert.Contains("max-concurrent-local-steps", Assert.Throws<ConfigurationException>(() => From("max-concurrent-local-steps = -1")).Message);
+        Assert.Contains("max-concurrent-local-steps", Assert.Throws<ConfigurationException>(() => From("max-concurrent-local-steps = 65")).Message);
+    }
 }

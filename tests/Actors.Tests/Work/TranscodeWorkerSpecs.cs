@@ -146,6 +146,8 @@ public sealed class TranscodeWorkerSpecs() : Akka.TestKit.Xunit2.TestKit(Config)
             ChunkEncodePayload.For(new ChunkLadderEncode(c, rungs, 0, rungs.Select(r => media.Output(r.Name, c.Index)).ToList()), 640, 360))).ToList();
 
         coordinator.Send(worker, new AssignWork(assignments)); // w0, w1 run; w2 waits
+        // The worker's graph starts them asynchronously: cancel once both slots run ffmpeg (w2 then surely waits).
+        await AwaitAssertAsync(() => Assert.Equal(2, _commandLines.Count(c => c.Value.Contains("libx264"))), Wait);
         coordinator.Send(worker, new CancelWork("w2"));
         coordinator.Send(worker, new CancelWork("w0"));
 
@@ -158,6 +160,28 @@ public sealed class TranscodeWorkerSpecs() : Akka.TestKit.Xunit2.TestKit(Config)
         Assert.All(rungs, r => Assert.False(File.Exists(media.Output(r.Name, 0)), "no output of the cancelled encode"));
         Assert.All(rungs, r => Assert.False(File.Exists(media.Output(r.Name, 2)), "the dropped item was never encoded"));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(media.Folder, "out"), "*.part", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_worker_that_stops_must_kill_its_running_ffmpeg_and_start_none_of_the_items_it_held()
+    {
+        using var media = await TestMedia.SplitClipAsync(seconds: 6, width: 640, height: 360);
+        var rungs = LadderPolicy.Default.For(640, 360, 25, false);
+        var coordinator = CreateTestProbe();
+        var worker = Sys.ActorOf(TranscodeWorker.PropsFor(coordinator.Ref, TranscodeSettings.From(Sys), ObservedRunner()));
+        var assignments = media.Chunks.Select(c => new WorkAssignment($"w{c.Index}", "clip", 1, null,
+            ChunkEncodePayload.For(new ChunkLadderEncode(c, rungs, 0, rungs.Select(r => media.Output(r.Name, c.Index)).ToList()), 640, 360))).ToList();
+        coordinator.Send(worker, new AssignWork(assignments)); // w0, w1 run; w2 waits
+        await AwaitAssertAsync(() => Assert.Equal(2, _commandLines.Count(c => c.Value.Contains("libx264"))), Wait);
+
+        Watch(worker);
+        Sys.Stop(worker);
+        ExpectTerminated(worker);
+
+        await AwaitAssertAsync(() => Assert.Equal(0, Volatile.Read(ref _running)), TimeSpan.FromSeconds(10));
+        Assert.Equal(3, assignments.Count);
+        Assert.Equal(2, _commandLines.Count(c => c.Value.Contains("libx264"))); // the waiting item never started
+        Assert.All(assignments.SelectMany(a => a.Work().OutputPaths), o => Assert.False(File.Exists(o), $"{o} written by a stopped worker"));
     }
 
     [Fact]

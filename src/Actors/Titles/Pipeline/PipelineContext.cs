@@ -1,13 +1,14 @@
 using Akka.Actor;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Streams.Encoding;
+using MediaPlatform.Streams.Pipeline;
 
 namespace MediaPlatform.Actors.Titles.Pipeline;
 
 /// <summary>
 /// What a title pipeline works with: the title entities' region, the transcode coordinator (its proxy), the blob
 /// store, the settings, and <see cref="WorkRoot"/> — a folder every node shares, where chunks and encodes live while
-/// a title is transcoded.
+/// a title is transcoded — and <see cref="LocalSteps"/>, the node's one limiter of heavy local steps.
 /// </summary>
 public sealed record PipelineContext(
     IActorRef Titles,
@@ -15,7 +16,8 @@ public sealed record PipelineContext(
     IBlobStore Store,
     PipelineSettings Settings,
     string WorkRoot,
-    FfmpegRunner Runner)
+    FfmpegRunner Runner,
+    LocalStepQueue LocalSteps)
 {
     public static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 }

@@ -14,7 +14,8 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 /// queued whole is not prepared again), follow the batch and record progress on the title, and once every encode is
 /// done assemble and package the rungs and store the package. An item that failed all its attempts fails the title at
 /// once with that item's ffmpeg error, and the title's clean-up cancels what is left of the batch. While the batch
-/// encodes, the encoded prefix of each rung is served as growing playlists (<see cref="EarlyPlaylists"/>).
+/// encodes, the encoded prefix of each rung is served as growing playlists (<see cref="EarlyPlaylists"/>). The heavy
+/// local steps — split, audio, the source's quality check, packaging — wait for the node's limiter (<see cref="LocalStep"/>).
 /// </summary>
 internal sealed class TranscodeStep(string titleId, PipelineContext context, TitleClient client, ILoggingAdapter log)
 {
@@ -69,23 +70,25 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         var probe = title.Probe!;
         var source = await BlobFiles.LocalFileAsync(context.Store, title.Source!.BlobKey, work.CopyFolder, ct);
         var preparation = new SourcePreparation(context.Runner);
-        var prepared = await preparation.SplitAsync(source, work.Folder, context.Settings.ChunkSeconds, ct);
-        var encodes = prepared.LadderEncodes(title.Ladder, probe.Rotation, (chunk, rung) => work.EncodedPath(chunk.Index, rung.Name));
+        var prepared = await LocalStep.RunAsync(context, titleId, log, "split",
+            t => preparation.SplitAsync(source, work.Folder, context.Settings.ChunkSeconds, t), ct);
+        var encodes = prepared.EncodeItems(title.Ladder, probe.Rotation, (chunk, rung) => work.EncodedPath(chunk.Index, rung.Name));
         foreach (var rung in title.Ladder) Directory.CreateDirectory(Path.GetDirectoryName(work.EncodedPath(0, rung.Name))!);
 
-        var items = Items(work, encodes);
+        // A chunk queued one item per rung (the first and the last) has one work id per rung.
+        var items = encodes.Select(e => (WorkId: e.Rungs.Count < title.Ladder.Count ? work.WorkId(e.Chunk.Index, e.Rungs[0].Name) : work.WorkId(e.Chunk.Index), Encode: e)).ToList();
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (item, token) =>
         {
             var submit = SubmitChunkWork.For(item.WorkId, work.BatchId, items.Count, ChunkEncodePayload.For(item.Encode, probe.Width, probe.Height), self);
             var answer = await context.Coordinator.Ask<object>(submit, PipelineContext.AskTimeout, token);
             if (answer is Rejection refused) throw new PipelineFailure($"the transcode queue refused {submit.WorkId}: {refused.Message}");
         });
-        log.Info("title {0}: {1} chunks queued as batch {2}, each to {3} rungs in one encode", titleId, encodes.Count,
-            work.BatchId, title.Ladder.Count);
+        log.Info("title {0}: {1} chunks queued as batch {2} ({3} items), each to {4} rungs in one encode", titleId, prepared.Chunks.Count,
+            work.BatchId, items.Count, title.Ladder.Count);
         // The audio is encoded and the source checked while the chunks are: packaging and publishing need them only
         // once every chunk is done. The audio comes first (the early playlists need it); the check runs beside the
         // step, so the title becomes playable without waiting for it.
-        await preparation.CompleteAsync(source, probe, work.Folder, ct);
+        await LocalStep.RunAsync(context, titleId, log, "audio", t => preparation.CompleteAsync(source, probe, work.Folder, t), ct);
         _earlyQc = CheckSourceAsync(title, work, ct);
     }
 
@@ -95,23 +98,12 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
     /// </summary>
     private async Task CheckSourceAsync(TitleView title, TitleWork work, CancellationToken ct)
     {
-        try { await new SourceQualityCheck(titleId, context, log).RunEarlyAsync(title, work, ct); }
+        try { await LocalStep.RunAsync(context, titleId, log, "qc", t => new SourceQualityCheck(titleId, context, log).RunEarlyAsync(title, work, t), ct); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             if (!ct.IsCancellationRequested) log.Warning("title {0}: early source check not kept ({1}); the quality step checks again", titleId, e.Message);
         }
     }
-
-    /// <summary>
-    /// One item per chunk (one decode for every rung), in presentation order — except the first and the last chunk,
-    /// queued as one item per rung: the first chunk's lowest rungs are done in a fraction of a chunk's time, so the
-    /// title is playable soon (<see cref="EarlyPlaylists"/>); the batch's final items are small, so no slot idles long
-    /// while another finishes a whole chunk.
-    /// </summary>
-    private static IReadOnlyList<(string WorkId, Streams.Encoding.ChunkLadderEncode Encode)> Items(TitleWork work, IReadOnlyList<Streams.Encoding.ChunkLadderEncode> encodes) =>
-        encodes.SelectMany((e, i) => (i == 0 || i == encodes.Count - 1) && encodes.Count > 1 && e.Rungs.Count > 1
-            ? e.Rungs.Select((r, k) => (work.WorkId(e.Chunk.Index, r.Name), e with { Rungs = [r], OutputPaths = [e.OutputPaths[k]] }))
-            : [(work.WorkId(e.Chunk.Index), e)]).ToList();
 
     /// <summary>Every rung's encodes of the batch's completed items, whichever item shape (a chunk to every rung, or to one).</summary>
     private static IEnumerable<Streams.Encoding.ChunkEncodeResult> Encoded(BatchStatus batch) =>
@@ -137,15 +129,21 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         if (SourcePreparation.TryLoadChunks(work.Folder) is null)
             throw new PipelineFailure("the prepared chunks of this upload are gone from the shared work folder; upload the source again");
         // Complete already, unless the pipeline moved nodes between queuing the chunks and encoding the audio.
-        var prepared = SourcePreparation.TryLoad(work.Folder) ?? await new SourcePreparation(context.Runner).CompleteAsync(
-            await BlobFiles.LocalFileAsync(context.Store, title.Source!.BlobKey, work.CopyFolder, ct), title.Probe!, work.Folder, ct);
+        var prepared = SourcePreparation.TryLoad(work.Folder);
+        if (prepared is null)
+        {
+            var source = await BlobFiles.LocalFileAsync(context.Store, title.Source!.BlobKey, work.CopyFolder, ct);
+            prepared = await LocalStep.RunAsync(context, titleId, log, "audio",
+                t => new SourcePreparation(context.Runner).CompleteAsync(source, title.Probe!, work.Folder, t), ct);
+        }
         if (batch.Items.FirstOrDefault(i => i.Result is null) is { } missing) throw new PipelineFailure($"encode {missing.WorkId} completed without a result");
         var results = Encoded(batch).ToList();
         log.Info("title {0}: every encode done; assembling {1} rungs and packaging HLS", titleId, title.Ladder.Count);
         PipelineSteps.TryDeleteFolder(work.PackageFolder); // a package half-written by an interrupted attempt
         Directory.CreateDirectory(work.AssemblyFolder);
-        var summary = await new RenditionPackaging(context.Runner).PackageAsync(title.Probe!, title.Ladder, prepared.Chunks, results,
-            prepared.Audio, work.AssemblyFolder, work.PackageFolder, context.Settings.SegmentSeconds, TimeSpan.Zero, ct);
+        var summary = await LocalStep.RunAsync(context, titleId, log, "package", t => new RenditionPackaging(context.Runner).PackageAsync(
+            title.Probe!, title.Ladder, prepared.Chunks, results, prepared.Audio, work.AssemblyFolder, work.PackageFolder,
+            context.Settings.SegmentSeconds, TimeSpan.Zero, t), ct);
         var files = await BlobFiles.UploadFolderAsync(context.Store, work.PackageFolder, work.HlsPrefix, ct);
         await client.AskAsync(new RecordPackaged(titleId, work.HlsPrefix, summary.MasterPlaylist, title.Ladder), ct);
         log.Info("title {0}: packaged {1} rungs ({2}) into {3} files under {4}", titleId, summary.Rungs.Count,

@@ -2,18 +2,33 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MediaPlatform.Node.Tests.Support;
+using MediaPlatform.Testing;
 using MediaPlatform.Testing.Api;
 
 namespace MediaPlatform.Node.Tests.Api.Titles.Pipeline;
 
-/// <summary>One node with the shipped pipeline settings: an upload starts the title's transcode.</summary>
+/// <summary>
+/// One node with the shipped pipeline settings (an upload starts the title's transcode), except that it runs one heavy
+/// local step at a time whatever its cores (<see cref="LocalStepLimitSpecs"/>).
+/// </summary>
 public sealed class PipelineNodeFixture : IAsyncLifetime
 {
+    private readonly TempDirectory _configDir = new("pipeline-node-config");
+
     public TestNode Node { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Node = await TestNode.StartAsync();
+    public async Task InitializeAsync()
+    {
+        var hocon = Path.Combine(_configDir.Path, "pipeline.hocon");
+        await File.WriteAllTextAsync(hocon, "media-platform.transcode.max-concurrent-local-steps = 1\n");
+        Node = await TestNode.StartAsync("--config", hocon);
+    }
 
-    public Task DisposeAsync() => Node.DisposeAsync().AsTask();
+    public async Task DisposeAsync()
+    {
+        await Node.DisposeAsync();
+        _configDir.Dispose();
+    }
 
     public async Task<HttpClient> NewUploaderAsync()
     {
