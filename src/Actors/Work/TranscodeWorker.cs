@@ -187,6 +187,7 @@ public sealed class TranscodeWorker : ReceiveActor, IWithTimers
     private static async Task<EncodeEnded> EncodeAsync(ChunkEncoder encoder, RunningEncode encode)
     {
         var assignment = encode.Assignment;
+        using var span = EncodeTracing.Start(assignment);
         var work = assignment.Work();
         var suffix = $".{assignment.Attempt}-{Guid.NewGuid():N}.part";
         var parts = work.OutputPaths.Select(p => p + suffix).ToList();
