@@ -21,6 +21,9 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
 {
     private readonly EntitySettings _settings;
     private readonly string _metricsType;
+    private readonly string _persistSpanName;
+    // "handle {entity-type} {message}" per entity class and message type: no string built per traced message.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Type), string> HandleSpanNames = new();
     private readonly long _startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
     private bool _stopRequested;
     // The span of the traced message being handled; a persist takes it over and stops it once the reply is sent.
@@ -34,6 +37,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
         _settings = settings;
         Clock = clock;
         _metricsType = EntityTypeLabel.Of(GetType());
+        _persistSpanName = "persist " + _metricsType;
 
         Recover<SnapshotOffer>(offer => State = (TState)offer.Snapshot);
         Recover<TEvent>(e => State = State.Apply(e));
@@ -72,8 +76,8 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
     private void OnTraced(TracedMessage traced)
     {
         var previous = System.Diagnostics.Activity.Current;
-        var span = ActivitySources.Entities.StartActivity(
-            $"handle {_metricsType} {traced.Message.GetType().Name}", System.Diagnostics.ActivityKind.Server, traced.Context());
+        var name = HandleSpanNames.GetOrAdd((_metricsType, traced.Message.GetType()), static key => $"handle {key.Item1} {key.Item2.Name}");
+        var span = ActivitySources.Entities.StartActivity(name, System.Diagnostics.ActivityKind.Server, traced.Context());
         if (span is not null)
         {
             _node ??= ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString();
@@ -172,7 +176,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
             case Decision<TEvent>.Accepted accepted:
                 var remaining = accepted.Events.Count;
                 var writeStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-                var span = ActivitySources.StartDetached(ActivitySources.Persistence, "persist " + _metricsType);
+                var span = ActivitySources.StartDetached(ActivitySources.Persistence, _persistSpanName);
                 span?.SetTag("entity_type", _metricsType).SetTag("events", accepted.Events.Count);
                 var handling = _handling;
                 _handling = null;

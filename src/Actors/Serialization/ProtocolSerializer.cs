@@ -65,6 +65,15 @@ public sealed class ProtocolSerializer : SerializerWithStringManifest
             ?? throw new SerializationException($"manifest '{manifest}' decoded to null");
     }
 
+    /// <summary>The message inside an envelope's bytes, read in place (no copy of the body).</summary>
+    internal object FromBinary(ReadOnlySpan<byte> bytes, string manifest)
+    {
+        if (!Registry.TryGetType(manifest, out var type))
+            throw new SerializationException($"unknown protocol manifest '{manifest}'");
+        return JsonSerializer.Deserialize(bytes, type, JsonOptions)
+            ?? throw new SerializationException($"manifest '{manifest}' decoded to null");
+    }
+
     private static ProtocolTypeRegistry RegistryFor(ActorSystem system)
     {
         var assemblies = new List<Assembly> { typeof(ProtocolSerializer).Assembly };

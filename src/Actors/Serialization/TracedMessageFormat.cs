@@ -35,7 +35,7 @@ internal static class TracedMessageFormat
         var parts = Encoding.UTF8.GetString(bytes, 0, end).Split(' ', 3);
         if (parts.Length < 2 || parts[0] == ProtocolSerializer.TracedManifest)
             throw new SerializationException("a traced message with a malformed header");
-        var inner = serializer.FromBinary(bytes[(end + 1)..], parts[0]);
+        var inner = serializer.FromBinary(bytes.AsSpan(end + 1), parts[0]);
         return new TracedMessage(inner, parts[1], parts.Length > 2 ? parts[2] : null);
     }
 }
