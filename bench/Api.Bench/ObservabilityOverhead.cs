@@ -19,7 +19,8 @@ public static class ObservabilityOverhead
     public static async Task RunAsync(BenchOptions options)
     {
         Console.WriteLine($"observability overhead: profile update (persisted) over HTTP, {options.Requests:N0} requests, " +
-                          $"{options.Clients} clients, {options.Runs} round(s), fresh 3-node clusters per round");
+                          $"{options.Clients} clients, {options.Runs} round(s), fresh 3-node clusters per round, " +
+                          (options.EveryNode ? "providers on every node (each records all three)" : "providers on the first node (recording all three once)"));
         var on = new List<LoadRun.Result>();
         var off = new List<LoadRun.Result>();
         for (var round = 0; round < options.Runs; round++)
@@ -43,8 +44,9 @@ public static class ObservabilityOverhead
         const string metricsOff = "media-platform.observability.metrics = off\n";
         await using var cluster = await InProcessNodeCluster.StartAsync(3, enabled ? "obs-on" : "obs-off",
             extraHocon: "media-platform.billing.require-published-title = off\n",
-            nodeHocon: i => enabled && i == 0 ? "" : metricsOff,
-            nodeArgs: i => collector is not null && i == 0 ? ["--otlp-endpoint", collector.Endpoint.ToString()] : []);
+            // --every-node: the former set-up, providers on every node, each recording the whole process.
+            nodeHocon: i => enabled && (i == 0 || options.EveryNode) ? "" : metricsOff,
+            nodeArgs: i => collector is not null && (i == 0 || options.EveryNode) ? ["--otlp-endpoint", collector.Endpoint.ToString()] : []);
         var pool = await UserPool.CreateAsync(cluster, options.Users);
         var members = pool.Members;
         var names = 0L;

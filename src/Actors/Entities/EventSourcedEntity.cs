@@ -77,7 +77,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
     {
         var previous = System.Diagnostics.Activity.Current;
         var name = HandleSpanNames.GetOrAdd((_metricsType, traced.Message.GetType()), static key => $"handle {key.Item1} {key.Item2.Name}");
-        var span = ActivitySources.Entities.StartActivity(name, System.Diagnostics.ActivityKind.Server, traced.Context());
+        var span = ActivitySources.Entities.StartActivity(name, System.Diagnostics.ActivityKind.Server, traced.Context);
         if (span is not null)
         {
             _node ??= ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString();

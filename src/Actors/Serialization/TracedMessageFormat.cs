@@ -16,9 +16,9 @@ internal static class TracedMessageFormat
     {
         if (traced.Message is TracedMessage) throw new ArgumentException("a traced message inside a traced message");
         var manifest = serializer.Manifest(traced.Message);
-        var header = string.IsNullOrEmpty(traced.TraceState)
-            ? $"{manifest} {traced.TraceParent}"
-            : $"{manifest} {traced.TraceParent} {traced.TraceState}";
+        var header = string.IsNullOrEmpty(traced.Context.TraceState)
+            ? $"{manifest} {traced.TraceParent()}"
+            : $"{manifest} {traced.TraceParent()} {traced.Context.TraceState}";
         if (header.Contains('\n')) throw new ArgumentException("a trace header with a line break");
         var body = serializer.ToBinary(traced.Message);
         var bytes = new byte[Encoding.UTF8.GetByteCount(header) + 1 + body.Length];
@@ -36,6 +36,6 @@ internal static class TracedMessageFormat
         if (parts.Length < 2 || parts[0] == ProtocolSerializer.TracedManifest)
             throw new SerializationException("a traced message with a malformed header");
         var inner = serializer.FromBinary(bytes.AsSpan(end + 1), parts[0]);
-        return new TracedMessage(inner, parts[1], parts.Length > 2 ? parts[2] : null);
+        return TracedMessage.From(inner, parts[1], parts.Length > 2 ? parts[2] : null);
     }
 }

@@ -51,10 +51,11 @@ public sealed class TracedMessageSpecs : Akka.TestKit.Xunit2.TestKit
         var restored = Assert.IsType<TracedMessage>(Sys.Serialization.Deserialize(serializer.ToBinary(traced), serializer.Identifier, serializer.Manifest(traced)));
 
         Assert.Equal(command, restored.Message);
-        Assert.Equal(span.Id, restored.TraceParent);
-        Assert.Equal("vendor=1", restored.TraceState);
-        Assert.Equal(span.TraceId, restored.Context().TraceId);
-        Assert.Equal(span.SpanId, restored.Context().SpanId);
+        Assert.Equal(span.Id, restored.TraceParent());
+        Assert.Equal("vendor=1", restored.Context.TraceState);
+        Assert.Equal(span.TraceId, restored.Context.TraceId);
+        Assert.Equal(span.SpanId, restored.Context.SpanId);
+        Assert.True(restored.Context.IsRemote);
 
         var extractor = new EntityMessageExtractor<IUserCommand>(m => m.UserId);
         Assert.Equal("user-1", extractor.EntityId(restored));

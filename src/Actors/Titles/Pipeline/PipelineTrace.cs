@@ -20,7 +20,7 @@ public sealed class PipelineTrace(string titleId)
     public Activity? Step(string name)
     {
         if (_upload is not { } upload) return null;
-        var parent = upload.Context();
+        var parent = upload.Context;
         if (parent == default) return null;
         return ActivitySources.Media.StartActivity(name, ActivityKind.Internal, parent)?.SetTag("title_id", titleId);
     }
