@@ -1,8 +1,8 @@
 namespace MediaPlatform.Bench.Api;
 
-public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users, int MemoryEntities, bool Overhead = false)
+public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users, int MemoryEntities, bool Overhead = false, bool EveryNode = false)
 {
-    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)] [--observability-overhead (only metrics+tracing on vs off)]";
+    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)] [--observability-overhead (only metrics+tracing on vs off)] [--every-node (with it: providers on all 3 in-process nodes, each recording all of them)]";
 
     /// <summary>Parses the flags; throws <see cref="ArgumentException"/> with a one-line message on bad input.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -15,6 +15,7 @@ public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users
             .Int("--users", v => options = options with { Users = v })
             .Int("--memory-entities", v => options = options with { MemoryEntities = v }, min: 0)
             .Switch("--observability-overhead", () => options = options with { Overhead = true })
+            .Switch("--every-node", () => options = options with { EveryNode = true })
             .Parse(args);
         return options;
     }

@@ -21,8 +21,14 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
 {
     private readonly EntitySettings _settings;
     private readonly string _metricsType;
+    private readonly string _persistSpanName;
+    // "handle {entity-type} {message}" per entity class and message type: no string built per traced message.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Type), string> HandleSpanNames = new();
     private readonly long _startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
     private bool _stopRequested;
+    // The span of the traced message being handled; a persist takes it over and stops it once the reply is sent.
+    private System.Diagnostics.Activity? _handling;
+    private string? _node;
 
     protected EventSourcedEntity(string persistenceId, TState initial, EntitySettings settings, IClock clock)
     {
@@ -31,10 +37,12 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
         _settings = settings;
         Clock = clock;
         _metricsType = EntityTypeLabel.Of(GetType());
+        _persistSpanName = "persist " + _metricsType;
 
         Recover<SnapshotOffer>(offer => State = (TState)offer.Snapshot);
         Recover<TEvent>(e => State = State.Apply(e));
         Command<TCommand>(OnCommand);
+        Command<TracedMessage>(OnTraced);
         Command<StopEmptyEntity>(_ => Context.Stop(Self));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => Log.Warning(f.Cause, "snapshot of {0} failed; recovery replays more events", PersistenceId));
@@ -58,6 +66,34 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
     {
         if (TryDecide(Sender, command.GetType().Name, () => Decide(State, command, Clock.Now)) is { } decision && IsEmptyAfter(decision))
             PassivateEmpty();
+    }
+
+    /// <summary>
+    /// A message sent with its sender's trace context (tracing on): handled like the bare message, inside a span
+    /// "handle {entity-type} {message}" that continues the sender's trace on this node; a persist it causes is that
+    /// span's child. Works the same for sharded entities and singletons.
+    /// </summary>
+    private void OnTraced(TracedMessage traced)
+    {
+        var previous = System.Diagnostics.Activity.Current;
+        var name = HandleSpanNames.GetOrAdd((_metricsType, traced.Message.GetType()), static key => $"handle {key.Item1} {key.Item2.Name}");
+        var span = ActivitySources.Entities.StartActivity(name, System.Diagnostics.ActivityKind.Server, traced.Context);
+        if (span is not null)
+        {
+            _node ??= ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString();
+            span.SetTag("entity_type", _metricsType).SetTag("akka.node", _node);
+        }
+        _handling = span;
+        try
+        {
+            if (!ReceiveCommand(traced.Message)) Unhandled(traced.Message);
+        }
+        finally
+        {
+            _handling?.Stop(); // not taken over by a persist: the answer (if any) has been sent
+            _handling = null;
+            System.Diagnostics.Activity.Current = previous;
+        }
     }
 
     /// <summary>
@@ -140,8 +176,10 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
             case Decision<TEvent>.Accepted accepted:
                 var remaining = accepted.Events.Count;
                 var writeStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-                var span = ActivitySources.StartDetached(ActivitySources.Persistence, "persist " + _metricsType);
+                var span = ActivitySources.StartDetached(ActivitySources.Persistence, _persistSpanName);
                 span?.SetTag("entity_type", _metricsType).SetTag("events", accepted.Events.Count);
+                var handling = _handling;
+                _handling = null;
                 PersistAll(accepted.Events, e =>
                 {
                     State = State.Apply(e);
@@ -150,6 +188,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
                     PersistenceMetrics.Persisted(_metricsType, accepted.Events.Count, writeStarted);
                     span?.Stop();
                     if (accepted.Reply is not NoReply) replyTo.Tell(accepted.Reply);
+                    handling?.Stop();
                     if (CrossedSnapshotMark(accepted.Events.Count)) SaveSnapshot(State);
                     OnEventsPersisted();
                 });

@@ -9,11 +9,20 @@ namespace MediaPlatform.Actors.Observability;
 public static class ActivitySources
 {
     public const string PersistenceName = "MediaPlatform.Persistence";
+    public const string EntitiesName = "MediaPlatform.Entities";
+    public const string MediaName = "MediaPlatform.Media";
 
     /// <summary>Entities storing events: one span per decision persisted, from Persist to stored.</summary>
     public static readonly ActivitySource Persistence = new(PersistenceName);
 
-    public static readonly IReadOnlyList<string> All = [PersistenceName];
+    /// <summary>Entities handling a traced message ("handle user UpdateProfile"), on whichever node hosts them.</summary>
+    public static readonly ActivitySource Entities = new(EntitiesName);
+
+    /// <summary>A title's pipeline steps (probe, prepare, encode, package, quality check, publish): one trace per upload.</summary>
+    public static readonly ActivitySource Media = new(MediaName);
+
+    /// <summary>Every source a node exports, the media stages' own (rungs packaged) included.</summary>
+    public static readonly IReadOnlyList<string> All = [PersistenceName, EntitiesName, MediaName, Streams.StreamsTracing.Name];
 
     /// <summary>
     /// Starts a span without making it the thread's current activity: an actor's persist callback runs later, on

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
+using MediaPlatform.Actors.Observability;
 
 namespace MediaPlatform.Actors.Serialization;
 
@@ -28,6 +29,9 @@ public sealed class ProtocolSerializer : SerializerWithStringManifest
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>The envelope of a message sent with its trace context (never stored, so never versioned by events).</summary>
+    public const string TracedManifest = "traced.v1";
+
     public ProtocolTypeRegistry Registry { get; }
 
     public ProtocolSerializer(ExtendedActorSystem system) : this(system, RegistryFor(system)) { }
@@ -40,17 +44,29 @@ public sealed class ProtocolSerializer : SerializerWithStringManifest
     public override int Identifier => Id;
 
     public override string Manifest(object o) =>
+        o is TracedMessage ? TracedManifest :
         Registry.TryGetManifest(o.GetType(), out var manifest)
             ? manifest
             : throw new ArgumentException($"{o.GetType().FullName} has no protocol manifest; is its assembly registered?");
 
     public override byte[] ToBinary(object obj)
     {
+        if (obj is TracedMessage traced) return TracedMessageFormat.ToBinary(traced, this);
         Manifest(obj); // fail on an unknown type before writing anything
         return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), JsonOptions);
     }
 
     public override object FromBinary(byte[] bytes, string manifest)
+    {
+        if (manifest == TracedManifest) return TracedMessageFormat.FromBinary(bytes, this);
+        if (!Registry.TryGetType(manifest, out var type))
+            throw new SerializationException($"unknown protocol manifest '{manifest}'");
+        return JsonSerializer.Deserialize(bytes, type, JsonOptions)
+            ?? throw new SerializationException($"manifest '{manifest}' decoded to null");
+    }
+
+    /// <summary>The message inside an envelope's bytes, read in place (no copy of the body).</summary>
+    internal object FromBinary(ReadOnlySpan<byte> bytes, string manifest)
     {
         if (!Registry.TryGetType(manifest, out var type))
             throw new SerializationException($"unknown protocol manifest '{manifest}'");

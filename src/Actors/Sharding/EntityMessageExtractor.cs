@@ -1,4 +1,5 @@
 using Akka.Cluster.Sharding;
+using MediaPlatform.Actors.Observability;
 
 namespace MediaPlatform.Actors.Sharding;
 
@@ -13,6 +14,8 @@ public sealed class EntityMessageExtractor<TMarker>(Func<TMarker, string> entity
     public override string EntityId(object message) => message switch
     {
         TMarker m => entityId(m),
+        // Routed by what it carries; the entity itself receives the envelope and joins the sender's trace.
+        TracedMessage { Message: TMarker m } => entityId(m),
         // Never null: sharding drops such a message silently. An empty id is refused loudly downstream.
         _ => "",
     };

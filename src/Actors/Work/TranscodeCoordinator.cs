@@ -25,6 +25,9 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
     // Work in flight of batches being cancelled, by batch: its workers are told to stop once the cancellation is stored.
     private readonly Dictionary<string, IReadOnlyList<(string Worker, string WorkId)>> _stopping = new();
     private bool _clustered;
+    // The trace each batch's items were queued in (tracing on), handed to workers with the work: in memory only, so
+    // a coordinator that moved nodes assigns untraced work. Forgotten with the batch.
+    private readonly Dictionary<string, string> _traceOfBatch = new();
 
     public TranscodeCoordinator(TranscodeSettings settings, EntitySettings entitySettings, IClock clock)
         : base(Name, WorkQueueState.Empty, entitySettings, clock)
@@ -57,8 +60,15 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
     public static Props PropsFor(TranscodeSettings settings, EntitySettings entitySettings, IClock clock) =>
         Props.Create(() => new TranscodeCoordinator(settings, entitySettings, clock));
 
-    protected override Decision<IWorkEvent> Decide(WorkQueueState state, ITranscodeCommand command, DateTimeOffset now) =>
-        state.Handle(command, _activity, _settings, now);
+    protected override Decision<IWorkEvent> Decide(WorkQueueState state, ITranscodeCommand command, DateTimeOffset now)
+    {
+        if (command is SubmitChunkWork submit && System.Diagnostics.Activity.Current is { Recorded: true, Id: { } span }
+            && _traceOfBatch.Count < MaxTracedBatches)
+            _traceOfBatch[submit.BatchId] = span;
+        return state.Handle(command, _activity, _settings, now);
+    }
+
+    private const int MaxTracedBatches = 1000;
 
     protected override void OnDecided(Decision<IWorkEvent> decision)
     {
@@ -180,7 +190,7 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
             {
                 case WorkStarted s when State.Items.GetValueOrDefault(s.WorkId) is { } item:
                     (assignments.TryGetValue(s.Worker, out var list) ? list : assignments[s.Worker] = [])
-                        .Add(new WorkAssignment(s.WorkId, item.BatchId, s.Attempt, item.Payload, item.Chunk));
+                        .Add(new WorkAssignment(s.WorkId, item.BatchId, s.Attempt, item.Payload, item.Chunk, _traceOfBatch.GetValueOrDefault(item.BatchId)));
                     break;
                 case WorkChunkCompleted c when State.Items.GetValueOrDefault(c.WorkId) is { } item:
                     Notify(item.BatchId, new WorkChunkDone(c.WorkId, item.BatchId, c.Results.Select(r => r.ToResult()).ToList()));
@@ -188,7 +198,11 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
                         c.Results.Select(r => r.Elapsed.TotalSeconds).DefaultIfEmpty(0).Max(), BatchText(item.BatchId));
                     NotifyProgress(item.BatchId);
                     break;
+                case BatchAcknowledged a:
+                    _traceOfBatch.Remove(a.BatchId);
+                    break;
                 case BatchCancelled b:
+                    _traceOfBatch.Remove(b.BatchId);
                     var stop = _stopping.Remove(b.BatchId, out var running) ? running : [];
                     foreach (var (worker, workId) in stop)
                         if (_workers.TryGetValue(worker, out var target)) target.Tell(new CancelWork(workId));

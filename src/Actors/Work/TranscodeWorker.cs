@@ -233,6 +233,7 @@ public sealed class TranscodeWorker : ReceiveActor, IWithTimers
     private static async Task<(IReadOnlyList<ChunkEncodeResult>? Results, string? Error)> EncodeAsync(ChunkEncoder encoder,
         WorkAssignment assignment, Action<double> onProgress, CancellationToken ct)
     {
+        using var span = EncodeTracing.Start(assignment);
         var work = assignment.Work();
         var suffix = $".{assignment.Attempt}-{Guid.NewGuid():N}.part";
         var parts = work.OutputPaths.Select(p => p + suffix).ToList();

@@ -29,7 +29,9 @@ public sealed record WorkerRegistered(string WorkerId) : IWorkerMessage;
 public sealed record AssignWork(IReadOnlyList<WorkAssignment> Assignments) : IWorkerMessage;
 
 /// <summary>One item for a worker: a chunk item carries <see cref="Chunk"/>, an item of the old one-rung shape <see cref="Payload"/>.</summary>
-public sealed record WorkAssignment(string WorkId, string BatchId, int Attempt, EncodePayload? Payload, ChunkEncodePayload? Chunk = null)
+/// <see cref="TraceParent"/>: the W3C context of the upload's trace the encode's span joins (tracing on), else null.
+public sealed record WorkAssignment(string WorkId, string BatchId, int Attempt, EncodePayload? Payload, ChunkEncodePayload? Chunk = null,
+    string? TraceParent = null)
 {
     /// <summary>What to encode, either shape as a chunk × rungs encode.</summary>
     public ChunkEncodePayload Work() => Chunk ?? ChunkEncodePayload.From(Payload ?? throw new InvalidOperationException($"work {WorkId} has no payload"));

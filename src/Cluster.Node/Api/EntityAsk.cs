@@ -1,5 +1,6 @@
 using Akka.Actor;
 using MediaPlatform.Actors.Entities;
+using MediaPlatform.Actors.Observability;
 
 namespace MediaPlatform.Node.Api;
 
@@ -14,7 +15,8 @@ public static class EntityAsk
     {
         try
         {
-            var answer = await region.Ask<object>(command, DefaultTimeout, ct);
+            // With tracing on, the entity's spans join this request's trace on whichever node it lives.
+            var answer = await region.Ask<object>(TracedMessage.Wrap(command), DefaultTimeout, ct);
             return answer switch
             {
                 TReply reply => new EntityAnswer<TReply>(reply, null),

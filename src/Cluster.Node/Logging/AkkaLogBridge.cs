@@ -60,7 +60,14 @@ public sealed class AkkaLogBridge : ActorBase, IRequiresMessageQueue<ILoggerMess
         var text = e.Message?.ToString() ?? "";
         var source = e.LogSource;
         // Actor paths say which actor spoke; class-level sources ("Cluster (akka://media)") add nothing to the category.
-        if (source is not null && source.StartsWith("akka", StringComparison.Ordinal))
+        System.Diagnostics.ActivityContext? trace = e.ActivityContext;
+        if (trace is { } context && context.TraceId != default)
+        {
+            // Logged inside a traced span (an entity handling a traced message, a pipeline step): the line carries its ids.
+            var line = source is not null && source.StartsWith("akka", StringComparison.Ordinal) ? $"{text} [{source}]" : text;
+            logger.Log(level, default, new TracedLogText(line, context.TraceId, context.SpanId), cause, static (t, _) => t.Text);
+        }
+        else if (source is not null && source.StartsWith("akka", StringComparison.Ordinal))
             logger.Log(level, cause, "{AkkaMessage} [{AkkaSource}]", text, source);
         else
             logger.Log(level, cause, "{AkkaMessage}", text);

@@ -11,7 +11,7 @@ namespace MediaPlatform.Node.Logging;
 /// One JSON object per line, for log collectors (Loki, Elasticsearch, CloudWatch):
 /// <c>{"time":"2026-12-07T01:02:03.456Z","level":"info","node":"127.0.0.1-4053","category":"Akka.Cluster.Cluster","message":"…"}</c>
 /// plus <c>exception</c> (the whole text, stack included) when there is one and <c>trace_id</c>/<c>span_id</c> when an
-/// Activity is current. A message's newlines are escaped, so an entry never spans two lines.
+/// Activity is current — or, for Akka's lines, was current where the line was logged (<see cref="TracedLogText"/>). A message's newlines are escaped, so an entry never spans two lines.
 /// </summary>
 public sealed class NodeJsonFormatter : ConsoleFormatter
 {
@@ -41,7 +41,12 @@ public sealed class NodeJsonFormatter : ConsoleFormatter
             json.WriteString("category", logEntry.Category);
             json.WriteString("message", message ?? "");
             if (logEntry.Exception is not null) json.WriteString("exception", logEntry.Exception.ToString());
-            if (Activity.Current is { } activity && activity.IdFormat == ActivityIdFormat.W3C)
+            if (logEntry.State is TracedLogText traced)
+            {
+                json.WriteString("trace_id", traced.TraceId.ToHexString());
+                json.WriteString("span_id", traced.SpanId.ToHexString());
+            }
+            else if (Activity.Current is { } activity && activity.IdFormat == ActivityIdFormat.W3C)
             {
                 json.WriteString("trace_id", activity.TraceId.ToHexString());
                 json.WriteString("span_id", activity.SpanId.ToHexString());

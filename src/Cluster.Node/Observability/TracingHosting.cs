@@ -5,8 +5,8 @@ using OpenTelemetry.Trace;
 namespace MediaPlatform.Node.Observability;
 
 /// <summary>
-/// Traces, only when --otlp-endpoint names a collector: API requests (ASP.NET Core) and the journal writes they cause
-/// (<see cref="ActivitySources"/>), exported over OTLP/HTTP in batches from a background thread, so a collector that
+/// Traces, only when --otlp-endpoint names a collector: API requests (ASP.NET Core), the entity handling and journal
+/// writes they cause on any node, and upload pipelines' steps (<see cref="ActivitySources"/>), exported over OTLP/HTTP in batches from a background thread, so a collector that
 /// is down costs dropped spans, never a slower or failed request. Without the flag nothing is recorded or sent.
 /// </summary>
 public static class TracingHosting

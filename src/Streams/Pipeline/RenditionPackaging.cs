@@ -27,6 +27,7 @@ public sealed class RenditionPackaging(FfmpegRunner? runner = null)
         var scans = new Dictionary<string, PacketScan>();
         foreach (var rung in rungs)
         {
+            using var span = StreamsTracing.Source.StartActivity("package " + rung.Name);
             var encodes = OnePerChunk(rung, chunks, results);
             var path = await assembler.AssembleAsync(encodes, Path.Combine(workFolder, $"{rung.Name}.mp4"), cancellationToken);
             var scan = await scanner.ScanAsync(path, "v:0", cancellationToken);

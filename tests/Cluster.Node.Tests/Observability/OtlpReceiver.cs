@@ -47,6 +47,12 @@ public sealed class OtlpReceiver : IAsyncDisposable
         return _exports.Any(e => e.AsSpan().IndexOf(bytes) >= 0);
     }
 
+    /// <summary>Every span received so far (a span exported by several in-process nodes appears once per node).</summary>
+    public IReadOnlyList<OtlpSpan> Spans() => _exports.SelectMany(OtlpSpan.Parse).DistinctBy(s => s.SpanId).ToList();
+
+    /// <summary>The spans of one trace.</summary>
+    public IReadOnlyList<OtlpSpan> Trace(string traceId) => Spans().Where(s => s.TraceId == traceId).ToList();
+
     public async Task StopAsync() => await _app.StopAsync();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -32,9 +32,10 @@ public sealed class InProcessNodeCluster : IAsyncDisposable
 
     /// <summary>Starts <paramref name="size"/> nodes named <paramref name="name"/>-1… and waits until all are Up.
     /// <paramref name="extraHocon"/> is layered over the shipped config on every node; <paramref name="extraArgs"/> are
-    /// more flags for every node (e.g. --otlp-endpoint).</summary>
+    /// more flags for every node (e.g. --otlp-endpoint); <paramref name="nodeHocon"/> and <paramref name="nodeArgs"/>,
+    /// when given, add HOCON and flags for node i (0-based) alone.</summary>
     public static async Task<InProcessNodeCluster> StartAsync(int size, string name = "node", IClock? clock = null, string extraHocon = "",
-        IReadOnlyList<string>? extraArgs = null)
+        IReadOnlyList<string>? extraArgs = null, Func<int, string>? nodeHocon = null, Func<int, IReadOnlyList<string>>? nodeArgs = null)
     {
         var cluster = new InProcessNodeCluster();
         try
@@ -45,13 +46,16 @@ public sealed class InProcessNodeCluster : IAsyncDisposable
             var addresses = new List<Uri>();
             for (var i = 0; i < size; i++)
             {
+                var nodeConfig = config;
+                if (nodeHocon is not null)
+                    await File.WriteAllTextAsync(nodeConfig = cluster._dir.Combine($"extra-{i + 1}.hocon"), extraHocon + "\n" + nodeHocon(i) + "\n");
                 string[] args =
                 [
                     "--http-port", FreePorts.Next().ToString(), "--remote-port", remotePorts[i].ToString(), "--node-name", $"{name}-{i + 1}",
                     "--data-dir", cluster._dir.Combine($"node-{i + 1}"), "--sqlite-file", cluster._dir.Combine("journal.db"),
                     "--blob-dir", cluster._dir.Combine("blobs"),
-                    "--log-level", "Warning", "--seed-nodes", $"akka.tcp://media@127.0.0.1:{remotePorts[0]}", "--config", config,
-                    .. extraArgs ?? [],
+                    "--log-level", "Warning", "--seed-nodes", $"akka.tcp://media@127.0.0.1:{remotePorts[0]}", "--config", nodeConfig,
+                    .. extraArgs ?? [], .. nodeArgs?.Invoke(i) ?? [],
                 ];
                 args = TestRateLimits.Raise(args, cluster._dir.Combine("config"));
                 var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = TokenKey, ["NODE_ADMIN_TOKEN"] = AdminToken }, AppContext.BaseDirectory)

@@ -13,10 +13,10 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 /// ends in a command to the title entity, so the title's journal is the pipeline's state: whoever runs the next step
 /// (this node or, after a crash, another) carries on from there. Steps run one at a time, off the actor.
 /// </summary>
-public sealed class PipelineSteps(string titleId, PipelineContext context, ILoggingAdapter log)
+public sealed class PipelineSteps(string titleId, PipelineContext context, ILoggingAdapter log, PipelineTrace trace)
 {
     private readonly TitleClient _title = new(titleId, context.Titles, log);
-    private readonly TranscodeStep _transcode = new(titleId, context, new TitleClient(titleId, context.Titles, log), log);
+    private readonly TranscodeStep _transcode = new(titleId, context, new TitleClient(titleId, context.Titles, log), log, trace);
 
     public async Task<PipelineStep> NextAsync(IActorRef self, CancellationToken ct)
     {
@@ -59,6 +59,7 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
             await _title.AskAsync(RecordProbe.Rejected(titleId, RejectionReason.Missing, "the uploaded source is missing from storage; upload it again"), ct);
             return PipelineStep.Continue;
         }
+        using var span = trace.Step("probe");
         log.Info("title {0}: probing {1} ({2:N0} bytes)", titleId, source.BlobKey, source.SizeBytes);
         var verdict = TitleQuotaRules.WithDurationLimit(await new SourceProber(context.Runner).ProbeAsync(path, ct), context.Settings.MaxSourceDuration);
         var recorded = await _title.AskAsync(RecordProbe.From(titleId, verdict, context.Settings.Ladder.For), ct);
@@ -76,16 +77,23 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
         var work = TitleWork.For(context.WorkRoot, titleId, title.Source!.UploadId);
         // Checked while the chunks encoded, unless the subtitles changed since.
         var summary = SourceQualityCheck.TryLoad(title, work) ?? await LocalStep.RunAsync(context, titleId, log, "qc",
-            t => new SourceQualityCheck(titleId, context, log).RunAsync(title, work, t), ct);
+            t => CheckSourceAsync(title, work, t), ct);
         var recorded = await _title.AskAsync(new RecordQcReport(titleId, summary), ct);
         log.Info("title {0}: quality control {1} with {2} finding(s)", titleId,
             summary.BlocksPublishing ? "blocked publishing" : summary.Passed ? "passed" : "passed with warnings", summary.Findings.Count);
         if (recorded is { Status: TitleStatus.QualityCheck })
         {
+            using var span = trace.Step("publish");
             await _title.AskAsync(new PublishTitle(titleId), ct);
             log.Info("title {0}: published, master playlist {1}{2}", titleId, recorded.Package?.HlsPrefix, recorded.Package?.MasterPlaylist);
         }
         return PipelineStep.Continue;
+    }
+
+    private async Task<TitleQcSummary> CheckSourceAsync(TitleView title, TitleWork work, CancellationToken ct)
+    {
+        using var span = trace.Step("quality check");
+        return await new SourceQualityCheck(titleId, context, log).RunAsync(title, work, ct);
     }
 
     /// <summary>

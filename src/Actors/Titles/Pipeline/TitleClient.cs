@@ -10,7 +10,7 @@ internal sealed class TitleClient(string titleId, IActorRef titles, ILoggingAdap
     /// <summary>The title's view; null when it does not exist. A refusal (a stale step) is logged and the title re-read next.</summary>
     public async Task<TitleView?> AskAsync(ITitleCommand command, CancellationToken ct)
     {
-        switch (await titles.Ask<object>(command, PipelineContext.AskTimeout, ct))
+        switch (await titles.Ask<object>(Observability.TracedMessage.Wrap(command), PipelineContext.AskTimeout, ct))
         {
             case TitleView view:
                 return view;

@@ -20,6 +20,7 @@ public sealed class TitlePipeline : ReceiveActor, IWithTimers
     private readonly string _titleId;
     private readonly PipelineContext _context;
     private readonly PipelineSteps _steps;
+    private readonly PipelineTrace _trace;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private bool _busy;
@@ -31,11 +32,14 @@ public sealed class TitlePipeline : ReceiveActor, IWithTimers
     {
         _titleId = titleId;
         _context = context;
-        _steps = new PipelineSteps(titleId, context, _log);
-        Receive<DriveTitle>(_ =>
+        _trace = new PipelineTrace(titleId);
+        _steps = new PipelineSteps(titleId, context, _log, _trace);
+        Receive<DriveTitle>(_ => Drive());
+        // The upload's trace context comes with its drive: the steps' spans join the upload request's trace.
+        Receive<Observability.TracedMessage>(t => t.Message is DriveTitle, t =>
         {
-            Sender.Tell(new DrivingTitle(_titleId));
-            Advance();
+            _trace.Continue(t);
+            Drive();
         });
         // The batch moved: look now rather than at the next poll (unless backing off after a failed step).
         Receive<IWorkNotice>(_ => { if (!_backingOff) Advance(); });
@@ -49,6 +53,12 @@ public sealed class TitlePipeline : ReceiveActor, IWithTimers
     }
 
     public ITimerScheduler? Timers { get; set; }
+
+    private void Drive()
+    {
+        Sender.Tell(new DrivingTitle(_titleId));
+        Advance();
+    }
 
     public static Props PropsFor(string titleId, PipelineContext context) => Props.Create(() => new TitlePipeline(titleId, context));
 

@@ -17,7 +17,7 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 /// encodes, the encoded prefix of each rung is served as growing playlists (<see cref="EarlyPlaylists"/>). The heavy
 /// local steps — split, audio, the source's quality check, packaging — wait for the node's limiter (<see cref="LocalStep"/>).
 /// </summary>
-internal sealed class TranscodeStep(string titleId, PipelineContext context, TitleClient client, ILoggingAdapter log)
+internal sealed class TranscodeStep(string titleId, PipelineContext context, TitleClient client, ILoggingAdapter log, PipelineTrace trace)
 {
     private const int SubmitParallelism = 8;
     private string? _queuedBatch; // queued by this incarnation: no need to queue it again
@@ -67,6 +67,8 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
 
     private async Task QueueAsync(TitleView title, TitleWork work, IActorRef self, CancellationToken ct)
     {
+        // Split, queue and audio; the queue's items carry this span's context to whichever worker encodes them.
+        using var span = trace.Step("prepare");
         var probe = title.Probe!;
         var source = await BlobFiles.LocalFileAsync(context.Store, title.Source!.BlobKey, work.CopyFolder, ct);
         var preparation = new SourcePreparation(context.Runner);
@@ -80,7 +82,7 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (item, token) =>
         {
             var submit = SubmitChunkWork.For(item.WorkId, work.BatchId, items.Count, ChunkEncodePayload.For(item.Encode, probe.Width, probe.Height), self);
-            var answer = await context.Coordinator.Ask<object>(submit, PipelineContext.AskTimeout, token);
+            var answer = await context.Coordinator.Ask<object>(Observability.TracedMessage.Wrap(submit), PipelineContext.AskTimeout, token);
             if (answer is Rejection refused) throw new PipelineFailure($"the transcode queue refused {submit.WorkId}: {refused.Message}");
         });
         log.Info("title {0}: {1} chunks queued as batch {2} ({3} items), each to {4} rungs in one encode", titleId, prepared.Chunks.Count,
@@ -98,6 +100,7 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
     /// </summary>
     private async Task CheckSourceAsync(TitleView title, TitleWork work, CancellationToken ct)
     {
+        using var span = trace.Step("quality check (early)");
         try { await LocalStep.RunAsync(context, titleId, log, "qc", t => new SourceQualityCheck(titleId, context, log).RunEarlyAsync(title, work, t), ct); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -138,6 +141,7 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         }
         if (batch.Items.FirstOrDefault(i => i.Result is null) is { } missing) throw new PipelineFailure($"encode {missing.WorkId} completed without a result");
         var results = Encoded(batch).ToList();
+        using var span = trace.Step("package");
         log.Info("title {0}: every encode done; assembling {1} rungs and packaging HLS", titleId, title.Ladder.Count);
         PipelineSteps.TryDeleteFolder(work.PackageFolder); // a package half-written by an interrupted attempt
         Directory.CreateDirectory(work.AssemblyFolder);
