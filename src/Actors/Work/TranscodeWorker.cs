@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using MediaPlatform.Streams.Encoding;
+using MediaPlatform.Streams.Quality.Chunks;
 
 namespace MediaPlatform.Actors.Work;
 
@@ -138,7 +139,7 @@ public sealed class TranscodeWorker : ReceiveActor, IWithTimers
         }
         StartQueued(); // the next encode first: the report can travel while it runs
         IWorkerMessage outcome = ended.Results is { } results
-            ? new ReportChunkDone(_workerId, workId, ended.Assignment.Attempt, results, Holding, span)
+            ? new ReportChunkDone(_workerId, workId, ended.Assignment.Attempt, results, Holding, span, ended.Qc)
             : new ReportWorkFailed(_workerId, workId, ended.Assignment.Attempt, ended.Error ?? "unknown error", Holding, span);
         if (ended.Results is null) _log.Warning("{0} attempt {1} failed: {2}", workId, ended.Assignment.Attempt, ended.Error);
         _unacknowledged[workId] = outcome;
@@ -192,9 +193,9 @@ public sealed class TranscodeWorker : ReceiveActor, IWithTimers
         var parts = work.OutputPaths.Select(p => p + suffix).ToList();
         try
         {
-            var results = await encoder.EncodeLadderAsync(work.ToEncode(parts), p => encode.Progress = p, encode.Cancel.Token);
+            var outcome = await encoder.EncodeLadderAsync(work.ToEncode(parts), p => encode.Progress = p, encode.Cancel.Token);
             for (var i = 0; i < parts.Count; i++) File.Move(parts[i], work.OutputPaths[i], overwrite: true);
-            return new EncodeEnded(assignment, results.Select((r, i) => r with { OutputPath = work.OutputPaths[i] }).ToList(), null);
+            return new EncodeEnded(assignment, outcome.Encodes.Select((r, i) => r with { OutputPath = work.OutputPaths[i] }).ToList(), null, outcome.Qc);
         }
         catch (Exception e)
         {
@@ -217,7 +218,8 @@ public sealed class TranscodeWorker : ReceiveActor, IWithTimers
     }
 
     // Local messages: never leave this actor.
-    private sealed record EncodeEnded(WorkAssignment Assignment, IReadOnlyList<ChunkEncodeResult>? Results, string? Error) : INoSerializationVerificationNeeded;
+    private sealed record EncodeEnded(WorkAssignment Assignment, IReadOnlyList<ChunkEncodeResult>? Results, string? Error,
+        ChunkPictureQc? Qc = null) : INoSerializationVerificationNeeded;
 
     private sealed record CheckInTick : INoSerializationVerificationNeeded
     {

@@ -14,7 +14,8 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 /// queued whole is not prepared again), follow the batch and record progress on the title, and once every encode is
 /// done assemble and package the rungs and store the package. An item that failed all its attempts fails the title at
 /// once with that item's ffmpeg error, and the title's clean-up cancels what is left of the batch. While the batch
-/// encodes, the encoded prefix of each rung is served as growing playlists (<see cref="EarlyPlaylists"/>).
+/// encodes, the encoded prefix of each rung is served as growing playlists (<see cref="EarlyPlaylists"/>). One item
+/// per chunk also checks the chunk's picture in the same ffmpeg (<see cref="SourceQualityCheck"/> joins the checks).
 /// </summary>
 internal sealed class TranscodeStep(string titleId, PipelineContext context, TitleClient client, ILoggingAdapter log)
 {
@@ -22,7 +23,6 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
     private string? _queuedBatch; // queued by this incarnation: no need to queue it again
     private (int Done, int Total) _lastLogged;
     private readonly EarlyPlaylists _early = new(titleId, context, log);
-    private Task? _earlyQc; // the source's quality check, running beside the encodes
 
     public async Task<PipelineStep> RunAsync(TitleView title, IActorRef self, CancellationToken ct)
     {
@@ -50,8 +50,6 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
             await _early.UpdateAsync(title, work, Encoded(batch).ToList(), ct);
             return PipelineStep.Waiting;
         }
-        if (_earlyQc is { } qc) await qc; // packaging and the check share the cores: let the check finish first
-        _earlyQc = null;
         await PackageAsync(title, work, batch, ct);
         return PipelineStep.Continue;
     }
@@ -76,42 +74,45 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         var items = Items(work, encodes);
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (item, token) =>
         {
-            var submit = SubmitChunkWork.For(item.WorkId, work.BatchId, items.Count, ChunkEncodePayload.For(item.Encode, probe.Width, probe.Height), self);
+            var payload = ChunkEncodePayload.For(item.Encode, probe.Width, probe.Height) with
+            {
+                Qc = item.Checks ? StoredChunkQcSettings.From(context.Settings.Quality, SampledFrames(item.Encode.Chunk, prepared.Chunks)) : null,
+            };
+            var submit = SubmitChunkWork.For(item.WorkId, work.BatchId, items.Count, payload, self);
             var answer = await context.Coordinator.Ask<object>(submit, PipelineContext.AskTimeout, token);
             if (answer is Rejection refused) throw new PipelineFailure($"the transcode queue refused {submit.WorkId}: {refused.Message}");
         });
         log.Info("title {0}: {1} chunks queued as batch {2}, each to {3} rungs in one encode", titleId, encodes.Count,
             work.BatchId, title.Ladder.Count);
-        // The audio is encoded and the source checked while the chunks are: packaging and publishing need them only
-        // once every chunk is done. The audio comes first (the early playlists need it); the check runs beside the
-        // step, so the title becomes playable without waiting for it.
+        // The audio is encoded while the chunks are: packaging and publishing need it only once every chunk is done,
+        // the early playlists as soon as the first chunk is.
         await preparation.CompleteAsync(source, probe, work.Folder, ct);
-        _earlyQc = CheckSourceAsync(title, work, ct);
     }
 
     /// <summary>
-    /// The early check never fails the step: a verdict it could not keep (the title failed and its folder went, the
-    /// pipeline stopped) is simply made again by the QualityCheck step.
+    /// Frames the stuck-pixel check samples from a chunk: the title's share of its sample count, but never fewer than
+    /// a chunk needs to judge a pixel on its own (0 when the check is off).
     /// </summary>
-    private async Task CheckSourceAsync(TitleView title, TitleWork work, CancellationToken ct)
+    private int SampledFrames(Streams.Chunking.VideoChunk chunk, IReadOnlyList<Streams.Chunking.VideoChunk> chunks)
     {
-        try { await new SourceQualityCheck(titleId, context, log).RunEarlyAsync(title, work, ct); }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            if (!ct.IsCancellationRequested) log.Warning("title {0}: early source check not kept ({1}); the quality step checks again", titleId, e.Message);
-        }
+        var frames = context.Settings.Quality.StuckPixelSampleFrames;
+        if (frames == 0) return 0;
+        var total = chunks.Sum(c => c.Duration.TotalSeconds);
+        var share = total > 0 ? (int)Math.Ceiling(frames * chunk.Duration.TotalSeconds / total) : frames;
+        return Math.Min(chunk.FrameCount, Math.Max(Streams.Quality.Chunks.ChunkPictureAnalysis.MinSampledFrames + 1, share));
     }
 
     /// <summary>
     /// One item per chunk (one decode for every rung), in presentation order — except the first and the last chunk,
     /// queued as one item per rung: the first chunk's lowest rungs are done in a fraction of a chunk's time, so the
     /// title is playable soon (<see cref="EarlyPlaylists"/>); the batch's final items are small, so no slot idles long
-    /// while another finishes a whole chunk.
+    /// while another finishes a whole chunk. Exactly one item per chunk checks its picture (<see cref="SourceQualityCheck"/>):
+    /// of a chunk split per rung, the top rung's, so the lowest rung (what plays first) is not held up by it.
     /// </summary>
-    private static IReadOnlyList<(string WorkId, Streams.Encoding.ChunkLadderEncode Encode)> Items(TitleWork work, IReadOnlyList<Streams.Encoding.ChunkLadderEncode> encodes) =>
+    private static IReadOnlyList<(string WorkId, Streams.Encoding.ChunkLadderEncode Encode, bool Checks)> Items(TitleWork work, IReadOnlyList<Streams.Encoding.ChunkLadderEncode> encodes) =>
         encodes.SelectMany((e, i) => (i == 0 || i == encodes.Count - 1) && encodes.Count > 1 && e.Rungs.Count > 1
-            ? e.Rungs.Select((r, k) => (work.WorkId(e.Chunk.Index, r.Name), e with { Rungs = [r], OutputPaths = [e.OutputPaths[k]] }))
-            : [(work.WorkId(e.Chunk.Index), e)]).ToList();
+            ? e.Rungs.Select((r, k) => (work.WorkId(e.Chunk.Index, r.Name), e with { Rungs = [r], OutputPaths = [e.OutputPaths[k]] }, k == e.Rungs.Count - 1))
+            : [(work.WorkId(e.Chunk.Index), e, true)]).ToList();
 
     /// <summary>Every rung's encodes of the batch's completed items, whichever item shape (a chunk to every rung, or to one).</summary>
     private static IEnumerable<Streams.Encoding.ChunkEncodeResult> Encoded(BatchStatus batch) =>
