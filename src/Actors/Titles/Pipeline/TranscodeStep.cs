@@ -90,16 +90,21 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
     }
 
     /// <summary>
-    /// Frames the stuck-pixel check samples from a chunk: the title's share of its sample count, but never fewer than
-    /// a chunk needs to judge a pixel on its own (0 when the check is off).
+    /// Frames the stuck-pixel check samples from a chunk (0: none). The title's sample count is spread over as many
+    /// evenly spaced chunks as can each judge a pixel on their own (enough frames each), so the node decides on about
+    /// as many frames as it did for the whole source, whatever the number of chunks; a short title samples every chunk.
     /// </summary>
     private int SampledFrames(Streams.Chunking.VideoChunk chunk, IReadOnlyList<Streams.Chunking.VideoChunk> chunks)
     {
         var frames = context.Settings.Quality.StuckPixelSampleFrames;
         if (frames == 0) return 0;
-        var total = chunks.Sum(c => c.Duration.TotalSeconds);
-        var share = total > 0 ? (int)Math.Ceiling(frames * chunk.Duration.TotalSeconds / total) : frames;
-        return Math.Min(chunk.FrameCount, Math.Max(Streams.Quality.Chunks.ChunkPictureAnalysis.MinSampledFrames + 1, share));
+        const int least = Streams.Quality.Chunks.ChunkPictureAnalysis.MinSampledFrames;
+        var n = chunks.Count;
+        var samplers = Math.Clamp(frames / least, 1, n);
+        var k = chunks.Select(c => c.Index).Order().ToList().IndexOf(chunk.Index);
+        // Chunk k samples when it is the first of one of `samplers` equal runs of chunks.
+        if (k > 0 && k * samplers / n == (k - 1) * samplers / n) return 0;
+        return Math.Min(chunk.FrameCount, Math.Max(least, (frames + samplers - 1) / samplers));
     }
 
     /// <summary>

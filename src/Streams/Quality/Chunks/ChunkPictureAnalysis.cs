@@ -27,7 +27,8 @@ public sealed class ChunkPictureAnalysis(VideoChunk chunk, QcThresholds threshol
                      $"freezedetect=n={Num(thresholds.FreezeDetectNoiseDb)}dB:d={Num(FreezeReportSeconds)}," +
                      @"metadata=mode=print:file='pipe\:2'";
         if (!SamplesFrames) return detect + ",nullsink";
-        var step = Math.Max(1, chunk.FrameCount / thresholds.StuckPixelSampleFrames);
+        // Every step-th frame, so at most the frames asked for, spread over the chunk.
+        var step = Math.Max(1, (chunk.FrameCount + thresholds.StuckPixelSampleFrames - 1) / thresholds.StuckPixelSampleFrames);
         return detect + $",split=2[{input}n][{input}px];[{input}n]nullsink;[{input}px]select='not(mod(n\\,{step}))',format=gray[{grayOutput}]";
     }
 
