@@ -2,8 +2,9 @@
 # Puts a demo title through the running local cluster: generates a short clip with ffmpeg's lavfi sources (a moving
 # test picture with a tone; nothing is downloaded) and English subtitles (SRT) timed to it, signs up a demo user,
 # creates a title, uploads the subtitles and the clip (through the load balancer when one runs, else node 1),
-# follows the title while the cluster probes, transcodes (chunks spread over every node), checks and publishes it,
-# and prints the player page's URL. The demo user's token goes to curl through a 0600 header file in the cluster's
+# follows the title while the cluster probes, transcodes (chunks spread over every node), checks and publishes it
+# (saying when it became playable: its first segments served while it still transcodes), and prints the player
+# page's URL. The demo user's token goes to curl through a 0600 header file in the cluster's
 # state directory, never on a command line or the screen.
 #
 #   scripts/demo.sh [seconds]        (default 20 s of 1280x720; DEMO_WAIT_SECONDS bounds the wait, default 600)
@@ -48,14 +49,22 @@ title="$(curl -fsS "${auth[@]}" -H 'Content-Type: application/json' -H "Idempote
 echo "uploading English subtitles and $(du -h "$CLIP" | cut -f1) of video to title $title..."
 curl -fsS -o /dev/null "${auth[@]}" -H 'Content-Type: application/x-subrip' --data-binary "@$SUBTITLES" -X PUT "$API/api/titles/$title/subtitles/en"
 curl -fsS -o /dev/null "${auth[@]}" -H 'Content-Type: video/mp4' --data-binary "@$CLIP" -X PUT "$API/api/titles/$title/source"
+uploaded="$(date +%s.%N)"
 
-deadline=$((SECONDS + ${DEMO_WAIT_SECONDS:-600})) last=""
+# Polled every 0.25 s until the title is playable (its first segments are served while it transcodes), then every second.
+deadline=$((SECONDS + ${DEMO_WAIT_SECONDS:-600})) last="" playable=""
 while ((SECONDS < deadline)); do
-  line="$(curl -fsS "${auth[@]}" "$API/api/titles/$title" | python3 "$ROOT/scripts/lib/title_status_line.py")"
+  answer="$(curl -fsS "${auth[@]}" "$API/api/titles/$title")"
+  line="$(python3 "$ROOT/scripts/lib/title_status_line.py" <<<"$answer")"
   [[ "$line" != "$last" ]] && echo "  $line" && last="$line"
+  if [[ -z "$playable" ]]; then
+    playable="$(python3 "$ROOT/scripts/lib/title_playable_line.py" "$uploaded" <<<"$answer")"
+    [[ -n "$playable" ]] && echo "  $playable"
+  fi
   case "$line" in Published*|Failed*) break ;; esac
-  sleep 1
+  if [[ -n "$playable" ]]; then sleep 1; else sleep 0.25; fi
 done
+[[ "$last" == Published* ]] && echo "published after $(python3 -c "import sys,time; print(f'{time.time() - float(sys.argv[1]):.1f}')" "$uploaded") s (upload to published)"
 echo
 echo "player page:   $API/player/?title=$title   (subtitles: pick English, or press C)"
 echo "title page:    $API/app/#/title/$title   (sign up at $API/app/#/signup)"

@@ -4,6 +4,7 @@ using Akka.Streams;
 using Akka.Streams.Dsl;
 using MediaPlatform.Streams.Encoding;
 using MediaPlatform.Streams.Pipeline;
+using MediaPlatform.Streams.Quality.Chunks;
 
 namespace MediaPlatform.Actors.Work;
 
@@ -173,7 +174,7 @@ public sealed class TranscodeWorker : ReceiveActor, IWithTimers
             ended.Held.StartedAt, ended.EndedAt, ended.Results is not null);
         ended.Held.Dispose();
         IWorkerMessage outcome = ended.Results is { } results
-            ? new ReportChunkDone(_workerId, workId, assignment.Attempt, results, Holding, span)
+            ? new ReportChunkDone(_workerId, workId, assignment.Attempt, results, Holding, span, ended.Qc)
             : new ReportWorkFailed(_workerId, workId, assignment.Attempt, ended.Error ?? "unknown error", Holding, span);
         if (ended.Results is null) _log.Warning("{0} attempt {1} failed: {2}", workId, assignment.Attempt, ended.Error);
         _unacknowledged[workId] = outcome;
@@ -225,12 +226,12 @@ public sealed class TranscodeWorker : ReceiveActor, IWithTimers
         if (held.Cancel.IsCancellationRequested) return new EncodeEnded(held, null, null, null, DateTimeOffset.UtcNow);
         var assignment = held.Start(slot, DateTimeOffset.UtcNow);
         worker.Tell(new EncodeStarted(assignment, slot));
-        var (results, error) = await EncodeAsync(encoder, assignment, p => held.Progress = p, held.Cancel.Token);
-        return new EncodeEnded(held, assignment, results, error, DateTimeOffset.UtcNow);
+        var (results, error, qc) = await EncodeAsync(encoder, assignment, p => held.Progress = p, held.Cancel.Token);
+        return new EncodeEnded(held, assignment, results, error, DateTimeOffset.UtcNow, qc);
     }
 
     /// <summary>Runs one assignment to its outcome; touches only its arguments, and never faults (an error is a value).</summary>
-    private static async Task<(IReadOnlyList<ChunkEncodeResult>? Results, string? Error)> EncodeAsync(ChunkEncoder encoder,
+    private static async Task<(IReadOnlyList<ChunkEncodeResult>? Results, string? Error, ChunkPictureQc? Qc)> EncodeAsync(ChunkEncoder encoder,
         WorkAssignment assignment, Action<double> onProgress, CancellationToken ct)
     {
         using var span = EncodeTracing.Start(assignment);
@@ -239,14 +240,14 @@ public sealed class TranscodeWorker : ReceiveActor, IWithTimers
         var parts = work.OutputPaths.Select(p => p + suffix).ToList();
         try
         {
-            var results = await encoder.EncodeLadderAsync(work.ToEncode(parts), onProgress, ct);
+            var outcome = await encoder.EncodeLadderAsync(work.ToEncode(parts), onProgress, ct);
             for (var i = 0; i < parts.Count; i++) File.Move(parts[i], work.OutputPaths[i], overwrite: true);
-            return (results.Select((r, i) => r with { OutputPath = work.OutputPaths[i] }).ToList(), null);
+            return (outcome.Encodes.Select((r, i) => r with { OutputPath = work.OutputPaths[i] }).ToList(), null, outcome.Qc);
         }
         catch (Exception e)
         {
             foreach (var part in parts) TryDelete(part);
-            return (null, Describe(e));
+            return (null, Describe(e), null);
         }
     }
 
@@ -268,7 +269,7 @@ public sealed class TranscodeWorker : ReceiveActor, IWithTimers
 
     /// <summary>An item's end in the graph; <see cref="Assignment"/> null when it was dropped unstarted.</summary>
     private sealed record EncodeEnded(HeldEncode Held, WorkAssignment? Assignment, IReadOnlyList<ChunkEncodeResult>? Results, string? Error,
-        DateTimeOffset EndedAt) : INoSerializationVerificationNeeded;
+        DateTimeOffset EndedAt, ChunkPictureQc? Qc = null) : INoSerializationVerificationNeeded;
 
     private sealed record NotQueued(HeldEncode Held) : INoSerializationVerificationNeeded;
 

@@ -47,3 +47,10 @@ public sealed record WorkChunkCompleted(string WorkId, IReadOnlyList<StoredEncod
 /// </summary>
 [Manifest("work.batch-cancelled.v1")]
 public sealed record BatchCancelled(string BatchId, string Reason, DateTimeOffset At) : IWorkEvent;
+
+/// <summary>
+/// The picture quality control of a chunk item's first successful attempt (persisted with its
+/// <see cref="WorkChunkCompleted"/>, when the item was asked to check its chunk).
+/// </summary>
+[Manifest("work.chunk-checked.v1")]
+public sealed record WorkChunkChecked(string WorkId, StoredChunkQc Qc, int Attempt, DateTimeOffset At) : IWorkEvent;

@@ -34,6 +34,10 @@ public sealed record WorkItem(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableList<StoredEncodeResult>? Results { get; init; }
 
+    /// <summary>The chunk's picture quality control (<see cref="WorkChunkChecked"/>); left out of the stored JSON when null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StoredChunkQc? Qc { get; init; }
+
     public static WorkItem Accepted(WorkAccepted e) =>
         new(e.WorkId, e.BatchId, e.Payload, WorkStatus.Pending, 0, 0, null, null, e.At, null, null, null, null);
 

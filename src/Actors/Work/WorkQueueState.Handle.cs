@@ -26,7 +26,7 @@ public sealed partial record WorkQueueState
         report switch
         {
             ReportWorkDone r => Complete(r.WorkId, r.Attempt, r.WorkerId, r.Result, now),
-            ReportChunkDone r => CompleteChunk(r.WorkId, r.Attempt, r.WorkerId, r.Results, settings.MaxAttempts, now),
+            ReportChunkDone r => CompleteChunk(r.WorkId, r.Attempt, r.WorkerId, r.Results, settings.MaxAttempts, now, r.Qc),
             ReportWorkFailed r => Fail(r.WorkId, r.Attempt, r.WorkerId, r.Error, settings.MaxAttempts, now),
             DeclineWork d => Decline(d.WorkId, d.Attempt, d.WorkerId, now),
             _ => Refuse(Rejection.Invalid($"not a worker report: {report.GetType().Name}")),

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Serialization;
 using MediaPlatform.Streams.Encoding;
+using MediaPlatform.Streams.Quality.Chunks;
 
 namespace MediaPlatform.Actors.Work;
 
@@ -102,7 +103,10 @@ public sealed partial record WorkQueueState(
     /// A worker's success report on a chunk item: one result per rung of the item, else it counts as a failed attempt
     /// (the exactly-one-encode-per-chunk-and-rung rule). First completion wins, as with <see cref="Complete"/>.
     /// </summary>
-    public Decision<IWorkEvent> CompleteChunk(string workId, int attempt, string worker, IReadOnlyList<ChunkEncodeResult> results, int maxAttempts, DateTimeOffset now)
+    /// <paramref name="qc"/>, the chunk's picture quality control, is stored with the completion (before it, so the
+    /// completed item already holds it).
+    public Decision<IWorkEvent> CompleteChunk(string workId, int attempt, string worker, IReadOnlyList<ChunkEncodeResult> results, int maxAttempts,
+        DateTimeOffset now, ChunkPictureQc? qc = null)
     {
         var ack = new WorkResultAck(workId, attempt);
         if (!Items.TryGetValue(workId, out var item) || item.IsTerminal()) return Answer(ack);
@@ -112,7 +116,10 @@ public sealed partial record WorkQueueState(
             return Fail(workId, attempt, worker, $"the worker reported rungs [{string.Join(',', results.Select(r => r.RungName))}] " +
                                                  $"for chunk {work.Chunk.Index}, expected each of [{string.Join(',', work.Rungs.Select(r => r.Name))}] once", maxAttempts, now);
         var ordered = work.Rungs.Select(r => StoredEncodeResult.From(results.Single(x => x.RungName == r.Name))).ToList();
-        return Decide.Persist(this, new WorkChunkCompleted(workId, ordered, worker, attempt, now), _ => ack);
+        var completed = new WorkChunkCompleted(workId, ordered, worker, attempt, now);
+        return qc is null
+            ? Decide.Persist(this, completed, _ => ack)
+            : Decide.Persist(this, new IWorkEvent[] { new WorkChunkChecked(workId, StoredChunkQc.From(qc), attempt, now), completed }, _ => ack);
     }
 
     /// <summary>
@@ -178,6 +185,7 @@ public sealed partial record WorkQueueState(
         WorkChunkAccepted e => Accepted(e.BatchId, e.BatchSize, e.Subscriber, WorkItem.Accepted(e)),
         WorkChunkCompleted e => Completed(e.WorkId, e.At, i => i with { Status = WorkStatus.Completed, CompletedBy = e.Worker, Results = [.. e.Results] }),
         BatchCancelled e => Cancelled(e),
+        WorkChunkChecked e when Items.GetValueOrDefault(e.WorkId) is { Status: not WorkStatus.Failed } => WithItem(e.WorkId, i => i with { Qc = e.Qc }),
         WorkStarted e => WithItem(e.WorkId, i => i with
         {
             Status = WorkStatus.InFlight, Attempt = e.Attempt, Worker = e.Worker, Node = e.Node, StartedAt = e.At,

@@ -1,5 +1,6 @@
 using MediaPlatform.Actors.Serialization;
 using MediaPlatform.Streams.Encoding;
+using MediaPlatform.Streams.Quality.Chunks;
 
 namespace MediaPlatform.Actors.Work;
 
@@ -18,7 +19,8 @@ public sealed record BatchStatus(
 
 /// <summary>
 /// One item: where it is, which attempt, the worker running it, and its result or last error. <see cref="Results"/>
-/// holds every rung's encode of a completed item (a chunk item has one per rung; <see cref="Result"/> is the first).
+/// holds every rung's encode of a completed item (a chunk item has one per rung; <see cref="Result"/> is the first);
+/// <see cref="Qc"/> its chunk's picture quality control, when the item checked it.
 /// </summary>
 public sealed record WorkItemView(
     string WorkId,
@@ -30,7 +32,8 @@ public sealed record WorkItemView(
     double? Progress,
     string? LastError,
     ChunkEncodeResult? Result,
-    IReadOnlyList<ChunkEncodeResult>? Results = null);
+    IReadOnlyList<ChunkEncodeResult>? Results = null,
+    ChunkPictureQc? Qc = null);
 
 /// <summary>The queue as operators see it (GET /cluster/transcode-queue, `mpctl encodes`).</summary>
 [Manifest("work.queue-status.v1")]

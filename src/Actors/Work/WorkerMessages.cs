@@ -1,5 +1,6 @@
 using MediaPlatform.Actors.Serialization;
 using MediaPlatform.Streams.Encoding;
+using MediaPlatform.Streams.Quality.Chunks;
 
 namespace MediaPlatform.Actors.Work;
 
@@ -55,9 +56,10 @@ public sealed record DeclineWork(string WorkerId, string WorkId, int Attempt, in
 public sealed record WorkResultAck(string WorkId, int Attempt) : IWorkerMessage;
 
 /// <summary>A chunk item's attempt succeeded: every rung's output exists and holds every frame. Resent until acknowledged.</summary>
+/// <see cref="Qc"/>: the chunk's picture quality control, when the item asked for it.
 [Manifest("work.report-chunk-done.v1")]
-public sealed record ReportChunkDone(string WorkerId, string WorkId, int Attempt, IReadOnlyList<ChunkEncodeResult> Results, int Running, EncodeSpan? Span = null)
-    : IWorkerMessage;
+public sealed record ReportChunkDone(string WorkerId, string WorkId, int Attempt, IReadOnlyList<ChunkEncodeResult> Results, int Running, EncodeSpan? Span = null,
+    ChunkPictureQc? Qc = null) : IWorkerMessage;
 
 /// <summary>The coordinator no longer wants this work (its batch was cancelled): the worker stops its encode or drops it from its queue.</summary>
 [Manifest("work.cancel.v1")]

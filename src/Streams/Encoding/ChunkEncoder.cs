@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MediaPlatform.Streams.Probing;
+using MediaPlatform.Streams.Quality.Chunks;
 
 namespace MediaPlatform.Streams.Encoding;
 
@@ -58,9 +59,10 @@ public sealed class ChunkEncoder
     /// <summary>
     /// Encodes the chunk to every rung of <paramref name="encode"/> with one ffmpeg (one decode, split into the scaled
     /// outputs, each with the same x264 settings as <see cref="EncodeAsync"/>), then checks every output holds every
-    /// frame. On failure no output is left behind.
+    /// frame. With a picture check, the same decode also feeds the chunk's quality control. On failure no output is
+    /// left behind.
     /// </summary>
-    public async Task<IReadOnlyList<ChunkEncodeResult>> EncodeLadderAsync(ChunkLadderEncode encode, Action<double>? onProgress = null,
+    public async Task<ChunkLadderOutcome> EncodeLadderAsync(ChunkLadderEncode encode, Action<double>? onProgress = null,
         CancellationToken cancellationToken = default)
     {
         encode.Validate();
@@ -70,9 +72,13 @@ public sealed class ChunkEncoder
         Action<TimeSpan>? progress = onProgress is null || total <= 0
             ? null
             : t => onProgress(Math.Clamp(t.TotalSeconds / total, 0, 1));
+        var check = encode.PictureCheck is { } thresholds ? new ChunkPictureAnalysis(encode.Chunk, thresholds) : null;
         try
         {
-            await _runner.RunFfmpegAsync(BuildLadderArguments(encode, _settings), null, progress, cancellationToken);
+            var arguments = BuildLadderArguments(encode, _settings, check);
+            if (check is null) await _runner.RunFfmpegAsync(arguments, null, progress, cancellationToken);
+            else await _runner.RunFfmpegReportingAsync(arguments, progress, check.AcceptLine,
+                check.SamplesFrames ? check.ReadFramesAsync : null, cancellationToken);
             var results = new List<ChunkEncodeResult>();
             for (var i = 0; i < encode.Rungs.Count; i++)
             {
@@ -84,7 +90,7 @@ public sealed class ChunkEncoder
                 results.Add(new ChunkEncodeResult(encode.Chunk.Index, encode.Rungs[i].Name, encode.OutputPaths[i], scan.FrameCount, scan.Duration, clock.Elapsed));
             }
             onProgress?.Invoke(1);
-            return results;
+            return new ChunkLadderOutcome(results, check?.Finish());
         }
         catch
         {
@@ -95,14 +101,18 @@ public sealed class ChunkEncoder
 
     /// <summary>
     /// One ffmpeg for every rung of a chunk: decode (and rotate) once, <c>split</c> into one scaled branch per rung, and
-    /// per output exactly the per-rung arguments of <see cref="BuildArguments"/>.
+    /// per output exactly the per-rung arguments of <see cref="BuildArguments"/>; with <paramref name="check"/>, one
+    /// more branch of the split for the chunk's picture quality control.
     /// </summary>
-    public static IReadOnlyList<string> BuildLadderArguments(ChunkLadderEncode encode, EncoderSettings settings)
+    public static IReadOnlyList<string> BuildLadderArguments(ChunkLadderEncode encode, EncoderSettings settings, ChunkPictureAnalysis? check = null)
     {
         var threads = settings.Threads.ToString(CultureInfo.InvariantCulture);
         var n = encode.Rungs.Count;
-        var graph = $"[0:v:0]{RotateFilter(encode.Rotation)}split={n}" + string.Concat(Enumerable.Range(0, n).Select(i => $"[s{i}]")) + ";" +
-                    string.Join(';', encode.Rungs.Select((r, i) => $"[s{i}]{VideoFilter(0, r.Width, r.Height)}[v{i}]"));
+        var branches = n + (check is null ? 0 : 1);
+        var graph = $"[0:v:0]{RotateFilter(encode.Rotation)}split={branches}" + string.Concat(Enumerable.Range(0, n).Select(i => $"[s{i}]")) +
+                    (check is null ? "" : "[qc]") + ";" +
+                    string.Join(';', encode.Rungs.Select((r, i) => $"[s{i}]{VideoFilter(0, r.Width, r.Height)}[v{i}]")) +
+                    (check is null ? "" : ";" + check.FilterBranch("qc", "qcgray"));
         var args = new List<string> { "-threads", threads, "-noautorotate", "-i", encode.Chunk.Path, "-filter_threads", threads, "-filter_complex", graph };
         for (var i = 0; i < n; i++)
         {
@@ -117,6 +127,7 @@ public sealed class ChunkEncoder
                 "-f", "mp4", encode.OutputPaths[i],
             ]);
         }
+        if (check is not null) args.AddRange(check.Outputs("qcgray"));
         return args;
     }
 

@@ -1,14 +1,18 @@
 using MediaPlatform.Streams.Chunking;
 using MediaPlatform.Streams.Ladder;
+using MediaPlatform.Streams.Quality;
+using MediaPlatform.Streams.Quality.Chunks;
 
 namespace MediaPlatform.Streams.Encoding;
 
 /// <summary>
 /// Encode one source chunk to several rungs with one ffmpeg: the chunk is decoded once and split into the scaled
 /// outputs, <see cref="OutputPaths"/>[i] receiving <see cref="Rungs"/>[i]. <see cref="Rotation"/> as in
-/// <see cref="ChunkEncodeRequest"/>.
+/// <see cref="ChunkEncodeRequest"/>. With <see cref="PictureCheck"/> the same ffmpeg also checks the chunk's picture
+/// (<see cref="ChunkPictureAnalysis"/>; its <see cref="QcThresholds.StuckPixelSampleFrames"/> counts this chunk's samples).
 /// </summary>
-public sealed record ChunkLadderEncode(VideoChunk Chunk, IReadOnlyList<Rung> Rungs, int Rotation, IReadOnlyList<string> OutputPaths)
+public sealed record ChunkLadderEncode(VideoChunk Chunk, IReadOnlyList<Rung> Rungs, int Rotation, IReadOnlyList<string> OutputPaths,
+    QcThresholds? PictureCheck = null)
 {
     public void Validate()
     {

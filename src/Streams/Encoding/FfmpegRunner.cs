@@ -45,6 +45,27 @@ public sealed class FfmpegRunner
         return RunAsync("ffmpeg", [.. prefix, .. arguments], workingDirectory, onLine, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs ffmpeg whose filters also report on stderr (a <c>metadata=mode=print:file='pipe\:2'</c> branch) and which may
+    /// write raw frames to stdout (<paramref name="readOutput"/>; drained when null). Progress travels on stderr too
+    /// (<c>-progress pipe:2</c>). Progress lines and the lines <paramref name="onReportLine"/> claims (returns true for)
+    /// stay out of the error tail, so a failure still names ffmpeg's own error.
+    /// </summary>
+    public Task RunFfmpegReportingAsync(IReadOnlyList<string> arguments, Action<TimeSpan>? onProgress, Func<string, bool> onReportLine,
+        Func<Stream, CancellationToken, Task>? readOutput, CancellationToken cancellationToken = default)
+    {
+        string[] prefix = ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats", "-progress", "pipe:2"];
+        return RunAsync("ffmpeg", [.. prefix, .. arguments], null,
+            readOutput ?? ((stdout, _) => stdout.CopyToAsync(Stream.Null, CancellationToken.None)), cancellationToken,
+            claimErrorLine: line =>
+            {
+                if (onReportLine(line)) return true;
+                if (!ProgressLine(line)) return false;
+                if (onProgress is not null) ReportProgress(line, onProgress);
+                return true;
+            });
+    }
+
     /// <summary>Runs ffprobe; every stdout line goes to <paramref name="onLine"/> as it arrives.</summary>
     public Task RunFfprobeAsync(IReadOnlyList<string> arguments, Action<string> onLine,
         CancellationToken cancellationToken = default) =>
@@ -75,7 +96,8 @@ public sealed class FfmpegRunner
             cancellationToken, allErrors);
 
     private async Task RunAsync(string tool, string[] arguments, string? workingDirectory, Func<Stream, CancellationToken, Task> readOutput,
-        CancellationToken cancellationToken, List<string>? allErrors = null, Action<string>? onErrorLine = null)
+        CancellationToken cancellationToken, List<string>? allErrors = null, Action<string>? onErrorLine = null,
+        Func<string, bool>? claimErrorLine = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         // Through the launcher: a node killed with SIGKILL takes its ffmpeg with it (no orphan keeps a core busy).
@@ -96,6 +118,7 @@ public sealed class FfmpegRunner
             var tail = new Queue<string>();
             var stderr = PumpAsync(process.StandardError, line =>
             {
+                if (claimErrorLine?.Invoke(line) == true) return;
                 lock (tail)
                 {
                     allErrors?.Add(line);
@@ -153,6 +176,13 @@ public sealed class FfmpegRunner
         try { process.Kill(entireProcessTree: true); }
         catch (InvalidOperationException) { /* already exited */ }
         catch (Win32Exception) { /* exiting as we speak */ }
+    }
+
+    /// <summary>A -progress line: key=value with a lower-case key (frame=, out_time_us=, progress=continue …).</summary>
+    private static bool ProgressLine(string line)
+    {
+        var equals = line.IndexOf('=');
+        return equals > 0 && line.AsSpan(0, equals).IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789_") < 0;
     }
 
     private static void ReportProgress(string line, Action<TimeSpan> onProgress)

@@ -44,5 +44,5 @@ public static class EncodeFlow
     /// <summary>Each chunk to every rung of its ladder, one ffmpeg (one decode) per item.</summary>
     public static Flow<ChunkLadderEncode, IReadOnlyList<ChunkEncodeResult>, NotUsed> Create(ChunkEncoder encoder, int slots,
         CancellationToken cancellationToken = default) =>
-        Create<ChunkLadderEncode, IReadOnlyList<ChunkEncodeResult>>(slots, (encode, _) => encoder.EncodeLadderAsync(encode, null, cancellationToken));
+        Create<ChunkLadderEncode, IReadOnlyList<ChunkEncodeResult>>(slots, async (encode, _) => (await encoder.EncodeLadderAsync(encode, null, cancellationToken)).Encodes);
 }

@@ -56,6 +56,25 @@ public sealed class ChunkWorkStateSpecs
     }
 
     [Fact]
+    public void A_chunk_result_with_its_picture_check_must_store_the_check_and_show_it_on_the_item()
+    {
+        SubmitChunks("q", 1);
+        Dispatch(new WorkerDemand(WorkerA, NodeA, 1));
+        var payload = _state.Items["q/0"].Chunk!;
+        var qc = new Streams.Quality.Chunks.ChunkPictureQc(TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8),
+            [new Streams.Quality.Video.TimeRange(TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(8))], [],
+            [new Streams.Quality.Pixels.StuckPixel(3, 4, Streams.Quality.Pixels.StuckPixelKind.Dark, 0.9)], 1, 8);
+
+        var (events, _) = Do(s => s.Handle(new ReportChunkDone(WorkerA, "q/0", 1, WorkSamples.Results(payload), 0, Qc: qc), Settings, T0));
+
+        Assert.Equal([typeof(WorkChunkChecked), typeof(WorkChunkCompleted)], events.Select(e => e.GetType()));
+        Assert.Equal(qc.Black, Assert.Single(_state.StatusOf("q", _ => null)!.Items).Qc!.Black);
+        Assert.Equal(qc.StuckPixels, _state.Items["q/0"].Qc!.ToQc().StuckPixels);
+        // A late second report of the item stores no second check.
+        Assert.Empty(Do(s => s.Handle(new ReportChunkDone(WorkerB, "q/0", 1, WorkSamples.Results(payload), 0, Qc: qc), Settings, T0)).Events);
+    }
+
+    [Fact]
     public void A_chunk_result_missing_a_rung_or_holding_one_twice_must_count_as_a_failed_attempt()
     {
         SubmitChunks("t", 1);

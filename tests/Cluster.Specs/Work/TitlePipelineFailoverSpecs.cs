@@ -73,6 +73,10 @@ public sealed class TitlePipelineFailoverSpecs(ITestOutputHelper output)
         var completions = events.OfType<WorkChunkCompleted>().Where(c => c.WorkId.StartsWith(batchId + "/", StringComparison.Ordinal)).ToList();
         Assert.Equal(title.Progress.ChunksTotal, completions.Count);
         Assert.Equal(completions.Count, completions.Select(c => c.WorkId).Distinct().Count()); // each exactly once
+        // Every chunk's picture was checked by its encode, once, whichever node ran it (QC joined them after the crash).
+        var checks = events.OfType<WorkChunkChecked>().Where(c => c.WorkId.StartsWith(batchId + "/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(completions.Select(c => c.WorkId[(batchId.Length + 1)..].Split('/')[0]).Distinct().Count(), checks.Count);
+        Assert.Equal(checks.Count, checks.Select(c => c.Qc.Start).Distinct().Count());
         cluster.Note($"{events.OfType<WorkStarted>().Count()} attempts started, {events.OfType<WorkRequeued>().Count()} re-queued, {completions.Count} completions");
 
         var store = new DirectoryBlobStore(cluster.BlobFolder);

@@ -24,7 +24,7 @@ public class ChunkLadderEncoderTests
         });
         var outputs = rungs.Select(r => Path.Combine(clip.Folder, "ladder", $"{r.Name}.mp4")).ToList();
 
-        var results = await new ChunkEncoder(Fast, runner).EncodeLadderAsync(new ChunkLadderEncode(chunk, rungs, 0, outputs));
+        var results = (await new ChunkEncoder(Fast, runner).EncodeLadderAsync(new ChunkLadderEncode(chunk, rungs, 0, outputs))).Encodes;
 
         Assert.True(rungs.Count >= 2, $"{rungs.Count} rungs");
         Assert.Equal(1, ffmpegs);

@@ -75,9 +75,8 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
     private async Task<PipelineStep> CheckQualityAsync(TitleView title, CancellationToken ct)
     {
         var work = TitleWork.For(context.WorkRoot, titleId, title.Source!.UploadId);
-        // Checked while the chunks encoded, unless the subtitles changed since.
-        var summary = SourceQualityCheck.TryLoad(title, work) ?? await LocalStep.RunAsync(context, titleId, log, "qc",
-            t => CheckSourceAsync(title, work, t), ct);
+        // The chunks' pictures were checked by the encodes: this joins them with the audio and subtitle checks.
+        var summary = await LocalStep.RunAsync(context, titleId, log, "qc", t => CheckSourceAsync(title, work, t), ct);
         var recorded = await _title.AskAsync(new RecordQcReport(titleId, summary), ct);
         log.Info("title {0}: quality control {1} with {2} finding(s)", titleId,
             summary.BlocksPublishing ? "blocked publishing" : summary.Passed ? "passed" : "passed with warnings", summary.Findings.Count);

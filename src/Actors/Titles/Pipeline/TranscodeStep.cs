@@ -14,8 +14,9 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 /// queued whole is not prepared again), follow the batch and record progress on the title, and once every encode is
 /// done assemble and package the rungs and store the package. An item that failed all its attempts fails the title at
 /// once with that item's ffmpeg error, and the title's clean-up cancels what is left of the batch. While the batch
-/// encodes, the encoded prefix of each rung is served as growing playlists (<see cref="EarlyPlaylists"/>). The heavy
-/// local steps — split, audio, the source's quality check, packaging — wait for the node's limiter (<see cref="LocalStep"/>).
+/// encodes, the encoded prefix of each rung is served as growing playlists (<see cref="EarlyPlaylists"/>). One item
+/// per chunk also checks the chunk's picture in the same ffmpeg (<see cref="SourceQualityCheck"/> joins the checks). The
+/// heavy local steps — split, audio, packaging — wait for the node's limiter (<see cref="LocalStep"/>).
 /// </summary>
 internal sealed class TranscodeStep(string titleId, PipelineContext context, TitleClient client, ILoggingAdapter log, PipelineTrace trace)
 {
@@ -23,7 +24,6 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
     private string? _queuedBatch; // queued by this incarnation: no need to queue it again
     private (int Done, int Total) _lastLogged;
     private readonly EarlyPlaylists _early = new(titleId, context, log);
-    private Task? _earlyQc; // the source's quality check, running beside the encodes
 
     public async Task<PipelineStep> RunAsync(TitleView title, IActorRef self, CancellationToken ct)
     {
@@ -51,8 +51,6 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
             await _early.UpdateAsync(title, work, Encoded(batch).ToList(), ct);
             return PipelineStep.Waiting;
         }
-        if (_earlyQc is { } qc) await qc; // packaging and the check share the cores: let the check finish first
-        _earlyQc = null;
         await PackageAsync(title, work, batch, ct);
         return PipelineStep.Continue;
     }
@@ -78,34 +76,44 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         foreach (var rung in title.Ladder) Directory.CreateDirectory(Path.GetDirectoryName(work.EncodedPath(0, rung.Name))!);
 
         // A chunk queued one item per rung (the first and the last) has one work id per rung.
-        var items = encodes.Select(e => (WorkId: e.Rungs.Count < title.Ladder.Count ? work.WorkId(e.Chunk.Index, e.Rungs[0].Name) : work.WorkId(e.Chunk.Index), Encode: e)).ToList();
+        // Exactly one item per chunk checks its picture: the one holding the top rung, so a chunk's lowest rung (what
+        // plays first) is never held up by the check.
+        var top = title.Ladder[^1].Name;
+        var items = encodes.Select(e => (WorkId: e.Rungs.Count < title.Ladder.Count ? work.WorkId(e.Chunk.Index, e.Rungs[0].Name) : work.WorkId(e.Chunk.Index),
+            Encode: e, Checks: e.Rungs.Any(r => r.Name == top))).ToList();
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (item, token) =>
         {
-            var submit = SubmitChunkWork.For(item.WorkId, work.BatchId, items.Count, ChunkEncodePayload.For(item.Encode, probe.Width, probe.Height), self);
+            var payload = ChunkEncodePayload.For(item.Encode, probe.Width, probe.Height) with
+            {
+                Qc = item.Checks ? StoredChunkQcSettings.From(context.Settings.Quality, SampledFrames(item.Encode.Chunk, prepared.Chunks)) : null,
+            };
+            var submit = SubmitChunkWork.For(item.WorkId, work.BatchId, items.Count, payload, self);
             var answer = await context.Coordinator.Ask<object>(Observability.TracedMessage.Wrap(submit), PipelineContext.AskTimeout, token);
             if (answer is Rejection refused) throw new PipelineFailure($"the transcode queue refused {submit.WorkId}: {refused.Message}");
         });
         log.Info("title {0}: {1} chunks queued as batch {2} ({3} items), each to {4} rungs in one encode", titleId, prepared.Chunks.Count,
             work.BatchId, items.Count, title.Ladder.Count);
-        // The audio is encoded and the source checked while the chunks are: packaging and publishing need them only
-        // once every chunk is done. The audio comes first (the early playlists need it); the check runs beside the
-        // step, so the title becomes playable without waiting for it.
+        // The audio is encoded while the chunks are: packaging and publishing need it only once every chunk is done,
+        // the early playlists as soon as the first chunk is.
         await LocalStep.RunAsync(context, titleId, log, "audio", t => preparation.CompleteAsync(source, probe, work.Folder, t), ct);
-        _earlyQc = CheckSourceAsync(title, work, ct);
     }
 
     /// <summary>
-    /// The early check never fails the step: a verdict it could not keep (the title failed and its folder went, the
-    /// pipeline stopped) is simply made again by the QualityCheck step.
+    /// Frames the stuck-pixel check samples from a chunk (0: none). The title's sample count is spread over as many
+    /// evenly spaced chunks as can each judge a pixel on their own (enough frames each), so the node decides on about
+    /// as many frames as it did for the whole source, whatever the number of chunks; a short title samples every chunk.
     /// </summary>
-    private async Task CheckSourceAsync(TitleView title, TitleWork work, CancellationToken ct)
+    private int SampledFrames(Streams.Chunking.VideoChunk chunk, IReadOnlyList<Streams.Chunking.VideoChunk> chunks)
     {
-        using var span = trace.Step("quality check (early)");
-        try { await LocalStep.RunAsync(context, titleId, log, "qc", t => new SourceQualityCheck(titleId, context, log).RunEarlyAsync(title, work, t), ct); }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            if (!ct.IsCancellationRequested) log.Warning("title {0}: early source check not kept ({1}); the quality step checks again", titleId, e.Message);
-        }
+        var frames = context.Settings.Quality.StuckPixelSampleFrames;
+        if (frames == 0) return 0;
+        const int least = Streams.Quality.Chunks.ChunkPictureAnalysis.MinSampledFrames;
+        var n = chunks.Count;
+        var samplers = Math.Clamp(frames / least, 1, n);
+        var k = chunks.Select(c => c.Index).Order().ToList().IndexOf(chunk.Index);
+        // Chunk k samples when it is the first of one of `samplers` equal runs of chunks.
+        if (k > 0 && k * samplers / n == (k - 1) * samplers / n) return 0;
+        return Math.Min(chunk.FrameCount, Math.Max(least, (frames + samplers - 1) / samplers));
     }
 
     /// <summary>Every rung's encodes of the batch's completed items, whichever item shape (a chunk to every rung, or to one).</summary>

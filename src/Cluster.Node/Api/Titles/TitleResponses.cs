@@ -12,7 +12,9 @@ public sealed record TitlePackageResponse(string MasterPlaylist, IReadOnlyList<R
 
 /// <summary>
 /// A title as the API shows it: storage keys stay inside the cluster; <see cref="PlaybackUrl"/> (the master playlist
-/// on any node) and <see cref="PosterUrl"/> (its poster frame) appear once the title is published.
+/// on any node) and <see cref="PosterUrl"/> (its poster frame) appear once the title is published. <see cref="Playable"/>:
+/// its master playlist is served — published, or still transcoding with its first segments ready (GET /api/titles/{id}
+/// looks; elsewhere only a published title says so).
 /// </summary>
 public sealed record TitleResponse(
     string TitleId,
@@ -32,7 +34,8 @@ public sealed record TitleResponse(
     TitleFailure? Failure,
     DateTimeOffset? PublishedAt,
     string? PlaybackUrl,
-    string? PosterUrl)
+    string? PosterUrl,
+    bool Playable)
 {
     public static TitleResponse From(TitleView v) => new(
         v.TitleId, v.OwnerId, v.Name, v.Description, v.Status, v.CreatedAt, v.UpdatedAt,
@@ -42,7 +45,8 @@ public sealed record TitleResponse(
         v.Package is { } p ? new TitlePackageResponse(p.MasterPlaylist, p.Rungs, p.PackagedAt) : null,
         v.Qc, v.Failure, v.PublishedAt,
         v is { Status: TitleStatus.Published, Package: { } published } ? PlaybackPath(v.TitleId, published.MasterPlaylist) : null,
-        PosterPath(v.TitleId, v.Status));
+        PosterPath(v.TitleId, v.Status),
+        v.Status == TitleStatus.Published);
 
     /// <summary>
     /// Every published title lists its poster; one packaged before posters were grabbed answers 404 there, and the web

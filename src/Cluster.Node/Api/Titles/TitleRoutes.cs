@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Akka.Actor;
 using Akka.Hosting;
+using MediaPlatform.Actors.Storage;
 using MediaPlatform.Actors.Titles;
 using MediaPlatform.Node.Api.Auth;
 using MediaPlatform.Node.Hosting;
@@ -37,12 +38,13 @@ public static class TitleRoutes
                 ListAsync(q, status, limit, caller, catalog, ct))
             .WithSummary("List and search titles by name and status: published ones for everyone, the caller's own in any status");
 
-        titles.MapGet("/{titleId}", async (string titleId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Titles> region, CancellationToken ct) =>
+        titles.MapGet("/{titleId}", async (string titleId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Titles> region, IBlobStore store,
+                CancellationToken ct) =>
             {
                 var (title, problem) = await TitleAccess.ReadAsync(region.ActorRef, titleId, caller, ct);
-                return problem ?? Results.Ok(TitleResponse.From(title!));
+                return problem ?? Results.Ok(TitleResponse.From(title!) with { Playable = await TitlePlayability.IsPlayableAsync(title!, store, ct) });
             })
-            .WithSummary("A title: status, probe, ladder, transcode progress (percent, ETA), QC, failure reason, playback URL");
+            .WithSummary("A title: status, probe, ladder, transcode progress (percent, ETA), QC, failure reason, playable (also while transcoding), playback URL");
 
         titles.MapPut("/{titleId}/source", TitleUploads.SourceAsync)
             .RequireAuthorization()

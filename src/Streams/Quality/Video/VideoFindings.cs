@@ -31,10 +31,7 @@ public static class VideoFindings
     {
         if (pixels.Count > t.StuckPixelMaxReported)
         {
-            // So many at once is a static pattern in the picture (text, a logo), or a badly broken sensor: one finding.
-            yield return new QcFinding(QcChecks.StuckPixel, t.StuckPixelSeverity,
-                $"{pixels.Count} pixels differ from their neighbours in nearly all {frames} sampled frames (static detail or a damaged source); first at ({pixels[0].X}, {pixels[0].Y})",
-                X: pixels[0].X, Y: pixels[0].Y);
+            yield return ManyStuckPixels(pixels.Count, pixels[0], frames, t);
             yield break;
         }
         foreach (var p in pixels)
@@ -44,6 +41,12 @@ public static class VideoFindings
                 $"pixel ({p.X}, {p.Y}) is {kind}: an outlier in {p.Share:P0} of {frames} sampled frames", X: p.X, Y: p.Y);
         }
     }
+
+    /// <summary>So many at once is a static pattern in the picture (text, a logo), or a badly broken sensor: one finding.</summary>
+    public static QcFinding ManyStuckPixels(int count, StuckPixel first, int frames, QcThresholds t) =>
+        new(QcChecks.StuckPixel, t.StuckPixelSeverity,
+            $"{count} pixels differ from their neighbours in nearly all {frames} sampled frames (static detail or a damaged source); first at ({first.X}, {first.Y})",
+            X: first.X, Y: first.Y);
 
     private static QcFinding Span(string check, string what, TimeRange range, TimeSpan warnAfter)
     {

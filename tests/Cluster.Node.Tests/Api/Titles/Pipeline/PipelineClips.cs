@@ -17,6 +17,12 @@ public static class PipelineClips
         $"-f lavfi -i color=c=black:size=320x240:rate=25:duration={ClipArguments.Inv(seconds)} -f lavfi -i {ClipArguments.Tone(seconds)} " +
         $"{X264} -c:a aac -shortest -movflags +faststart");
 
+    /// <summary>A moving test picture (with a tone) that is black from <paramref name="from"/> to <paramref name="to"/> seconds.</summary>
+    public static Task<byte[]> BlackSectionAsync(double seconds, double from, double to) => MakeAsync("black-section.mp4",
+        $"-f lavfi -i testsrc2=size=320x240:rate=25:duration={ClipArguments.Inv(seconds)},drawbox=x=0:y=0:w=iw:h=ih:color=black:t=fill:" +
+        $"enable=between(t\\,{ClipArguments.Inv(from)}\\,{ClipArguments.Inv(to)}) -f lavfi -i {ClipArguments.Tone(seconds)} " +
+        $"{X264} -c:a aac -shortest -movflags +faststart");
+
     public static Task<byte[]> AudioOnlyAsync() => MakeAsync("audio.m4a", "-f lavfi -i sine=frequency=440:sample_rate=48000:duration=2 -c:a aac");
 
     public static Task<byte[]> CinepakAsync() => MakeAsync("cinepak.mov", "-f lavfi -i testsrc2=size=64x48:rate=10:duration=1 -c:v cinepak");

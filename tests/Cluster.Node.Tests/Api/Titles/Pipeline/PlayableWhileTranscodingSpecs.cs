@@ -25,9 +25,13 @@ public sealed class PlayableWhileTranscodingSpecs(PipelineNodeFixture fixture, I
         var stranger = await fixture.NewUploaderAsync();
         var source = await PipelineClips.GoodAsync(30, 1280, 720);
         var id = TitleApi.Id(await TitleApi.CreateAsync(owner, "Playable early"));
+        Assert.False((await TitleApi.GetAsync(owner, id)).GetProperty("playable").GetBoolean(), "nothing uploaded: not playable");
         Assert.Equal(HttpStatusCode.OK, (await TitleApi.UploadSourceAsync(owner, id, source)).StatusCode);
 
         var early = await FirstPlayableAsync(owner, id);
+        // The title's API says so too, while it still transcodes (what the run command's demo prints).
+        var playing = await TitleApi.GetAsync(owner, id);
+        Assert.True(playing.GetProperty("playable").GetBoolean(), $"served while {TitleApi.Status(playing)}, yet not playable");
         output.WriteLine($"playable while transcoding at {early.Percent:0}% ready: {early.Playlist} with {early.Segments.Count} segment(s)");
         Assert.Contains("#EXT-X-PLAYLIST-TYPE:EVENT", early.PlaylistText);
         Assert.DoesNotContain("#EXT-X-ENDLIST", early.PlaylistText);
@@ -87,6 +91,8 @@ public sealed class PlayableWhileTranscodingSpecs(PipelineNodeFixture fixture, I
             Assert.True(status is "SourceUploaded" or "Probing" or "Probed" or "Transcoding",
                 $"title {id} got to {status} before any of it was served while transcoding");
             var master = await owner.GetAsync($"/media/titles/{id}/master.m3u8");
+            if (status == "Transcoding" && title.GetProperty("playable").GetBoolean())
+                Assert.Equal(HttpStatusCode.OK, master.StatusCode); // said playable: its master is served
             if (status == "Transcoding" && master.StatusCode == HttpStatusCode.OK)
             {
                 var uri = VariantUris(await master.Content.ReadAsStringAsync()).First();

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using MediaPlatform.Actors.Work;
 using MediaPlatform.Node.Tests.Support;
 using Xunit.Abstractions;
 
@@ -43,6 +48,7 @@ public sealed class TitlePipelineApiSpecs(PipelineNodeFixture fixture, ITestOutp
         Assert.True(progress.GetProperty("chunksTotal").GetInt32() >= 2, "at least two chunks (each one work item for both rungs)");
         var findings = title.GetProperty("qc").GetProperty("findings").EnumerateArray().Select(f => f.GetString()!).ToList();
         Assert.Contains(findings, f => f.Contains("subtitle-line-length") && f.Contains("subtitles en"));
+        Assert.DoesNotContain(findings, f => f.Contains(" black") || f.Contains(" freeze") || f.Contains(" silence") || f.Contains(" stuck-pixel"));
 
         var master = await GetTextAsync(client, title.GetProperty("playbackUrl").GetString()!);
         output.WriteLine(master);
@@ -129,6 +135,40 @@ public sealed class TitlePipelineApiSpecs(PipelineNodeFixture fixture, ITestOutp
             TimeSpan.FromSeconds(30), "the failed title's HLS files deleted");
         Assert.Equal(JsonValueKind.Null, title.GetProperty("posterUrl").ValueKind);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/titles/{id}/poster.jpg")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_black_section_spanning_chunks_must_fail_quality_control_with_its_whole_time_range()
+    {
+        // Black from 2.44 s to 9.68 s of 12 s (60 %, more than the half that blocks), over all three 4 s chunks: each
+        // chunk's encode sees only its part, and the title's verdict must join them.
+        var client = await fixture.NewUploaderAsync();
+        var id = TitleApi.Id(await TitleApi.CreateAsync(client, "Black middle"));
+        Assert.Equal(HttpStatusCode.OK, (await TitleApi.UploadSourceAsync(client, id, await PipelineClips.BlackSectionAsync(12, 2.43, 9.65))).StatusCode);
+
+        var (title, seen) = await TitleProgressWatch.UntilFinishedAsync(client, id, Deadline);
+        var failure = title.GetProperty("failure");
+        var findings = title.GetProperty("qc").GetProperty("findings").EnumerateArray().Select(f => f.GetString()!).ToList();
+        output.WriteLine($"{string.Join(" -> ", seen)}: {failure}\n{string.Join("\n", findings)}");
+        Assert.Equal("Failed", TitleApi.Status(title));
+        Assert.Equal("quality-check", failure.GetProperty("stage").GetString());
+        Assert.Contains(findings, f => f.StartsWith("error black") && f.Contains("of 12.0"));
+        Assert.Contains(findings, f => f.StartsWith("warning black [00:00:02.4-00:00:09.6]"));
+        Assert.Single(findings, f => f.StartsWith("warning black"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/titles/{id}/master.m3u8")).StatusCode);
+        // The verdict came from the encodes' own checks, one per chunk (the video was not decoded again for it).
+        var checks = (await CoordinatorJournalAsync()).OfType<WorkChunkChecked>().Where(c => c.WorkId.Contains(id)).ToList();
+        Assert.Equal(3, checks.Select(c => c.Qc.Start).Distinct().Count());
+        Assert.Equal(3, checks.Count);
+    }
+
+    private async Task<IReadOnlyList<object>> CoordinatorJournalAsync()
+    {
+        var system = fixture.Node.System;
+        var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var envelopes = await journal.CurrentEventsByPersistenceId(TranscodeCoordinator.Name, 0, long.MaxValue)
+            .RunWith(Sink.Seq<EventEnvelope>(), system.Materializer());
+        return envelopes.Select(e => e.Event).ToList();
     }
 
     private static async Task<string> GetTextAsync(HttpClient client, string path)
