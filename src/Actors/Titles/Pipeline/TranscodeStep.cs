@@ -103,15 +103,16 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
     }
 
     /// <summary>
-    /// One item per chunk (one decode for every rung), in presentation order — except the first and the last chunk,
-    /// queued as one item per rung: the first chunk's lowest rungs are done in a fraction of a chunk's time, so the
-    /// title is playable soon (<see cref="EarlyPlaylists"/>); the batch's final items are small, so no slot idles long
-    /// while another finishes a whole chunk.
+    /// Items in presentation order, each one ffmpeg over one chunk for a group of its rungs (<see cref="ChunkItemGroups"/>:
+    /// a whole chunk, except the first chunk's lowest rung alone and the last chunk in two halves). An item of one rung is
+    /// batch/chunk/rung, of several (but not all) rungs batch/chunk/rung+rung…, of the whole chunk batch/chunk.
     /// </summary>
     private static IReadOnlyList<(string WorkId, Streams.Encoding.ChunkLadderEncode Encode)> Items(TitleWork work, IReadOnlyList<Streams.Encoding.ChunkLadderEncode> encodes) =>
-        encodes.SelectMany((e, i) => (i == 0 || i == encodes.Count - 1) && encodes.Count > 1 && e.Rungs.Count > 1
-            ? e.Rungs.Select((r, k) => (work.WorkId(e.Chunk.Index, r.Name), e with { Rungs = [r], OutputPaths = [e.OutputPaths[k]] }))
-            : [(work.WorkId(e.Chunk.Index), e)]).ToList();
+        encodes.SelectMany(e => ChunkItemGroups.For(e.Chunk.Index, encodes.Count, e.Rungs).Select(group =>
+            group.Count == e.Rungs.Count
+                ? (work.WorkId(e.Chunk.Index), e)
+                : (work.WorkId(e.Chunk.Index, string.Join('+', group.Select(k => e.Rungs[k].Name))),
+                   e with { Rungs = group.Select(k => e.Rungs[k]).ToList(), OutputPaths = group.Select(k => e.OutputPaths[k]).ToList() }))).ToList();
 
     /// <summary>Every rung's encodes of the batch's completed items, whichever item shape (a chunk to every rung, or to one).</summary>
     private static IEnumerable<Streams.Encoding.ChunkEncodeResult> Encoded(BatchStatus batch) =>
@@ -120,7 +121,7 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
     private async Task RecordProgressAsync(TitleView title, BatchStatus batch, CancellationToken ct)
     {
         var encoded = Encoded(batch).ToList();
-        // Item ids are batch/chunk (every rung) or batch/chunk/rung (one rung: the last chunk, or items queued before one decode per chunk).
+        // Item ids are batch/chunk (every rung) or batch/chunk/rungs (some rungs: the first and last chunks, or items queued before one decode per chunk).
         var chunks = batch.Items.Select(i => i.WorkId[(batch.BatchId.Length + 1)..].Split('/')[0]).Distinct().Count();
         var rungs = title.Ladder.Select(r => new RungProgress(r.Name, encoded.Count(e => e.RungName == r.Name), chunks)).ToList();
         var recorded = title.Progress;
