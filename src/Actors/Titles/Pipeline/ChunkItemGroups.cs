@@ -5,9 +5,9 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 /// <summary>
 /// Which rungs of a chunk one work item encodes (one ffmpeg: one decode of the chunk, split to each rung). Every extra
 /// item of a chunk decodes it again and starts another ffmpeg, so a chunk is one item for all its rungs except where
-/// splitting buys time: the first chunk's lowest rung alone (done in a fraction of a chunk's time, so the title plays
-/// within seconds) and the rest of that chunk in one item; the last chunk in two items of about equal pixels, so the
-/// batch ends in items half a chunk long and no slot idles long while another finishes. Pure.
+/// splitting buys time: the first chunk one item per rung (its lowest rung is done in a fraction of a chunk's time, so
+/// the title plays within seconds), and the last chunk in two items of about equal pixels, so the batch ends in items
+/// half a chunk long and no slot idles long while another finishes. Pure.
 /// </summary>
 public static class ChunkItemGroups
 {
@@ -16,11 +16,7 @@ public static class ChunkItemGroups
     {
         var all = Enumerable.Range(0, rungs.Count).ToList();
         if (chunkCount < 2 || rungs.Count < 2) return [all];
-        if (chunkIndex == 0)
-        {
-            var lowest = all.MinBy(i => Pixels(rungs[i]));
-            return [[lowest], all.Where(i => i != lowest).ToList()];
-        }
+        if (chunkIndex == 0) return all.Select(i => (IReadOnlyList<int>)[i]).ToList();
         return chunkIndex == chunkCount - 1 ? Halves(rungs, all) : [all];
     }
 

@@ -104,7 +104,7 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
 
     /// <summary>
     /// Items in presentation order, each one ffmpeg over one chunk for a group of its rungs (<see cref="ChunkItemGroups"/>:
-    /// a whole chunk, except the first chunk's lowest rung alone and the last chunk in two halves). An item of one rung is
+    /// a whole chunk, except the first chunk one item per rung and the last chunk in two halves). An item of one rung is
     /// batch/chunk/rung, of several (but not all) rungs batch/chunk/rung+rung…, of the whole chunk batch/chunk.
     /// </summary>
     private static IReadOnlyList<(string WorkId, Streams.Encoding.ChunkLadderEncode Encode)> Items(TitleWork work, IReadOnlyList<Streams.Encoding.ChunkLadderEncode> encodes) =>
