@@ -19,6 +19,9 @@ public sealed record PipelineTimes(TimeSpan Uploaded, TimeSpan Packaged, TimeSpa
     public DateTimeOffset PublishedAt { get; init; }
 
     public EncodeTimelineView? Timeline { get; init; }
+
+    /// <summary>The nodes' own CPU and their children's by kind during the run (Linux only).</summary>
+    public IReadOnlyList<ProcessCpu>? Cpu { get; init; }
 }
 
 /// <summary>

@@ -72,11 +72,22 @@ async Task Scenario(string name, int?[] cores, string hocon, int run)
     await using var nodes = await NodeProcessCluster.StartAsync(cores.Length,
         new(ExtraArguments: ["--config", config, "--log-level", "Warning"], Cores: cores));
     await nodes.AwaitAllUpAsync(TimeSpan.FromSeconds(120));
+    await using var cpu = ProcessCpuSampler.Start(nodes.Nodes.Select(n => n.Pid));
     var times = await PipelineRun.RunAsync(nodes.Nodes[0].BaseAddress, source);
+    if (cpu is not null) times = times with { Cpu = await cpu.StopAsync() };
     (results.TryGetValue(name, out var list) ? list : results[name] = []).Add(times);
     Console.WriteLine($"run {run}: {name}: packaged {times.Packaged.TotalSeconds:0.0} s, published {times.Published.TotalSeconds:0.0} s");
     TimelineReport.Print($"run {run}: {name}", times);
+    PrintCpu($"run {run}: {name}", times.Cpu);
 }
 
 static void Verdict(string what, double ratio, double goal) =>
     Console.WriteLine($"{what,-56} {ratio,5:0.00}  goal <= {goal:0.00}: {(ratio <= goal ? "met" : "NOT met")}");
+
+// CPU seconds from sign-up to published: the nodes' own and their children's, by kind (ProcessCpuSampler).
+static void PrintCpu(string label, IReadOnlyList<ProcessCpu>? cpu)
+{
+    if (cpu is null) return;
+    Console.WriteLine($"{label}: CPU seconds from sign-up to published (/proc)");
+    foreach (var kind in cpu) Console.WriteLine($"  {kind.Seconds,7:0.0} CPU-s {kind.Processes,5} process(es)  {kind.Kind}");
+}

@@ -16,16 +16,16 @@ public sealed record PreparedSource(IReadOnlyList<VideoChunk> Chunks, AudioTrack
         Chunks.Select(chunk => new ChunkLadderEncode(chunk, rungs, rotation, rungs.Select(rung => outputPath(chunk, rung)).ToList())).ToList();
 
     /// <summary>
-    /// The work items a title's encode is queued as: one per chunk (one decode for every rung), in presentation
-    /// order — except the first and the last chunk, one item per rung: the first chunk's lowest rungs are done in a
-    /// fraction of a chunk's time, so the title is playable soon; the final items are small, so no slot idles long
-    /// while another finishes a whole chunk.
+    /// The work items a title's encode is queued as, in presentation order: each one ffmpeg over one chunk for a group
+    /// of its rungs (<see cref="ChunkItemGroups"/>: the whole chunk, except the first chunk one item per rung and the
+    /// last chunk in two halves).
     /// </summary>
     public IReadOnlyList<ChunkLadderEncode> EncodeItems(IReadOnlyList<Rung> rungs, int rotation, Func<VideoChunk, Rung, string> outputPath)
     {
         var encodes = LadderEncodes(rungs, rotation, outputPath);
-        return encodes.SelectMany((e, i) => (i == 0 || i == encodes.Count - 1) && encodes.Count > 1 && e.Rungs.Count > 1
-            ? e.Rungs.Select((r, k) => e with { Rungs = [r], OutputPaths = [e.OutputPaths[k]] })
-            : [e]).ToList();
+        return encodes.SelectMany(e => ChunkItemGroups.For(e.Chunk.Index, encodes.Count, e.Rungs).Select(group =>
+            group.Count == e.Rungs.Count
+                ? e
+                : e with { Rungs = group.Select(k => e.Rungs[k]).ToList(), OutputPaths = group.Select(k => e.OutputPaths[k]).ToList() })).ToList();
     }
 }

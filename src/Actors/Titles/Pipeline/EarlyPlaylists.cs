@@ -10,7 +10,7 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 
 /// <summary>
 /// Makes a title playable while it transcodes: each time the batch moves, the longest run of encoded chunks from the
-/// start of each rung is cut into segments (<see cref="PrefixSegmenter"/>) and stored under the upload's HLS prefix
+/// start of each rung is cut into segments (when it has grown enough to be worth it: <see cref="PrefixCutPolicy"/>) (<see cref="PrefixSegmenter"/>) and stored under the upload's HLS prefix
 /// with the names the final package uses, behind a growing EVENT playlist per rung, the whole audio track's segments
 /// behind an EVENT playlist as long as the longest rung, and a master listing the rungs that have started. Segments
 /// are written once and never change (the final package writes the same bytes over them); playlists grow, and the
@@ -38,7 +38,7 @@ internal sealed class EarlyPlaylists(string titleId, PipelineContext context, IL
             foreach (var rung in title.Ladder)
             {
                 var prefix = Prefix(encoded, rung.Name);
-                if (prefix.Count <= _cutChunks.GetValueOrDefault(rung.Name)) continue;
+                if (!PrefixCutPolicy.ShouldCut(_cutChunks.GetValueOrDefault(rung.Name), prefix.Count, total)) continue;
                 changed |= await CutAsync(rung, prefix, prefix.Count == total, work, ct);
             }
             if (!changed || _rungs.Count == 0) return;

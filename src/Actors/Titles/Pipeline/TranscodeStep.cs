@@ -79,7 +79,8 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         // Exactly one item per chunk checks its picture: the one holding the top rung, so a chunk's lowest rung (what
         // plays first) is never held up by the check.
         var top = title.Ladder[^1].Name;
-        var items = encodes.Select(e => (WorkId: e.Rungs.Count < title.Ladder.Count ? work.WorkId(e.Chunk.Index, e.Rungs[0].Name) : work.WorkId(e.Chunk.Index),
+        // An item of the whole chunk is batch/chunk, of some of its rungs batch/chunk/rung+rung… (one rung: batch/chunk/rung).
+        var items = encodes.Select(e => (WorkId: e.Rungs.Count < title.Ladder.Count ? work.WorkId(e.Chunk.Index, string.Join('+', e.Rungs.Select(r => r.Name))) : work.WorkId(e.Chunk.Index),
             Encode: e, Checks: e.Rungs.Any(r => r.Name == top))).ToList();
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (item, token) =>
         {
@@ -123,7 +124,7 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
     private async Task RecordProgressAsync(TitleView title, BatchStatus batch, CancellationToken ct)
     {
         var encoded = Encoded(batch).ToList();
-        // Item ids are batch/chunk (every rung) or batch/chunk/rung (one rung: the last chunk, or items queued before one decode per chunk).
+        // Item ids are batch/chunk (every rung) or batch/chunk/rungs (some rungs: the first and last chunks, or items queued before one decode per chunk).
         var chunks = batch.Items.Select(i => i.WorkId[(batch.BatchId.Length + 1)..].Split('/')[0]).Distinct().Count();
         var rungs = title.Ladder.Select(r => new RungProgress(r.Name, encoded.Count(e => e.RungName == r.Name), chunks)).ToList();
         var recorded = title.Progress;
