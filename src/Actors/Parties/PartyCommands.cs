@@ -69,3 +69,10 @@ public sealed record GetParty(string PartyId, string UserId) : IPartyCommand;
 /// <summary>What a user's listing shows of the party: whether they are in it or invited, and whether it has ended.</summary>
 [Manifest("party.get-summary.v1")]
 public sealed record GetPartySummary(string PartyId, string UserId) : IPartyCommand;
+
+/// <summary>
+/// The party's current view for a node that pushes it to its connections (after subscribing, or when it saw a gap in
+/// the versions). Internal: no route reaches it; members see the party through <see cref="GetParty"/>.
+/// </summary>
+[Manifest("party.sync.v1")]
+public sealed record SyncParty(string PartyId) : IPartyCommand;

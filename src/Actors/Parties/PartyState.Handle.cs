@@ -11,6 +11,7 @@ public sealed partial record PartyState
         if (command is GetPartySummary summary) return Decide.Reply<IPartyEvent>(Summary(summary.UserId, now));
         if (!Exists) return Reject(Rejection.NotFound($"party {PartyId} does not exist"));
         if (command is EndPartyIfIdle) return EndIfIdle(now);
+        if (command is SyncParty) return Decide.Reply<IPartyEvent>(View(now, PushedChatLines));
         if (command is DisconnectFromParty d) return Disconnect(d, now);
         if (command is GetParty get)
             return IsMember(get.UserId) ? Decide.Reply<IPartyEvent>(View(now)) : Reject(Rejection.Forbidden("only the party's members see it"));
