@@ -50,9 +50,16 @@ public sealed record SetPartyControl(string PartyId, string UserId, PartyControl
 [Manifest("party.chat.v1")]
 public sealed record PostPartyChat(string PartyId, string UserId, string Text) : IPartyCommand;
 
-/// <summary>A member's real-time connection opened (they are online while any is open).</summary>
+/// <summary>A member's real-time connection opened on cluster node <paramref name="Node"/> (they are online while any is open).</summary>
 [Manifest("party.connect.v1")]
-public sealed record ConnectToParty(string PartyId, string UserId, string ConnectionId) : IPartyCommand;
+public sealed record ConnectToParty(string PartyId, string UserId, string ConnectionId, string Node) : IPartyCommand;
+
+/// <summary>
+/// The party's own check after a node left the cluster or the party started again: connections held on nodes not in
+/// <paramref name="LiveNodes"/> are gone (their node died with them) and go offline.
+/// </summary>
+[Manifest("party.drop-dead-connections.v1")]
+public sealed record DropDeadConnections(string PartyId, IReadOnlyList<string> LiveNodes) : IPartyCommand;
 
 /// <summary>A connection closed; unknown connections are ignored (a repeat, or a party that ended meanwhile).</summary>
 [Manifest("party.disconnect.v1")]

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
 using MediaPlatform.Actors.Entities;
 
@@ -7,7 +8,9 @@ namespace MediaPlatform.Actors.Parties;
 /// <summary>
 /// One watch party, sharded by party id. Rules are in <see cref="PartyState"/>. After every stored change the party
 /// publishes its new view on its pub-sub topic (<see cref="PartyTopics"/>), where each node with connections in the
-/// party listens; and while nobody is connected it keeps a timer that ends the party after its idle time.
+/// party listens; and while nobody is connected it keeps a timer that ends the party after its idle time. Connections
+/// of a node that leaves the cluster (or is gone when the party starts again elsewhere) are dropped: that node cannot
+/// say goodbye for them.
 /// </summary>
 public sealed class PartyEntity : EventSourcedEntity<PartyState, IPartyCommand, IPartyEvent>, IWithTimers
 {
@@ -22,6 +25,31 @@ public sealed class PartyEntity : EventSourcedEntity<PartyState, IPartyCommand, 
         : base(PersistenceIdPrefix + partyId, PartyState.Empty(partyId), settings, clock)
     {
         _mediator = mediator;
+        Command<ClusterEvent.MemberRemoved>(_ => DropDeadConnections());
+        Command<ClusterEvent.IMemberEvent>(_ => { });
+        Command<ClusterEvent.CurrentClusterState>(_ => { });
+    }
+
+    private bool InCluster => Context.System.Settings.ProviderClass.Contains("Cluster", StringComparison.Ordinal);
+
+    protected override void PreStart()
+    {
+        base.PreStart();
+        if (InCluster) Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.MemberRemoved));
+    }
+
+    protected override void PostStop()
+    {
+        if (InCluster) Cluster.Get(Context.System).Unsubscribe(Self);
+        base.PostStop();
+    }
+
+    private void DropDeadConnections()
+    {
+        if (!InCluster || !State.Exists || State.Connections.IsEmpty) return;
+        var live = Cluster.Get(Context.System).State.Members.Where(m => m.Status is MemberStatus.Up or MemberStatus.Joining or MemberStatus.WeaklyUp or MemberStatus.Leaving)
+            .Select(m => m.Address.ToString()).ToList();
+        Self.Tell(new DropDeadConnections(State.PartyId, live));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -41,6 +69,7 @@ public sealed class PartyEntity : EventSourcedEntity<PartyState, IPartyCommand, 
     {
         base.OnReplaySuccess();
         ArmIdleTimer();
+        DropDeadConnections(); // started again after a crash: the old node's connections died with it
     }
 
     /// <summary>Nobody connected: end the party when its idle time is up (checked again by the state when the timer fires).</summary>

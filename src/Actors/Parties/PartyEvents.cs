@@ -31,7 +31,7 @@ public sealed record PartyPlaybackChanged(string ByUserId, PlaybackAction Action
 public sealed record PartyChatPosted(string UserId, string Text, DateTimeOffset At) : IPartyEvent;
 
 [Manifest("party.member-online.v1")]
-public sealed record PartyMemberConnected(string UserId, string ConnectionId, DateTimeOffset At) : IPartyEvent;
+public sealed record PartyMemberConnected(string UserId, string ConnectionId, string Node, DateTimeOffset At) : IPartyEvent;
 
 [Manifest("party.member-offline.v1")]
 public sealed record PartyMemberDisconnected(string UserId, string ConnectionId, DateTimeOffset At) : IPartyEvent;

@@ -13,6 +13,7 @@ public sealed partial record PartyState
         if (command is EndPartyIfIdle) return EndIfIdle(now);
         if (command is SyncParty) return Decide.Reply<IPartyEvent>(View(now, PushedChatLines));
         if (command is DisconnectFromParty d) return Disconnect(d, now);
+        if (command is DropDeadConnections dead) return DropDead(dead, now);
         if (command is GetParty get)
             return IsMember(get.UserId) ? Decide.Reply<IPartyEvent>(View(now)) : Reject(Rejection.Forbidden("only the party's members see it"));
         if (Ended) return Reject(Rejection.Conflict($"party {PartyId} has ended"));
@@ -126,7 +127,15 @@ public sealed partial record PartyState
         if (Connections.Any(x => x.ConnectionId == c.ConnectionId && x.UserId == c.UserId)) return Decide.Reply<IPartyEvent>(View(now));
         if (Connections.Count(x => x.UserId == c.UserId) >= MaxConnectionsPerMember)
             return Reject(Rejection.Conflict($"at most {MaxConnectionsPerMember} connections per member; close another tab"));
-        return Persist(new PartyMemberConnected(c.UserId, c.ConnectionId, now), now);
+        return Persist(new PartyMemberConnected(c.UserId, c.ConnectionId, c.Node, now), now);
+    }
+
+    private Decision<IPartyEvent> DropDead(DropDeadConnections c, DateTimeOffset now)
+    {
+        var dead = Connections.Where(x => !c.LiveNodes.Contains(x.Node)).ToList();
+        return dead.Count == 0
+            ? Decide.Reply<IPartyEvent>(NoReply.Instance)
+            : Decide.Persist(this, dead.Select(x => (IPartyEvent)new PartyMemberDisconnected(x.UserId, x.ConnectionId, now)).ToList(), _ => NoReply.Instance);
     }
 
     private Decision<IPartyEvent> Disconnect(DisconnectFromParty c, DateTimeOffset now) =>

@@ -89,7 +89,7 @@ public sealed partial record PartyState(
                 Chat = (Chat.Count >= ChatHistory ? Chat.RemoveRange(0, Chat.Count - ChatHistory + 1) : Chat)
                     .Add(new PartyChatMessage(Version + 1, e.UserId, e.Text, e.At)),
             },
-            PartyMemberConnected e => this with { Connections = Connections.Add(new PartyConnection(e.UserId, e.ConnectionId)) },
+            PartyMemberConnected e => this with { Connections = Connections.Add(new PartyConnection(e.UserId, e.ConnectionId, e.Node)) },
             PartyMemberDisconnected e => WithoutConnections(c => c.UserId == e.UserId && c.ConnectionId == e.ConnectionId, e.At),
             PartyEnded e => this with { EndReason = e.Reason, Connections = [], Invites = [] },
             _ => this,

@@ -11,6 +11,7 @@ public sealed class PartyStateSpecs
     private const string Party = "p-1", Host = "u-host", Ann = "u-ann", Bob = "u-bob", Stranger = "u-stranger";
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+    private const string Node1 = "akka.tcp://media@10.0.0.1:4053", Node2 = "akka.tcp://media@10.0.0.2:4053";
 
     private static PartyState Run(PartyState state, IPartyCommand command, DateTimeOffset? at = null) =>
         Decisions.Accept(state, state.Handle(command, at ?? T0)).State;
@@ -141,7 +142,7 @@ public sealed class PartyStateSpecs
         Refused(state, new ControlPlayback(Party, Stranger, PlaybackAction.Play, null, null), RejectionKind.Forbidden);
         Refused(state, new GetParty(Party, Stranger), RejectionKind.Forbidden);
         Refused(state, new PostPartyChat(Party, Stranger, "hi"), RejectionKind.Forbidden);
-        Refused(state, new ConnectToParty(Party, Stranger, "c-1"), RejectionKind.Forbidden);
+        Refused(state, new ConnectToParty(Party, Stranger, "c-1", Node1), RejectionKind.Forbidden);
     }
 
     [Fact]
@@ -220,7 +221,7 @@ public sealed class PartyStateSpecs
     [Fact]
     public void When_the_host_leaves_the_longest_standing_member_who_is_here_becomes_host()
     {
-        var state = Run(WithMembers(), new ConnectToParty(Party, Bob, "c-bob"));
+        var state = Run(WithMembers(), new ConnectToParty(Party, Bob, "c-bob", Node1));
         state = Run(state, new LeaveParty(Party, Host));
         Assert.Equal(Bob, state.HostId); // Ann joined first but is not connected
         Assert.False(state.IsMember(Host));
@@ -251,8 +252,8 @@ public sealed class PartyStateSpecs
     [Fact]
     public void Presence_must_follow_connections_and_a_member_is_online_while_any_is_open()
     {
-        var state = Run(WithMembers(), new ConnectToParty(Party, Ann, "c-1"));
-        state = Run(state, new ConnectToParty(Party, Ann, "c-2"));
+        var state = Run(WithMembers(), new ConnectToParty(Party, Ann, "c-1", Node1));
+        state = Run(state, new ConnectToParty(Party, Ann, "c-2", Node1));
         state = Run(state, new DisconnectFromParty(Party, Ann, "c-1"));
         Assert.True(state.View(T0).Members.Single(m => m.UserId == Ann).Online);
         state = Run(state, new DisconnectFromParty(Party, Ann, "c-2"));
@@ -262,9 +263,23 @@ public sealed class PartyStateSpecs
     }
 
     [Fact]
+    public void Connections_on_a_node_that_left_the_cluster_must_go_offline_and_start_the_idle_clock()
+    {
+        var state = Run(WithMembers(), new ConnectToParty(Party, Ann, "c-ann", Node1));
+        state = Run(state, new ConnectToParty(Party, Bob, "c-bob", Node2));
+        state = Run(state, new DropDeadConnections(Party, [Node2]), T0.AddMinutes(1));
+        Assert.False(state.IsOnline(Ann));
+        Assert.True(state.IsOnline(Bob));
+        var nothingDead = Decisions.Accept(state, state.Handle(new DropDeadConnections(Party, [Node2]), T0));
+        Assert.Empty(nothingDead.Events);
+        state = Run(state, new DropDeadConnections(Party, []), T0.AddMinutes(2));
+        Assert.Equal(T0.AddMinutes(2) + Idle, state.IdleDeadline);
+    }
+
+    [Fact]
     public void An_empty_party_must_end_after_its_idle_time_and_not_before()
     {
-        var state = Run(Created(), new ConnectToParty(Party, Host, "c-1"), T0.AddMinutes(1));
+        var state = Run(Created(), new ConnectToParty(Party, Host, "c-1", Node1), T0.AddMinutes(1));
         Assert.Null(state.IdleDeadline);
         state = Run(state, new DisconnectFromParty(Party, Host, "c-1"), T0.AddMinutes(2));
         Assert.Equal(T0.AddMinutes(2) + Idle, state.IdleDeadline);

@@ -17,7 +17,7 @@ namespace MediaPlatform.Node.Api.Parties;
 /// </summary>
 [Authorize]
 public sealed class PartyHub(IRequiredActor<EntityRegions.Parties> parties, IRequiredActor<EntityRegions.PartyWatchers> watchers,
-    PartyMembership membership, PartyConnections connections, PartyClock clock) : Hub
+    PartyMembership membership, PartyConnections connections, PartyClock clock, ActorSystem system) : Hub
 {
     public const string Path = "/hubs/party";
     /// <summary>The client method every pushed view arrives on.</summary>
@@ -38,13 +38,14 @@ public sealed class PartyHub(IRequiredActor<EntityRegions.Parties> parties, IReq
     {
         CheckId(partyId);
         var user = UserId;
-        var answer = await parties.ActorRef.AskEntityAsync<PartyView>(new ConnectToParty(partyId, user, Context.ConnectionId), Context.ConnectionAborted);
+        var node = Akka.Cluster.Cluster.Get(system).SelfAddress.ToString();
+        var answer = await parties.ActorRef.AskEntityAsync<PartyView>(new ConnectToParty(partyId, user, Context.ConnectionId, node), Context.ConnectionAborted);
         if (answer.Rejection is { Kind: RejectionKind.Forbidden })
         {
             var joined = await membership.JoinAsync(partyId, user, Context.ConnectionAborted);
             answer = joined.Rejection is { Kind: RejectionKind.NotFound } ? answer : joined; // no invite: "not a member" says it best
             if (answer.Reply is not null)
-                answer = await parties.ActorRef.AskEntityAsync<PartyView>(new ConnectToParty(partyId, user, Context.ConnectionId), Context.ConnectionAborted);
+                answer = await parties.ActorRef.AskEntityAsync<PartyView>(new ConnectToParty(partyId, user, Context.ConnectionId, node), Context.ConnectionAborted);
         }
         var view = Unwrap(answer);
         if (!connections.TryAdd(Context.ConnectionId, user, partyId))

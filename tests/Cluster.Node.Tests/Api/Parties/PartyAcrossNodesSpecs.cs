@@ -90,11 +90,18 @@ public sealed class PartyAcrossNodesSpecs(PartyClusterFixture fixture, ITestOutp
         await using var guestClient = await PartyHubClient.ConnectAsync(Cluster.BaseAddresses[others[1]], guest.Token);
         await hostClient.JoinAsync(partyId);
         await guestClient.JoinAsync(partyId);
+        // A third member watches through the node that will die: that node cannot say goodbye for them.
+        var doomed = await PartyPeople.SignUpAsync(Cluster.BaseAddresses[holder]);
+        await PartyPeople.BefriendAsync(host, doomed);
+        await PartyPeople.InviteAndJoinAsync(host, partyId, doomed);
+        var doomedClient = await PartyHubClient.ConnectAsync(Cluster.BaseAddresses[holder], doomed.Token);
+        await doomedClient.JoinAsync(partyId);
         await hostClient.InvokeAsync("Seek", partyId, 75.0);
         var paused = await hostClient.InvokeAsync("Pause", partyId, 80.0);
         await guestClient.AwaitStateAsync(v => v.Version >= paused.Version, "the guest to see the pause before the kill");
 
         await Cluster.KillAsync(holder);
+        await doomedClient.DisposeAsync();
 
         // The next change starts the party again on a survivor from its journal, and both viewers get it. (An attempt that
         // timed out may still be applied later, so the retried play names its position.)
@@ -112,6 +119,8 @@ public sealed class PartyAcrossNodesSpecs(PartyClusterFixture fixture, ITestOutp
         Assert.Equal(80, hostSees.Playback.PositionSeconds, 3);
         AssertInOrder(hostClient, "host");
         AssertInOrder(guestClient, "guest");
+        await hostClient.AwaitStateAsync(v => v.Members.Any(m => m.UserId == doomed.Id && !m.Online),
+            "the member whose node died to show as away", TimeSpan.FromSeconds(60));
     }
 
     /// <summary>The node whose party region hosts the entity (asked after a message has started it).</summary>
