@@ -3,6 +3,7 @@ using MediaPlatform.Actors.Billing.Payments;
 using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Friends;
+using MediaPlatform.Actors.Parties;
 using MediaPlatform.Actors.Scheduling;
 using MediaPlatform.Actors.Scheduling.Jobs;
 using MediaPlatform.Actors.Titles.Pipeline;
@@ -38,7 +39,8 @@ public sealed record NodeSettings(
     TimeSpan ClockOffset,
     TimeSpan SqliteBusyTimeout,
     TimeSpan StartupCheckTimeout,
-    ObservabilitySettings Observability)
+    ObservabilitySettings Observability,
+    PartySettings Parties)
 {
     public const string ClockOffsetPath = "media-platform.clock.offset";
     public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
@@ -66,7 +68,8 @@ public sealed record NodeSettings(
             Duration(root, ClockOffsetPath, TimeSpan.Zero, mayBeNegative: true),
             Duration(root, SqliteBusyTimeoutPath, TimeSpan.FromSeconds(5)),
             Duration(root, StartupCheckTimeoutPath, TimeSpan.FromSeconds(10)),
-            ObservabilitySettings.From(root));
+            ObservabilitySettings.From(root),
+            PartySettings.From(root));
     }
 
     private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)

@@ -45,6 +45,7 @@ public static class AkkaHosting
                 .WithNodeEntities(settings, clock)
                 .WithLoginGuards(settings, clock)
                 .WithFriendEntities(settings, clock)
+                .WithPartyEntities(settings, clock)
                 .WithTitleEntities(settings, clock)
                 .WithTranscodeQueue(settings, clock)
                 .WithTitlePipelines(options, settings)

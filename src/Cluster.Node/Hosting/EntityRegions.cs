@@ -20,6 +20,16 @@ public static class EntityRegions
     public sealed class Friendships;
     public sealed class FriendLists;
 
+    // Watch parties (PartyHosting)
+    /// <summary>The shard region of the party entities.</summary>
+    public sealed class Parties;
+
+    /// <summary>The shard region of the per-user party indexes (what "my parties" lists).</summary>
+    public sealed class PartyIndexes;
+
+    /// <summary>This node's bridge from party pub-sub topics to its SignalR connections; a local actor.</summary>
+    public sealed class PartyWatchers;
+
     // Titles (TitleHosting)
     /// <summary>The shard region of the title entities.</summary>
     public sealed class Titles;

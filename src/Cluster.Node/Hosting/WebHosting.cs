@@ -44,6 +44,7 @@ public static class WebHosting
         services.AddNodeRateLimits(options);
         services.AddTransient<BillingServices>();
         services.AddTitleServices(options);
+        services.AddPartyHub();
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.ConfigureHttpJsonOptions(json =>
@@ -82,6 +83,7 @@ public static class WebHosting
         app.MapCouponRoutes();
         app.MapFriendRoutes();
         app.MapTitleRoutes();
+        app.MapPartyEndpoints();
         return app;
     }
 }

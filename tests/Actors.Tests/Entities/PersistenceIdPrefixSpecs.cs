@@ -2,6 +2,7 @@ using MediaPlatform.Actors.Billing;
 using MediaPlatform.Actors.Billing.Coupons;
 using MediaPlatform.Actors.Billing.Payments;
 using MediaPlatform.Actors.Friends;
+using MediaPlatform.Actors.Parties;
 using MediaPlatform.Actors.Titles;
 using MediaPlatform.Actors.Titles.Quotas;
 using MediaPlatform.Actors.Users;
@@ -20,11 +21,11 @@ public sealed class PersistenceIdPrefixSpecs
     public void Persistence_id_prefixes_must_never_change()
     {
         Assert.Equal(
-            ["user-", "email-", "login-guard-", "billing-", "coupon-", "gateway-ledger-", "friendship-", "friend-list-", "title-", "upload-quota-"],
+            ["user-", "email-", "login-guard-", "billing-", "coupon-", "gateway-ledger-", "friendship-", "friend-list-", "title-", "upload-quota-", "watch-party-", "party-index-"],
             [UserEntity.PersistenceIdPrefix, EmailReservationEntity.PersistenceIdPrefix, LoginGuardEntity.PersistenceIdPrefix,
              BillingAccountEntity.PersistenceIdPrefix, CouponEntity.PersistenceIdPrefix, GatewayLedgerEntity.PersistenceIdPrefix,
              FriendshipEntity.PersistenceIdPrefix, FriendListEntity.PersistenceIdPrefix, TitleEntity.PersistenceIdPrefix,
-             UploadQuotaEntity.PersistenceIdPrefix]);
+             UploadQuotaEntity.PersistenceIdPrefix, PartyEntity.PersistenceIdPrefix, PartyIndexEntity.PersistenceIdPrefix]);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class PersistenceIdPrefixSpecs
         string[] all = [UserEntity.PersistenceIdPrefix, EmailReservationEntity.PersistenceIdPrefix, LoginGuardEntity.PersistenceIdPrefix,
             BillingAccountEntity.PersistenceIdPrefix, CouponEntity.PersistenceIdPrefix, GatewayLedgerEntity.PersistenceIdPrefix,
             FriendshipEntity.PersistenceIdPrefix, FriendListEntity.PersistenceIdPrefix, TitleEntity.PersistenceIdPrefix,
-            UploadQuotaEntity.PersistenceIdPrefix];
+            UploadQuotaEntity.PersistenceIdPrefix, PartyEntity.PersistenceIdPrefix, PartyIndexEntity.PersistenceIdPrefix];
         foreach (var a in all)
             Assert.DoesNotContain(all, b => b != a && b.StartsWith(a, StringComparison.Ordinal));
     }

@@ -23,6 +23,8 @@ public sealed class NodeSettingsSpecs
         Assert.Equal(TimeSpan.Zero, settings.ClockOffset);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.StartupCheckTimeout);
         Assert.False(settings.Observability.MetricsAnonymous);
+        Assert.Equal(TimeSpan.FromMinutes(10), settings.Parties.IdleEndAfter);
+        Assert.Equal(TimeSpan.FromHours(24), settings.Parties.InviteValidFor);
     }
 
     [Theory]
@@ -47,6 +49,9 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.clock.offset = yesterday", "media-platform.clock.offset")]
     [InlineData("media-platform.observability.metrics-anonymous = sometimes", "media-platform.observability.metrics-anonymous")]
     [InlineData("media-platform.observability.metrics = maybe", "media-platform.observability.metrics")]
+    [InlineData("media-platform.parties.idle-end-after = 0s", "media-platform.parties.idle-end-after")]
+    [InlineData("media-platform.parties.idle-end-after = later", "media-platform.parties.idle-end-after")]
+    [InlineData("media-platform.parties.invite-valid-for = 30d", "media-platform.parties.invite-valid-for")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));

@@ -76,9 +76,24 @@ public sealed class InProcessNodeCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Takes node <paramref name="node"/> away as a crash would look to the others: a survivor downs it first (no
+    /// graceful hand-over of its shards), then it is stopped. Its slot stays in the list; do not use it again.
+    /// </summary>
+    public async Task KillAsync(int node)
+    {
+        var victim = _nodes[node];
+        var survivor = _nodes.First(n => n != victim && !_stopped.Contains(n));
+        Cluster.Get(survivor.System).Down(Cluster.Get(victim.System).SelfAddress);
+        _stopped.Add(victim);
+        await victim.DisposeAsync();
+    }
+
+    private readonly HashSet<WholeNode> _stopped = [];
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in Enumerable.Reverse(_nodes)) await node.DisposeAsync();
+        foreach (var node in Enumerable.Reverse(_nodes).Where(n => !_stopped.Contains(n))) await node.DisposeAsync();
         _dir.Dispose();
     }
 }

@@ -29,6 +29,9 @@ public sealed class BearerTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
+        // Browsers cannot set headers on a WebSocket: SignalR sends the token as ?access_token= to the hubs (a user token only).
+        if (header.Length == 0 && Request.Path.StartsWithSegments("/hubs") && Request.Query["access_token"].ToString() is { Length: > 0 } queryToken)
+            return await UserTokenAsync(queryToken);
         if (header.Length == 0 && SessionCookie.AppliesTo(Request) && SessionCookie.Read(Request) is { } cookie) return await CookieAsync(cookie);
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();

@@ -28,7 +28,7 @@ public static class SessionCookie
     /// take the admin token, which a cookie never carries.
     /// </summary>
     public static bool AppliesTo(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") ||
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") ||
         (request.Path.StartsWithSegments("/media") && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)));
 
     public static string? Read(HttpRequest request) =>

@@ -1,0 +1,32 @@
+using Akka.Configuration;
+
+namespace MediaPlatform.Actors.Parties;
+
+/// <summary>
+/// Watch-party settings, read from <c>media-platform.parties</c> (defaults when absent): how long a party with nobody
+/// connected lives on, and how long an invite stays open.
+/// </summary>
+public sealed record PartySettings(TimeSpan IdleEndAfter, TimeSpan InviteValidFor)
+{
+    public const string Path = "media-platform.parties";
+
+    public static readonly PartySettings Default = new(TimeSpan.FromMinutes(10), TimeSpan.FromHours(24));
+
+    /// <summary>Reads and checks the settings; a bad value throws a ConfigurationException naming it (exit 2 at start-up).</summary>
+    public static PartySettings From(Config root)
+    {
+        var settings = new PartySettings(
+            Duration(root, "idle-end-after", Default.IdleEndAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(7)),
+            Duration(root, "invite-valid-for", Default.InviteValidFor, PartyState.MinInviteValidity, PartyState.MaxInviteValidity));
+        return settings;
+    }
+
+    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
+    {
+        var path = $"{Path}.{key}";
+        TimeSpan value;
+        try { value = root.HasPath(path) ? root.GetTimeSpan(path, fallback, allowInfinite: false) : fallback; }
+        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a duration like 10m: {e.Message}"); }
+        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
+    }
+}

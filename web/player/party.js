@@ -1,0 +1,151 @@
+// Party mode of the watch page: /player/?party=ID joins watch party ID over the SignalR hub (/hubs/party, the session
+// cookie authenticates it), plays the party's title and keeps this video in step with the party's shared playback.
+// The server is the clock: the page estimates its offset to the server NTP-style (several ServerTime() round trips,
+// the offset of the quickest ones, smoothed), computes where playback should be from the party's position at a server
+// timestamp, and corrects drift as SyncPlay does: above ~60 ms it nudges the playback rate, above ~400 ms it seeks.
+// Pushed views carry a version: older or repeated ones are dropped. window.player.party exposes the figures.
+'use strict';
+
+(() => {
+  const partyId = new URLSearchParams(location.search).get('party');
+  if (!partyId || !window.signalR) return;
+
+  const NUDGE_SECONDS = 0.06;
+  const SEEK_SECONDS = 0.4;
+  const CHECK_MS = 250;
+  const party = window.player.party = {
+    id: partyId, view: null, version: 0, offsetMs: null, rttMs: null, driftMs: null, connected: false, error: null,
+  };
+  const chat = new Map(); // seq → line
+  const samples = [];     // recent { offset, rtt } clock samples
+  let suppressUntil = 0;  // local video events before this are echoes of applying the party's state
+
+  const section = $('party');
+  section.hidden = false;
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/party', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })
+    .withAutomaticReconnect()
+    .build();
+
+  const serverNow = () => Date.now() + (party.offsetMs ?? 0);
+
+  async function sampleClock() {
+    const sent = Date.now();
+    const server = await connection.invoke('ServerTime');
+    const received = Date.now();
+    samples.push({ offset: server - (sent + received) / 2, rtt: received - sent });
+    if (samples.length > 8) samples.shift();
+    // The quickest round trips say the most about the offset; smooth over them.
+    const best = [...samples].sort((a, b) => a.rtt - b.rtt).slice(0, 3);
+    const estimate = best.reduce((sum, s) => sum + s.offset, 0) / best.length;
+    party.offsetMs = party.offsetMs === null ? estimate : party.offsetMs * 0.7 + estimate * 0.3;
+    party.rttMs = best[0].rtt;
+  }
+
+  function expectedPosition(playback) {
+    if (!playback.playing) return playback.positionSeconds;
+    return playback.positionSeconds + Math.max(0, serverNow() - Date.parse(playback.at)) / 1000 * playback.rate;
+  }
+
+  function showState(view) {
+    const members = $('party-members');
+    members.replaceChildren(...view.members.map((m) => {
+      const item = document.createElement('li');
+      item.textContent = `${m.userId}${m.host ? ' (host)' : ''} — ${m.online ? 'here' : 'away'}`;
+      return item;
+    }));
+    for (const line of view.chat) chat.set(line.seq, line);
+    const log = $('party-chat');
+    log.replaceChildren(...[...chat.values()].sort((a, b) => a.seq - b.seq).slice(-50).map((line) => {
+      const item = document.createElement('li');
+      item.textContent = `${line.userId}: ${line.text}`;
+      return item;
+    }));
+    $('party-status').textContent = view.ended ? `This party has ended (${view.endReason}).`
+      : `${view.playback.playing ? 'Playing' : 'Paused'} · control: ${view.control === 'HostOnly' ? 'host only' : 'everyone'}`;
+  }
+
+  function apply(view) {
+    if (party.view && view.version <= party.view.version) return; // stale or repeated
+    const first = !party.view;
+    party.view = view;
+    party.version = view.version;
+    showState(view);
+    if (first) play(view.media.id);
+    const video = $('video');
+    suppressUntil = performance.now() + 500;
+    const target = expectedPosition(view.playback);
+    if (Math.abs(video.currentTime - target) > SEEK_SECONDS || !view.playback.playing) video.currentTime = target;
+    if (view.playback.playing && video.paused) startPlayback(video);
+    if (!view.playback.playing && !video.paused) video.pause();
+    video.playbackRate = view.playback.rate;
+  }
+
+  // Keeps the video where the party is: a small drift is absorbed by the rate, a large one by a seek.
+  function correctDrift() {
+    const video = $('video');
+    const playback = party.view?.playback;
+    if (!playback || party.offsetMs === null || video.readyState < 2) return;
+    const drift = video.currentTime - expectedPosition(playback);
+    party.driftMs = Math.round(drift * 1000);
+    $('party-drift').textContent = `drift ${party.driftMs} ms · clock offset ${Math.round(party.offsetMs)} ms (rtt ${party.rttMs} ms)`;
+    if (!playback.playing) return;
+    if (Math.abs(drift) > SEEK_SECONDS) {
+      suppressUntil = performance.now() + 500;
+      video.currentTime = expectedPosition(playback);
+      video.playbackRate = playback.rate;
+    } else if (Math.abs(drift) > NUDGE_SECONDS) {
+      video.playbackRate = playback.rate * (drift > 0 ? 0.92 : 1.08);
+    } else {
+      video.playbackRate = playback.rate;
+    }
+  }
+
+  async function send(method, ...args) {
+    try {
+      apply(await connection.invoke(method, partyId, ...args));
+    } catch (error) {
+      showMessage($('party-status'), error.message.replace(/^.*HubException: /, ''), true);
+    }
+  }
+
+  async function join() {
+    const view = await connection.invoke('Join', partyId);
+    party.connected = true;
+    party.view = null; // a rejoin applies the party's state as it is now
+    apply(view);
+  }
+
+  connection.on('state', apply);
+  connection.onreconnecting(() => { party.connected = false; $('party-status').textContent = 'Reconnecting…'; });
+  connection.onreconnected(() => join().catch((error) => showMessage($('party-status'), error.message, true)));
+
+  // The viewer's own play, pause and seeks on the video become the party's (echoes of applied state are ignored).
+  const video = $('video');
+  video.addEventListener('play', () => { if (performance.now() > suppressUntil && party.view && !party.view.playback.playing) send('Play', video.currentTime); });
+  video.addEventListener('pause', () => { if (performance.now() > suppressUntil && party.view?.playback.playing) send('Pause', video.currentTime); });
+  video.addEventListener('seeked', () => {
+    if (performance.now() > suppressUntil && party.view && Math.abs(video.currentTime - expectedPosition(party.view.playback)) > SEEK_SECONDS)
+      send('Seek', video.currentTime);
+  });
+  $('party-chat-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = $('party-chat-text');
+    if (input.value.trim()) send('Chat', input.value);
+    input.value = '';
+  });
+
+  window.partyControl = { play: (at) => send('Play', at ?? null), pause: (at) => send('Pause', at ?? null), seek: (at) => send('Seek', at), chat: (text) => send('Chat', text) };
+
+  connection.start()
+    .then(async () => {
+      for (let i = 0; i < 5; i++) await sampleClock();
+      await join();
+      setInterval(() => sampleClock().catch(() => {}), 5000);
+      setInterval(correctDrift, CHECK_MS);
+    })
+    .catch((error) => {
+      party.error = error.message;
+      showMessage($('party-status'), `Could not join the party: ${error.message.replace(/^.*HubException: /, '')}`, true);
+    });
+})();
