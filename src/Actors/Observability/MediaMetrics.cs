@@ -22,6 +22,14 @@ public static class MediaMetrics
     private static readonly Counter<double> SourceEncoded = Meter.CreateCounter<double>(
         "media_platform.encode.source", "s", "Seconds of source video encoded (rate() = source seconds encoded per second).");
 
+    private static readonly Histogram<double> TimeToPlayable = Meter.CreateHistogram(
+        "media_platform.title.time_to_playable", "s", "From the end of a title's upload until its first segments are served (while it still transcodes).",
+        tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets.Long });
+
+    private static readonly Histogram<double> TimeToPublished = Meter.CreateHistogram(
+        "media_platform.title.time_to_published", "s", "From the end of a title's upload until it is published.",
+        tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets.Long });
+
     static MediaMetrics()
     {
         Meter.CreateObservableGauge("media_platform.encode.queue.pending", () => Volatile.Read(ref _pending), "{item}",
@@ -49,4 +57,10 @@ public static class MediaMetrics
         Encodes.Add(1, new KeyValuePair<string, object?>("outcome", willRetry ? "retried" : "failed"));
 
     public static void Requeued() => Encodes.Add(1, new KeyValuePair<string, object?>("outcome", "requeued"));
+
+    /// <summary>A title's first segments are served, <paramref name="sinceUpload"/> after its upload ended.</summary>
+    public static void Playable(TimeSpan sinceUpload) => TimeToPlayable.Record(Math.Max(0, sinceUpload.TotalSeconds));
+
+    /// <summary>A title is published, <paramref name="sinceUpload"/> after its upload ended.</summary>
+    public static void Published(TimeSpan sinceUpload) => TimeToPublished.Record(Math.Max(0, sinceUpload.TotalSeconds));
 }

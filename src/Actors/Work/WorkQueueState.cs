@@ -255,7 +255,9 @@ public sealed partial record WorkQueueState(
         if (Items.GetValueOrDefault(e.WorkId) is not { } item || item.IsTerminal()) return this;
         if (e.WillRetry)
             return WithItem(e.WorkId, i => i with { Status = WorkStatus.Pending, Failures = i.Failures + 1, LastError = e.Error, Worker = null, Node = null })
-                with { Pending = Pending.Remove(e.WorkId).Add(e.WorkId) };
+                // Retried in its presentation place, not behind the rest: a chunk that keeps failing fails its title
+                // while the batch still has work to cancel, and a chunk that failed once holds up the playable prefix.
+                with { Pending = InPresentationOrder(Pending.Remove(e.WorkId), item.BatchId, e.WorkId) };
         var state = WithItem(e.WorkId, i => i with { Status = WorkStatus.Failed, Failures = i.Failures + 1, LastError = e.Error, Worker = null, Node = null });
         return Ended(state with { Pending = Pending.Remove(e.WorkId), FailedTotal = FailedTotal + 1 }, item.BatchId, done: 0, failed: 1, e.At);
     }

@@ -91,6 +91,8 @@ public sealed class LocalStepQueue : IExtension
     {
         private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly DateTimeOffset _queuedAt = DateTimeOffset.UtcNow;
+        // The caller's span: the step runs on the stream's side, where it would otherwise start traces of its own.
+        private readonly System.Diagnostics.Activity? _callerSpan = System.Diagnostics.Activity.Current;
 
         public Task<T> Result => _result.Task;
 
@@ -109,7 +111,11 @@ public sealed class LocalStepQueue : IExtension
             try
             {
                 // Off the stream's thread: a step's synchronous start (file reads) must not hold the stage.
-                _result.TrySetResult(await Task.Run(() => step(ct), ct));
+                _result.TrySetResult(await Task.Run(() =>
+                {
+                    System.Diagnostics.Activity.Current = _callerSpan;
+                    return step(ct);
+                }, ct));
                 succeeded = true;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

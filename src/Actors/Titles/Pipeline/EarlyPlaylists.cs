@@ -1,3 +1,4 @@
+using MediaPlatform.Actors.Observability;
 using Akka.Event;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Actors.Work;
@@ -102,8 +103,11 @@ internal sealed class EarlyPlaylists(string titleId, PipelineContext context, IL
         }).ToList();
         await StoreTextAsync(work, TitlePackager.MasterFile, MasterPlaylistWriter.Write(variants, _audio, audio?.Channels ?? 2), ct);
         if (!Playable)
+        {
             log.Info("title {0}: playable while transcoding ({1})", titleId,
                 string.Join(", ", _rungs.Select(r => $"{r.Key} {r.Value.Segments.Count} segments")));
+            if (title.Source is { } source) MediaMetrics.Playable(DateTimeOffset.UtcNow - source.UploadedAt);
+        }
         Playable = true;
     }
 

@@ -1,3 +1,4 @@
+using MediaPlatform.Actors.Observability;
 using Akka.Actor;
 using Akka.Event;
 using MediaPlatform.Actors.Entities;
@@ -84,6 +85,7 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
         {
             using var span = trace.Step("publish");
             await _title.AskAsync(new PublishTitle(titleId), ct);
+            if (title.Source is { } source) MediaMetrics.Published(DateTimeOffset.UtcNow - source.UploadedAt);
             log.Info("title {0}: published, master playlist {1}{2}", titleId, recorded.Package?.HlsPrefix, recorded.Package?.MasterPlaylist);
         }
         return PipelineStep.Continue;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using MediaPlatform.Streams.Packaging;
 using MediaPlatform.Streams.Probing;
+using MediaPlatform.Node.Tests.Support;
 using MediaPlatform.Testing;
 using Xunit.Abstractions;
 
@@ -45,7 +46,11 @@ public sealed class PlayableWhileTranscodingSpecs(PipelineNodeFixture fixture, I
         Assert.Equal("Published", TitleApi.Status(title));
         // Published, it plays for those entitled to it (the owner here); a stranger with no plan is told to subscribe.
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/media/titles/{id}/master.m3u8")).StatusCode);
-
+        // The operator sees both moments as histograms (the node's only titles are this collection's).
+        using var admin = fixture.Node.ClientWithToken(TestNode.AdminToken);
+        var metrics = await admin.GetStringAsync("/metrics");
+        foreach (var series in new[] { "media_platform_title_time_to_playable_seconds_count", "media_platform_title_time_to_published_seconds_count" })
+            Assert.True(SeriesTotal(metrics, series) >= 1, $"{series} not recorded:\n{string.Join('\n', metrics.Split('\n').Where(l => l.Contains("time_to_")))}");
 
         var master = await GetTextAsync(owner, $"/media/titles/{id}/master.m3u8");
         foreach (var uri in VariantUris(master).Append("audio.m3u8"))
@@ -76,6 +81,10 @@ public sealed class PlayableWhileTranscodingSpecs(PipelineNodeFixture fixture, I
         var expected = (await new PacketScanner().ScanAsync(sourcePath)).FrameCount;
         Assert.Equal(expected, (await new PacketScanner().ScanAsync(joined)).FrameCount);
     }
+
+    private static double SeriesTotal(string metrics, string series) => metrics.Split('\n')
+        .Where(l => l.StartsWith(series, StringComparison.Ordinal) && (l.Length == series.Length || l[series.Length] is ' ' or '{'))
+        .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
     private sealed record EarlyPlayback(double Percent, string Playlist, string PlaylistText, System.Net.Http.Headers.CacheControlHeaderValue? PlaylistCaching,
         IReadOnlyList<string> Segments, IReadOnlyList<byte[]> SegmentBytes);
