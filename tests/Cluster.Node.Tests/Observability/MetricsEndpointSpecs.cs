@@ -8,6 +8,7 @@ namespace MediaPlatform.Node.Tests.Observability;
 /// GET /metrics: Prometheus text for the operator's admin token, our meters' series, values that follow what the
 /// node does, and label sets that do not grow with the ids callers use.
 /// </summary>
+[Collection(ProcessWideMetersCollection.Name)]
 public sealed class MetricsEndpointSpecs(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
     private TestNode Node => fixture.Node;

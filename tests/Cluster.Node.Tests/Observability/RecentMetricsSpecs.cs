@@ -11,6 +11,7 @@ namespace MediaPlatform.Node.Tests.Observability;
 /// (requests, journal writes, payments); and with <c>media-platform.observability.metrics = off</c> neither it nor
 /// /metrics exists.
 /// </summary>
+[Collection(ProcessWideMetersCollection.Name)]
 public sealed class RecentMetricsSpecs(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
     private TestNode Node => fixture.Node;
