@@ -1,8 +1,8 @@
 namespace MediaPlatform.Bench.Api;
 
-public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users, int MemoryEntities, bool Overhead = false, bool EveryNode = false)
+public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users, int MemoryEntities, bool Overhead = false, bool EveryNode = false, bool? OnlySide = null)
 {
-    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)] [--observability-overhead (only metrics+tracing on vs off)] [--every-node (with it: providers on all 3 in-process nodes, each recording all of them)]";
+    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)] [--observability-overhead (only metrics+tracing on vs off)] [--every-node (with it: providers on all 3 in-process nodes, each recording all of them)] [--only-on | --only-off (with it: run one side only, e.g. under dotnet-trace)]";
 
     /// <summary>Parses the flags; throws <see cref="ArgumentException"/> with a one-line message on bad input.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -16,6 +16,8 @@ public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users
             .Int("--memory-entities", v => options = options with { MemoryEntities = v }, min: 0)
             .Switch("--observability-overhead", () => options = options with { Overhead = true })
             .Switch("--every-node", () => options = options with { EveryNode = true })
+            .Switch("--only-on", () => options = options with { OnlySide = true })
+            .Switch("--only-off", () => options = options with { OnlySide = false })
             .Parse(args);
         return options;
     }

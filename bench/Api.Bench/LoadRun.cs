@@ -5,9 +5,16 @@ namespace MediaPlatform.Bench.Api;
 /// <summary>Runs one operation from N concurrent clients a fixed number of times; records every latency.</summary>
 public static class LoadRun
 {
-    public sealed record Result(string Name, int Requests, int Failures, TimeSpan Wall, double[] LatenciesMs)
+    /// <param name="Cpu">CPU time the whole bench process (clients and in-process nodes) used during the run.</param>
+    public sealed record Result(string Name, int Requests, int Failures, TimeSpan Wall, double[] LatenciesMs, TimeSpan Cpu)
     {
         public double PerSecond => Requests / Wall.TotalSeconds;
+
+        /// <summary>
+        /// CPU milliseconds per request: unlike the rate it barely moves when other work shares the machine, so it is
+        /// the steadier figure for what a feature costs.
+        /// </summary>
+        public double CpuMsPerRequest => Cpu.TotalMilliseconds / Requests;
         public double P50 => Percentile(0.50);
         public double P99 => Percentile(0.99);
 
@@ -25,6 +32,7 @@ public static class LoadRun
         var latencies = new double[requests];
         var failures = 0;
         var next = -1;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
@@ -38,6 +46,7 @@ public static class LoadRun
             }
         }));
         wall.Stop();
-        return new Result(name, requests, failures, wall.Elapsed, latencies);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        return new Result(name, requests, failures, wall.Elapsed, latencies, cpu);
     }
 }
