@@ -75,6 +75,8 @@ public static class NodeCommand
         await app.WaitForShutdownAsync();
         var reason = CoordinatedShutdown.Get(app.Services.GetRequiredService<ActorSystem>()).ShutdownReason;
         await app.DisposeAsync();
+        if (reason is Hosting.RemoteProtocolMismatch mismatch)
+            return Fail(ExitBadConfiguration, mismatch.Message);
         if (reason is CoordinatedShutdown.ClusterDowningReason)
             return Fail(ExitDowned, "this node was downed by the cluster and shut down; restart it to rejoin as a new member");
         return 0;

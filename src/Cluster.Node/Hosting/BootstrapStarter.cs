@@ -20,6 +20,8 @@ public sealed class BootstrapStarter(NodeOptions options, ActorSystem system, IH
 
     private async Task StartBootstrapAsync()
     {
+        var protocolCheck = options.Discovery == DiscoveryMode.Config ? new ContactPointProtocolCheck(options, system, log) : null;
+        if (protocolCheck is not null && !await protocolCheck.FirstRoundAsync(lifetime.ApplicationStopping)) return;
         try
         {
             var bootstrap = ClusterBootstrap.Get(system);
@@ -33,6 +35,8 @@ public sealed class BootstrapStarter(NodeOptions options, ActorSystem system, IH
         {
             log.LogCritical(e, "Cluster bootstrap failed to start; stopping the node");
             lifetime.StopApplication();
+            return;
         }
+        if (protocolCheck is not null) await protocolCheck.WatchTheRestAsync(lifetime.ApplicationStopping);
     }
 }
