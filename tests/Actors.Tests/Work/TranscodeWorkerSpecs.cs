@@ -135,15 +135,23 @@ public sealed class TranscodeWorkerSpecs() : Akka.TestKit.Xunit2.TestKit(Config)
         Assert.Equal((4, 2), (checkIn.Capacity, checkIn.Slots));
     }
 
-    [Fact]
-    public async Task A_cancelled_item_must_be_dropped_from_the_queue_and_its_running_ffmpeg_stopped()
+    /// <summary>A 6 s 360p clip split into three chunks, a worker with two slots, and one full-ladder item per chunk (w0, w1, w2).</summary>
+    private async Task<(TestMedia Media, IReadOnlyList<Rung> Rungs, Akka.TestKit.TestProbe Coordinator, IActorRef Worker, List<WorkAssignment> Assignments)> ThreeChunkLadderAsync()
     {
-        using var media = await TestMedia.SplitClipAsync(seconds: 6, width: 640, height: 360);
+        var media = await TestMedia.SplitClipAsync(seconds: 6, width: 640, height: 360);
         var rungs = LadderPolicy.Default.For(640, 360, 25, false);
         var coordinator = CreateTestProbe();
         var worker = Sys.ActorOf(TranscodeWorker.PropsFor(coordinator.Ref, TranscodeSettings.From(Sys), ObservedRunner()));
         var assignments = media.Chunks.Select(c => new WorkAssignment($"w{c.Index}", "clip", 1, null,
             ChunkEncodePayload.For(new ChunkLadderEncode(c, rungs, 0, rungs.Select(r => media.Output(r.Name, c.Index)).ToList()), 640, 360))).ToList();
+        return (media, rungs, coordinator, worker, assignments);
+    }
+
+    [Fact]
+    public async Task A_cancelled_item_must_be_dropped_from_the_queue_and_its_running_ffmpeg_stopped()
+    {
+        var (media, rungs, coordinator, worker, assignments) = await ThreeChunkLadderAsync();
+        using var _ = media;
 
         coordinator.Send(worker, new AssignWork(assignments)); // w0, w1 run; w2 waits
         // The worker's graph starts them asynchronously: cancel once both slots run ffmpeg (w2 then surely waits).
@@ -165,12 +173,8 @@ public sealed class TranscodeWorkerSpecs() : Akka.TestKit.Xunit2.TestKit(Config)
     [Fact]
     public async Task A_worker_that_stops_must_kill_its_running_ffmpeg_and_start_none_of_the_items_it_held()
     {
-        using var media = await TestMedia.SplitClipAsync(seconds: 6, width: 640, height: 360);
-        var rungs = LadderPolicy.Default.For(640, 360, 25, false);
-        var coordinator = CreateTestProbe();
-        var worker = Sys.ActorOf(TranscodeWorker.PropsFor(coordinator.Ref, TranscodeSettings.From(Sys), ObservedRunner()));
-        var assignments = media.Chunks.Select(c => new WorkAssignment($"w{c.Index}", "clip", 1, null,
-            ChunkEncodePayload.For(new ChunkLadderEncode(c, rungs, 0, rungs.Select(r => media.Output(r.Name, c.Index)).ToList()), 640, 360))).ToList();
+        var (media, rungs, coordinator, worker, assignments) = await ThreeChunkLadderAsync();
+        using var _ = media;
         coordinator.Send(worker, new AssignWork(assignments)); // w0, w1 run; w2 waits
         await AwaitAssertAsync(() => Assert.Equal(2, _commandLines.Count(c => c.Value.Contains("libx264"))), Wait);
 
