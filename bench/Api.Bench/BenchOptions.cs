@@ -1,8 +1,8 @@
 namespace MediaPlatform.Bench.Api;
 
-public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users, int MemoryEntities, bool Overhead = false, bool EveryNode = false, bool? OnlySide = null)
+public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users, int MemoryEntities, bool Overhead = false, bool EveryNode = false, bool? OnlySide = null, bool Metrics = true, bool Traces = true)
 {
-    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)] [--observability-overhead (only metrics+tracing on vs off)] [--every-node (with it: providers on all 3 in-process nodes, each recording all of them)] [--only-on | --only-off (with it: run one side only, e.g. under dotnet-trace)]";
+    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)] [--observability-overhead (only metrics+tracing on vs off)] [--every-node (with it: providers on all 3 in-process nodes, each recording all of them)] [--only-on | --only-off (with it: run one side only, e.g. under a profiler)] [--metrics-only | --traces-only (with it: what \"on\" turns on)]";
 
     /// <summary>Parses the flags; throws <see cref="ArgumentException"/> with a one-line message on bad input.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -18,6 +18,8 @@ public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users
             .Switch("--every-node", () => options = options with { EveryNode = true })
             .Switch("--only-on", () => options = options with { OnlySide = true })
             .Switch("--only-off", () => options = options with { OnlySide = false })
+            .Switch("--metrics-only", () => options = options with { Traces = false })
+            .Switch("--traces-only", () => options = options with { Metrics = false })
             .Parse(args);
         return options;
     }

@@ -20,7 +20,8 @@ public static class ObservabilityOverhead
     {
         Console.WriteLine($"observability overhead: profile update (persisted) over HTTP, {options.Requests:N0} requests, " +
                           $"{options.Clients} clients, {options.Runs} round(s), fresh 3-node clusters per round, " +
-                          (options.EveryNode ? "providers on every node (each records all three)" : "providers on the first node (recording all three once)"));
+                          (options.EveryNode ? "providers on every node (each records all three)" : "providers on the first node (recording all three once)") +
+                          (options.Metrics && options.Traces ? "" : options.Metrics ? "; on = metrics only" : "; on = traces only"));
         var on = new List<LoadRun.Result>();
         var off = new List<LoadRun.Result>();
         for (var round = 0; round < options.Runs; round++)
@@ -39,7 +40,7 @@ public static class ObservabilityOverhead
 
     private static async Task<LoadRun.Result> MeasureAsync(bool enabled, BenchOptions options)
     {
-        await using var collector = enabled ? new DroppingOtlpCollector() : null;
+        await using var collector = enabled && options.Traces ? new DroppingOtlpCollector() : null;
         // "On" is the first node's MeterProvider and TracerProvider: listeners are process-wide, so they measure and
         // trace all three nodes' requests, entities and journal writes, once each — as one node per process does in
         // production. Three providers in one process would each record everything (three times the real cost).
@@ -47,7 +48,7 @@ public static class ObservabilityOverhead
         await using var cluster = await InProcessNodeCluster.StartAsync(3, enabled ? "obs-on" : "obs-off",
             extraHocon: "media-platform.billing.require-published-title = off\n",
             // --every-node: the former set-up, providers on every node, each recording the whole process.
-            nodeHocon: i => enabled && (i == 0 || options.EveryNode) ? "" : metricsOff,
+            nodeHocon: i => enabled && options.Metrics && (i == 0 || options.EveryNode) ? "" : metricsOff,
             nodeArgs: i => collector is not null && (i == 0 || options.EveryNode) ? ["--otlp-endpoint", collector.Endpoint.ToString()] : []);
         var pool = await UserPool.CreateAsync(cluster, options.Users);
         var members = pool.Members;
