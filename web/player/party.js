@@ -101,12 +101,38 @@
     }
   }
 
+  // One id per change the viewer makes; a retry of that change sends the same id, so the party applies it once.
+  function operationId() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join(''); // plain-HTTP pages
+  }
+
+  const refused = (error) => /HubException/.test(error.message);
+
+  // Play/pause/seek/rate/chat: the operation id goes last. A call lost with the connection (not refused by the party) is
+  // sent again under the same id once the connection is back.
   async function send(method, ...args) {
-    try {
-      apply(await connection.invoke(method, partyId, ...args));
-    } catch (error) {
-      showMessage($('party-status'), error.message.replace(/^.*HubException: /, ''), true);
+    const id = operationId();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        apply(await connection.invoke(method, partyId, ...args, id));
+        return;
+      } catch (error) {
+        if (refused(error) || attempt >= 3) {
+          showMessage($('party-status'), error.message.replace(/^.*HubException: /, ''), true);
+          return;
+        }
+        await connected();
+      }
     }
+  }
+
+  // Resolves once the connection is up again (at once if it is).
+  function connected() {
+    return new Promise((resolve) => {
+      const check = () => (connection.state === signalR.HubConnectionState.Connected ? resolve() : setTimeout(check, 250));
+      check();
+    });
   }
 
   async function join() {
