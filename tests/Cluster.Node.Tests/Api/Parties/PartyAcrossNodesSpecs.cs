@@ -10,14 +10,15 @@ namespace MediaPlatform.Node.Tests.Api.Parties;
 /// <summary>
 /// Three whole nodes in this process for the party specs that need viewers on different nodes. The watchers' periodic
 /// re-ask is set to an hour, so what a viewer on another node sees came through pub-sub (or the re-asks a watcher makes
-/// while its subscription spreads and on a skipped version), not through the periodic timer.
+/// while its subscription spreads and on a skipped version), not through the periodic timer. A host away for 2 s hands over.
 /// </summary>
 public sealed class PartyClusterFixture : IAsyncLifetime
 {
     public InProcessNodeCluster Cluster { get; private set; } = null!;
 
     public async Task InitializeAsync() =>
-        Cluster = await InProcessNodeCluster.StartAsync(3, "party", extraHocon: "media-platform.parties.watcher-reask-interval = 1h");
+        Cluster = await InProcessNodeCluster.StartAsync(3, "party",
+            extraHocon: "media-platform.parties.watcher-reask-interval = 1h\nmedia-platform.parties.host-away-grace = 2s");
 
     public async Task DisposeAsync()
     {
@@ -127,6 +128,25 @@ public sealed class PartyAcrossNodesSpecs(PartyClusterFixture fixture, ITestOutp
         AssertInOrder(guestClient, "guest");
         await hostClient.AwaitStateAsync(v => v.Members.Any(m => m.UserId == doomed.Id && !m.Online),
             "the member whose node died to show as away", TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task A_host_whose_connection_closed_hands_the_party_to_the_guest_still_here_after_the_grace()
+    {
+        var (host, guest, partyId) = await PartyAsync(0, 1, control: "HostOnly");
+        var hostClient = await PartyHubClient.ConnectAsync(Cluster.BaseAddresses[0], host.Token);
+        await using var guestClient = await PartyHubClient.ConnectAsync(Cluster.BaseAddresses[1], guest.Token);
+        await hostClient.JoinAsync(partyId);
+        await guestClient.JoinAsync(partyId);
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => guestClient.InvokeAsync("Play", partyId, null, null));
+
+        await hostClient.DisposeAsync();
+
+        var handedOver = await guestClient.AwaitStateAsync(v => v.HostId == guest.Id, "the guest to become host after the host's grace",
+            TimeSpan.FromSeconds(30));
+        Assert.Contains(handedOver.Members, m => m.UserId == host.Id && !m.Online && !m.Host);
+        var playing = await guestClient.InvokeAsync("Play", partyId, null, null);
+        Assert.True(playing.Playback.Playing);
     }
 
     /// <summary>The node whose party region hosts the entity (asked after a message has started it).</summary>
