@@ -3,7 +3,8 @@
 // The server is the clock: the page estimates its offset to the server NTP-style (several ServerTime() round trips,
 // the offset of the quickest ones, smoothed), computes where playback should be from the party's position at a server
 // timestamp, and corrects drift as SyncPlay does: above ~60 ms it nudges the playback rate, above ~400 ms it seeks.
-// Pushed views carry a version: older or repeated ones are dropped. window.player.party exposes the figures.
+// Pushed views carry a version: older or repeated ones are dropped. window.player.party exposes the figures. If the
+// connection closes for good (its node died), the page connects again to the same origin and rejoins.
 'use strict';
 
 (() => {
@@ -101,12 +102,38 @@
     }
   }
 
+  // One id per change the viewer makes; a retry of that change sends the same id, so the party applies it once.
+  function operationId() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join(''); // plain-HTTP pages
+  }
+
+  const refused = (error) => /HubException/.test(error.message);
+
+  // Play/pause/seek/rate/chat: the operation id goes last. A call lost with the connection (not refused by the party) is
+  // sent again under the same id once the connection is back.
   async function send(method, ...args) {
-    try {
-      apply(await connection.invoke(method, partyId, ...args));
-    } catch (error) {
-      showMessage($('party-status'), error.message.replace(/^.*HubException: /, ''), true);
+    const id = operationId();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        apply(await connection.invoke(method, partyId, ...args, id));
+        return;
+      } catch (error) {
+        if (refused(error) || attempt >= 3) {
+          showMessage($('party-status'), error.message.replace(/^.*HubException: /, ''), true);
+          return;
+        }
+        await connected();
+      }
     }
+  }
+
+  // Resolves once the connection is up again (at once if it is).
+  function connected() {
+    return new Promise((resolve) => {
+      const check = () => (connection.state === signalR.HubConnectionState.Connected ? resolve() : setTimeout(check, 250));
+      check();
+    });
   }
 
   async function join() {
@@ -116,9 +143,38 @@
     apply(view);
   }
 
+  // Starts the connection (unless it is up) and joins: the party's state as it is now replaces what the page had.
+  async function connectAndJoin() {
+    if (connection.state === signalR.HubConnectionState.Disconnected) await connection.start();
+    samples.length = 0;
+    for (let i = 0; i < 5; i++) await sampleClock();
+    await join();
+  }
+
+  // The connection closed for good (its node died and the automatic reconnects gave up): start it again on the same
+  // origin — behind the balancer that is a surviving node — and rejoin, backing off up to 15 s between attempts. A
+  // refusal (the party ended, the viewer is no longer a member) stops it.
+  async function rejoin() {
+    party.rejoins = (party.rejoins ?? 0) + 1;
+    for (let delay = 1000; ; delay = Math.min(delay * 2, 15000)) {
+      $('party-status').textContent = 'Connection lost; reconnecting…';
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      try {
+        await connectAndJoin();
+        return;
+      } catch (error) {
+        if (refused(error)) {
+          showMessage($('party-status'), error.message.replace(/^.*HubException: /, ''), true);
+          return;
+        }
+      }
+    }
+  }
+
   connection.on('state', apply);
   connection.onreconnecting(() => { party.connected = false; $('party-status').textContent = 'Reconnecting…'; });
   connection.onreconnected(() => join().catch((error) => showMessage($('party-status'), error.message, true)));
+  connection.onclose(() => { party.connected = false; rejoin(); });
 
   // The viewer's own play, pause and seeks on the video become the party's (echoes of applied state are ignored).
   const video = $('video');
@@ -137,11 +193,9 @@
 
   window.partyControl = { play: (at) => send('Play', at ?? null), pause: (at) => send('Pause', at ?? null), seek: (at) => send('Seek', at), chat: (text) => send('Chat', text) };
 
-  connection.start()
-    .then(async () => {
-      for (let i = 0; i < 5; i++) await sampleClock();
-      await join();
-      setInterval(() => sampleClock().catch(() => {}), 5000);
+  connectAndJoin()
+    .then(() => {
+      setInterval(() => { if (party.connected) sampleClock().catch(() => {}); }, 5000);
       setInterval(correctDrift, CHECK_MS);
     })
     .catch((error) => {

@@ -39,16 +39,22 @@ public sealed record LeaveParty(string PartyId, string UserId) : IPartyCommand;
 [Manifest("party.end.v1")]
 public sealed record EndParty(string PartyId, string UserId) : IPartyCommand;
 
-/// <summary>Play, pause, seek (to <paramref name="PositionSeconds"/>) or change the rate (to <paramref name="Rate"/>).</summary>
+/// <summary>
+/// Play, pause, seek (to <paramref name="PositionSeconds"/>) or change the rate (to <paramref name="Rate"/>).
+/// <paramref name="OperationId"/>, optional, is the client's id for this call: a repeat of an id the party has applied
+/// for this member is answered with the party as it is, not applied again.
+/// </summary>
 [Manifest("party.control.v1")]
-public sealed record ControlPlayback(string PartyId, string UserId, PlaybackAction Action, double? PositionSeconds, double? Rate) : IPartyCommand;
+public sealed record ControlPlayback(string PartyId, string UserId, PlaybackAction Action, double? PositionSeconds, double? Rate,
+    string? OperationId = null) : IPartyCommand;
 
 /// <summary>The host switches between host-only and everyone-controls.</summary>
 [Manifest("party.set-control.v1")]
 public sealed record SetPartyControl(string PartyId, string UserId, PartyControl Control) : IPartyCommand;
 
+/// <summary>A chat line; <paramref name="OperationId"/> as in <see cref="ControlPlayback"/>.</summary>
 [Manifest("party.chat.v1")]
-public sealed record PostPartyChat(string PartyId, string UserId, string Text) : IPartyCommand;
+public sealed record PostPartyChat(string PartyId, string UserId, string Text, string? OperationId = null) : IPartyCommand;
 
 /// <summary>A member's real-time connection opened on cluster node <paramref name="Node"/> (they are online while any is open).</summary>
 [Manifest("party.connect.v1")]
@@ -68,6 +74,13 @@ public sealed record DisconnectFromParty(string PartyId, string UserId, string C
 /// <summary>The party's own timer: end it if nobody has been connected for its idle time.</summary>
 [Manifest("party.end-if-idle.v1")]
 public sealed record EndPartyIfIdle(string PartyId) : IPartyCommand;
+
+/// <summary>
+/// The party's own timer: if the host has had no connection open for <paramref name="Grace"/> while another member is
+/// here, the longest-standing member who is here becomes host.
+/// </summary>
+[Manifest("party.hand-over-from-away-host.v1")]
+public sealed record HandOverFromAwayHost(string PartyId, TimeSpan Grace) : IPartyCommand;
 
 /// <summary>The party as <paramref name="UserId"/> may see it (members only).</summary>
 [Manifest("party.get.v1")]

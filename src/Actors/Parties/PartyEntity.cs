@@ -17,14 +17,18 @@ public sealed class PartyEntity : EventSourcedEntity<PartyState, IPartyCommand, 
     public const string PersistenceIdPrefix = "watch-party-";
     public const string TypeName = "party";
     private const string IdleTimer = "idle";
+    private const string HostAwayTimer = "host-away";
 
     private readonly IActorRef? _mediator;
+    private readonly TimeSpan _hostAwayGrace;
 
     /// <param name="mediator">The DistributedPubSub mediator changes are published to; null publishes nothing (tests).</param>
-    public PartyEntity(string partyId, IActorRef? mediator, EntitySettings settings, IClock clock)
+    /// <param name="hostAwayGrace">How long the host may have no connection open while others are here before handing over.</param>
+    public PartyEntity(string partyId, IActorRef? mediator, EntitySettings settings, IClock clock, TimeSpan hostAwayGrace)
         : base(PersistenceIdPrefix + partyId, PartyState.Empty(partyId), settings, clock)
     {
         _mediator = mediator;
+        _hostAwayGrace = hostAwayGrace;
         Command<ClusterEvent.MemberRemoved>(_ => DropDeadConnections());
         Command<ClusterEvent.IMemberEvent>(_ => { });
         Command<ClusterEvent.CurrentClusterState>(_ => { });
@@ -54,8 +58,8 @@ public sealed class PartyEntity : EventSourcedEntity<PartyState, IPartyCommand, 
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props PropsFor(string partyId, IActorRef? mediator, EntitySettings settings, IClock clock) =>
-        Props.Create(() => new PartyEntity(partyId, mediator, settings, clock));
+    public static Props PropsFor(string partyId, IActorRef? mediator, EntitySettings settings, IClock clock, TimeSpan hostAwayGrace) =>
+        Props.Create(() => new PartyEntity(partyId, mediator, settings, clock, hostAwayGrace));
 
     protected override Decision<IPartyEvent> Decide(PartyState state, IPartyCommand command, DateTimeOffset now) => state.Handle(command, now);
 
@@ -63,12 +67,14 @@ public sealed class PartyEntity : EventSourcedEntity<PartyState, IPartyCommand, 
     {
         _mediator?.Tell(new Publish(PartyTopics.For(State.PartyId), new PartyUpdated(State.View(Clock.Now, PartyState.PushedChatLines))));
         ArmIdleTimer();
+        ArmHostAwayTimer();
     }
 
     protected override void OnReplaySuccess()
     {
         base.OnReplaySuccess();
         ArmIdleTimer();
+        ArmHostAwayTimer();
         DropDeadConnections(); // started again after a crash: the old node's connections died with it
     }
 
@@ -81,5 +87,16 @@ public sealed class PartyEntity : EventSourcedEntity<PartyState, IPartyCommand, 
             Timers.StartSingleTimer(IdleTimer, new EndPartyIfIdle(State.PartyId), due > TimeSpan.Zero ? due : TimeSpan.Zero);
         }
         else Timers.Cancel(IdleTimer);
+    }
+
+    /// <summary>The host is away while others are here: hand over when the grace is up (the state decides again then).</summary>
+    private void ArmHostAwayTimer()
+    {
+        if (State.HostAwayDeadline(_hostAwayGrace) is { } deadline)
+        {
+            var due = deadline - Clock.Now;
+            Timers.StartSingleTimer(HostAwayTimer, new HandOverFromAwayHost(State.PartyId, _hostAwayGrace), due > TimeSpan.Zero ? due : TimeSpan.Zero);
+        }
+        else Timers.Cancel(HostAwayTimer);
     }
 }

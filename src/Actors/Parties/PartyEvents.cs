@@ -3,7 +3,10 @@ using MediaPlatform.Actors.Serialization;
 namespace MediaPlatform.Actors.Parties;
 
 /// <summary>Every event a party persists; each one moves the party's version (its push sequence number) by one.</summary>
-public interface IPartyEvent : IProtocolMessage;
+public interface IPartyEvent : IProtocolMessage
+{
+    DateTimeOffset At { get; }
+}
 
 [Manifest("party.created.v1")]
 public sealed record PartyCreated(string PartyId, string HostId, PartyMedia Media, PartyControl Control, TimeSpan IdleEndAfter,
@@ -22,19 +25,27 @@ public sealed record PartyMemberLeft(string UserId, string? NewHostId, DateTimeO
 [Manifest("party.control-changed.v1")]
 public sealed record PartyControlChanged(PartyControl Control, string ByUserId, DateTimeOffset At) : IPartyEvent;
 
-/// <summary>The playback after <paramref name="Action"/> by <paramref name="ByUserId"/>.</summary>
+/// <summary>
+/// The playback after <paramref name="Action"/> by <paramref name="ByUserId"/>; <paramref name="OperationId"/> is the
+/// client's id for the call, when it sent one (absent in events stored before operation ids existed).
+/// </summary>
 [Manifest("party.playback-changed.v1")]
 public sealed record PartyPlaybackChanged(string ByUserId, PlaybackAction Action, bool Playing, double PositionSeconds, double Rate,
-    DateTimeOffset At) : IPartyEvent;
+    DateTimeOffset At, string? OperationId = null) : IPartyEvent;
 
+/// <summary>A chat line; <paramref name="OperationId"/> as in <see cref="PartyPlaybackChanged"/>.</summary>
 [Manifest("party.chat-posted.v1")]
-public sealed record PartyChatPosted(string UserId, string Text, DateTimeOffset At) : IPartyEvent;
+public sealed record PartyChatPosted(string UserId, string Text, DateTimeOffset At, string? OperationId = null) : IPartyEvent;
 
 [Manifest("party.member-online.v1")]
 public sealed record PartyMemberConnected(string UserId, string ConnectionId, string Node, DateTimeOffset At) : IPartyEvent;
 
 [Manifest("party.member-offline.v1")]
 public sealed record PartyMemberDisconnected(string UserId, string ConnectionId, DateTimeOffset At) : IPartyEvent;
+
+/// <summary>The host was away (no connection open) for the grace period while others were here: the party passed on.</summary>
+[Manifest("party.host-changed.v1")]
+public sealed record PartyHostChanged(string NewHostId, string PreviousHostId, DateTimeOffset At) : IPartyEvent;
 
 [Manifest("party.ended.v1")]
 public sealed record PartyEnded(PartyEndReason Reason, DateTimeOffset At) : IPartyEvent;

@@ -11,6 +11,7 @@ public sealed partial record PartyState
         if (command is GetPartySummary summary) return Decide.Reply<IPartyEvent>(Summary(summary.UserId, now));
         if (!Exists) return Reject(Rejection.NotFound($"party {PartyId} does not exist"));
         if (command is EndPartyIfIdle) return EndIfIdle(now);
+        if (command is HandOverFromAwayHost h) return HandOver(h, now);
         if (command is SyncParty) return Decide.Reply<IPartyEvent>(View(now, PushedChatLines));
         if (command is DisconnectFromParty d) return Disconnect(d, now);
         if (command is DropDeadConnections dead) return DropDead(dead, now);
@@ -90,6 +91,7 @@ public sealed partial record PartyState
     private Decision<IPartyEvent> ChangePlayback(ControlPlayback c, DateTimeOffset now)
     {
         if (!IsMember(c.UserId)) return Reject(Rejection.Forbidden("you are not in this party"));
+        if (Repeated(c.UserId, c.OperationId, now) is { } repeat) return repeat;
         if (Control == PartyControl.HostOnly && c.UserId != HostId) return Reject(Rejection.Forbidden("only the host controls playback in this party"));
         if (c.PositionSeconds is { } p && (!double.IsFinite(p) || p < 0 || p > MaxPositionSeconds))
             return Reject(Rejection.Invalid($"a position is 0 to {MaxPositionSeconds} seconds"));
@@ -98,10 +100,10 @@ public sealed partial record PartyState
         var position = c.PositionSeconds ?? Playback.PositionAt(now);
         PartyPlaybackChanged? changed = c.Action switch
         {
-            PlaybackAction.Play => new(c.UserId, c.Action, true, position, Playback.Rate, now),
-            PlaybackAction.Pause => new(c.UserId, c.Action, false, position, Playback.Rate, now),
-            PlaybackAction.Seek when c.PositionSeconds is not null => new(c.UserId, c.Action, Playback.Playing, position, Playback.Rate, now),
-            PlaybackAction.Rate when c.Rate is { } rate => new(c.UserId, c.Action, Playback.Playing, position, rate, now),
+            PlaybackAction.Play => new(c.UserId, c.Action, true, position, Playback.Rate, now, c.OperationId),
+            PlaybackAction.Pause => new(c.UserId, c.Action, false, position, Playback.Rate, now, c.OperationId),
+            PlaybackAction.Seek when c.PositionSeconds is not null => new(c.UserId, c.Action, Playback.Playing, position, Playback.Rate, now, c.OperationId),
+            PlaybackAction.Rate when c.Rate is { } rate => new(c.UserId, c.Action, Playback.Playing, position, rate, now, c.OperationId),
             _ => null,
         };
         return changed is null
@@ -112,12 +114,25 @@ public sealed partial record PartyState
     private Decision<IPartyEvent> PostChat(PostPartyChat c, DateTimeOffset now)
     {
         if (!IsMember(c.UserId)) return Reject(Rejection.Forbidden("you are not in this party"));
+        if (Repeated(c.UserId, c.OperationId, now) is { } repeat) return repeat;
         var text = (c.Text ?? "").Trim();
         if (text.Length == 0) return Reject(Rejection.Invalid("a chat line needs text"));
         if (text.Length > MaxChatLength) return Reject(Rejection.Invalid($"a chat line is at most {MaxChatLength} characters"));
         if (Chat.Count(m => m.UserId == c.UserId && m.At > now - ChatWindow) >= ChatLinesPerWindow)
             return Reject(new Rejection(RejectionKind.TooManyRequests, $"at most {ChatLinesPerWindow} chat lines per {ChatWindow.TotalSeconds} s; wait a moment"));
-        return Persist(new PartyChatPosted(c.UserId, text, now), now);
+        return Persist(new PartyChatPosted(c.UserId, text, now, c.OperationId), now);
+    }
+
+    /// <summary>
+    /// A retried call: the party as it is now when the member's operation id was applied already (checked before the
+    /// other rules, which may no longer hold: the first attempt passed them). A malformed id is refused; none, no check.
+    /// </summary>
+    private Decision<IPartyEvent>? Repeated(string userId, string? operationId, DateTimeOffset now)
+    {
+        if (operationId is null) return null;
+        if (operationId.Length is 0 or > MaxOperationIdLength || !operationId.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
+            return Reject(Rejection.Invalid($"an operation id is 1 to {MaxOperationIdLength} letters, digits, '-' or '_'"));
+        return Applied(userId, operationId) ? Decide.Reply<IPartyEvent>(View(now)) : null;
     }
 
     private Decision<IPartyEvent> Connect(ConnectToParty c, DateTimeOffset now)
@@ -142,6 +157,14 @@ public sealed partial record PartyState
         Connections.Any(x => x.ConnectionId == c.ConnectionId && x.UserId == c.UserId)
             ? Persist(new PartyMemberDisconnected(c.UserId, c.ConnectionId, now), now)
             : Decide.Reply<IPartyEvent>(View(now));
+
+    /// <summary>The host's timer: the longest-standing member who is here takes over once the host's grace is up.</summary>
+    private Decision<IPartyEvent> HandOver(HandOverFromAwayHost c, DateTimeOffset now)
+    {
+        if (HostAwayDeadline(c.Grace) is not { } deadline || deadline > now) return Decide.Reply<IPartyEvent>(NoReply.Instance);
+        var next = Members.Where(m => m.UserId != HostId && IsOnline(m.UserId)).OrderBy(m => m.JoinedAt).First();
+        return Decide.Persist(this, new PartyHostChanged(next.UserId, HostId, now), _ => NoReply.Instance);
+    }
 
     private Decision<IPartyEvent> EndIfIdle(DateTimeOffset now) =>
         IdleDeadline is { } deadline && deadline <= now

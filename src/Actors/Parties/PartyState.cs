@@ -27,8 +27,16 @@ public sealed partial record PartyState(
     DateTimeOffset CreatedAt,
     DateTimeOffset EmptySince,
     PartyEndReason? EndReason,
-    long Version) : IEntityState<PartyState, IPartyEvent>, IProtocolMessage
+    long Version,
+    ImmutableList<PartyOperation> Operations,
+    DateTimeOffset? HostAwaySince) : IEntityState<PartyState, IPartyEvent>, IProtocolMessage
 {
+    /// <summary>The last operation ids per member (snapshots written before operation ids existed read as none).</summary>
+    public ImmutableList<PartyOperation> Operations { get; init; } = Operations ?? [];
+
+    /// <summary>How many of a member's latest operation ids the party remembers.</summary>
+    public const int OperationsPerMember = 32;
+    public const int MaxOperationIdLength = 64;
     public const int MaxMembers = 50;
     public const int MaxOpenInvites = 100;
     public const int MaxConnectionsPerMember = 5;
@@ -46,7 +54,7 @@ public sealed partial record PartyState(
     public static PartyState Empty(string partyId) => new(partyId, false, "", null, PartyControl.HostOnly, TimeSpan.Zero,
         ImmutableList<PartyMember>.Empty, ImmutableList<PartyInvite>.Empty, ImmutableList<PartyConnection>.Empty,
         PartyPlayback.Start(DateTimeOffset.UnixEpoch), ImmutableList<PartyChatMessage>.Empty, DateTimeOffset.UnixEpoch,
-        DateTimeOffset.UnixEpoch, null, 0);
+        DateTimeOffset.UnixEpoch, null, 0, ImmutableList<PartyOperation>.Empty, null);
 
     [JsonIgnore] public bool Ended => EndReason is not null;
 
@@ -56,6 +64,13 @@ public sealed partial record PartyState(
 
     /// <summary>When the idle timer should fire: nobody connected, not ended. Null while someone is here.</summary>
     [JsonIgnore] public DateTimeOffset? IdleDeadline => Exists && !Ended && Connections.IsEmpty ? EmptySince + IdleEndAfter : null;
+
+    /// <summary>
+    /// When the host, away since <see cref="HostAwaySince"/>, should hand over: only while the party runs and another
+    /// member is here to take it. Null otherwise.
+    /// </summary>
+    public DateTimeOffset? HostAwayDeadline(TimeSpan grace) =>
+        Exists && !Ended && HostAwaySince is { } since && Members.Any(m => m.UserId != HostId && IsOnline(m.UserId)) ? since + grace : null;
 
     public PartyInvite? OpenInviteFor(string userId, DateTimeOffset now) => Invites.Find(i => i.UserId == userId && i.ExpiresAt > now);
 
@@ -81,11 +96,17 @@ public sealed partial record PartyState(
             {
                 Members = Members.RemoveAll(m => m.UserId == e.UserId),
                 HostId = e.NewHostId ?? HostId,
+                Operations = Operations.RemoveAll(o => o.UserId == e.UserId),
             },
             PartyControlChanged e => this with { Control = e.Control },
-            PartyPlaybackChanged e => this with { Playback = new PartyPlayback(e.Playing, e.PositionSeconds, e.Rate, e.At) },
+            PartyHostChanged e => this with { HostId = e.NewHostId },
+            PartyPlaybackChanged e => this with
+            {
+                Playback = new PartyPlayback(e.Playing, e.PositionSeconds, e.Rate, e.At), Operations = Remember(e.ByUserId, e.OperationId),
+            },
             PartyChatPosted e => this with
             {
+                Operations = Remember(e.UserId, e.OperationId),
                 Chat = (Chat.Count >= ChatHistory ? Chat.RemoveRange(0, Chat.Count - ChatHistory + 1) : Chat)
                     .Add(new PartyChatMessage(Version + 1, e.UserId, e.Text, e.At)),
             },
@@ -94,7 +115,25 @@ public sealed partial record PartyState(
             PartyEnded e => this with { EndReason = e.Reason, Connections = [], Invites = [] },
             _ => this,
         };
-        return next with { Version = Version + 1 };
+        return next.WithHostPresence(HostId, @event.At) with { Version = Version + 1 };
+    }
+
+    /// <summary>
+    /// Keeps <see cref="HostAwaySince"/> true after an event: null while the host has a connection open; otherwise the
+    /// moment they went (kept while they stay away), or the event's time when the host is new or just left.
+    /// </summary>
+    private PartyState WithHostPresence(string hostBefore, DateTimeOffset at) =>
+        this with { HostAwaySince = IsOnline(HostId) ? null : HostId == hostBefore && HostAwaySince is { } since ? since : at };
+
+    /// <summary>Whether <paramref name="userId"/>'s operation <paramref name="operationId"/> was applied already.</summary>
+    public bool Applied(string userId, string operationId) => Operations.Any(o => o.UserId == userId && o.OperationId == operationId);
+
+    /// <summary>Keeps the member's latest <see cref="OperationsPerMember"/> operation ids (the oldest goes first).</summary>
+    private ImmutableList<PartyOperation> Remember(string userId, string? operationId)
+    {
+        if (operationId is null) return Operations;
+        var kept = Operations.Add(new PartyOperation(userId, operationId));
+        return kept.Count(o => o.UserId == userId) > OperationsPerMember ? kept.Remove(kept.First(o => o.UserId == userId)) : kept;
     }
 
     /// <summary>Drops connections; the moment the last one goes is when the idle clock starts.</summary>

@@ -7,6 +7,7 @@ using MediaPlatform.Actors.Parties;
 using MediaPlatform.Actors.Sharding;
 using MediaPlatform.Node.Api.Parties;
 using MediaPlatform.Node.Configuration;
+using MediaPlatform.Node.Logging;
 using Microsoft.AspNetCore.SignalR;
 
 namespace MediaPlatform.Node.Hosting;
@@ -25,7 +26,7 @@ public static class PartyHosting
         .WithShardRegion<EntityRegions.Parties>(PartyEntity.TypeName, (system, _, _) =>
             {
                 var mediator = DistributedPubSub.Get(system).Mediator;
-                return partyId => PartyEntity.PropsFor(partyId, mediator, settings.Entities, clock);
+                return partyId => PartyEntity.PropsFor(partyId, mediator, settings.Entities, clock, settings.Parties.HostAwayGrace);
             },
             new EntityMessageExtractor<IPartyCommand>(m => m.PartyId), new ShardOptions())
         .WithShardRegion<EntityRegions.PartyIndexes>(PartyIndexEntity.TypeName, (_, _, _) =>
@@ -36,14 +37,21 @@ public static class PartyHosting
             var mediator = DistributedPubSub.Get(system).Mediator;
             var parties = registry.Get<EntityRegions.Parties>();
             var hub = resolver.GetService<IHubContext<PartyHub>>();
-            var watchers = system.ActorOf(PartyWatchers.PropsFor(partyId => PartyWatcher.PropsFor(partyId, mediator, parties, hub)), "party-watchers");
+            var watchers = system.ActorOf(PartyWatchers.PropsFor(partyId => PartyWatcher.PropsFor(partyId, mediator, parties, hub,
+                settings.Parties.WatcherReaskInterval)), "party-watchers");
             registry.Register<EntityRegions.PartyWatchers>(watchers);
         });
 
     public static IServiceCollection AddPartyHub(this IServiceCollection services)
     {
-        services.AddSignalR(hub => hub.MaximumReceiveMessageSize = MaxHubMessageBytes)
+        services.AddSignalR(hub =>
+            {
+                hub.MaximumReceiveMessageSize = MaxHubMessageBytes;
+                hub.AddFilter<HubCallLogging>();
+            })
             .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Refused hub calls are the client's doing, not the node's errors: HubCallLogging logs them at Information.
+        services.AddLogging(logging => logging.AddFilter(HubCallLogging.DispatcherCategory, LogLevel.None));
         services.AddSingleton<PartyConnections>();
         services.AddSingleton(sp => new PartyClock(sp.GetService<IClock>() is { } clock ? clock
             : sp.GetRequiredService<NodeSettings>().ClockOffset is var offset && offset == TimeSpan.Zero ? SystemClock.Instance : new OffsetClock(offset)));

@@ -25,6 +25,8 @@ public sealed class NodeSettingsSpecs
         Assert.False(settings.Observability.MetricsAnonymous);
         Assert.Equal(TimeSpan.FromMinutes(10), settings.Parties.IdleEndAfter);
         Assert.Equal(TimeSpan.FromHours(24), settings.Parties.InviteValidFor);
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.Parties.WatcherReaskInterval);
+        Assert.Equal(TimeSpan.FromMinutes(1), settings.Parties.HostAwayGrace);
     }
 
     [Theory]
@@ -52,6 +54,9 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.parties.idle-end-after = 0s", "media-platform.parties.idle-end-after")]
     [InlineData("media-platform.parties.idle-end-after = later", "media-platform.parties.idle-end-after")]
     [InlineData("media-platform.parties.invite-valid-for = 30d", "media-platform.parties.invite-valid-for")]
+    [InlineData("media-platform.parties.watcher-reask-interval = 10ms", "media-platform.parties.watcher-reask-interval")]
+    [InlineData("media-platform.parties.watcher-reask-interval = often", "media-platform.parties.watcher-reask-interval")]
+    [InlineData("media-platform.parties.host-away-grace = 0s", "media-platform.parties.host-away-grace")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));

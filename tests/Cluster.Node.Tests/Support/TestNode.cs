@@ -33,6 +33,9 @@ public sealed class TestNode : IAsyncDisposable
     public ApiClient Api { get; }
     public ActorSystem System => _node.System;
 
+    /// <summary>The node's services (its logger factory, hub context, …).</summary>
+    public IServiceProvider Services => _node.Services;
+
     /// <summary>A node with raised rate limits (<see cref="TestRateLimits"/>): tests sign up many users from one address.</summary>
     public static Task<TestNode> StartAsync(params string[] extraArgs) => StartAsync(raiseRateLimits: true, extraArgs);
 

@@ -68,17 +68,24 @@ public sealed class PartyHub(IRequiredActor<EntityRegions.Parties> parties, IReq
         parties.ActorRef.Tell(new DisconnectFromParty(partyId, UserId, Context.ConnectionId));
     }
 
-    public Task<PartyView> Play(string partyId, double? positionSeconds) => Control(partyId, PlaybackAction.Play, positionSeconds, null);
+    // The last argument of the changes below is the client's operation id for the call (null for none; SignalR binds
+    // arguments by position and has no optional ones): a retry under the same id is answered, not applied twice.
 
-    public Task<PartyView> Pause(string partyId, double? positionSeconds) => Control(partyId, PlaybackAction.Pause, positionSeconds, null);
+    public Task<PartyView> Play(string partyId, double? positionSeconds, string? operationId) =>
+        Control(partyId, PlaybackAction.Play, positionSeconds, null, operationId);
 
-    public Task<PartyView> Seek(string partyId, double positionSeconds) => Control(partyId, PlaybackAction.Seek, positionSeconds, null);
+    public Task<PartyView> Pause(string partyId, double? positionSeconds, string? operationId) =>
+        Control(partyId, PlaybackAction.Pause, positionSeconds, null, operationId);
 
-    public Task<PartyView> SetRate(string partyId, double rate) => Control(partyId, PlaybackAction.Rate, null, rate);
+    public Task<PartyView> Seek(string partyId, double positionSeconds, string? operationId) =>
+        Control(partyId, PlaybackAction.Seek, positionSeconds, null, operationId);
+
+    public Task<PartyView> SetRate(string partyId, double rate, string? operationId) => Control(partyId, PlaybackAction.Rate, null, rate, operationId);
 
     public Task<PartyView> SetControl(string partyId, PartyControl control) => Send(partyId, new SetPartyControl(partyId, UserId, control));
 
-    public Task<PartyView> Chat(string partyId, string text) => Send(partyId, new PostPartyChat(partyId, UserId, text ?? ""));
+    public Task<PartyView> Chat(string partyId, string text, string? operationId) =>
+        Send(partyId, new PostPartyChat(partyId, UserId, text ?? "", operationId));
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
@@ -91,8 +98,8 @@ public sealed class PartyHub(IRequiredActor<EntityRegions.Parties> parties, IReq
         return base.OnDisconnectedAsync(exception);
     }
 
-    private Task<PartyView> Control(string partyId, PlaybackAction action, double? position, double? rate) =>
-        Send(partyId, new ControlPlayback(partyId, UserId, action, position, rate));
+    private Task<PartyView> Control(string partyId, PlaybackAction action, double? position, double? rate, string? operationId) =>
+        Send(partyId, new ControlPlayback(partyId, UserId, action, position, rate, operationId));
 
     private async Task<PartyView> Send(string partyId, IPartyCommand command)
     {

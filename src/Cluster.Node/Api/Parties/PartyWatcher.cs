@@ -10,13 +10,13 @@ namespace MediaPlatform.Node.Api.Parties;
 /// <summary>
 /// Bridges one party's pub-sub topic to this node's SignalR group of that party: each view is pushed once, in version
 /// order, and an older or repeated one is dropped. Pub-sub is at-most-once and a new subscription reaches other nodes
-/// only with the next gossip (~1 s), so the watcher also asks the party itself — right after subscribing, whenever a
-/// version is skipped, and every few seconds — and pushes what it missed.
+/// only with the next gossip (~1 s), so the watcher also asks the party itself — right after subscribing and again
+/// once two pub-sub gossip rounds have spread the subscription (what changed before it was known was published to
+/// nobody here), whenever a version is skipped, and every <c>media-platform.parties.watcher-reask-interval</c> — and
+/// pushes what it missed.
 /// </summary>
 public sealed class PartyWatcher : ReceiveActor, IWithTimers
 {
-    public static readonly TimeSpan ResyncEvery = TimeSpan.FromSeconds(2);
-
     private sealed class Resync
     {
         public static readonly Resync Instance = new();
@@ -29,13 +29,14 @@ public sealed class PartyWatcher : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _pushed;
 
-    public PartyWatcher(string partyId, IActorRef mediator, IActorRef parties, IHubContext<PartyHub> hub)
+    public PartyWatcher(string partyId, IActorRef mediator, IActorRef parties, IHubContext<PartyHub> hub, TimeSpan reaskEvery)
     {
         (_partyId, _mediator, _parties, _hub) = (partyId, mediator, parties, hub);
         Receive<SubscribeAck>(_ =>
         {
             Self.Tell(Resync.Instance);
-            Timers.StartPeriodicTimer("resync", Resync.Instance, ResyncEvery);
+            Timers.StartSingleTimer("subscription-spread", Resync.Instance, SubscriptionSpreadTime(Context.System));
+            Timers.StartPeriodicTimer("resync", Resync.Instance, reaskEvery);
         });
         Receive<Resync>(_ => _parties.Ask<object>(new SyncParty(_partyId), TimeSpan.FromSeconds(5)).PipeTo(Self,
             failure: e => new Status.Failure(e)));
@@ -47,8 +48,12 @@ public sealed class PartyWatcher : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props PropsFor(string partyId, IActorRef mediator, IActorRef parties, IHubContext<PartyHub> hub) =>
-        Props.Create(() => new PartyWatcher(partyId, mediator, parties, hub));
+    public static Props PropsFor(string partyId, IActorRef mediator, IActorRef parties, IHubContext<PartyHub> hub, TimeSpan reaskEvery) =>
+        Props.Create(() => new PartyWatcher(partyId, mediator, parties, hub, reaskEvery));
+
+    /// <summary>Two pub-sub gossip rounds: by then every node's mediator knows this node subscribed.</summary>
+    private static TimeSpan SubscriptionSpreadTime(ActorSystem system) =>
+        system.Settings.Config.GetTimeSpan("akka.cluster.pub-sub.gossip-interval", TimeSpan.FromSeconds(1), allowInfinite: false) * 2;
 
     protected override void PreStart() => _mediator.Tell(new Subscribe(PartyTopics.For(_partyId), Self));
 

@@ -7,12 +7,18 @@ using Xunit.Abstractions;
 
 namespace MediaPlatform.Node.Tests.Api.Parties;
 
-/// <summary>Three whole nodes in this process for the party specs that need viewers on different nodes.</summary>
+/// <summary>
+/// Three whole nodes in this process for the party specs that need viewers on different nodes. The watchers' periodic
+/// re-ask is set to an hour, so what a viewer on another node sees came through pub-sub (or the re-asks a watcher makes
+/// while its subscription spreads and on a skipped version), not through the periodic timer. A host away for 2 s hands over.
+/// </summary>
 public sealed class PartyClusterFixture : IAsyncLifetime
 {
     public InProcessNodeCluster Cluster { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Cluster = await InProcessNodeCluster.StartAsync(3, "party");
+    public async Task InitializeAsync() =>
+        Cluster = await InProcessNodeCluster.StartAsync(3, "party",
+            extraHocon: "media-platform.parties.watcher-reask-interval = 1h\nmedia-platform.parties.host-away-grace = 2s");
 
     public async Task DisposeAsync()
     {
@@ -55,14 +61,14 @@ public sealed class PartyAcrossNodesSpecs(PartyClusterFixture fixture, ITestOutp
         var joined = await guestClient.JoinAsync(partyId);
         Assert.Equal(2, joined.Members.Count(m => m.Online));
 
-        await hostClient.InvokeAsync("Seek", partyId, 30.0);
-        await hostClient.InvokeAsync("Play", partyId, null);
+        await hostClient.InvokeAsync("Seek", partyId, 30.0, null);
+        await hostClient.InvokeAsync("Play", partyId, null, null);
         var started = await guestClient.AwaitStateAsync(v => v.Playback.Playing, "the guest on node 3 to see the host's play");
         Assert.Equal(30, started.Playback.PositionSeconds, 3);
 
-        await guestClient.InvokeAsync("Chat", partyId, "popcorn ready");
+        await guestClient.InvokeAsync("Chat", partyId, "popcorn ready", null);
         await hostClient.AwaitStateAsync(v => v.Chat.Any(c => c.Text == "popcorn ready" && c.UserId == guest.Id), "the host on node 1 to see the guest's chat");
-        var seeked = await guestClient.InvokeAsync("Seek", partyId, 120.0);
+        var seeked = await guestClient.InvokeAsync("Seek", partyId, 120.0, null);
 
         foreach (var (client, who) in new[] { (hostClient, "host"), (guestClient, "guest") })
         {
@@ -96,19 +102,20 @@ public sealed class PartyAcrossNodesSpecs(PartyClusterFixture fixture, ITestOutp
         await PartyPeople.InviteAndJoinAsync(host, partyId, doomed);
         var doomedClient = await PartyHubClient.ConnectAsync(Cluster.BaseAddresses[holder], doomed.Token);
         await doomedClient.JoinAsync(partyId);
-        await hostClient.InvokeAsync("Seek", partyId, 75.0);
-        var paused = await hostClient.InvokeAsync("Pause", partyId, 80.0);
+        await hostClient.InvokeAsync("Seek", partyId, 75.0, null);
+        var paused = await hostClient.InvokeAsync("Pause", partyId, 80.0, null);
         await guestClient.AwaitStateAsync(v => v.Version >= paused.Version, "the guest to see the pause before the kill");
 
         await Cluster.KillAsync(holder);
         await doomedClient.DisposeAsync();
 
         // The next change starts the party again on a survivor from its journal, and both viewers get it. (An attempt that
-        // timed out may still be applied later, so the retried play names its position.)
+        // timed out may still be applied later: every retry carries the same operation id, so the play applies once.)
         PartyView? resumed = null;
+        var play = Guid.NewGuid().ToString("N");
         await Eventually.AwaitAsync(async () =>
             {
-                try { resumed = await guestClient.InvokeAsync("Play", partyId, 80.0); return true; }
+                try { resumed = await guestClient.InvokeAsync("Play", partyId, 80.0, play); return true; }
                 catch (Microsoft.AspNetCore.SignalR.HubException e) when (e.Message.Contains("503")) { return false; }
             }, TimeSpan.FromSeconds(60), "the party to answer again after its node died", TimeSpan.FromMilliseconds(500));
         Assert.Equal(80, resumed!.Playback.PositionSeconds, 3);
@@ -121,6 +128,25 @@ public sealed class PartyAcrossNodesSpecs(PartyClusterFixture fixture, ITestOutp
         AssertInOrder(guestClient, "guest");
         await hostClient.AwaitStateAsync(v => v.Members.Any(m => m.UserId == doomed.Id && !m.Online),
             "the member whose node died to show as away", TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task A_host_whose_connection_closed_hands_the_party_to_the_guest_still_here_after_the_grace()
+    {
+        var (host, guest, partyId) = await PartyAsync(0, 1, control: "HostOnly");
+        var hostClient = await PartyHubClient.ConnectAsync(Cluster.BaseAddresses[0], host.Token);
+        await using var guestClient = await PartyHubClient.ConnectAsync(Cluster.BaseAddresses[1], guest.Token);
+        await hostClient.JoinAsync(partyId);
+        await guestClient.JoinAsync(partyId);
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => guestClient.InvokeAsync("Play", partyId, null, null));
+
+        await hostClient.DisposeAsync();
+
+        var handedOver = await guestClient.AwaitStateAsync(v => v.HostId == guest.Id, "the guest to become host after the host's grace",
+            TimeSpan.FromSeconds(30));
+        Assert.Contains(handedOver.Members, m => m.UserId == host.Id && !m.Online && !m.Host);
+        var playing = await guestClient.InvokeAsync("Play", partyId, null, null);
+        Assert.True(playing.Playback.Playing);
     }
 
     /// <summary>The node whose party region hosts the entity (asked after a message has started it).</summary>

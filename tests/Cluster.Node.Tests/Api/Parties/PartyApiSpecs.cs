@@ -6,6 +6,7 @@ using MediaPlatform.Actors.Parties;
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Node.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
 
 namespace MediaPlatform.Node.Tests.Api.Parties;
 
@@ -146,8 +147,8 @@ public sealed class PartyApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixtu
         Assert.Equal(partyId, joined.PartyId);
         Assert.True(Assert.Single(joined.Members).Online);
 
-        await client.InvokeAsync("Seek", partyId, 42.5);
-        await client.InvokeAsync("Play", partyId, null);
+        await client.InvokeAsync("Seek", partyId, 42.5, null);
+        await client.InvokeAsync("Play", partyId, null, null);
         var playing = await client.AwaitStateAsync(v => v.Playback.Playing, "the play pushed back");
         Assert.Equal(42.5, playing.Playback.PositionSeconds, 3);
         var versions = client.Received.Select(v => v.Version).ToList();
@@ -170,13 +171,50 @@ public sealed class PartyApiSpecs(NodeFixture fixture) : IClassFixture<NodeFixtu
 
         Assert.Contains("403", (await Assert.ThrowsAsync<HubException>(() => outsider.JoinAsync(partyId))).Message);
         Assert.Contains("400", (await Assert.ThrowsAsync<HubException>(() => client.JoinAsync("no/such"))).Message);
-        Assert.Contains("at most", (await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("Chat", partyId, new string('x', 501)))).Message);
-        Assert.Contains("400", (await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("SetRate", partyId, 50.0))).Message);
-        for (var i = 0; i < PartyState.ChatLinesPerWindow; i++) await client.InvokeAsync("Chat", partyId, $"line {i}");
-        Assert.Contains("429", (await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("Chat", partyId, "flood"))).Message);
+        Assert.Contains("at most", (await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("Chat", partyId, new string('x', 501), null))).Message);
+        Assert.Contains("400", (await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("SetRate", partyId, 50.0, null))).Message);
+        for (var i = 0; i < PartyState.ChatLinesPerWindow; i++) await client.InvokeAsync("Chat", partyId, $"line {i}", null);
+        Assert.Contains("429", (await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("Chat", partyId, "flood", null))).Message);
 
-        var still = await client.InvokeAsync("Pause", partyId, 3.0);
+        var still = await client.InvokeAsync("Pause", partyId, 3.0, null);
         Assert.Equal(PartyState.ChatLinesPerWindow, still.Chat.Count);
+    }
+
+    [Fact]
+    public async Task A_hub_call_retried_with_its_operation_id_is_answered_without_applying_twice()
+    {
+        var host = await SignUpAsync();
+        var partyId = await PartyPeople.PartyAsync(host, await PublishedTitleAsync(host));
+        await using var client = await PartyHubClient.ConnectAsync(Node, host.Token);
+        await client.JoinAsync(partyId);
+
+        var chatted = await client.InvokeAsync("Chat", partyId, "once", "chat-1");
+        var seeked = await client.InvokeAsync("Seek", partyId, 10.0, "seek-1");
+        var retriedChat = await client.InvokeAsync("Chat", partyId, "once", "chat-1");
+        var retriedSeek = await client.InvokeAsync("Seek", partyId, 10.0, "seek-1");
+
+        Assert.Equal(seeked.Version, retriedChat.Version);
+        Assert.Equal(seeked.Version, retriedSeek.Version);
+        Assert.Single(retriedSeek.Chat, c => c.Text == "once");
+        Assert.Equal(chatted.Version + 1, seeked.Version);
+        Assert.Contains("400", (await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("Play", partyId, null, "not an id"))).Message);
+    }
+
+    [Fact]
+    public async Task A_refused_hub_call_is_not_logged_as_an_error_and_the_client_still_gets_the_reason()
+    {
+        var logs = CapturedLogs.On(fixture.Node.Services);
+        var host = await SignUpAsync();
+        var partyId = await PartyPeople.PartyAsync(host, await PublishedTitleAsync(host));
+        await using var client = await PartyHubClient.ConnectAsync(Node, host.Token);
+        await client.JoinAsync(partyId);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("SetRate", partyId, 50.0, null));
+        Assert.Contains("400 Invalid: a rate is", refused.Message);
+        await client.InvokeAsync("Pause", partyId, 1.0, null); // a later call answered: the refusal's logging is done
+
+        var errors = logs.Entries.Where(e => e.Level >= LogLevel.Warning && (e.Exception is HubException || e.Message.Contains("SetRate"))).ToList();
+        Assert.True(errors.Count == 0, "refusal logged as: " + string.Join("; ", errors.Select(e => $"{e.Level} {e.Category} {e.Message}")));
     }
 
     [Fact]

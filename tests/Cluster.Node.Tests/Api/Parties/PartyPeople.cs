@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Akka.Actor;
-using MediaPlatform.Actors.Titles;
-using MediaPlatform.Node.Tests.Api.Titles;
 using MediaPlatform.Testing.Api;
 
 namespace MediaPlatform.Node.Tests.Api.Parties;
@@ -13,7 +11,7 @@ public sealed record PartyUser(string Id, string Token, HttpClient Client);
 
 /// <summary>
 /// Set-up for party specs over HTTP: users, accepted friendships (waited for until both lists show them) and published
-/// titles (created through the API, then taken to Published by sending the pipeline's commands to the title entity).
+/// titles (<see cref="PublishedTitles"/>).
 /// </summary>
 public static class PartyPeople
 {
@@ -40,27 +38,10 @@ public static class PartyPeople
     }
 
     /// <summary>A title created by <paramref name="owner"/>; not published.</summary>
-    public static async Task<string> TitleAsync(PartyUser owner)
-    {
-        var created = await owner.Client.PostAsJsonAsync("/api/titles", new { name = "Movie night", description = "" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("titleId").GetString()!;
-    }
+    public static Task<string> TitleAsync(PartyUser owner) => PublishedTitles.CreatedAsync(owner.Client);
 
     /// <summary>A published title (no media is needed to watch together in these specs: only its status counts).</summary>
-    public static async Task<string> PublishedTitleAsync(PartyUser owner, IActorRef titles)
-    {
-        var titleId = await TitleAsync(owner);
-        var upload = Guid.NewGuid().ToString("N");
-        await AskAsync(titles, new RecordSourceUploaded(titleId, upload, TitleBlobKeys.Source(titleId, upload), 1000, "clip.mp4"));
-        await AskAsync(titles, new StartProbe(titleId));
-        await AskAsync(titles, RecordProbe.Accepted(titleId, PlaybackSetup.Probe, PlaybackSetup.Ladder));
-        await AskAsync(titles, new RecordTranscodeProgress(titleId, 1, 1));
-        await AskAsync(titles, new RecordPackaged(titleId, TitleBlobKeys.Hls(titleId), "master.m3u8", PlaybackSetup.Ladder));
-        await AskAsync(titles, new RecordQcReport(titleId, new TitleQcSummary(true, false, [])));
-        Assert.Equal(TitleStatus.Published, (await AskAsync(titles, new PublishTitle(titleId))).Status);
-        return titleId;
-    }
+    public static Task<string> PublishedTitleAsync(PartyUser owner, IActorRef titles) => PublishedTitles.CreateAsync(owner.Client, titles);
 
     /// <summary>Creates a party of <paramref name="titleId"/> hosted by <paramref name="host"/>; its id.</summary>
     public static async Task<string> PartyAsync(PartyUser host, string titleId, string control = "HostOnly")
@@ -79,5 +60,4 @@ public static class PartyPeople
         Assert.True(joined.IsSuccessStatusCode, await joined.Content.ReadAsStringAsync());
     }
 
-    private static Task<TitleView> AskAsync(IActorRef titles, ITitleCommand command) => titles.Ask<TitleView>(command, TimeSpan.FromSeconds(10));
 }

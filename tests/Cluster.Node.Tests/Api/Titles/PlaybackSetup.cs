@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Akka.Actor;
 using MediaPlatform.Actors.Titles;
+using MediaPlatform.Testing.Api;
 using MediaPlatform.Streams.Ladder;
 using MediaPlatform.Streams.Probing;
 
@@ -14,10 +15,9 @@ namespace MediaPlatform.Node.Tests.Api.Titles;
 /// </summary>
 public sealed class PlaybackSetup(TitlesNodeFixture fixture)
 {
-    public static readonly ProbeResult Probe = new("mov,mp4,m4a,3gp,3g2,mj2", TimeSpan.FromSeconds(2), 160, 120, 160, 120, 0, 25, false,
-        "h264", "yuv420p", 100_000, TimeSpan.Zero, 50, 1, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), null, true, "aac", 1, 48_000, TimeSpan.Zero);
+    public static ProbeResult Probe => PublishedTitles.Probe;
 
-    public static IReadOnlyList<Rung> Ladder => LadderPolicy.Default.For(Probe);
+    public static IReadOnlyList<Rung> Ladder => PublishedTitles.Ladder;
 
     public const string Master = "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-STREAM-INF:BANDWIDTH=200000,RESOLUTION=160x120\n120p/index.m3u8\n";
 
