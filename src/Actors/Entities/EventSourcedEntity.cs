@@ -29,6 +29,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
     // The span of the traced message being handled; a persist takes it over and stops it once the reply is sent.
     private System.Diagnostics.Activity? _handling;
     private string? _node;
+    private readonly JournalWriteHealth _journalHealth;
 
     protected EventSourcedEntity(string persistenceId, TState initial, EntitySettings settings, IClock clock)
     {
@@ -38,6 +39,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
         Clock = clock;
         _metricsType = EntityTypeLabel.Of(GetType());
         _persistSpanName = "persist " + _metricsType;
+        _journalHealth = JournalWriteHealth.Get(Context.System);
 
         Recover<SnapshotOffer>(offer => State = (TState)offer.Snapshot);
         Recover<TEvent>(e => State = State.Apply(e));
@@ -186,6 +188,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
                     DomainEventMetrics.Stored(e);
                     if (--remaining > 0) return;
                     PersistenceMetrics.Persisted(_metricsType, accepted.Events.Count, writeStarted);
+                    _journalHealth.Succeeded();
                     span?.Stop();
                     if (accepted.Reply is not NoReply) replyTo.Tell(accepted.Reply);
                     handling?.Stop();
@@ -223,6 +226,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
         PersistenceMetrics.Failed(_metricsType, "persist-failed");
+        _journalHealth.Failed(); // readiness turns 503 until a write succeeds again
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 

@@ -42,7 +42,8 @@ public sealed record NodeSettings(
     ObservabilitySettings Observability,
     PartySettings Parties,
     GatewayBreakerSettings GatewayBreaker,
-    InFlightLimitSettings InFlight)
+    InFlightLimitSettings InFlight,
+    TimeSpan JournalWriteFailureWindow)
 {
     public const string ClockOffsetPath = "media-platform.clock.offset";
     public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
@@ -73,7 +74,8 @@ public sealed record NodeSettings(
             ObservabilitySettings.From(root),
             PartySettings.From(root),
             GatewayBreakerSettings.From(root),
-            InFlightLimitSettings.From(root));
+            InFlightLimitSettings.From(root),
+            Duration(root, JournalWriteHealth.WindowPath, JournalWriteHealth.DefaultWindow));
     }
 
     private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)

@@ -40,6 +40,7 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.billing.gateway.breaker.reset-timeout = soon", "media-platform.billing.gateway.breaker.reset-timeout")]
     [InlineData("media-platform.billing.gateway.breaker.reset-timeout = 2h", "media-platform.billing.gateway.breaker.reset-timeout")]
     [InlineData("media-platform.api.in-flight.max = 0", "media-platform.api.in-flight.max")]
+    [InlineData("media-platform.persistence.write-failure-window = 0s", "media-platform.persistence.write-failure-window")]
     [InlineData("media-platform.api.in-flight.max = many", "media-platform.api.in-flight.max")]
     [InlineData("media-platform.api.in-flight.retry-after = 0s", "media-platform.api.in-flight.retry-after")]
     [InlineData("media-platform.quotas.friends = 0", "media-platform.quotas.friends")]
