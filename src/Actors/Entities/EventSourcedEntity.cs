@@ -46,7 +46,14 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
         Command<TCommand>(OnCommand);
         Command<TracedMessage>(OnTraced);
         Command<StopEmptyEntity>(_ => Context.Stop(Self));
-        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotSuccess>(s =>
+        {
+            DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1));
+            if (DeletesEventsBelowSnapshot) DeleteMessages(s.Metadata.SequenceNr);
+        });
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(f => Log.Warning(f.Cause, "events of {0} up to {1} not deleted; the next snapshot tries again",
+            PersistenceId, f.ToSequenceNr));
         Command<SaveSnapshotFailure>(f => Log.Warning(f.Cause, "snapshot of {0} failed; recovery replays more events", PersistenceId));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(f => Log.Warning(f.Cause, "old snapshots of {0} not deleted", PersistenceId));
@@ -57,6 +64,13 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
     protected TState State { get; private set; }
 
     protected IClock Clock { get; }
+
+    /// <summary>
+    /// Retention: true for long-lived entities whose history is not the product (singletons, counters), so their
+    /// journal holds at most about one snapshot interval of events: once a snapshot is stored, the events it covers
+    /// are deleted. Never for titles or billing, whose events are the product and the audit trail.
+    /// </summary>
+    protected virtual bool DeletesEventsBelowSnapshot => false;
 
     /// <summary>The state's command handler: pure, given the current time.</summary>
     protected abstract Decision<TEvent> Decide(TState state, TCommand command, DateTimeOffset now);

@@ -58,6 +58,9 @@ public sealed class RecurringScheduler : EventSourcedEntity<SchedulerState, ISch
 
     protected override void OnEventsPersisted() => FollowState();
 
+    /// <summary>~500 events a day, for ever: the journal keeps what the latest snapshot does not cover, and nothing older.</summary>
+    protected override bool DeletesEventsBelowSnapshot => true;
+
     /// <summary>Starts the runners the state asks for and stops those it no longer does.</summary>
     private void FollowState()
     {
