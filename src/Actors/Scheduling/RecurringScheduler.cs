@@ -81,11 +81,23 @@ public sealed class RecurringScheduler : EventSourcedEntity<SchedulerState, ISch
         }
     }
 
+    /// <summary>Runners' stages run on the scheduler's own dispatcher (its bulkhead, when it has one), not on the default one.</summary>
+    private IMaterializer RunnerMaterializer()
+    {
+        if (_runnerMaterializer is not null) return _runnerMaterializer;
+        var dispatcher = Context.Props.Dispatcher;
+        var settings = ActorMaterializerSettings.Create(Context.System);
+        if (!string.IsNullOrEmpty(dispatcher) && dispatcher != Akka.Actor.Deploy.NoDispatcherGiven) settings = settings.WithDispatcher(dispatcher);
+        return _runnerMaterializer = Context.Materializer(settings);
+    }
+
+    private IMaterializer? _runnerMaterializer;
+
     private void StartRunner(IRecurringJob job, JobRun run)
     {
         var generation = ++_generation;
         var context = new JobRunContext(job.Spec.Name, run.RunKey, run.PeriodKey, Clock.Now);
-        var (killSwitch, completion) = JobRunner.Start(job, run, context, Self, _settings, Context.Materializer());
+        var (killSwitch, completion) = JobRunner.Start(job, run, context, Self, _settings, RunnerMaterializer());
         _runners[job.Spec.Name] = new Runner(run.RunKey, generation, killSwitch);
         completion.PipeTo(Self, success: c => new RunnerStopped(job.Spec.Name, run.RunKey, generation, c));
         if (!_runsSeenBefore.Add(run.RunKey))
