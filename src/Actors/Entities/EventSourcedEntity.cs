@@ -240,7 +240,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
         PersistenceMetrics.Failed(_metricsType, "persist-failed");
-        _journalHealth.Failed(); // readiness turns 503 until a write succeeds again
+        _journalHealth.Failed(cause); // readiness turns 503 until a write succeeds again
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
