@@ -49,8 +49,11 @@ public sealed class BillingAccountEntity
         // order or pending payment is left behind for a call that cannot be made.
         if (accepted.Events.Count > 0 && accepted.Reply is BillingAccountState.GatewayCallNeeded or BillingAccountState.OrderChargeNeeded
             && _gateway.RefusingFor is { } wait)
+        {
+            BillingMetrics.RefusedWhileOpen();
             return Entities.Decide.Reject<IBillingAccountEvent>(Rejection.Unavailable(
                 $"the payment gateway is not answering, so nothing was recorded or charged; try again in {Math.Ceiling(wait.TotalSeconds):0} s", wait));
+        }
         switch (accepted.Reply)
         {
             case BillingAccountState.GatewayCallNeeded call when accepted.Events.Count == 0:

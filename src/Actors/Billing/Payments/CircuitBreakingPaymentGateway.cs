@@ -22,7 +22,11 @@ public sealed class CircuitBreakingPaymentGateway : IPaymentGateway
         _inner = inner;
         _resetTimeout = settings.ResetTimeout;
         _breaker = new CircuitBreaker(scheduler, settings.MaxFailures, callTimeout + TimeSpan.FromSeconds(1), settings.ResetTimeout)
-            .OnOpen(() => Interlocked.Exchange(ref _openedAt, Environment.TickCount64));
+            .OnOpen(() =>
+            {
+                Interlocked.Exchange(ref _openedAt, Environment.TickCount64);
+                Observability.BillingMetrics.GatewayCircuitOpened();
+            });
     }
 
     /// <summary>Open, half-open or closed, for logs and tests.</summary>
@@ -60,6 +64,7 @@ public sealed class CircuitBreakingPaymentGateway : IPaymentGateway
         }
         catch (OpenCircuitException open)
         {
+            Observability.BillingMetrics.RefusedWhileOpen();
             // Half-open (one trial call in flight) reports no remaining time: the trial decides within a call time-out.
             var wait = open.RemainingDuration > TimeSpan.Zero ? open.RemainingDuration : TimeSpan.FromSeconds(1);
             return new GatewayOutcome.TimedOut(

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using System.Net.Mime;
+using MediaPlatform.Actors.Observability;
 
 namespace MediaPlatform.Node.Api.Limits;
 
@@ -10,6 +12,11 @@ namespace MediaPlatform.Node.Api.Limits;
 /// </summary>
 public sealed class InFlightLimit(InFlightLimitSettings settings)
 {
+    private static readonly Meter Meter = new(MeterNames.Cluster);
+
+    private static readonly Counter<long> RefusedBusy = Meter.CreateCounter<long>(
+        "media_platform.api.refused_busy", "{request}", "API requests answered 503 Node busy at once because the node had max-in-flight requests in flight.");
+
     private int _inFlight;
     private long _refused;
 
@@ -32,6 +39,7 @@ public sealed class InFlightLimit(InFlightLimitSettings settings)
         if (Interlocked.Increment(ref _inFlight) <= settings.Max) return true;
         Interlocked.Decrement(ref _inFlight);
         Interlocked.Increment(ref _refused);
+        RefusedBusy.Add(1);
         return false;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using MediaPlatform.Node.Tests.Api.Billing;
 using MediaPlatform.Testing;
@@ -19,6 +20,18 @@ public sealed class GatewayCircuitBreakerSpecs(ResilienceNodeFixture fixture, IT
     [Fact]
     public async Task A_silent_gateway_opens_the_circuit_so_payments_get_503_with_Retry_After_at_once_until_a_trial_call_succeeds()
     {
+        long opened = 0, refusedAtOnce = 0;
+        using var meters = new MeterListener();
+        meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Name.StartsWith("media_platform.billing.gateway.", StringComparison.Ordinal)) listener.EnableMeasurementEvents(instrument);
+        };
+        meters.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "media_platform.billing.gateway.circuit.opened") Interlocked.Add(ref opened, value);
+            else if (instrument.Name == "media_platform.billing.gateway.refused") Interlocked.Add(ref refusedAtOnce, value);
+        });
+        meters.Start();
         using var silent = await SignUpAsync(fixture.Node, cardNumber: null);
         var stuckInvoice = IdOf(await silent.SubscribedInvoiceAsync("standard"));
         await silent.AddCardAsync(SilentCard, makeDefault: true);
@@ -44,6 +57,9 @@ public sealed class GatewayCircuitBreakerSpecs(ResilienceNodeFixture fixture, IT
         }
         output.WriteLine($"open circuit: 503 in {string.Join(", ", latencies.Select(l => $"{l:0.0} ms"))} " +
                          $"(a silent call waits {ResilienceNodeFixture.GatewayTimeout.TotalMilliseconds:0} ms)");
+
+        // The meters saw it (process-wide counters: at least this node's opening and its two refusals).
+        Assert.True(Interlocked.Read(ref opened) >= 1 && Interlocked.Read(ref refusedAtOnce) >= 2, $"opened {opened}, refused {refusedAtOnce}");
 
         // The refused order recorded nothing: no subscription, no pending payment to get in the way of the retry.
         Assert.Empty((await payer.GetAsync($"{payer.Billing}/payments")).GetProperty("payments").EnumerateArray());
