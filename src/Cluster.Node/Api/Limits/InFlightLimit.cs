@@ -28,10 +28,11 @@ public sealed class InFlightLimit(InFlightLimitSettings settings)
     /// <summary>Requests refused since start-up.</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
+    /// <summary>API requests with a JSON body or none; a body of another type, or streamed chunked, is an upload.</summary>
     public static bool Counts(HttpRequest request) =>
         request.Path.StartsWithSegments("/api")
-        && (request.ContentLength is null or 0 && request.ContentType is null
-            || request.ContentType?.StartsWith(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase) == true);
+        && (request.ContentType?.StartsWith(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase) == true
+            || request.ContentType is null && request.ContentLength is null or 0 && !request.Headers.ContainsKey("Transfer-Encoding"));
 
     /// <summary>Takes a slot; false (nothing taken) when all are in use.</summary>
     public bool TryEnter()
