@@ -45,6 +45,15 @@ public sealed class BillingAccountEntity
         var decision = state.Handle(command, now);
         if (decision is not Decision<IBillingAccountEvent>.Accepted accepted) return decision;
         var replyTo = Sender;
+        // A new attempt while the gateway is known to be refusing calls: refuse at once and record nothing, so no
+        // order or pending payment is left behind for a call that cannot be made.
+        if (accepted.Events.Count > 0 && accepted.Reply is BillingAccountState.GatewayCallNeeded or BillingAccountState.OrderChargeNeeded
+            && _gateway.RefusingFor is { } wait)
+        {
+            BillingMetrics.RefusedWhileOpen();
+            return Entities.Decide.Reject<IBillingAccountEvent>(Rejection.Unavailable(
+                $"the payment gateway is not answering, so nothing was recorded or charged; try again in {Math.Ceiling(wait.TotalSeconds):0} s", wait));
+        }
         switch (accepted.Reply)
         {
             case BillingAccountState.GatewayCallNeeded call when accepted.Events.Count == 0:

@@ -66,7 +66,10 @@ public sealed partial record BillingAccountState
                 s => wasVoid ? s.Payments.FindLast(p => p.Key == key)!.View() : s.OutcomeOf(s.Payments.FindLast(p => p.Key == key)!)),
             GatewayOutcome.TimedOut t => Refuse(new Rejection(RejectionKind.Unavailable, wasVoid
                 ? $"{t.Detail}; the payment is still pending: retry the cancellation"
-                : $"{t.Detail}; the payment may or may not have gone through. Retrying with the same Idempotency-Key ({key}) is safe: it never charges twice")),
+                : $"{t.Detail}; the payment may or may not have gone through. Retrying with the same Idempotency-Key ({key}) is safe: it never charges twice")
+            {
+                RetryAfterSeconds = t.RetryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : null,
+            }),
             _ => Refuse(new Rejection(RejectionKind.Internal, $"unknown gateway outcome {outcome.GetType().Name}")),
         };
     }

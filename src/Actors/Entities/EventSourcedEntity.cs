@@ -29,6 +29,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
     // The span of the traced message being handled; a persist takes it over and stops it once the reply is sent.
     private System.Diagnostics.Activity? _handling;
     private string? _node;
+    private readonly JournalWriteHealth _journalHealth;
 
     protected EventSourcedEntity(string persistenceId, TState initial, EntitySettings settings, IClock clock)
     {
@@ -38,13 +39,21 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
         Clock = clock;
         _metricsType = EntityTypeLabel.Of(GetType());
         _persistSpanName = "persist " + _metricsType;
+        _journalHealth = JournalWriteHealth.Get(Context.System);
 
         Recover<SnapshotOffer>(offer => State = (TState)offer.Snapshot);
         Recover<TEvent>(e => State = State.Apply(e));
         Command<TCommand>(OnCommand);
         Command<TracedMessage>(OnTraced);
         Command<StopEmptyEntity>(_ => Context.Stop(Self));
-        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotSuccess>(s =>
+        {
+            DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1));
+            if (DeletesEventsBelowSnapshot) DeleteMessages(s.Metadata.SequenceNr);
+        });
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(f => Log.Warning(f.Cause, "events of {0} up to {1} not deleted; the next snapshot tries again",
+            PersistenceId, f.ToSequenceNr));
         Command<SaveSnapshotFailure>(f => Log.Warning(f.Cause, "snapshot of {0} failed; recovery replays more events", PersistenceId));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(f => Log.Warning(f.Cause, "old snapshots of {0} not deleted", PersistenceId));
@@ -55,6 +64,13 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
     protected TState State { get; private set; }
 
     protected IClock Clock { get; }
+
+    /// <summary>
+    /// Retention: true for long-lived entities whose history is not the product (singletons, counters), so their
+    /// journal holds at most about one snapshot interval of events: once a snapshot is stored, the events it covers
+    /// are deleted. Never for titles or billing, whose events are the product and the audit trail.
+    /// </summary>
+    protected virtual bool DeletesEventsBelowSnapshot => false;
 
     /// <summary>The state's command handler: pure, given the current time.</summary>
     protected abstract Decision<TEvent> Decide(TState state, TCommand command, DateTimeOffset now);
@@ -186,6 +202,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
                     DomainEventMetrics.Stored(e);
                     if (--remaining > 0) return;
                     PersistenceMetrics.Persisted(_metricsType, accepted.Events.Count, writeStarted);
+                    _journalHealth.Succeeded();
                     span?.Stop();
                     if (accepted.Reply is not NoReply) replyTo.Tell(accepted.Reply);
                     handling?.Stop();
@@ -223,6 +240,7 @@ public abstract class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePers
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
         PersistenceMetrics.Failed(_metricsType, "persist-failed");
+        _journalHealth.Failed(cause); // readiness turns 503 until a write succeeds again
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 

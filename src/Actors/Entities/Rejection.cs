@@ -33,6 +33,12 @@ public enum RejectionKind
 [Manifest("entity.rejection.v1")]
 public sealed record Rejection(RejectionKind Kind, string Message) : IProtocolMessage
 {
+    /// <summary>For <see cref="RejectionKind.Unavailable"/>: how long the caller should wait (HTTP Retry-After); null = the API's default.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    public static Rejection Unavailable(string message, TimeSpan retryAfter) =>
+        new(RejectionKind.Unavailable, message) { RetryAfterSeconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) };
+
     public static Rejection Invalid(string message) => new(RejectionKind.Invalid, message);
     public static Rejection NotFound(string message) => new(RejectionKind.NotFound, message);
     public static Rejection Conflict(string message) => new(RejectionKind.Conflict, message);

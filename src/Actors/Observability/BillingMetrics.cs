@@ -74,4 +74,16 @@ public static class BillingMetrics
     }
 
     public static void Suspended() => Suspensions.Add(1);
+
+    private static readonly Counter<long> CircuitOpened = Meter.CreateCounter<long>(
+        "media_platform.billing.gateway.circuit.opened", "{opening}",
+        "Times a node's payment gateway circuit breaker opened after max-failures silent calls in a row.");
+
+    private static readonly Counter<long> GatewayRefused = Meter.CreateCounter<long>(
+        "media_platform.billing.gateway.refused", "{request}",
+        "Payments and paid orders answered 503 at once, without a gateway call, while the circuit was open.");
+
+    public static void GatewayCircuitOpened() => CircuitOpened.Add(1);
+
+    public static void RefusedWhileOpen() => GatewayRefused.Add(1);
 }

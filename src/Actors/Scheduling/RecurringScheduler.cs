@@ -58,6 +58,9 @@ public sealed class RecurringScheduler : EventSourcedEntity<SchedulerState, ISch
 
     protected override void OnEventsPersisted() => FollowState();
 
+    /// <summary>~500 events a day, for ever: the journal keeps what the latest snapshot does not cover, and nothing older.</summary>
+    protected override bool DeletesEventsBelowSnapshot => true;
+
     /// <summary>Starts the runners the state asks for and stops those it no longer does.</summary>
     private void FollowState()
     {
@@ -78,11 +81,23 @@ public sealed class RecurringScheduler : EventSourcedEntity<SchedulerState, ISch
         }
     }
 
+    /// <summary>Runners' stages run on the scheduler's own dispatcher (its bulkhead, when it has one), not on the default one.</summary>
+    private IMaterializer RunnerMaterializer()
+    {
+        if (_runnerMaterializer is not null) return _runnerMaterializer;
+        var dispatcher = Context.Props.Dispatcher;
+        var settings = ActorMaterializerSettings.Create(Context.System);
+        if (!string.IsNullOrEmpty(dispatcher) && dispatcher != Akka.Actor.Deploy.NoDispatcherGiven) settings = settings.WithDispatcher(dispatcher);
+        return _runnerMaterializer = Context.Materializer(settings);
+    }
+
+    private IMaterializer? _runnerMaterializer;
+
     private void StartRunner(IRecurringJob job, JobRun run)
     {
         var generation = ++_generation;
         var context = new JobRunContext(job.Spec.Name, run.RunKey, run.PeriodKey, Clock.Now);
-        var (killSwitch, completion) = JobRunner.Start(job, run, context, Self, _settings, Context.Materializer());
+        var (killSwitch, completion) = JobRunner.Start(job, run, context, Self, _settings, RunnerMaterializer());
         _runners[job.Spec.Name] = new Runner(run.RunKey, generation, killSwitch);
         completion.PipeTo(Self, success: c => new RunnerStopped(job.Spec.Name, run.RunKey, generation, c));
         if (!_runsSeenBefore.Add(run.RunKey))

@@ -32,6 +32,18 @@ public sealed record TranscodeSettings(
     /// </summary>
     public int MaxConcurrentLocalSteps { get; init; } = 1;
 
+    /// <summary>
+    /// An encode may run <see cref="EncodeTimeoutFactor"/> × its chunk's seconds + <see cref="EncodeTimeoutFloor"/>
+    /// (<c>encode-timeout-factor</c>, <c>encode-timeout-floor</c>); past that its ffmpeg is killed and the attempt fails
+    /// like any ffmpeg failure (retried up to max-attempts). A hung ffmpeg otherwise holds its slot for ever: the worker
+    /// keeps reporting it running, so the coordinator never reaps it.
+    /// </summary>
+    public double EncodeTimeoutFactor { get; init; } = 30;
+
+    public TimeSpan EncodeTimeoutFloor { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan EncodeTimeoutFor(TimeSpan chunk) => EncodeTimeoutFloor + TimeSpan.FromSeconds(EncodeTimeoutFactor * Math.Max(0, chunk.TotalSeconds));
+
     /// <summary>Items a worker takes at once: its slots and their look-ahead.</summary>
     public int WorkerCapacity => MaxConcurrentEncodes * (1 + LookAhead);
 
@@ -62,7 +74,13 @@ public sealed record TranscodeSettings(
         {
             LookAhead = config.GetInt("look-ahead", 1),
             MaxConcurrentLocalSteps = config.GetInt("max-concurrent-local-steps", 0),
+            EncodeTimeoutFactor = config.GetDouble("encode-timeout-factor", 30),
+            EncodeTimeoutFloor = config.GetTimeSpan("encode-timeout-floor", TimeSpan.FromSeconds(60), allowInfinite: false),
         };
+        if (settings.EncodeTimeoutFactor is < 0 or > 1000 || double.IsNaN(settings.EncodeTimeoutFactor))
+            throw new ConfigurationException($"{Path}.encode-timeout-factor must be 0 to 1000 (times the chunk's duration)");
+        if (settings.EncodeTimeoutFloor < TimeSpan.FromMilliseconds(100) || settings.EncodeTimeoutFloor > TimeSpan.FromHours(6))
+            throw new ConfigurationException($"{Path}.encode-timeout-floor must be 100ms to 6h");
         if (settings.MaxConcurrentLocalSteps is < 0 or > 64)
             throw new ConfigurationException($"{Path}.max-concurrent-local-steps must be 0 (half the cores) to 64");
         if (settings.MaxConcurrentLocalSteps == 0) settings = settings with { MaxConcurrentLocalSteps = Math.Max(1, available / 2) };

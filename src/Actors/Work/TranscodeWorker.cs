@@ -91,9 +91,10 @@ public sealed class TranscodeWorker : ReceiveActor, IWithTimers
     {
         var self = Self;
         var encoder = _encoder;
+        var settings = _settings;
         return Source.Queue<HeldEncode>(_settings.WorkerCapacity * 2, OverflowStrategy.DropNew)
             .ViaMaterialized(KillSwitches.Single<HeldEncode>(), Keep.Both)
-            .Via(EncodeFlow.Create<HeldEncode, EncodeEnded>(_settings.MaxConcurrentEncodes, (held, slot) => RunAsync(encoder, held, slot, self)))
+            .Via(EncodeFlow.Create<HeldEncode, EncodeEnded>(_settings.MaxConcurrentEncodes, (held, slot) => RunAsync(encoder, settings, held, slot, self)))
             .To(Sink.ForEach<EncodeEnded>(ended => self.Tell(ended)))
             .Named("transcode-worker-encodes");
     }
@@ -221,33 +222,41 @@ public sealed class TranscodeWorker : ReceiveActor, IWithTimers
     };
 
     /// <summary>The encode stage's work for one item, in the graph: an item cancelled while it waited is dropped unstarted.</summary>
-    private static async Task<EncodeEnded> RunAsync(ChunkEncoder encoder, HeldEncode held, int slot, IActorRef worker)
+    private static async Task<EncodeEnded> RunAsync(ChunkEncoder encoder, TranscodeSettings settings, HeldEncode held, int slot, IActorRef worker)
     {
         if (held.Cancel.IsCancellationRequested) return new EncodeEnded(held, null, null, null, DateTimeOffset.UtcNow);
         var assignment = held.Start(slot, DateTimeOffset.UtcNow);
         worker.Tell(new EncodeStarted(assignment, slot));
-        var (results, error, qc) = await EncodeAsync(encoder, assignment, p => held.Progress = p, held.Cancel.Token);
+        var (results, error, qc) = await EncodeAsync(encoder, settings, assignment, p => held.Progress = p, held.Cancel.Token);
         return new EncodeEnded(held, assignment, results, error, DateTimeOffset.UtcNow, qc);
     }
 
     /// <summary>Runs one assignment to its outcome; touches only its arguments, and never faults (an error is a value).</summary>
     private static async Task<(IReadOnlyList<ChunkEncodeResult>? Results, string? Error, ChunkPictureQc? Qc)> EncodeAsync(ChunkEncoder encoder,
-        WorkAssignment assignment, Action<double> onProgress, CancellationToken ct)
+        TranscodeSettings settings, WorkAssignment assignment, Action<double> onProgress, CancellationToken ct)
     {
         using var span = EncodeTracing.Start(assignment);
         var work = assignment.Work();
         var suffix = $".{assignment.Attempt}-{Guid.NewGuid():N}.part";
         var parts = work.OutputPaths.Select(p => p + suffix).ToList();
+        var encode = work.ToEncode(parts);
+        // Cancelling kills the ffmpeg (FfmpegRunner), so a hung encode frees its slot and fails like any other.
+        var limit = settings.EncodeTimeoutFor(encode.Chunk.Duration);
+        using var timeout = new CancellationTokenSource(limit);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
-            var outcome = await encoder.EncodeLadderAsync(work.ToEncode(parts), onProgress, ct);
+            var outcome = await encoder.EncodeLadderAsync(encode, onProgress, either.Token);
             for (var i = 0; i < parts.Count; i++) File.Move(parts[i], work.OutputPaths[i], overwrite: true);
             return (outcome.Encodes.Select((r, i) => r with { OutputPath = work.OutputPaths[i] }).ToList(), null, outcome.Qc);
         }
         catch (Exception e)
         {
             foreach (var part in parts) TryDelete(part);
-            return (null, Describe(e), null);
+            return timeout.IsCancellationRequested && !ct.IsCancellationRequested
+                ? (null, $"ffmpeg did not finish the {encode.Chunk.Duration.TotalSeconds:0.##} s chunk within {limit.TotalSeconds:0.##} s " +
+                         "(media-platform.transcode.encode-timeout-factor × chunk seconds + encode-timeout-floor) and was killed", null)
+                : (null, Describe(e), null);
         }
     }
 

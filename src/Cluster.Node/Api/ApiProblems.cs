@@ -5,16 +5,16 @@ namespace MediaPlatform.Node.Api;
 /// <summary>Every error the API returns is a ProblemDetails; an entity's rejection maps to a 4xx here.</summary>
 public static class ApiProblems
 {
-    public static IResult From(Rejection rejection) => Results.Problem(
-        title: Title(rejection.Kind), detail: rejection.Message, statusCode: Status(rejection.Kind));
+    public static IResult From(Rejection rejection) => rejection.Kind == RejectionKind.Unavailable
+        ? ServiceUnavailable.Result(Title(rejection.Kind), rejection.Message, rejection.RetryAfterSeconds)
+        : Results.Problem(title: Title(rejection.Kind), detail: rejection.Message, statusCode: Status(rejection.Kind));
 
     public static IResult Invalid(string detail) => Results.Problem(title: "Invalid request", detail: detail, statusCode: 400);
 
     public static IResult Forbidden(string detail) => Results.Problem(title: "Forbidden", detail: detail, statusCode: 403);
 
-    public static IResult Timeout(string what) => Results.Problem(title: "Timed out",
-        detail: $"{what} did not answer in time; it is safe to retry (with the same Idempotency-Key where one was sent)",
-        statusCode: 503);
+    public static IResult Timeout(string what) => ServiceUnavailable.Result("Timed out",
+        $"{what} did not answer in time; it is safe to retry (with the same Idempotency-Key where one was sent)");
 
     public static int Status(RejectionKind kind) => kind switch
     {

@@ -40,7 +40,10 @@ public sealed record NodeSettings(
     TimeSpan SqliteBusyTimeout,
     TimeSpan StartupCheckTimeout,
     ObservabilitySettings Observability,
-    PartySettings Parties)
+    PartySettings Parties,
+    GatewayBreakerSettings GatewayBreaker,
+    InFlightLimitSettings InFlight,
+    TimeSpan JournalWriteFailureWindow)
 {
     public const string ClockOffsetPath = "media-platform.clock.offset";
     public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
@@ -69,7 +72,10 @@ public sealed record NodeSettings(
             Duration(root, SqliteBusyTimeoutPath, TimeSpan.FromSeconds(5)),
             Duration(root, StartupCheckTimeoutPath, TimeSpan.FromSeconds(10)),
             ObservabilitySettings.From(root),
-            PartySettings.From(root));
+            PartySettings.From(root),
+            GatewayBreakerSettings.From(root),
+            InFlightLimitSettings.From(root),
+            Duration(root, JournalWriteHealth.WindowPath, JournalWriteHealth.DefaultWindow));
     }
 
     private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)

@@ -34,10 +34,13 @@ public static class EntityHosting
             .WithShardRegion<EntityRegions.Coupons>(CouponEntity.TypeName, (_, _, _) =>
                     code => CouponEntity.PropsFor(code, settings.Entities, clock),
                 new EntityMessageExtractor<ICouponCommand>(m => m.EntityId), shardOptions)
-            .WithShardRegion<EntityRegions.BillingAccounts>(BillingAccountEntity.TypeName, (_, registry, _) =>
+            .WithShardRegion<EntityRegions.BillingAccounts>(BillingAccountEntity.TypeName, (system, registry, _) =>
                 {
                     var coupons = registry.Get<EntityRegions.Coupons>();
-                    var gateway = new LedgerPaymentGateway(registry.Get<EntityRegions.GatewayLedger>(), settings.GatewayTimeout);
+                    // One breaker per node, shared by every account entity here: the gateway's silence is the node's to see.
+                    var gateway = new CircuitBreakingPaymentGateway(
+                        new LedgerPaymentGateway(registry.Get<EntityRegions.GatewayLedger>(), settings.GatewayTimeout),
+                        system.Scheduler, settings.GatewayBreaker, settings.GatewayTimeout);
                     return accountId => BillingAccountEntity.PropsFor(accountId, coupons, gateway, settings.Entities, clock);
                 },
                 new EntityMessageExtractor<IBillingAccountCommand>(m => m.EntityId), shardOptions);

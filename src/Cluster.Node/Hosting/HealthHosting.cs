@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 namespace MediaPlatform.Node.Hosting;
 
 /// <summary>
-/// Liveness: the actor system runs. Readiness: this member is Up in the cluster and the journal answers.
+/// Liveness: the actor system runs. Readiness: this member is Up in the cluster, the journal answers and
+/// this node's writes to it are not failing.
 /// Kubernetes (and the local scripts) route traffic only to ready nodes.
 /// </summary>
 public static class HealthHosting
@@ -17,7 +18,8 @@ public static class HealthHosting
     public static AkkaConfigurationBuilder WithNodeHealthChecks(this AkkaConfigurationBuilder builder) => builder
         .WithActorSystemLivenessCheck(tags: [LiveTag])
         .WithAkkaClusterReadinessCheck(tags: [ReadyTag])
-        .WithHealthCheck("journal", new JournalReadinessCheck(), tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5));
+        .WithHealthCheck("journal", new JournalReadinessCheck(), tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
+        .WithHealthCheck("journal-writes", new JournalWritesReadinessCheck(), tags: [ReadyTag]);
 
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {

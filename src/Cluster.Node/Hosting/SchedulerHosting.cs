@@ -16,6 +16,9 @@ namespace MediaPlatform.Node.Hosting;
 /// </summary>
 public static class SchedulerHosting
 {
+    /// <summary>The scheduler's bulkhead (config/akka.hocon): its own thread, apart from API entities and media work.</summary>
+    public const string Dispatcher = "akka.actor.scheduler-dispatcher";
+
     public static AkkaConfigurationBuilder WithNodeScheduler(this AkkaConfigurationBuilder builder, NodeOptions options, NodeSettings settings, IClock clock) => builder
         .WithActors((system, _) => system.ActorOf(ScratchJanitor.PropsFor(options.ScratchDirectory, clock), ScratchJanitor.Name))
         .WithSingleton<EntityRegions.SchedulerProxy>(RecurringScheduler.Name, (system, registry, _) =>
@@ -23,6 +26,6 @@ public static class SchedulerHosting
             var targets = new JobTargets(registry.Get<EntityRegions.BillingAccounts>(), registry.Get<EntityRegions.Coupons>(),
                 registry.Get<EntityRegions.EmailReservations>(), registry.Get<EntityRegions.TranscodeCoordinatorProxy>());
             var jobs = JobCatalog.Build(system, targets, () => PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier));
-            return RecurringScheduler.PropsFor(jobs, settings.Scheduler, settings.Entities, clock);
+            return RecurringScheduler.PropsFor(jobs, settings.Scheduler, settings.Entities, clock).WithDispatcher(Dispatcher);
         }, new ClusterSingletonOptions(), createProxyToo: true);
 }

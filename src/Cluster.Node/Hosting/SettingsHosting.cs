@@ -15,5 +15,6 @@ public static class SettingsHosting
         .AddSingleton(settings.Pricing)
         .AddSingleton(settings.Quotas)
         .AddSingleton(settings.RateLimits)
-        .AddSingleton(settings.TrustedProxies);
+        .AddSingleton(settings.TrustedProxies)
+        .AddSingleton(new Api.Limits.InFlightLimit(settings.InFlight));
 }

@@ -3,6 +3,7 @@ using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Node.Api;
 using MediaPlatform.Node.Api.Friends;
 using MediaPlatform.Node.Api.Billing;
+using MediaPlatform.Node.Api.Limits;
 using MediaPlatform.Node.Api.Titles;
 using MediaPlatform.Node.Api.Users;
 using MediaPlatform.Node.Configuration;
@@ -62,6 +63,7 @@ public static class WebHosting
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UsePauseGuard();
+        app.UseInFlightLimit();
         app.UseStatusCodePages();
         app.UsePlayerPage();
         app.UseAuthentication();

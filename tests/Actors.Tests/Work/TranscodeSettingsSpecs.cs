@@ -19,6 +19,15 @@ public sealed class TranscodeSettingsSpecs
     }
 
     [Fact]
+    public void The_encode_timeout_must_scale_with_the_chunk_and_refuse_bad_values_naming_the_key()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(180), From("").EncodeTimeoutFor(TimeSpan.FromSeconds(4)));
+        Assert.Equal(TimeSpan.FromSeconds(12), From("encode-timeout-factor = 2, encode-timeout-floor = 2s").EncodeTimeoutFor(TimeSpan.FromSeconds(5)));
+        Assert.Contains("encode-timeout-factor", Assert.Throws<ConfigurationException>(() => From("encode-timeout-factor = -1")).Message);
+        Assert.Contains("encode-timeout-floor", Assert.Throws<ConfigurationException>(() => From("encode-timeout-floor = 10ms")).Message);
+    }
+
+    [Fact]
     public void A_bad_encode_count_must_be_refused_naming_the_new_key()
     {
         var e = Assert.Throws<ConfigurationException>(() => From("max-concurrent-jobs = -1"));

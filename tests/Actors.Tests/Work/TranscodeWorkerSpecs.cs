@@ -213,4 +213,30 @@ public sealed class TranscodeWorkerSpecs() : Akka.TestKit.Xunit2.TestKit(Config)
         Assert.False(File.Exists(corrupt.OutputPath));
         Assert.Equal(WorkStatus.Completed, status.Items.Single(i => i.WorkId == "good").Status);
     }
+    [Fact]
+    public async Task A_hung_encode_must_be_killed_at_its_timeout_and_fail_after_max_attempts_like_any_ffmpeg_failure()
+    {
+        using var media = await TestMedia.SplitClipAsync(seconds: 2, width: 320, height: 240);
+        var rung = LadderPolicy.Default.For(320, 240, 25, false)[0];
+        // ffmpeg opening a FIFO nobody writes blocks for ever: a real hung encode.
+        var fifo = Path.Combine(media.Folder, "never-written.mp4");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) await mkfifo.WaitForExitAsync();
+        var hung = EncodePayload.For(media.Chunks[0] with { Path = fifo }, rung, 0, media.Output(rung.Name, 0));
+        // 2 s chunk: 0.5 × 2 s + 1 s = 2 s per attempt.
+        var settings = TranscodeSettings.From(Sys) with { EncodeTimeoutFactor = 0.5, EncodeTimeoutFloor = TimeSpan.FromSeconds(1) };
+        var coordinator = Sys.ActorOf(TranscodeCoordinator.PropsFor(settings, EntitySettings.From(Sys), SystemClock.Instance));
+        Sys.ActorOf(TranscodeWorker.PropsFor(coordinator, settings, ObservedRunner()));
+        var subscriber = CreateTestProbe();
+
+        Assert.IsType<WorkAck>(await coordinator.Ask<object>(SubmitWork.For("hung", "title", 1, hung, subscriber.Ref), Wait));
+
+        var failure = (WorkFailure)subscriber.FishForMessage(m => m is WorkFailure, Wait);
+        Assert.Equal(("hung", 2), (failure.WorkId, failure.Attempts));
+        Assert.Contains("did not finish the 2 s chunk within 2 s", failure.Error);
+        Assert.Equal(2, _commandLines.Count(c => c.Value.Contains(fifo))); // one ffmpeg per attempt...
+        await AwaitAssertAsync(() => Assert.Equal(0, Volatile.Read(ref _running)), TimeSpan.FromSeconds(10)); // ...none left running
+        Assert.All(_commandLines.Keys, pid => Assert.False(Directory.Exists($"/proc/{pid}") && File.ReadAllText($"/proc/{pid}/cmdline").Contains(fifo)));
+        Assert.False(File.Exists(hung.OutputPath));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(media.Folder, "out"), "*.part", SearchOption.AllDirectories));
+    }
 }

@@ -19,6 +19,8 @@ public sealed class NodeSettingsSpecs
         Assert.Equal(TimeSpan.FromSeconds(3), settings.Friendships.RedeliverEvery);
         Assert.Equal(["0002"], settings.Gateway.DeclineLast4);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.GatewayTimeout);
+        Assert.Equal((5, TimeSpan.FromSeconds(30)), (settings.GatewayBreaker.MaxFailures, settings.GatewayBreaker.ResetTimeout));
+        Assert.Equal((512, TimeSpan.FromSeconds(1)), (settings.InFlight.Max, settings.InFlight.RetryAfter));
         Assert.Equal(settings.Quotas.SourceDuration, settings.Pipeline.MaxSourceDuration);
         Assert.Equal(TimeSpan.Zero, settings.ClockOffset);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.StartupCheckTimeout);
@@ -36,6 +38,13 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.friends.passivate-when-settled-after = soon", "media-platform.friends.passivate-when-settled-after")]
     [InlineData("media-platform.billing.gateway.timeout = 0s", "media-platform.billing.gateway.timeout")]
     [InlineData("media-platform.billing.gateway.decline-last4 = [\"12\"]", "media-platform.billing.gateway.decline-last4")]
+    [InlineData("media-platform.billing.gateway.breaker.max-failures = 0", "media-platform.billing.gateway.breaker.max-failures")]
+    [InlineData("media-platform.billing.gateway.breaker.reset-timeout = soon", "media-platform.billing.gateway.breaker.reset-timeout")]
+    [InlineData("media-platform.billing.gateway.breaker.reset-timeout = 2h", "media-platform.billing.gateway.breaker.reset-timeout")]
+    [InlineData("media-platform.api.in-flight.max = 0", "media-platform.api.in-flight.max")]
+    [InlineData("media-platform.persistence.write-failure-window = 0s", "media-platform.persistence.write-failure-window")]
+    [InlineData("media-platform.api.in-flight.max = many", "media-platform.api.in-flight.max")]
+    [InlineData("media-platform.api.in-flight.retry-after = 0s", "media-platform.api.in-flight.retry-after")]
     [InlineData("media-platform.quotas.friends = 0", "media-platform.quotas.friends")]
     [InlineData("media-platform.pipeline.chunk-seconds = 1", "media-platform.pipeline.chunk-seconds")]
     [InlineData("media-platform.transcode.max-attempts = 0", "media-platform.transcode.max-attempts")]

@@ -14,6 +14,12 @@ public interface IPaymentGateway
     /// otherwise answers what it did (approved or declined).
     /// </summary>
     Task<GatewayOutcome> Void(string idempotencyKey);
+
+    /// <summary>
+    /// How much longer the gateway is known to be refusing calls (an open circuit), so a caller can refuse new work
+    /// before recording anything; null while calls go through.
+    /// </summary>
+    TimeSpan? RefusingFor => null;
 }
 
 /// <summary>What the gateway answered.</summary>
@@ -27,5 +33,9 @@ public abstract record GatewayOutcome
     public sealed record Voided : GatewayOutcome;
 
     /// <summary>No answer in time: the charge may or may not have happened; ask again with the same key.</summary>
-    public sealed record TimedOut(string Detail) : GatewayOutcome;
+    public sealed record TimedOut(string Detail) : GatewayOutcome
+    {
+        /// <summary>Set when no call was made (the circuit is open): when trying again can help.</summary>
+        public TimeSpan? RetryAfter { get; init; }
+    }
 }

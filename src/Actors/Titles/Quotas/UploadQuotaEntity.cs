@@ -15,6 +15,9 @@ public sealed class UploadQuotaEntity(string userId, EntitySettings settings, IC
     public static Props PropsFor(string userId, EntitySettings settings, IClock clock) =>
         Props.Create(() => new UploadQuotaEntity(userId, settings, clock));
 
+    /// <summary>A running total of a user's stored bytes: one event per upload, for ever, where only the total matters.</summary>
+    protected override bool DeletesEventsBelowSnapshot => true;
+
     protected override Decision<IUploadQuotaEvent> Decide(UploadQuotaState state, IUploadQuotaCommand command, DateTimeOffset now) =>
         state.Handle(command, now);
 }

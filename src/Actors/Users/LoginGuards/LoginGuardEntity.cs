@@ -15,6 +15,9 @@ public sealed class LoginGuardEntity(string email, LoginGuardPolicy policy, Enti
     public static Props PropsFor(string email, LoginGuardPolicy policy, EntitySettings settings, IClock clock) =>
         Props.Create(() => new LoginGuardEntity(email, policy, settings, clock));
 
+    /// <summary>A counter of wrong passwords: its latest state matters, not every past attempt.</summary>
+    protected override bool DeletesEventsBelowSnapshot => true;
+
     protected override Decision<ILoginGuardEvent> Decide(LoginGuardState state, ILoginGuardCommand command, DateTimeOffset now) =>
         state.Handle(command, now, policy);
 }
