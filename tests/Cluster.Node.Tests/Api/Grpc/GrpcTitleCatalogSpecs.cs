@@ -5,6 +5,7 @@ using MediaPlatform.Node.Grpc.V1;
 using MediaPlatform.Node.Tests.Api.Titles;
 using MediaPlatform.Node.Tests.Support;
 using MediaPlatform.Testing.Api;
+using MediaPlatform.Testing.Processes;
 using static MediaPlatform.Node.Tests.Api.Grpc.GrpcCalls;
 using static MediaPlatform.Node.Tests.Api.Titles.TitleApi;
 
@@ -116,6 +117,21 @@ public sealed class GrpcTitleCatalogSpecs(TitlesNodeFixture fixture) : IAsyncLif
             await AssertFailsAsync(StatusCode.Unauthenticated,
                 () => entitlements.CheckEntitlementsAsync(new CheckEntitlementsRequest { Queries = { query } }, options).ResponseAsync);
         }
+    }
+
+    [Fact]
+    public async Task Calls_through_the_balancers_grpc_listener_answer_as_the_node_does()
+    {
+        await using var balancer = await LoadBalancer.RenderAsync([fixture.Node.Http.BaseAddress!.Authority], [$"127.0.0.1:{fixture.GrpcPort}"]);
+        await balancer.StartAsync();
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{balancer.GrpcPort}");
+        var catalog = new TitleCatalog.TitleCatalogClient(channel);
+
+        var reply = await catalog.GetTitlesAsync(new GetTitlesRequest { TitleIds = { _published, "t-never-created" } }, Bearer(_viewer.Token));
+        Assert.Equal("Published over gRPC", reply.Results[0].Title.Name);
+        Assert.Equal((int)StatusCode.NotFound, reply.Results[1].Error.Code);
+        await AssertFailsAsync(StatusCode.Unauthenticated, () => catalog.GetTitleAsync(new GetTitleRequest { TitleId = _published }, Anonymous).ResponseAsync);
+        await AssertFailsAsync(StatusCode.InvalidArgument, () => catalog.GetTitleAsync(new GetTitleRequest { TitleId = "no such id!" }, Bearer(_viewer.Token)).ResponseAsync);
     }
 
     [Fact]
