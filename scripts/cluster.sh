@@ -22,8 +22,9 @@
 #
 # Every node gets the same command line but its ports: they find each other through cluster bootstrap over the
 # same contact-point list, so nobody is designated first. State lives in .cluster/ (per-node logs and data; one
-# shared SQLite journal file unless --postgres is given). Ports: HTTP 8081.., remoting 4051.. (CLUSTER_HTTP_BASE,
-# CLUSTER_REMOTE_BASE change them). With PostgreSQL the journal's tables are made first (Cluster.Node migrate).
+# shared SQLite journal file unless --postgres is given). Ports: HTTP 8081.., remoting 4051.., gRPC (h2c) 5051..
+# (CLUSTER_HTTP_BASE, CLUSTER_REMOTE_BASE, CLUSTER_GRPC_BASE change them); the balancer's gRPC listener is on 5050
+# (CLUSTER_LB_GRPC_PORT). With PostgreSQL the journal's tables are made first (Cluster.Node migrate).
 #
 # The load balancer runs as you from .cluster/lb (config, pid, logs, temp files; no root, no system config). Nodes
 # believe its X-Forwarded-For only because .cluster/cluster.hocon lists 127.0.0.1 in
@@ -39,6 +40,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${CLUSTER_STATE_DIR:-$ROOT/.cluster}"
 HTTP_BASE="${CLUSTER_HTTP_BASE:-8081}"
 REMOTE_BASE="${CLUSTER_REMOTE_BASE:-4051}"
+GRPC_BASE="${CLUSTER_GRPC_BASE:-5051}"
+LB_GRPC_PORT="${CLUSTER_LB_GRPC_PORT:-5050}"
 CONFIGURATION="${CLUSTER_BUILD_CONFIGURATION:-Release}"
 # A local cluster is an operator's sandbox: management mutations are on and the admin token is in a file only its
 # owner can read, so scripts/mpctl.sh can join, leave and down members. CLUSTER_ADMIN_TOKEN (>= 16 characters) sets
@@ -58,6 +61,7 @@ NODE_HOCON="$STATE/cluster.hocon"
 
 http_port() { echo $((HTTP_BASE + $1 - 1)); }
 remote_port() { echo $((REMOTE_BASE + $1 - 1)); }
+grpc_port() { echo $((GRPC_BASE + $1 - 1)); }
 node_dir() { echo "$STATE/node-$1"; }
 node_count() { cat "$STATE/count" 2>/dev/null || echo 0; }
 pid_of() { cat "$(node_dir "$1")/pid" 2>/dev/null || true; }
@@ -106,7 +110,7 @@ start_node() {
   [[ -s "$NODE_HOCON" ]] || echo 'media-platform.security.trusted-proxies = ["127.0.0.1"]  # the load balancer' >"$NODE_HOCON"
   nohup dotnet "$BIN" \
     --node-name "node-$i" --hostname 127.0.0.1 --config "$NODE_HOCON" \
-    --http-port "$(http_port "$i")" --remote-port "$(remote_port "$i")" \
+    --http-port "$(http_port "$i")" --remote-port "$(remote_port "$i")" --grpc-port "$(grpc_port "$i")" \
     --discovery config --contact-points "$(contact_points "$n")" \
     --data-dir "$dir/data" --blob-dir "$STATE/blobs" "${db_args[@]}" \
     --token-key-file "$TOKEN_KEY_FILE" --admin-token-file "$ADMIN_TOKEN_FILE" --management-mutations \
@@ -137,12 +141,17 @@ lb_alive() { local p; p="$(cat "$LB/nginx.pid" 2>/dev/null || true)"; [[ -n "$p"
 # Writes the balancer's config from the node list: a node taken out (stop/kill, or started but not ready yet) stays
 # listed as `down`, so nginx sends it nothing.
 lb_render() {
-  local n i servers=()
+  local n i servers=() grpc=""
   n="$(node_count)"
   for ((i = 1; i <= n; i++)); do
-    if [[ -f "$(node_dir "$i")/out-of-lb" ]]; then servers+=("127.0.0.1:$(http_port "$i")=down"); else servers+=("127.0.0.1:$(http_port "$i")"); fi
+    if [[ -f "$(node_dir "$i")/out-of-lb" ]]; then
+      servers+=("127.0.0.1:$(http_port "$i")=down"); grpc+="${grpc:+ }127.0.0.1:$(grpc_port "$i")=down"
+    else
+      servers+=("127.0.0.1:$(http_port "$i")"); grpc+="${grpc:+ }127.0.0.1:$(grpc_port "$i")"
+    fi
   done
-  "$ROOT/scripts/nginx.sh" render "$LB" "127.0.0.1:$(lb_port)" "${servers[@]}"
+  NGINX_GRPC_LISTEN="127.0.0.1:$LB_GRPC_PORT" NGINX_GRPC_SERVERS="$grpc" \
+    "$ROOT/scripts/nginx.sh" render "$LB" "127.0.0.1:$(lb_port)" "${servers[@]}"
 }
 
 start_lb() {
@@ -152,6 +161,7 @@ start_lb() {
   lb_render
   "$ROOT/scripts/nginx.sh" start "$LB" || { echo "the load balancer did not start; see $LB/error.log"; return 1; }
   echo "load balancer: http://127.0.0.1:$port/ -> $(node_count) nodes (config $LB/nginx.conf, access log $LB/access.log)"
+  echo "gRPC (h2c, bearer token): 127.0.0.1:$LB_GRPC_PORT -> the nodes' ports $(grpc_port 1)..; proto src/Cluster.Node/Grpc/title_services.proto"
 }
 
 # Readiness-driven membership of the balancer: out before a node is stopped, in again once it answers ready.

@@ -4,7 +4,9 @@
 #
 #   scripts/nginx.sh render DIR LISTEN SERVER...   write DIR/nginx.conf from deploy/nginx/nginx.conf.template;
 #                                                  LISTEN is host:port, each SERVER host:port (host:port=down: listed
-#                                                  but sent nothing); NGINX_MAX_UPLOAD sets client_max_body_size
+#                                                  but sent nothing); NGINX_MAX_UPLOAD sets client_max_body_size;
+#                                                  NGINX_GRPC_LISTEN=host:port with NGINX_GRPC_SERVERS="host:port ..."
+#                                                  (=down too) adds the gRPC listener (grpc.conf.template)
 #   scripts/nginx.sh check DIR                     nginx -t on DIR/nginx.conf
 #   scripts/nginx.sh start DIR                     check, then start it (daemon; pid in DIR/nginx.pid)
 #   scripts/nginx.sh reload DIR                    check, then reload (after render): running requests finish
@@ -46,6 +48,21 @@ for key, var in [("@SERVERS@", "SERVERS"), ("@LISTEN@", "LISTEN"), ("@PREFIX@", 
     text = text.replace(key, os.environ[var].rstrip("\n"))
 sys.stdout.write(text)' "$TEMPLATE" >"$dir/nginx.conf.new"
     mv "$dir/nginx.conf.new" "$dir/nginx.conf"
+    # gRPC: nginx.conf includes grpc.d/*.conf, which is empty unless the nodes serve gRPC.
+    mkdir -p "$dir/grpc.d"; rm -f "$dir/grpc.d/grpc.conf"
+    if [[ -n "${NGINX_GRPC_LISTEN:-}" ]]; then
+      grpc_servers=""
+      for s in ${NGINX_GRPC_SERVERS:?NGINX_GRPC_SERVERS: the gRPC host:port of every node}; do
+        down=""; [[ "$s" == *=down ]] && { down=" down"; s="${s%=down}"; }
+        grpc_servers+="    server $s max_fails=3 fail_timeout=5s$down;"$'\n'
+      done
+      GRPC_SERVERS="$grpc_servers" GRPC_LISTEN="$NGINX_GRPC_LISTEN" python3 -c '
+import os, sys
+text = open(sys.argv[1]).read()
+for key, var in [("@GRPC_SERVERS@", "GRPC_SERVERS"), ("@GRPC_LISTEN@", "GRPC_LISTEN")]:
+    text = text.replace(key, os.environ[var].rstrip("\n"))
+sys.stdout.write(text)' "$ROOT/deploy/nginx/grpc.conf.template" >"$dir/grpc.d/grpc.conf"
+    fi
     ;;
   check) run_nginx -t -q ;;
   start)
@@ -56,5 +73,5 @@ sys.stdout.write(text)' "$TEMPLATE" >"$dir/nginx.conf.new"
     ;;
   reload) run_nginx -t -q; if alive; then run_nginx -s reload; fi ;;
   stop) if alive; then run_nginx -s quit; fi ;;
-  *) sed -n '2,12p' "$0"; exit 2 ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
 esac

@@ -13,6 +13,12 @@ if (options.Overhead)
     await ObservabilityOverhead.RunAsync(options);
     return 0;
 }
+if (options.Grpc)
+{
+    // 5. --grpc: the same questions (title lookups, entitlement checks) over gRPC and over the JSON routes.
+    await GrpcVersusJson.RunAsync(options);
+    return 0;
+}
 Console.WriteLine($"{options.Requests:N0} requests per operation and path, {options.Clients} concurrent clients, " +
                   $"{options.Runs} run(s), medians; {Environment.ProcessorCount} cores");
 

@@ -9,9 +9,11 @@ public static class ApiInput
 
     /// <summary>Ids are what we generate: ASCII letters, digits, '-' and '_'; anything else is a 400.</summary>
     public static IResult? Id(string what, string value) =>
-        value.Length is 0 or > MaxIdLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? ApiProblems.Invalid($"{what} '{Truncate(value)}' is not a valid id")
-            : null;
+        IsId(value) ? null : ApiProblems.Invalid($"{what} '{Truncate(value)}' is not a valid id");
+
+    /// <summary>The id rule itself, for callers that answer otherwise than with ProblemDetails (gRPC).</summary>
+    public static bool IsId(string value) =>
+        value.Length is > 0 and <= MaxIdLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     public static IResult? IdempotencyKey(string? key) =>
         key is null ? null
@@ -19,5 +21,5 @@ public static class ApiInput
             ? ApiProblems.Invalid($"Idempotency-Key must be 1 to {MaxIdempotencyKeyLength} letters, digits, '.', '_' or '-'")
             : null;
 
-    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    internal static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -62,6 +62,8 @@ public sealed record NodeOptions
     public bool UsesRemoteTls => RemoteTlsCertificateFile is not null;
     /// <summary>When set, management routes are served only on this port (the API port answers 404 for them); null = on the HTTP port.</summary>
     public int? ManagementPort { get; init; }
+    /// <summary>When set, the gRPC services answer on this port, HTTP/2 only (h2c); null = no gRPC.</summary>
+    public int? GrpcPort { get; init; }
 
     /// <summary>This node's working space for transcode jobs; old entries are removed by the scratch-retention job.</summary>
     public string ScratchDirectory => Path.Combine(DataDirectory, "scratch");

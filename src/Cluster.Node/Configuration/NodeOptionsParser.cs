@@ -45,6 +45,10 @@ public static class NodeOptionsParser
         if (managementPort == httpPort || managementPort == remotePort)
             throw new OptionsException($"{NodeOptionSpecs.ManagementPort.Flag} {managementPort} must differ from {NodeOptionSpecs.HttpPort.Flag} and {NodeOptionSpecs.RemotePort.Flag}");
 
+        int? grpcPort = Get(NodeOptionSpecs.GrpcPort) is { } gp ? Port(NodeOptionSpecs.GrpcPort, gp, allowZero: false) : null;
+        if (grpcPort is not null && (grpcPort == httpPort || grpcPort == remotePort || grpcPort == managementPort))
+            throw new OptionsException($"{NodeOptionSpecs.GrpcPort.Flag} {grpcPort} must differ from {NodeOptionSpecs.HttpPort.Flag}, {NodeOptionSpecs.RemotePort.Flag} and {NodeOptionSpecs.ManagementPort.Flag}");
+
         var seeds = List(Get(NodeOptionSpecs.Seeds));
         foreach (var seed in seeds) ValidateSeed(seed, clusterName, scheme);
 
@@ -138,6 +142,7 @@ public static class NodeOptionsParser
             RemoteTlsCertificateFile = tlsCertificate,
             RemoteTlsCertificatePassword = tlsPassword,
             ManagementPort = managementPort,
+            GrpcPort = grpcPort,
         };
     }
 

@@ -27,6 +27,8 @@ public static class StartupChecks
         EnsurePortFree(options.Hostname, options.HttpPort, "HTTP port (--http-port)");
         if (options.ManagementPort is { } managementPort)
             EnsurePortFree(options.Hostname, managementPort, "management port (--management-port)");
+        if (options.GrpcPort is { } grpcPort)
+            EnsurePortFree(options.Hostname, grpcPort, "gRPC port (--grpc-port)");
         if (options.RemotePort != 0)
             EnsurePortFree(options.Hostname, options.RemotePort, "remoting port (--remote-port)");
 

@@ -24,6 +24,7 @@ public static class WebHosting
             // Management on its own port, so a load balancer can expose the API port alone (ManagementGate).
             if (options.ManagementPort is { } managementPort)
                 kestrel.Listen(StartupChecks.ResolveBindAddress(options.Hostname), managementPort);
+            kestrel.ListenForGrpc(options); // HTTP/2 without TLS on its own port, when --grpc-port is set
             // API bodies are small JSON documents; routes that take uploads raise their own limit.
             kestrel.Limits.MaxRequestBodySize = MaxJsonBodyBytes;
         });
@@ -46,6 +47,7 @@ public static class WebHosting
         services.AddTransient<BillingServices>();
         services.AddTitleServices(options);
         services.AddPartyHub();
+        services.AddNodeGrpc();
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.ConfigureHttpJsonOptions(json =>
@@ -61,6 +63,7 @@ public static class WebHosting
     public static WebApplication MapNodeEndpoints(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseGrpcPortGate();
         app.UseExceptionHandler();
         app.UsePauseGuard();
         app.UseInFlightLimit();
@@ -86,6 +89,7 @@ public static class WebHosting
         app.MapFriendRoutes();
         app.MapTitleRoutes();
         app.MapPartyEndpoints();
+        app.MapNodeGrpc();
         return app;
     }
 }

@@ -23,6 +23,19 @@ public sealed class StartupChecksSpecs
     }
 
     [Fact]
+    public async Task A_grpc_port_in_use_must_be_reported_by_flag_and_number()
+    {
+        using var dir = new TempDirectory();
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var busy = ((IPEndPoint)holder.LocalEndpoint).Port;
+        var options = TestOptions.LocalNode(dir.Path, "--grpc-port", busy.ToString());
+
+        var error = await Assert.ThrowsAsync<OptionsException>(() => StartupChecks.RunAsync(options, DatabaseTimeout));
+        Assert.Equal($"gRPC port (--grpc-port) {busy} on 127.0.0.1 is already in use", error.Message);
+    }
+
+    [Fact]
     public async Task An_unwritable_data_directory_must_be_refused()
     {
         using var dir = new TempDirectory();

@@ -29,6 +29,26 @@ public sealed class LoadBalancerConfigSpecs
     }
 
     [Fact]
+    public async Task The_grpc_listener_is_rendered_only_for_nodes_serving_grpc_and_passes_nginx_check()
+    {
+        await using (var plain = await LoadBalancer.RenderAsync(["127.0.0.1:8081"]))
+        {
+            Assert.Empty(System.IO.Directory.GetFiles(Path.Combine(plain.Directory, "grpc.d")));
+            Assert.Equal(0, (await plain.CheckAsync()).ExitCode);
+        }
+
+        await using var balancer = await LoadBalancer.RenderAsync(["127.0.0.1:8081", "127.0.0.1:8082"], ["127.0.0.1:5051", "127.0.0.1:5052=down"]);
+        var (exitCode, output) = await balancer.CheckAsync();
+        var grpc = await File.ReadAllTextAsync(Path.Combine(balancer.Directory, "grpc.d", "grpc.conf"));
+        Assert.True(exitCode == 0, $"nginx -t failed:\n{output}\n{grpc}");
+        Assert.Contains($"listen 127.0.0.1:{balancer.GrpcPort} http2;", grpc);
+        Assert.Contains("server 127.0.0.1:5051 max_fails=3 fail_timeout=5s;", grpc);
+        Assert.Contains("server 127.0.0.1:5052 max_fails=3 fail_timeout=5s down;", grpc);
+        Assert.Contains("grpc_pass grpc://grpc_nodes;", grpc);
+        Assert.DoesNotMatch("@[A-Z_]+@", grpc);
+    }
+
+    [Fact]
     public async Task The_config_retries_only_idempotent_requests_and_streams_uploads()
     {
         await using var balancer = await LoadBalancer.RenderAsync(["127.0.0.1:8081"]);

@@ -24,12 +24,22 @@ public sealed class PlaybackEntitlements
     /// <summary>Null when the caller may watch; otherwise the ProblemDetails to answer (401, 403, or 503).</summary>
     public async Task<IResult?> RefusalAsync(ClaimsPrincipal caller, string titleId, string ownerId, IActorRef accounts, CancellationToken ct)
     {
-        if (caller.IsAdmin() || caller.CallerId() == ownerId) return null;
+        if (caller.IsAdmin()) return null;
         if (caller.CallerId() is not { } userId) return NotSignedIn(titleId);
-        var (entitled, reason) = await EntitlementAsync(userId, titleId, accounts, fresh: false, ct);
-        if (entitled is null) return ApiProblems.Timeout($"the billing account of {userId}");
-        return entitled.Value ? null : NotEntitled(titleId, reason);
+        var (mayPlay, reason) = await MayPlayAsync(userId, titleId, ownerId, accounts, fresh: false, ct);
+        if (mayPlay is null) return ApiProblems.Timeout($"the billing account of {userId}");
+        return mayPlay.Value ? null : NotEntitled(titleId, reason);
     }
+
+    /// <summary>
+    /// The playback rule for one user and a published title (owned by <paramref name="ownerId"/>): the owner, else the
+    /// billing entitlement. MayPlay null when the account did not answer; Reason says by what ("owner", "subscription",
+    /// "purchase") or why not. The HLS routes and the gRPC entitlement checks both decide here.
+    /// </summary>
+    public async Task<(bool? MayPlay, string Reason)> MayPlayAsync(string userId, string titleId, string ownerId, IActorRef accounts, bool fresh, CancellationToken ct) =>
+        userId == ownerId ? (true, Owner) : await EntitlementAsync(userId, titleId, accounts, fresh, ct);
+
+    public const string Owner = "owner";
 
     /// <summary>
     /// The caller's billing entitlement to a title (not the owner rule): Entitled null when the account did not answer.

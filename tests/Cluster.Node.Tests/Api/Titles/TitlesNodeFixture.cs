@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Hosting;
+using Grpc.Net.Client;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Node.Tests.Support;
@@ -12,7 +13,8 @@ namespace MediaPlatform.Node.Tests.Api.Titles;
 
 /// <summary>
 /// One node for the titles specs, with small upload limits (1 MiB sources, 4 KiB subtitles) set the way an operator
-/// would, through an extra HOCON file (--config), and a quick read-journal refresh so listings catch up fast.
+/// would, through an extra HOCON file (--config), and a quick read-journal refresh so listings catch up fast. It also
+/// serves gRPC (--grpc-port): the gRPC catalog and entitlement specs ask about the same titles.
 /// </summary>
 public sealed class TitlesNodeFixture : IAsyncLifetime
 {
@@ -22,6 +24,11 @@ public sealed class TitlesNodeFixture : IAsyncLifetime
     private readonly Lazy<Task<byte[]>> _clip = new(() => TestClip.Mp4Async());
 
     public TestNode Node { get; private set; } = null!;
+    public int GrpcPort { get; } = FreePorts.Next();
+
+    /// <summary>A gRPC channel to the node's h2c port (tokens go in each call's metadata).</summary>
+    public GrpcChannel Grpc => _grpc ??= GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}");
+    private GrpcChannel? _grpc;
     public IActorRef Titles => ActorRegistry.For(Node.System).Get<EntityRegions.Titles>();
     public DirectoryBlobStore Blobs => new(Node.Options.BlobDirectory);
 
@@ -37,11 +44,12 @@ public sealed class TitlesNodeFixture : IAsyncLifetime
             # These specs play the pipeline's part themselves (see PlaybackSetup).
             media-platform.pipeline.start-on-upload = off
             """);
-        Node = await TestNode.StartAsync("--config", hocon);
+        Node = await TestNode.StartAsync("--config", hocon, "--grpc-port", GrpcPort.ToString());
     }
 
     public async Task DisposeAsync()
     {
+        _grpc?.Dispose();
         await Node.DisposeAsync();
         _configDir.Dispose();
     }
