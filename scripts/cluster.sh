@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Local cluster on loopback: start N nodes, stop them, show status.
 #
-#   scripts/cluster.sh up [N] [--postgres CONNSTR|local] [--no-demo] [--monitoring] [--lb-port P]
+#   scripts/cluster.sh up [N] [--postgres CONNSTR|local] [--no-demo] [--monitoring] [--lb-port P] [--no-build]
 #                                                    build, start N nodes (default 3), wait until all are Up, start
 #                                                    the load balancer (nginx, deploy/nginx) in front of them on port
 #                                                    P (default 8080; its URL is the cluster's), then
@@ -10,6 +10,12 @@
 #                                                    throwaway PostgreSQL in .cluster/pg; --monitoring starts a
 #                                                    Prometheus (deploy/monitoring) scraping every node and prints
 #                                                    its URL (port 9090, CLUSTER_PROMETHEUS_PORT changes it)
+#                                                    --no-build starts the build output as it is
+#   scripts/cluster.sh rolling-restart [--build]     replace every node, one at a time, with the current build output
+#                                                    (--build builds first): drain it (readiness 503, out of the
+#                                                    balancer, its requests finish), stop it (leave: shards and
+#                                                    singletons hand over), start it, wait until it is Up and ready,
+#                                                    put it back in the balancer; then the next node
 #   scripts/cluster.sh status                        processes, membership and readiness of every node
 #   scripts/cluster.sh down                          stop every node gracefully (SIGTERM: leave, hand over, exit 0)
 #                                                    and the load balancer
@@ -247,16 +253,71 @@ stop_node() {
   if kill -0 "$p" 2>/dev/null; then echo "node $i did not exit within 60 s; killing"; kill -KILL "$p"; else echo "node $i (pid $p) stopped"; fi
 }
 
+# The balancer's nginx workers after a reload: the old ones live until their requests are answered.
+lb_workers() { local p; p="$(cat "$LB/nginx.pid" 2>/dev/null || true)"; if [[ -n "$p" ]]; then pgrep -c -P "$p" || true; else echo 0; fi; }
+
+wait_ready() {
+  local i="$1" deadline=$((SECONDS + ${CLUSTER_WAIT_SECONDS:-90}))
+  until curl -fsS "http://127.0.0.1:$(http_port "$i")/health/ready" >/dev/null 2>&1; do
+    if ! alive "$i"; then echo "node $i exited; last log lines:"; tail -n 20 "$(node_dir "$i")/node.log"; return 1; fi
+    if ((SECONDS >= deadline)); then echo "node $i is not ready after ${CLUSTER_WAIT_SECONDS:-90} s"; return 1; fi
+    sleep 0.5
+  done
+}
+
+# One node replaced with the current build output, without a failed request: readiness 503 first (SIGUSR1), then
+# out of the balancer (reload) before it stops accepting, so no request — retried or not — is sent to it any more;
+# the old nginx workers finish the requests it already has; SIGTERM then leaves the cluster (CoordinatedShutdown
+# hands its shards and singletons over) and the process exits; the new one starts, and goes back in the balancer
+# once it is Up and ready.
+roll_node() {
+  local i="$1" n="$2" began=$SECONDS deadline p
+  p="$(pid_of "$i")"
+  if ! alive "$i"; then echo "[$i/$n] node $i is not running: starting it"; else
+    kill -USR1 "$p"
+    deadline=$((SECONDS + 15))
+    while [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$(http_port "$i")/health/ready" || true)" == 200 ]]; do
+      if ((SECONDS >= deadline)); then echo "[$i/$n] node $i still answers ready 15 s after SIGUSR1; stopping the roll"; return 1; fi
+      sleep 0.2
+    done
+    echo "[$i/$n] node $i draining (readiness 503)"
+    lb_out "$i" | sed "s|^|[$i/$n] |"
+    if lb_alive; then
+      deadline=$((SECONDS + 60))
+      while (($(lb_workers) > 1)) && ((SECONDS < deadline)); do sleep 0.2; done
+      echo "[$i/$n] requests in flight through the balancer answered"
+    fi
+    stop_node "$i" TERM | sed "s|^|[$i/$n] |"
+  fi
+  start_node "$i" | sed "s|^|[$i/$n] |"
+  wait_ready "$i" || return 1
+  echo "[$i/$n] node $i Up and ready (pid $(pid_of "$i"))"
+  lb_in "$i" | sed "s|^|[$i/$n] |" || return 1
+  echo "[$i/$n] node $i replaced in $((SECONDS - began)) s"
+}
+
+rolling_restart() {
+  local n i began=$SECONDS; n="$(node_count)"
+  ((n > 0)) || { echo "no local cluster (run: scripts/cluster.sh up)"; return 1; }
+  [[ -f "$BIN" ]] || { echo "no build output at $BIN (scripts/cluster.sh rolling-restart --build)"; return 1; }
+  echo "rolling restart of $n nodes onto $BIN ($(date -r "$BIN" '+%F %T'))"
+  for ((i = 1; i <= n; i++)); do
+    roll_node "$i" "$n" || { echo "rolling restart stopped at node $i"; return 1; }
+  done
+  echo "rolling restart done: $n nodes in $((SECONDS - began)) s"
+}
+
 cmd="${1:-status}"; shift || true
 case "$cmd" in
   up)
-    n=3; pg=""; demo=yes; monitoring=no; lb_port_wanted="${CLUSTER_LB_PORT:-8080}"
+    n=3; pg=""; demo=yes; monitoring=no; no_build=no; lb_port_wanted="${CLUSTER_LB_PORT:-8080}"
     while (($#)); do
       case "$1" in
         --postgres) pg="$2"; shift 2 ;;
         --no-demo) demo=no; shift ;;
         --monitoring) monitoring=yes; shift ;;
         --lb-port) lb_port_wanted="${2:-}"; shift 2 || shift ;;
+        --no-build) no_build=yes; shift ;;
         [0-9]*) n="$1"; shift ;;
         *) echo "unknown argument '$1'"; exit 2 ;;
       esac
@@ -272,7 +333,7 @@ case "$cmd" in
       echo "local PostgreSQL: ${pg%%;Username*} (stopped by scripts/cluster.sh down)"
     fi
     if [[ -n "$pg" ]]; then (umask 077; echo "$pg" >"$STATE/postgres"); else rm -f "$STATE/postgres"; fi
-    build
+    [[ "$no_build" == yes ]] || build
     migrate
     for ((i = 1; i <= n; i++)); do rm -f "$(node_dir "$i")/out-of-lb"; start_node "$i"; done
     wait_up "$n"
@@ -296,5 +357,16 @@ case "$cmd" in
   kill) lb_out "${1:?node number}"; stop_node "$1" KILL ;;
   start) start_node "${1:?node number}"; lb_in "$1" ;;
   logs) tail -f "$(node_dir "${1:?node number}")/node.log" ;;
-  *) sed -n '2,20p' "$0"; exit 2 ;;
+  rolling-restart)
+    wanted_build=no
+    while (($#)); do
+      case "$1" in
+        --build) wanted_build=yes; shift ;;
+        *) echo "unknown argument '$1'"; exit 2 ;;
+      esac
+    done
+    [[ "$wanted_build" == yes ]] && build
+    rolling_restart
+    ;;
+  *) sed -n '2,26p' "$0"; exit 2 ;;
 esac

@@ -47,6 +47,7 @@ public static class WebHosting
         services.AddPartyHub();
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
+        services.AddNodeDrain();
         services.ConfigureHttpJsonOptions(json =>
         {
             // A field the API does not know is refused rather than ignored: a typo must not silently do nothing.
