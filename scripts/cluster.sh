@@ -329,6 +329,10 @@ case "$cmd" in
     mkdir -p "$STATE"; echo "$n" >"$STATE/count"
     if [[ "$pg" == local ]]; then
       "$ROOT/scripts/setup.sh" postgres
+      # As root the server runs as the postgres user (scripts/postgres.sh), who must pass through .cluster — 0700
+      # under this script's umask — to reach its own .cluster/pg. Search only: nothing in .cluster can be listed,
+      # and every node directory and the secrets stay 0700.
+      if [[ "$(id -u)" == 0 ]]; then chmod o+x "$STATE"; fi
       pg="$("$ROOT/scripts/postgres.sh" start "$STATE/pg")"
       echo "local PostgreSQL: ${pg%%;Username*} (stopped by scripts/cluster.sh down)"
     fi
