@@ -60,8 +60,9 @@ public sealed class RollingUpdateManifestSpecs
     [Fact]
     public void Voluntary_disruptions_must_take_one_pod_at_a_time()
     {
-        var budget = File.ReadAllText(Path.Combine(KubernetesDir, "disruption-budget.yaml"));
-        Assert.Contains("kind: PodDisruptionBudget", budget);
+        var service = File.ReadAllText(Path.Combine(KubernetesDir, "service.yaml"));
+        Assert.Contains("kind: PodDisruptionBudget", service);
+        var budget = service[service.IndexOf("kind: PodDisruptionBudget", StringComparison.Ordinal)..];
         Assert.Matches(@"maxUnavailable: 1\b", budget);
         Assert.Matches(@"matchLabels:\s+app: media", budget);
     }
