@@ -12,10 +12,11 @@
 #                                                    its URL (port 9090, CLUSTER_PROMETHEUS_PORT changes it)
 #                                                    --no-build starts the build output as it is
 #   scripts/cluster.sh rolling-restart [--build]     replace every node, one at a time, with the current build output
-#                                                    (--build builds first): drain it (readiness 503, out of the
-#                                                    balancer, its requests finish), stop it (leave: shards and
-#                                                    singletons hand over), start it, wait until it is Up and ready,
-#                                                    put it back in the balancer; then the next node
+#                                                    (--build builds first), the oldest member last: drain it
+#                                                    (readiness 503, out of the balancer, its requests finish), stop
+#                                                    it (leave: shards and singletons hand over), start it, wait
+#                                                    until it is Up and ready, put it back in the balancer; then the
+#                                                    next node
 #   scripts/cluster.sh status                        processes, membership and readiness of every node
 #   scripts/cluster.sh down                          stop every node gracefully (SIGTERM: leave, hand over, exit 0)
 #                                                    and the load balancer
@@ -271,38 +272,56 @@ wait_ready() {
 # hands its shards and singletons over) and the process exits; the new one starts, and goes back in the balancer
 # once it is Up and ready.
 roll_node() {
-  local i="$1" n="$2" began=$SECONDS deadline p
+  local i="$1" step="$2" began=$SECONDS deadline p
   p="$(pid_of "$i")"
-  if ! alive "$i"; then echo "[$i/$n] node $i is not running: starting it"; else
+  if ! alive "$i"; then echo "[$step] node $i is not running: starting it"; else
     kill -USR1 "$p"
     deadline=$((SECONDS + 15))
     while [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$(http_port "$i")/health/ready" || true)" == 200 ]]; do
-      if ((SECONDS >= deadline)); then echo "[$i/$n] node $i still answers ready 15 s after SIGUSR1; stopping the roll"; return 1; fi
+      if ((SECONDS >= deadline)); then echo "[$step] node $i still answers ready 15 s after SIGUSR1; stopping the roll"; return 1; fi
       sleep 0.2
     done
-    echo "[$i/$n] node $i draining (readiness 503)"
-    lb_out "$i" | sed "s|^|[$i/$n] |"
+    echo "[$step] node $i draining (readiness 503)"
+    lb_out "$i" | sed "s|^|[$step] |"
     if lb_alive; then
       deadline=$((SECONDS + 60))
       while (($(lb_workers) > 1)) && ((SECONDS < deadline)); do sleep 0.2; done
-      echo "[$i/$n] requests in flight through the balancer answered"
+      echo "[$step] requests in flight through the balancer answered"
     fi
-    stop_node "$i" TERM | sed "s|^|[$i/$n] |"
+    stop_node "$i" TERM | sed "s|^|[$step] |"
   fi
-  start_node "$i" | sed "s|^|[$i/$n] |"
+  start_node "$i" | sed "s|^|[$step] |"
   wait_ready "$i" || return 1
-  echo "[$i/$n] node $i Up and ready (pid $(pid_of "$i"))"
-  lb_in "$i" | sed "s|^|[$i/$n] |" || return 1
-  echo "[$i/$n] node $i replaced in $((SECONDS - began)) s"
+  echo "[$step] node $i Up and ready (pid $(pid_of "$i"))"
+  lb_in "$i" | sed "s|^|[$step] |" || return 1
+  echo "[$step] node $i replaced in $((SECONDS - began)) s"
+}
+
+# The node hosting the cluster singletons (the oldest member; the shard coordinators among them), by its number.
+oldest_node() {
+  local n i port; n="$(node_count)"
+  for ((i = 1; i <= n; i++)); do
+    alive "$i" || continue
+    port="$(admin_curl -fsS "http://127.0.0.1:$(http_port "$i")/cluster/singletons" 2>/dev/null \
+      | python3 -c 'import json, sys; print((json.load(sys.stdin).get("oldest") or ":0").rsplit(":", 1)[1])' 2>/dev/null || true)"
+    if [[ "$port" =~ ^[0-9]+$ ]] && ((port > 0)); then echo $((port - REMOTE_BASE + 1)); return 0; fi
+  done
+  echo 0
 }
 
 rolling_restart() {
-  local n i began=$SECONDS; n="$(node_count)"
+  local n i k=0 oldest began=$SECONDS order=(); n="$(node_count)"
   ((n > 0)) || { echo "no local cluster (run: scripts/cluster.sh up)"; return 1; }
   [[ -f "$BIN" ]] || { echo "no build output at $BIN (scripts/cluster.sh rolling-restart --build)"; return 1; }
-  echo "rolling restart of $n nodes onto $BIN ($(date -r "$BIN" '+%F %T'))"
-  for ((i = 1; i <= n; i++)); do
-    roll_node "$i" "$n" || { echo "rolling restart stopped at node $i"; return 1; }
+  # The oldest member goes last: its singletons (shard coordinators, scheduler, work queue) then move once, not
+  # once per node, and requests waiting for a coordinator during a move are what can time out.
+  oldest="$(oldest_node)"
+  for ((i = 1; i <= n; i++)); do ((i == oldest)) || order+=("$i"); done
+  ((oldest >= 1 && oldest <= n)) && order+=("$oldest")
+  echo "rolling restart of $n nodes onto $BIN ($(date -r "$BIN" '+%F %T')); order ${order[*]} (node $oldest, the oldest, holds the singletons)"
+  for i in "${order[@]}"; do
+    k=$((k + 1))
+    roll_node "$i" "$k/$n" || { echo "rolling restart stopped at node $i"; return 1; }
   done
   echo "rolling restart done: $n nodes in $((SECONDS - began)) s"
 }
@@ -372,5 +391,5 @@ case "$cmd" in
     [[ "$wanted_build" == yes ]] && build
     rolling_restart
     ;;
-  *) sed -n '2,26p' "$0"; exit 2 ;;
+  *) sed -n '2,28p' "$0"; exit 2 ;;
 esac
