@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Local cluster on loopback: start N nodes, stop them, show status.
 #
-#   scripts/cluster.sh up [N] [--postgres CONNSTR|local] [--no-demo] [--monitoring] [--lb-port P]
+#   scripts/cluster.sh up [N] [--postgres CONNSTR|local] [--no-demo] [--monitoring] [--lb-port P] [--no-build]
 #                                                    build, start N nodes (default 3), wait until all are Up, start
 #                                                    the load balancer (nginx, deploy/nginx) in front of them on port
 #                                                    P (default 8080; its URL is the cluster's), then
@@ -10,6 +10,13 @@
 #                                                    throwaway PostgreSQL in .cluster/pg; --monitoring starts a
 #                                                    Prometheus (deploy/monitoring) scraping every node and prints
 #                                                    its URL (port 9090, CLUSTER_PROMETHEUS_PORT changes it)
+#                                                    --no-build starts the build output as it is
+#   scripts/cluster.sh rolling-restart [--build]     replace every node, one at a time, with the current build output
+#                                                    (--build builds first), the oldest member last: drain it
+#                                                    (readiness 503, out of the balancer, its requests finish), stop
+#                                                    it (leave: shards and singletons hand over), start it, wait
+#                                                    until it is Up and ready, put it back in the balancer; then the
+#                                                    next node
 #   scripts/cluster.sh status                        processes, membership and readiness of every node
 #   scripts/cluster.sh down                          stop every node gracefully (SIGTERM: leave, hand over, exit 0)
 #                                                    and the load balancer
@@ -257,16 +264,89 @@ stop_node() {
   if kill -0 "$p" 2>/dev/null; then echo "node $i did not exit within 60 s; killing"; kill -KILL "$p"; else echo "node $i (pid $p) stopped"; fi
 }
 
+# The balancer's nginx workers after a reload: the old ones live until their requests are answered.
+lb_workers() { local p; p="$(cat "$LB/nginx.pid" 2>/dev/null || true)"; if [[ -n "$p" ]]; then pgrep -c -P "$p" || true; else echo 0; fi; }
+
+wait_ready() {
+  local i="$1" deadline=$((SECONDS + ${CLUSTER_WAIT_SECONDS:-90}))
+  until curl -fsS "http://127.0.0.1:$(http_port "$i")/health/ready" >/dev/null 2>&1; do
+    if ! alive "$i"; then echo "node $i exited; last log lines:"; tail -n 20 "$(node_dir "$i")/node.log"; return 1; fi
+    if ((SECONDS >= deadline)); then echo "node $i is not ready after ${CLUSTER_WAIT_SECONDS:-90} s"; return 1; fi
+    sleep 0.5
+  done
+}
+
+# One node replaced with the current build output, without a failed request: readiness 503 first (SIGUSR1), then
+# out of the balancer (reload) before it stops accepting, so no request — retried or not — is sent to it any more;
+# the old nginx workers finish the requests it already has; SIGTERM then leaves the cluster (CoordinatedShutdown
+# hands its shards and singletons over) and the process exits; the new one starts, and goes back in the balancer
+# once it is Up and ready.
+roll_node() {
+  local i="$1" step="$2" began=$SECONDS deadline p
+  p="$(pid_of "$i")"
+  if ! alive "$i"; then echo "[$step] node $i is not running: starting it"; else
+    kill -USR1 "$p"
+    deadline=$((SECONDS + 15))
+    while [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$(http_port "$i")/health/ready" || true)" == 200 ]]; do
+      if ((SECONDS >= deadline)); then echo "[$step] node $i still answers ready 15 s after SIGUSR1; stopping the roll"; return 1; fi
+      sleep 0.2
+    done
+    echo "[$step] node $i draining (readiness 503)"
+    lb_out "$i" | sed "s|^|[$step] |"
+    if lb_alive; then
+      deadline=$((SECONDS + 60))
+      while (($(lb_workers) > 1)) && ((SECONDS < deadline)); do sleep 0.2; done
+      echo "[$step] requests in flight through the balancer answered"
+    fi
+    stop_node "$i" TERM | sed "s|^|[$step] |"
+  fi
+  start_node "$i" | sed "s|^|[$step] |"
+  wait_ready "$i" || return 1
+  echo "[$step] node $i Up and ready (pid $(pid_of "$i"))"
+  lb_in "$i" | sed "s|^|[$step] |" || return 1
+  echo "[$step] node $i replaced in $((SECONDS - began)) s"
+}
+
+# The node hosting the cluster singletons (the oldest member; the shard coordinators among them), by its number.
+oldest_node() {
+  local n i port; n="$(node_count)"
+  for ((i = 1; i <= n; i++)); do
+    alive "$i" || continue
+    port="$(admin_curl -fsS "http://127.0.0.1:$(http_port "$i")/cluster/singletons" 2>/dev/null \
+      | python3 -c 'import json, sys; print((json.load(sys.stdin).get("oldest") or ":0").rsplit(":", 1)[1])' 2>/dev/null || true)"
+    if [[ "$port" =~ ^[0-9]+$ ]] && ((port > 0)); then echo $((port - REMOTE_BASE + 1)); return 0; fi
+  done
+  echo 0
+}
+
+rolling_restart() {
+  local n i k=0 oldest began=$SECONDS order=(); n="$(node_count)"
+  ((n > 0)) || { echo "no local cluster (run: scripts/cluster.sh up)"; return 1; }
+  [[ -f "$BIN" ]] || { echo "no build output at $BIN (scripts/cluster.sh rolling-restart --build)"; return 1; }
+  # The oldest member goes last: its singletons (shard coordinators, scheduler, work queue) then move once, not
+  # once per node, and requests waiting for a coordinator during a move are what can time out.
+  oldest="$(oldest_node)"
+  for ((i = 1; i <= n; i++)); do ((i == oldest)) || order+=("$i"); done
+  ((oldest >= 1 && oldest <= n)) && order+=("$oldest")
+  echo "rolling restart of $n nodes onto $BIN ($(date -r "$BIN" '+%F %T')); order ${order[*]} (node $oldest, the oldest, holds the singletons)"
+  for i in "${order[@]}"; do
+    k=$((k + 1))
+    roll_node "$i" "$k/$n" || { echo "rolling restart stopped at node $i"; return 1; }
+  done
+  echo "rolling restart done: $n nodes in $((SECONDS - began)) s"
+}
+
 cmd="${1:-status}"; shift || true
 case "$cmd" in
   up)
-    n=3; pg=""; demo=yes; monitoring=no; lb_port_wanted="${CLUSTER_LB_PORT:-8080}"
+    n=3; pg=""; demo=yes; monitoring=no; no_build=no; lb_port_wanted="${CLUSTER_LB_PORT:-8080}"
     while (($#)); do
       case "$1" in
         --postgres) pg="$2"; shift 2 ;;
         --no-demo) demo=no; shift ;;
         --monitoring) monitoring=yes; shift ;;
         --lb-port) lb_port_wanted="${2:-}"; shift 2 || shift ;;
+        --no-build) no_build=yes; shift ;;
         [0-9]*) n="$1"; shift ;;
         *) echo "unknown argument '$1'"; exit 2 ;;
       esac
@@ -278,11 +358,15 @@ case "$cmd" in
     mkdir -p "$STATE"; echo "$n" >"$STATE/count"
     if [[ "$pg" == local ]]; then
       "$ROOT/scripts/setup.sh" postgres
+      # As root the server runs as the postgres user (scripts/postgres.sh), who must pass through .cluster — 0700
+      # under this script's umask — to reach its own .cluster/pg. Search only: nothing in .cluster can be listed,
+      # and every node directory and the secrets stay 0700.
+      if [[ "$(id -u)" == 0 ]]; then chmod o+x "$STATE"; fi
       pg="$("$ROOT/scripts/postgres.sh" start "$STATE/pg")"
       echo "local PostgreSQL: ${pg%%;Username*} (stopped by scripts/cluster.sh down)"
     fi
     if [[ -n "$pg" ]]; then (umask 077; echo "$pg" >"$STATE/postgres"); else rm -f "$STATE/postgres"; fi
-    build
+    [[ "$no_build" == yes ]] || build
     migrate
     for ((i = 1; i <= n; i++)); do rm -f "$(node_dir "$i")/out-of-lb"; start_node "$i"; done
     wait_up "$n"
@@ -306,5 +390,16 @@ case "$cmd" in
   kill) lb_out "${1:?node number}"; stop_node "$1" KILL ;;
   start) start_node "${1:?node number}"; lb_in "$1" ;;
   logs) tail -f "$(node_dir "${1:?node number}")/node.log" ;;
-  *) sed -n '2,20p' "$0"; exit 2 ;;
+  rolling-restart)
+    wanted_build=no
+    while (($#)); do
+      case "$1" in
+        --build) wanted_build=yes; shift ;;
+        *) echo "unknown argument '$1'"; exit 2 ;;
+      esac
+    done
+    [[ "$wanted_build" == yes ]] && build
+    rolling_restart
+    ;;
+  *) sed -n '2,28p' "$0"; exit 2 ;;
 esac

@@ -23,4 +23,37 @@ public static class FreePorts
             }
         }
     }
+
+    /// <summary>The first of <paramref name="count"/> consecutive free loopback ports (for scripts that number their
+    /// nodes' ports from a base, like scripts/cluster.sh).</summary>
+    public static int NextRun(int count)
+    {
+        lock (Given)
+        {
+            while (true)
+            {
+                var first = Next();
+                if (first + count > 65535) continue;
+                var rest = Enumerable.Range(first + 1, count - 1).ToList();
+                if (rest.Any(Given.Contains) || !rest.All(Bindable)) continue;
+                foreach (var port in rest) Given.Add(port);
+                return first;
+            }
+        }
+    }
+
+    private static bool Bindable(int port)
+    {
+        try
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 }

@@ -27,6 +27,13 @@ public sealed class ProtocolSerializer : SerializerWithStringManifest
     {
         // Enums by name: reordering an enum must not change what a stored event means.
         Converters = { new JsonStringEnumConverter() },
+        // Version skew in a rolling upgrade: a field this build does not know (added by the next version, which may
+        // already be writing events and sending messages) is skipped, and a field this build has but the bytes lack
+        // (written by the previous version) takes its parameter's default. So a field is added as an optional
+        // parameter with a default, and never renamed; a new event type needs a new manifest, and a build that
+        // reads it must be rolled out before one that writes it (an unknown manifest fails, it is not skipped).
+        // Stated here rather than left to the default: the HTTP API does the opposite (it refuses unknown fields).
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
     /// <summary>The envelope of a message sent with its trace context (never stored, so never versioned by events).</summary>

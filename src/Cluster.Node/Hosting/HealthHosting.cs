@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 namespace MediaPlatform.Node.Hosting;
 
 /// <summary>
-/// Liveness: the actor system runs. Readiness: this member is Up in the cluster, the journal answers and
-/// this node's writes to it are not failing.
+/// Liveness: the actor system runs. Readiness: this member is Up in the cluster, the journal answers, this node's
+/// writes to it are not failing and the node is not draining.
 /// Kubernetes (and the local scripts) route traffic only to ready nodes.
 /// </summary>
 public static class HealthHosting
@@ -20,6 +20,15 @@ public static class HealthHosting
         .WithAkkaClusterReadinessCheck(tags: [ReadyTag])
         .WithHealthCheck("journal", new JournalReadinessCheck(), tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
         .WithHealthCheck("journal-writes", new JournalWritesReadinessCheck(), tags: [ReadyTag]);
+
+    /// <summary>Draining (SIGUSR1, then SIGTERM) turns readiness to 503 before the node leaves.</summary>
+    public static IServiceCollection AddNodeDrain(this IServiceCollection services)
+    {
+        services.AddSingleton<NodeDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<NodeDrain>());
+        services.AddHealthChecks().AddCheck<DrainReadinessCheck>("draining", tags: [ReadyTag]);
+        return services;
+    }
 
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {

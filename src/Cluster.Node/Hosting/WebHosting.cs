@@ -29,11 +29,14 @@ public static class WebHosting
             kestrel.Limits.MaxRequestBodySize = MaxJsonBodyBytes;
         });
         // CoordinatedShutdown (leave, hand over shards and singletons) must finish inside the host's stop window.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownWindow);
         return builder;
     }
 
     public const long MaxJsonBodyBytes = 64 * 1024;
+
+    /// <summary>How long the host gives its services to stop after SIGTERM (deploy/kubernetes's grace period covers it).</summary>
+    public static readonly TimeSpan ShutdownWindow = TimeSpan.FromSeconds(45);
 
     public static IServiceCollection AddNodeApi(this IServiceCollection services, NodeOptions options)
     {
@@ -50,6 +53,7 @@ public static class WebHosting
         services.AddNodeGrpc();
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
+        services.AddNodeDrain();
         services.ConfigureHttpJsonOptions(json =>
         {
             // A field the API does not know is refused rather than ignored: a typo must not silently do nothing.

@@ -101,6 +101,8 @@ public sealed class StoredShapeGoldenSpecs(StoredShapeGoldenSpecs.SerializerFixt
 
         public ProtocolSerializer Serializer => (ProtocolSerializer)_system.Serialization.FindSerializerForType(typeof(IProtocolMessage));
 
+        public ExtendedActorSystem System => (ExtendedActorSystem)_system;
+
         public void Dispose() => _system.Terminate().Wait(TimeSpan.FromSeconds(10));
     }
 }

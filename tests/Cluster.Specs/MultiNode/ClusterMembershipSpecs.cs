@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using Akka.Actor;
 using Akka.Cluster;
+using Akka.Configuration;
+using Akka.Util;
 using MediaPlatform.Specs.Support.MultiNode;
 using Xunit.Abstractions;
 using static MediaPlatform.Specs.Support.MultiNode.ClusterHarness;
@@ -85,6 +88,35 @@ public sealed class ClusterMembershipSpecs : Akka.TestKit.Xunit2.TestKit, IAsync
         Note("c's actor system terminated");
         Assert.Equal(MemberStatus.Up, Cluster.Get(a).SelfMember.Status);
         Assert.Equal(MemberStatus.Up, Cluster.Get(b).SelfMember.Status);
+    }
+
+    [Fact]
+    public async Task A_node_of_the_next_app_version_must_join_and_every_member_must_see_both_versions()
+    {
+        // A rolling upgrade: one member of version N+1 among members of version N (the node sets its build's
+        // version as akka.cluster.app-version; the management API's /cluster/members shows it).
+        var a = _cluster[0];
+        var current = Cluster.Get(a).SelfMember.AppVersion;
+        var next = ActorSystem.Create(Sys.Name, ConfigurationFactory.ParseString("akka.cluster.app-version = \"99.0.0\"").WithFallback(Sys.Settings.Config));
+        try
+        {
+            Cluster.Get(next).Join(AddressOf(a));
+            var all = Sorted(_cluster.Nodes.Append(next).Select(AddressOf));
+            await AwaitAssertAsync(() =>
+            {
+                foreach (var node in _cluster.Nodes.Append(next)) Assert.Equal(all, UpMembersSeenBy(node));
+            }, FormTimeout, TimeSpan.FromMilliseconds(250));
+            Note("the N+1 node is Up on every node");
+
+            Assert.NotEqual(AppVersion.Create("99.0.0"), current);
+            foreach (var node in _cluster.Nodes)
+                Assert.Equal(AppVersion.Create("99.0.0"), Cluster.Get(node).State.Members.Single(m => m.Address == AddressOf(next)).AppVersion);
+            Assert.All(Cluster.Get(next).State.Members.Where(m => m.Address != AddressOf(next)), m => Assert.Equal(current, m.AppVersion));
+        }
+        finally
+        {
+            await next.Terminate().WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { });
+        }
     }
 
     private void Note(string what) => _output.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:0.0}s] {what}");

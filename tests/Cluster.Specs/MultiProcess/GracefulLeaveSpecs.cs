@@ -7,7 +7,7 @@ namespace MediaPlatform.Specs.MultiProcess;
 public sealed class GracefulLeaveSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task SIGTERM_of_one_node_it_leaves_is_removed_and_exits_zero()
+    public async Task SIGUSR1_drains_one_node_and_after_SIGTERM_it_leaves_is_removed_and_exits_zero()
     {
         await using var cluster = await NodeProcessCluster.StartAsync(3, new(output.WriteLine));
         await cluster.AwaitAllUpAsync(SpecTimeouts.Formation);
@@ -16,6 +16,13 @@ public sealed class GracefulLeaveSpecs(ITestOutputHelper output)
         var leaver = cluster.Nodes[1];
         var leaverAddress = (await leaver.GetMembersAsync()).SelfNode;
         var survivors = cluster.Nodes.Where(n => n != leaver).ToArray();
+
+        // Draining (what rolling-restart and the Kubernetes preStop do first): not ready any more, still serving.
+        leaver.Drain();
+        await Eventually.AwaitAsync(async () => !await leaver.IsReadyAsync(), SpecTimeouts.StillServing, $"{leaver.Name} to answer 503 on /health/ready");
+        leaver.EnsureRunning();
+        Assert.Equal(leaverAddress, (await leaver.GetMembersAsync()).SelfNode);
+        output.WriteLine($"SIGUSR1 {leaver.Name}: readiness 503, still answering");
 
         var clock = Stopwatch.StartNew();
         leaver.Terminate();

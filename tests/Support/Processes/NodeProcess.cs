@@ -90,6 +90,9 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>SIGTERM: the node should leave the cluster and exit 0.</summary>
     public void Terminate() => Signal("TERM");
 
+    /// <summary>SIGUSR1: the node drains (readiness 503, still serving) before a SIGTERM makes it leave.</summary>
+    public void Drain() => Signal("USR1");
+
     /// <summary>SIGSTOP: frozen, sockets open but silent (a long GC pause or a hung VM).</summary>
     public void Stop() => Signal("STOP");
 
