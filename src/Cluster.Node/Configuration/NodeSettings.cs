@@ -3,6 +3,7 @@ using MediaPlatform.Actors.Billing.Payments;
 using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Friends;
+using MediaPlatform.Actors.Live;
 using MediaPlatform.Actors.Parties;
 using MediaPlatform.Actors.Scheduling;
 using MediaPlatform.Actors.Scheduling.Jobs;
@@ -40,7 +41,8 @@ public sealed record NodeSettings(
     TimeSpan SqliteBusyTimeout,
     TimeSpan StartupCheckTimeout,
     ObservabilitySettings Observability,
-    PartySettings Parties)
+    PartySettings Parties,
+    LiveSettings Live)
 {
     public const string ClockOffsetPath = "media-platform.clock.offset";
     public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
@@ -69,7 +71,8 @@ public sealed record NodeSettings(
             Duration(root, SqliteBusyTimeoutPath, TimeSpan.FromSeconds(5)),
             Duration(root, StartupCheckTimeoutPath, TimeSpan.FromSeconds(10)),
             ObservabilitySettings.From(root),
-            PartySettings.From(root));
+            PartySettings.From(root),
+            LiveSettings.From(root));
     }
 
     private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)

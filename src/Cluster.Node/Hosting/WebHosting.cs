@@ -45,6 +45,7 @@ public static class WebHosting
         services.AddTransient<BillingServices>();
         services.AddTitleServices(options);
         services.AddPartyHub();
+        services.AddLiveServices();
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.ConfigureHttpJsonOptions(json =>
@@ -84,6 +85,7 @@ public static class WebHosting
         app.MapFriendRoutes();
         app.MapTitleRoutes();
         app.MapPartyEndpoints();
+        app.MapLiveEndpoints();
         return app;
     }
 }
