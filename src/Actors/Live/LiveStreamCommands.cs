@@ -17,10 +17,13 @@ public sealed record CreateLiveStream(string StreamId, string OwnerId, string Ti
 /// <summary>
 /// A broadcaster connected to node <paramref name="Node"/> with a key whose hash is <paramref name="KeyHash"/>; the
 /// ingest is known by <paramref name="IngestId"/> from then on. <paramref name="CallerId"/> is the signed-in user who
-/// sent it, when the request carried a token (null for a key alone, as ffmpeg sends it).
+/// sent it, when the request carried a token (null for a key alone, as ffmpeg sends it). <paramref name="LiveNodes"/> are
+/// the cluster's members as the entity sees them when it decides (filled in by the entity): an ingest whose node is
+/// not among them is gone, and a reconnect takes over at once instead of waiting for the entity to notice.
 /// </summary>
 [Manifest("live.begin-ingest.v1")]
-public sealed record BeginIngest(string StreamId, string KeyHash, string? CallerId, string IngestId, string Node) : ILiveStreamCommand;
+public sealed record BeginIngest(string StreamId, string KeyHash, string? CallerId, string IngestId, string Node,
+    IReadOnlyList<string>? LiveNodes = null) : ILiveStreamCommand;
 
 /// <summary>The ingest <paramref name="IngestId"/> is still receiving; refused once it is no longer the stream's ingest.</summary>
 [Manifest("live.heartbeat.v1")]

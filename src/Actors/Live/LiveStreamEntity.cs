@@ -54,6 +54,7 @@ public sealed class LiveStreamEntity : EventSourcedEntity<LiveStreamState, ILive
     {
         // Hearing from the current ingest (its start or a heartbeat) restarts the silence clock.
         if (command is IngestHeartbeat h && h.IngestId == state.IngestId || command is BeginIngest) _lastHeard = now;
+        if (command is BeginIngest begin && InCluster) command = begin with { LiveNodes = LiveMembers() };
         return state.Handle(command, now);
     }
 
@@ -83,11 +84,13 @@ public sealed class LiveStreamEntity : EventSourcedEntity<LiveStreamState, ILive
     private void DropDeadIngest()
     {
         if (!InCluster || !State.OnAir) return;
-        var live = Cluster.Get(Context.System).State.Members
-            .Where(m => m.Status is MemberStatus.Up or MemberStatus.Joining or MemberStatus.WeaklyUp or MemberStatus.Leaving)
-            .Select(m => m.Address.ToString()).ToList();
+        var live = LiveMembers();
         if (live.Count > 0) Self.Tell(new DropDeadIngest(State.StreamId, live));
     }
+
+    private List<string> LiveMembers() => Cluster.Get(Context.System).State.Members
+        .Where(m => m.Status is MemberStatus.Up or MemberStatus.Joining or MemberStatus.WeaklyUp or MemberStatus.Leaving)
+        .Select(m => m.Address.ToString()).ToList();
 
     /// <summary>The entity's own tick while on air; local only.</summary>
     private sealed class CheckSilence

@@ -54,6 +54,10 @@ public sealed partial record LiveStreamState
         {
             LiveStreamStatus.Ended => Reject(Rejection.Conflict($"live stream {StreamId} has ended; start a new one")),
             LiveStreamStatus.Live when c.IngestId == IngestId => Decide.Reply<ILiveStreamEvent>(Granted(resumed: Sessions > 1)),
+            LiveStreamStatus.Live when c.LiveNodes is { } nodes && IngestNode is { } node && !nodes.Contains(node) =>
+                // The ingest's node is gone but the stream has not noticed yet: interrupt, then resume through the new ingest.
+                Decide.Persist(this, [new LiveIngestInterrupted(IngestId!, $"the ingesting node {node} left the cluster", now),
+                    new LiveIngestStarted(c.IngestId, c.Node, true, now)], s => s.Granted(resumed: true)),
             LiveStreamStatus.Live => Reject(Rejection.Conflict($"a broadcaster is already live on this stream (through {IngestNode}); stop it first")),
             _ => Decide.Persist(this, new LiveIngestStarted(c.IngestId, c.Node, Status == LiveStreamStatus.Interrupted, now),
                 s => s.Granted(resumed: s.Sessions > 1)),

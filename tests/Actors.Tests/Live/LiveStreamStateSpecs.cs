@@ -95,6 +95,18 @@ public sealed class LiveStreamStateSpecs
     }
 
     [Fact]
+    public void A_reconnect_while_the_streams_ingest_node_is_gone_must_interrupt_and_resume_at_once()
+    {
+        var state = OnAir();
+        Refused(state, new BeginIngest(Stream, KeyHash, null, "in-2", Node2, [Node1, Node2]), RejectionKind.Conflict);
+        var (resumed, events, reply) = Decisions.Accept(state, state.Handle(new BeginIngest(Stream, KeyHash, null, "in-2", Node2, [Node2]), T0.AddSeconds(20)));
+        Assert.IsType<LiveIngestInterrupted>(events[0]);
+        Assert.Equal(new LiveIngestStarted("in-2", Node2, true, T0.AddSeconds(20)), events[1]);
+        Assert.True(Assert.IsType<LiveIngestGranted>(reply).Resumed);
+        Assert.Equal((LiveStreamStatus.Live, "in-2", 2), (resumed.Status, resumed.IngestId, resumed.Sessions));
+    }
+
+    [Fact]
     public void Heartbeats_must_be_taken_from_the_current_ingest_only()
     {
         var state = OnAir();
