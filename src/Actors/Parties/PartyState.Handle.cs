@@ -44,8 +44,10 @@ public sealed partial record PartyState
                 : Reject(Rejection.Conflict($"party {PartyId} already exists"));
         if (string.IsNullOrWhiteSpace(c.HostId)) return Reject(Rejection.Invalid("a party needs a host"));
         if (c.Media is null || string.IsNullOrWhiteSpace(c.Media.Id)) return Reject(Rejection.Invalid("a party needs something to watch"));
-        if (c.Media.Kind != PartyMediaKind.Title) return Reject(Rejection.Invalid("parties of live streams are not open yet"));
-        if (!c.MediaAvailable) return Reject(Rejection.Conflict($"title {c.Media.Id} is not published; parties watch published titles only"));
+        if (!c.MediaAvailable)
+            return Reject(Rejection.Conflict(c.Media.Kind == PartyMediaKind.Live
+                ? $"live stream {c.Media.Id} is not on air; a party watches a live stream while it is live"
+                : $"title {c.Media.Id} is not published; parties watch published titles only"));
         if (c.IdleEndAfter <= TimeSpan.Zero) return Reject(Rejection.Invalid("a party's idle time must be positive"));
         return Persist(new PartyCreated(PartyId, c.HostId, c.Media, c.Control, c.IdleEndAfter, now), now);
     }

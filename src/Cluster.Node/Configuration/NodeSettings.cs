@@ -3,6 +3,7 @@ using MediaPlatform.Actors.Billing.Payments;
 using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Friends;
+using MediaPlatform.Actors.Live;
 using MediaPlatform.Actors.Parties;
 using MediaPlatform.Actors.Scheduling;
 using MediaPlatform.Actors.Scheduling.Jobs;
@@ -43,7 +44,8 @@ public sealed record NodeSettings(
     PartySettings Parties,
     GatewayBreakerSettings GatewayBreaker,
     InFlightLimitSettings InFlight,
-    TimeSpan JournalWriteFailureWindow)
+    TimeSpan JournalWriteFailureWindow,
+    LiveSettings Live)
 {
     public const string ClockOffsetPath = "media-platform.clock.offset";
     public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
@@ -75,7 +77,8 @@ public sealed record NodeSettings(
             PartySettings.From(root),
             GatewayBreakerSettings.From(root),
             InFlightLimitSettings.From(root),
-            Duration(root, JournalWriteHealth.WindowPath, JournalWriteHealth.DefaultWindow));
+            Duration(root, JournalWriteHealth.WindowPath, JournalWriteHealth.DefaultWindow),
+            LiveSettings.From(root));
     }
 
     private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)

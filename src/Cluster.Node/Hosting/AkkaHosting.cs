@@ -46,6 +46,7 @@ public static class AkkaHosting
                 .WithLoginGuards(settings, clock)
                 .WithFriendEntities(settings, clock)
                 .WithPartyEntities(settings, clock)
+                .WithLiveEntities(settings, clock)
                 .WithTitleEntities(settings, clock)
                 .WithTranscodeQueue(settings, clock)
                 .WithTitlePipelines(options, settings)

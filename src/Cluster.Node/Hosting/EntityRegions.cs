@@ -30,6 +30,16 @@ public static class EntityRegions
     /// <summary>This node's bridge from party pub-sub topics to its SignalR connections; a local actor.</summary>
     public sealed class PartyWatchers;
 
+    // Live streams (LiveHosting)
+    /// <summary>The shard region of the live stream entities.</summary>
+    public sealed class LiveStreams;
+
+    /// <summary>The shard region of the per-owner live stream indexes (where "my friends' streams" looks).</summary>
+    public sealed class LiveIndexes;
+
+    /// <summary>This node's bridge from the went-live pub-sub topic to its /hubs/live connections; a local actor.</summary>
+    public sealed class LiveNotifier;
+
     // Titles (TitleHosting)
     /// <summary>The shard region of the title entities.</summary>
     public sealed class Titles;

@@ -51,6 +51,7 @@ public static class WebHosting
         services.AddTitleServices(options);
         services.AddPartyHub();
         services.AddNodeGrpc();
+        services.AddLiveServices();
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.AddNodeDrain();
@@ -94,6 +95,7 @@ public static class WebHosting
         app.MapTitleRoutes();
         app.MapPartyEndpoints();
         app.MapNodeGrpc();
+        app.MapLiveEndpoints();
         return app;
     }
 }

@@ -53,9 +53,13 @@ public sealed class PartyStateSpecs
     }
 
     [Fact]
-    public void A_party_of_a_live_stream_must_be_refused_until_live_streams_exist()
+    public void A_party_of_a_live_stream_must_open_while_it_is_on_air_and_be_refused_as_a_conflict_otherwise()
     {
-        Refused(PartyState.Empty(Party), new CreateParty(Party, Host, new PartyMedia(PartyMediaKind.Live, "l-1"), true, PartyControl.HostOnly, Idle), RejectionKind.Invalid);
+        var (_, events, _) = Decisions.Accept(PartyState.Empty(Party),
+            PartyState.Empty(Party).Handle(new CreateParty(Party, Host, PartyMedia.Live("ls-1"), true, PartyControl.HostOnly, Idle), T0));
+        Assert.Equal(PartyMedia.Live("ls-1"), Assert.IsType<PartyCreated>(Assert.Single(events)).Media);
+        var rejection = Refused(PartyState.Empty(Party), new CreateParty(Party, Host, PartyMedia.Live("ls-1"), false, PartyControl.HostOnly, Idle), RejectionKind.Conflict);
+        Assert.Contains("not on air", rejection.Message);
     }
 
     [Fact]

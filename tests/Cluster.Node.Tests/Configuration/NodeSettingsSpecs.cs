@@ -29,6 +29,7 @@ public sealed class NodeSettingsSpecs
         Assert.Equal(TimeSpan.FromHours(24), settings.Parties.InviteValidFor);
         Assert.Equal(TimeSpan.FromSeconds(2), settings.Parties.WatcherReaskInterval);
         Assert.Equal(TimeSpan.FromMinutes(1), settings.Parties.HostAwayGrace);
+        Assert.Equal(MediaPlatform.Actors.Live.LiveSettings.Default, settings.Live);
     }
 
     [Theory]
@@ -66,6 +67,12 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.parties.watcher-reask-interval = 10ms", "media-platform.parties.watcher-reask-interval")]
     [InlineData("media-platform.parties.watcher-reask-interval = often", "media-platform.parties.watcher-reask-interval")]
     [InlineData("media-platform.parties.host-away-grace = 0s", "media-platform.parties.host-away-grace")]
+    [InlineData("media-platform.live.heartbeat-interval = 0s", "media-platform.live.heartbeat-interval")]
+    [InlineData("media-platform.live.ingest-silence-timeout = 3s", "media-platform.live.ingest-silence-timeout")]
+    [InlineData("media-platform.live.max-duration = forever", "media-platform.live.max-duration")]
+    [InlineData("media-platform.live.max-ingest-bytes = 10 KiB", "media-platform.live.max-ingest-bytes")]
+    [InlineData("media-platform.live.stall-timeout = 1h", "media-platform.live.stall-timeout")]
+    [InlineData("media-platform.live.max-streams-per-node = 0", "media-platform.live.max-streams-per-node")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));

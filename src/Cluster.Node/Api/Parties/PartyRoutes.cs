@@ -24,7 +24,7 @@ public static class PartyRoutes
         routes.MapPost("/", CreateAsync)
             // Creating a party stores an entity, like creating a title: the same per-address limit.
             .RequireRateLimiting(RateLimitPolicies.Titles)
-            .WithSummary("Open a watch party of a published title; the caller hosts it (404 unknown title, 409 not published)");
+            .WithSummary("Open a watch party of a published title, or of the caller's live stream on air; the caller hosts it (404 unknown, 409 not published or not on air)");
 
         routes.MapGet("/", async (ClaimsPrincipal caller, PartyMembership membership, CancellationToken ct) =>
                 await membership.ListAsync(Caller(caller), ct) is { } list
@@ -59,8 +59,9 @@ public static class PartyRoutes
     }
 
     private static async Task<IResult> CreateAsync(CreatePartyRequest body, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Titles> titles,
-        PartyMembership membership, IRequiredActor<EntityRegions.PartyIndexes> indexes, NodeSettings settings, CancellationToken ct)
+        PartyMembership membership, IRequiredActor<EntityRegions.PartyIndexes> indexes, NodeSettings settings, Live.LiveViewers live, CancellationToken ct)
     {
+        if (body.StreamId is not null) return await Live.LiveParties.CreateAsync(body, Caller(caller), live, membership, indexes.ActorRef, settings, ct);
         if (ApiInput.Id("title id", body.TitleId ?? "") is { } bad) return bad;
         var title = await titles.ActorRef.AskEntityAsync<TitleView>(new GetTitle(body.TitleId!), ct);
         if (title.Rejection is { } refused) return ApiProblems.From(refused); // 404 for a title that does not exist

@@ -1,0 +1,62 @@
+using Akka.Configuration;
+
+namespace MediaPlatform.Actors.Live;
+
+/// <summary>
+/// Live stream settings, read from <c>media-platform.live</c> (defaults when absent): the ingest's heartbeat and how
+/// long a silent ingest is still taken as alive, and the limits on one ingest (length, bytes, a body that stalls).
+/// </summary>
+public sealed record LiveSettings(
+    TimeSpan HeartbeatInterval,
+    TimeSpan IngestSilenceTimeout,
+    TimeSpan MaxDuration,
+    long MaxIngestBytes,
+    TimeSpan StallTimeout,
+    int MaxStreamsPerNode)
+{
+    public const string Path = "media-platform.live";
+
+    public static readonly LiveSettings Default = new(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromHours(4),
+        20L * 1024 * 1024 * 1024, TimeSpan.FromSeconds(10), 4);
+
+    /// <summary>Reads and checks the settings; a bad value throws a ConfigurationException naming it (exit 2 at start-up).</summary>
+    public static LiveSettings From(Config root)
+    {
+        var heartbeat = Duration(root, "heartbeat-interval", Default.HeartbeatInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1));
+        var silence = Duration(root, "ingest-silence-timeout", Default.IngestSilenceTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        if (silence < heartbeat * 2)
+            throw new ConfigurationException($"{Path}.ingest-silence-timeout must be at least twice {Path}.heartbeat-interval");
+        return new LiveSettings(heartbeat, silence,
+            Duration(root, "max-duration", Default.MaxDuration, TimeSpan.FromSeconds(10), TimeSpan.FromDays(2)),
+            Bytes(root, "max-ingest-bytes", Default.MaxIngestBytes, 1024 * 1024),
+            Duration(root, "stall-timeout", Default.StallTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)),
+            Int(root, "max-streams-per-node", Default.MaxStreamsPerNode, 1, 64));
+    }
+
+    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
+    {
+        var path = $"{Path}.{key}";
+        TimeSpan value;
+        try { value = root.HasPath(path) ? root.GetTimeSpan(path, fallback, allowInfinite: false) : fallback; }
+        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a duration like 10s: {e.Message}"); }
+        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
+    }
+
+    private static long Bytes(Config root, string key, long fallback, long min)
+    {
+        var path = $"{Path}.{key}";
+        long value;
+        try { value = root.HasPath(path) ? root.GetByteSize(path) ?? fallback : fallback; }
+        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a size like 20 GiB: {e.Message}"); }
+        return value >= min ? value : throw new ConfigurationException($"{path} must be at least {min} bytes");
+    }
+
+    private static int Int(Config root, string key, int fallback, int min, int max)
+    {
+        var path = $"{Path}.{key}";
+        int value;
+        try { value = root.HasPath(path) ? root.GetInt(path) : fallback; }
+        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a whole number: {e.Message}"); }
+        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
+    }
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace MediaPlatform.Node.Tests.Api.Live;
+
+/// <summary>
+/// A broadcaster as the README tells one to push: ffmpeg generating a test pattern and tone in real time (-re) and
+/// PUTting MPEG-TS, chunked, to a node's ingest URL with the stream key in a header. Killed on dispose.
+/// </summary>
+public sealed class Broadcaster : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private Broadcaster(Process process) => _process = process;
+
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
+    public bool Exited => _process.HasExited;
+
+    public static Broadcaster Start(Uri node, string streamId, string key)
+    {
+        var psi = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var a in new[]
+                 {
+                     "-hide_banner", "-loglevel", "error", "-re",
+                     "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                     "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-g", "60", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                     "-f", "mpegts", "-method", "PUT", "-headers", $"X-Stream-Key: {key}\r\n", new Uri(node, $"/api/live/{streamId}/ingest").ToString(),
+                 })
+            psi.ArgumentList.Add(a);
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("ffmpeg did not start");
+        _ = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        return new Broadcaster(process);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { _process.Kill(entireProcessTree: true); }
+        catch (InvalidOperationException) { }
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
