@@ -57,6 +57,22 @@ public sealed class LiveApiSpecs(NodeFixture fixture, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task A_broadcast_through_the_load_balancer_reaches_the_node_while_it_is_still_being_sent()
+    {
+        var owner = await SignUpAsync();
+        var stream = await LivePeople.StreamAsync(owner);
+        await using var balancer = await MediaPlatform.Testing.Processes.LoadBalancer.RenderAsync([Node.Authority]);
+        await balancer.StartAsync();
+
+        // A buffered request body would reach the node only when the broadcast ends, which a live one never does.
+        await using var broadcaster = Broadcaster.Start(balancer.BaseAddress, stream.Id, stream.Key);
+        var waited = await Eventually.AwaitAsync(async () => await LivePeople.StatusAsync(owner, stream.Id) == "Live", TimeSpan.FromSeconds(30),
+            "the stream pushed through nginx to go live while ffmpeg still sends");
+        Assert.False(broadcaster.Exited, "ffmpeg stopped before the stream went live");
+        output.WriteLine($"live through the balancer {waited.TotalSeconds:0.0} s after ffmpeg started");
+    }
+
+    [Fact]
     public async Task A_wrong_key_another_users_token_or_an_unknown_stream_is_refused_before_anything_is_transcoded()
     {
         var owner = await SignUpAsync();
