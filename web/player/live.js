@@ -1,6 +1,6 @@
 // Live mode of the watch page, and the "Live now" list of friends' streams.
 // /player/?live=ID plays live stream ID (its owner's or a friend's) with hls.js from /api/live/ID/hls/master.m3u8: a
-// LIVE badge, the stream's title and owner, and its state from GET /api/live/ID, asked again every few seconds — live
+// LIVE badge, the stream's title and owner, how many are watching, and its state from GET /api/live/ID, asked again every few seconds — live
 // (saying so when the broadcaster reconnected), interrupted (waiting for the broadcaster) or ended (and why). During an
 // interruption the playlists stop growing and hls.js may give up loading; network errors are retried (startLoad after
 // a pause), media errors recovered (recoverMediaError), and when the state says live again the page asks hls.js to
@@ -91,7 +91,8 @@
     $('now-playing').textContent = view.title || 'Live stream';
     $('live-owner').textContent = `by ${view.ownerId}`;
     $('live-badge').hidden = view.status !== 'Live';
-    $('live-state').textContent = describe(view);
+    const watching = view.status === 'Ended' ? '' : ` · ${view.viewers ?? 0} watching`;
+    $('live-state').textContent = describe(view) + watching;
   }
 
   function retryLoad() {
