@@ -9,6 +9,7 @@ namespace MediaPlatform.Node.Tests.Api.Live;
 public sealed class Broadcaster : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private Broadcaster(Process process) => _process = process;
 
@@ -33,8 +34,11 @@ public sealed class Broadcaster : IAsyncDisposable
         return new Broadcaster(process);
     }
 
+    /// <summary>Kills ffmpeg (the broadcaster's connection drops); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         try { _process.Kill(entireProcessTree: true); }
         catch (InvalidOperationException) { }
         await _process.WaitForExitAsync();
