@@ -8,7 +8,7 @@ namespace MediaPlatform.Node.Tests.Browser;
 /// <summary>
 /// The watch page's live mode in headless Chromium: ffmpeg broadcasts a test pattern to the node, and the owner's friend
 /// finds the stream in the page's "Friends live now" list, follows "Watch live" and plays it (LIVE, one viewer, video
-/// advancing); the broadcaster's connection then drops and comes back, and the same page plays on without a reload.
+/// advancing); the broadcaster then stops and comes back, and the same page plays on without a reload.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LiveInBrowserSpecs(NodeFixture fixture, ITestOutputHelper output)
@@ -38,8 +38,8 @@ public sealed class LiveInBrowserSpecs(NodeFixture fixture, ITestOutputHelper ou
             await Eventually.AwaitAsync(() => File.Exists(playing) || check.IsCompleted, TimeSpan.FromSeconds(60), "the page to play the stream");
             if (!File.Exists(playing)) Assert.Fail($"the friend's page did not play the live stream: {await check}");
 
-            // The broadcaster's connection drops; it comes back with the same key while the page stays open.
-            await broadcaster.DisposeAsync();
+            // The broadcaster stops; it comes back with the same key while the page stays open.
+            await broadcaster.StopAsync(TimeSpan.FromSeconds(10));
             await Eventually.AwaitAsync(async () =>
             {
                 var view = await LivePeople.GetAsync(owner, stream.Id);
