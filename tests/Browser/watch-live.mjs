@@ -1,6 +1,6 @@
 // A friend watches a live stream on the watch page in headless Chromium:
 //   node watch-live.mjs <base-url> <stream-id> [--timeout-ms 40000] [--resume-signal FILE]   (the friend's session: PLAYER_SESSION)
-// The friend's home list (/player/) shows the stream with a "Watch live" link; /player/?live=ID shows LIVE, the
+// The friend's home in the web app (/app/) and the watch page's list (/player/) show the stream with a "Watch live" link; /player/?live=ID shows LIVE, the
 // stream's state and "1 watching", and its video's currentTime advances past 3 s. With --resume-signal, the script
 // then writes FILE (the caller cuts the broadcaster off), waits for the page to say interrupted, writes
 // FILE.interrupted (the caller lets the broadcaster reconnect), waits for the page to say reconnected, and for the
@@ -51,7 +51,10 @@ async function check({ base, streamId, timeoutMs, resumeSignal, session }) {
     page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
 
-    // The friend's list offers the stream.
+    // The friend's home in the web app and the watch page's list offer the stream.
+    await page.goto(`${base}/app/#/`);
+    await page.locator(`#friends-live a[href="/player/?live=${streamId}"]`).waitFor({ timeout: timeoutMs });
+    result.onHome = true;
     await page.goto(`${base}/player/`);
     const link = page.locator(`a.watch-live[data-stream-id="${streamId}"]`);
     await link.waitFor({ timeout: timeoutMs });
