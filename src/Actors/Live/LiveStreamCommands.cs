@@ -51,3 +51,10 @@ public sealed record EndLiveStream(string StreamId, string UserId) : ILiveStream
 /// <summary>The stream as <paramref name="ViewerId"/> may see it: the owner, or one of the owner's friends (<paramref name="ViewerFriendIds"/>).</summary>
 [Manifest("live.get.v1")]
 public sealed record GetLiveStream(string StreamId, string ViewerId, IReadOnlyList<string> ViewerFriendIds) : ILiveStreamCommand;
+
+/// <summary>
+/// A node served <paramref name="ViewerId"/> (already allowed to watch) the stream's media: counted as watching for
+/// <see cref="LiveViewerPresence.Expiry"/>. Told, never answered; kept in memory only.
+/// </summary>
+[Manifest("live.viewer-seen.v1")]
+public sealed record RecordLiveViewer(string StreamId, string ViewerId) : ILiveStreamCommand;

@@ -9,7 +9,8 @@ namespace MediaPlatform.Actors.Live;
 /// entity watches its ingest two ways, since the node holding it cannot always say it stopped: a node that leaves the
 /// cluster (or is gone when the stream starts again elsewhere) takes its ingest with it, and an ingest that sends no
 /// heartbeat for <see cref="LiveSettings.IngestSilenceTimeout"/> is taken as gone. Either way the stream becomes
-/// interrupted and the broadcaster may reconnect anywhere with the same key.
+/// interrupted and the broadcaster may reconnect anywhere with the same key. Who is watching (<see cref="RecordLiveViewer"/>)
+/// is counted in memory and shown in the stream's view as its viewers.
 /// </summary>
 public sealed class LiveStreamEntity : EventSourcedEntity<LiveStreamState, ILiveStreamCommand, ILiveStreamEvent>, IWithTimers
 {
@@ -19,6 +20,7 @@ public sealed class LiveStreamEntity : EventSourcedEntity<LiveStreamState, ILive
 
     private readonly LiveSettings _live;
     private DateTimeOffset _lastHeard;
+    private LiveViewerPresence _viewers = LiveViewerPresence.None;
 
     public LiveStreamEntity(string streamId, LiveSettings live, EntitySettings settings, IClock clock)
         : base(PersistenceIdPrefix + streamId, LiveStreamState.Empty(streamId), settings, clock)
@@ -55,7 +57,16 @@ public sealed class LiveStreamEntity : EventSourcedEntity<LiveStreamState, ILive
         // Hearing from the current ingest (its start or a heartbeat) restarts the silence clock.
         if (command is IngestHeartbeat h && h.IngestId == state.IngestId || command is BeginIngest) _lastHeard = now;
         if (command is BeginIngest begin && InCluster) command = begin with { LiveNodes = LiveMembers() };
-        return state.Handle(command, now);
+        if (command is RecordLiveViewer seen)
+        {
+            // Presence is kept in memory, not journaled: it only says who is watching now.
+            if (state.Exists) _viewers = _viewers.Seen(seen.ViewerId, now);
+            return new Decision<ILiveStreamEvent>.Accepted([], NoReply.Instance);
+        }
+        var decision = state.Handle(command, now);
+        if (decision is not Decision<ILiveStreamEvent>.Accepted { Reply: LiveStreamView view } accepted) return decision;
+        _viewers = _viewers.Prune(now);
+        return accepted with { Reply = view with { Viewers = _viewers.Count(now) } };
     }
 
     protected override void OnEventsPersisted() => ArmSilenceTimer();

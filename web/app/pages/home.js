@@ -1,9 +1,12 @@
-// Home: search, recently published titles, and the signed-in person's own titles while they are being processed.
+// Home: search, recently published titles, and for a signed-in person their friends' live streams on air (each with a
+// "Watch live" link to the watch page's live mode, asked again every few seconds) and their own titles while they are
+// being processed.
 import { h, field, notice, say } from '../lib/dom.js';
 import { api } from '../lib/api.js';
 import { titleCard } from '../lib/titles.js';
 
 const REFRESH_MS = 4000;
+const LIVE_REFRESH_MS = 6000;
 
 export function render(view, { query, user, navigate }) {
   const q = query.get('q') ?? '';
@@ -23,6 +26,9 @@ export function render(view, { query, user, navigate }) {
   view.append(search,
     h('section', { 'aria-labelledby': 'published-h' },
       h('h2', { id: 'published-h' }, q ? `Titles matching “${q}”` : 'Recently published'), publishedNote, published));
+  const live = h('ul', { id: 'friends-live' });
+  const liveSection = h('section', { 'aria-labelledby': 'live-h', hidden: true }, h('h2', { id: 'live-h' }, 'Friends live now'), live);
+  if (user) view.append(liveSection);
   if (user) {
     view.append(h('section', { 'aria-labelledby': 'mine-h' },
       h('h2', { id: 'mine-h' }, 'My titles in progress'), mineNote, mine,
@@ -57,6 +63,17 @@ export function render(view, { query, user, navigate }) {
     // Follow progress while something is being processed.
     if (working && !stopped) timer = setTimeout(load, REFRESH_MS);
   }
+  let liveTimer = null;
+  async function loadLive() {
+    try {
+      const list = await api('/api/live');
+      live.replaceChildren(...list.streams.map((s) => h('li', {}, `${s.title || 'Untitled stream'} — ${s.ownerId}${s.status === 'Interrupted' ? ' (interrupted)' : ''} `,
+        h('a', { href: `/player/?live=${encodeURIComponent(s.streamId)}`, class: 'watch-live' }, 'Watch live'))));
+      liveSection.hidden = list.streams.length === 0;
+    } catch { /* the list stays as it was; asked again below */ }
+    if (!stopped) liveTimer = setTimeout(loadLive, LIVE_REFRESH_MS);
+  }
   load();
-  return () => { stopped = true; clearTimeout(timer); };
+  if (user) loadLive();
+  return () => { stopped = true; clearTimeout(timer); clearTimeout(liveTimer); };
 }

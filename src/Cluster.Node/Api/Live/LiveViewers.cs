@@ -9,7 +9,8 @@ namespace MediaPlatform.Node.Api.Live;
 /// <summary>
 /// Who may see a live stream (its owner and the owner's accepted friends, as the stream entity decides), looked up
 /// for routes and playback. Players fetch a playlist or segment every second or two, so a yes is remembered on this
-/// node for <see cref="Remember"/>; an unfriended viewer loses access within that time.
+/// node for <see cref="Remember"/>; an unfriended viewer loses access within that time. Each such look-up also tells
+/// the stream the viewer is watching (its viewer count).
 /// </summary>
 public sealed class LiveViewers(IActorRef streams, IActorRef friendLists)
 {
@@ -45,6 +46,8 @@ public sealed class LiveViewers(IActorRef streams, IActorRef friendLists)
         if (answer.Rejection is { } refused) return refused;
         if (_allowed.Count >= MaxRemembered) _allowed.Clear();
         _allowed[(streamId, viewerId)] = now + Remember;
+        // Asked again only after Remember: the stream hears of each watching viewer that often from this node.
+        streams.Tell(new RecordLiveViewer(streamId, viewerId));
         return null;
     }
 }

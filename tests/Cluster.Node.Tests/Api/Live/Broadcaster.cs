@@ -9,6 +9,7 @@ namespace MediaPlatform.Node.Tests.Api.Live;
 public sealed class Broadcaster : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private Broadcaster(Process process) => _process = process;
 
@@ -33,8 +34,28 @@ public sealed class Broadcaster : IAsyncDisposable
         return new Broadcaster(process);
     }
 
+    /// <summary>
+    /// The broadcaster stops as a person stopping their encoder does: ffmpeg is told to quit ('q'), finishes its request
+    /// and exits (killed if it has not within <paramref name="timeout"/>). The request ends without an end of stream.
+    /// </summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+        {
+            await _process.StandardInput.WriteAsync('q');
+            await _process.StandardInput.FlushAsync();
+            using var cts = new CancellationTokenSource(timeout);
+            try { await _process.WaitForExitAsync(cts.Token); }
+            catch (OperationCanceledException) { }
+        }
+        await DisposeAsync();
+    }
+
+    /// <summary>Kills ffmpeg (the broadcaster's connection drops); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         try { _process.Kill(entireProcessTree: true); }
         catch (InvalidOperationException) { }
         await _process.WaitForExitAsync();

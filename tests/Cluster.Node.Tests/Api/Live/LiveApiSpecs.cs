@@ -143,6 +143,11 @@ public sealed class LiveApiSpecs(NodeFixture fixture, ITestOutputHelper output) 
         Assert.Contains("immutable", segmentResponse.Headers.CacheControl!.ToString());
         await AssertProblemAsync(await stranger.Client.GetAsync($"/api/live/{stream.Id}/hls/master.m3u8"), HttpStatusCode.Forbidden);
         await AssertProblemAsync(await friend.Client.GetAsync($"/api/live/{stream.Id}/hls/..%2F..%2Fsecret.ts"), HttpStatusCode.BadRequest);
+        // The friend's player counts as one viewer (however many files it fetched); the owner looking and the refused
+        // stranger do not.
+        await Eventually.AwaitAsync(async () => (await LivePeople.GetAsync(owner, stream.Id)).GetProperty("viewers").GetInt32() == 1,
+            TimeSpan.FromSeconds(10), "the friend to be counted as a viewer");
+        Assert.Equal(1, (await LivePeople.GetAsync(friend, stream.Id)).GetProperty("viewers").GetInt32());
         var listed = await friend.Client.GetFromJsonAsync<JsonElement>("/api/live");
         Assert.Contains(listed.GetProperty("streams").EnumerateArray(), s => s.GetProperty("streamId").GetString() == stream.Id);
         Assert.Empty((await stranger.Client.GetFromJsonAsync<JsonElement>("/api/live")).GetProperty("streams").EnumerateArray());
