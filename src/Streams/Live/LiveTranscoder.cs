@@ -59,13 +59,15 @@ public static class LiveTranscoder
                     await stdin.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
             }
-            catch (IOException) when (!cancellationToken.IsCancellationRequested)
+            catch (IOException)
             {
-                // ffmpeg stopped reading (it failed) or the broadcaster's connection broke: the exit code says which.
+                // ffmpeg stopped reading (it failed, or was killed because the request was aborted) or the broadcaster's
+                // connection broke: the exit code, or the cancellation checked below, says which.
             }
-            catch (Exception e) when (e is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // A reset connection surfaces as the server's own exception type: the input ended.
+                // A reset connection surfaces as the server's own exception type: the input ended. Whatever a read or
+                // write throws must end here, never escape: the caller stops the stream's heartbeats only when this returns.
             }
             finally
             {

@@ -82,6 +82,12 @@ public sealed class LiveIngest(ActorSystem system, LiveViewers viewers, IBlobSto
                     : http.RequestAborted.IsCancellationRequested ? LiveTranscodeOutcome.Ended(0)
                     : LiveTranscodeOutcome.Failure($"the stream reached its longest length ({settings.Live.MaxDuration})", 0);
             }
+            catch (Exception e)
+            {
+                // Never leave the heartbeats running: they would keep a stream whose broadcaster is gone "live".
+                log.LogWarning(e, "live stream {StreamId}: ingest {IngestId} broke", streamId, ingestId);
+                outcome = http.RequestAborted.IsCancellationRequested ? LiveTranscodeOutcome.Ended(0) : LiveTranscodeOutcome.Failure("the ingest broke on the node", 0);
+            }
             stopPublishing.Cancel();
             await Task.WhenAll(publishing, heartbeats);
             log.LogInformation("live stream {StreamId}: ingest {IngestId} stopped ({Reason}); {Segments} segments published",

@@ -73,6 +73,22 @@ public sealed class LiveApiSpecs(NodeFixture fixture, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task A_broadcaster_killed_mid_stream_leaves_the_stream_interrupted_not_live()
+    {
+        var owner = await SignUpAsync();
+        var stream = await LivePeople.StreamAsync(owner);
+        var broadcaster = Broadcaster.Start(Node, stream.Id, stream.Key);
+        await Eventually.AwaitAsync(async () => await LivePeople.StatusAsync(owner, stream.Id) == "Live", TimeSpan.FromSeconds(30), "the stream to go live");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // let ffmpeg on the node be busy transcoding, its stdin pipe in use
+
+        await broadcaster.DisposeAsync(); // SIGKILL: the connection drops mid-body
+        // The stall time-out (10 s) is the last resort; the aborted request must end the ingest and its heartbeats.
+        var waited = await Eventually.AwaitAsync(async () => await LivePeople.StatusAsync(owner, stream.Id) == "Interrupted", TimeSpan.FromSeconds(25),
+            "the stream whose broadcaster was killed to show as interrupted");
+        output.WriteLine($"interrupted {waited.TotalSeconds:0.0} s after the broadcaster was killed");
+    }
+
+    [Fact]
     public async Task A_wrong_key_another_users_token_or_an_unknown_stream_is_refused_before_anything_is_transcoded()
     {
         var owner = await SignUpAsync();
