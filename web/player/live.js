@@ -36,9 +36,15 @@
     $('live-streams').replaceChildren(...[...streams.values()].map(watchLink));
   }
 
+  let listening = false;
+
   async function refreshStreams() {
     const response = await fetch('/api/live', { credentials: 'same-origin' }).catch(() => null);
-    if (!response?.ok) return; // signed out or unreachable: no list
+    if (!response?.ok) return; // signed out or unreachable: no list, and no hub connection to be refused
+    if (!listening) {
+      listening = true;
+      listenForStreams();
+    }
     const list = await response.json().catch(() => null);
     if (!list) return;
     streams.clear();
@@ -51,6 +57,7 @@
     const connection = new signalR.HubConnectionBuilder()
       .withUrl('/hubs/live', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })
       .withAutomaticReconnect()
+      .configureLogging(signalR.LogLevel.None) // a refused or dropped connection is not the page's error: the list is polled too
       .build();
     connection.on('liveStarted', (notice) => {
       streams.set(notice.streamId, { streamId: notice.streamId, ownerId: notice.ownerId, title: notice.title, status: 'Live' });
@@ -61,7 +68,6 @@
 
   refreshStreams();
   setInterval(refreshStreams, POLL_MS * 2);
-  listenForStreams();
 
   if (!liveId) return;
 
