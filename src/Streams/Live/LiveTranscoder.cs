@@ -59,15 +59,11 @@ public static class LiveTranscoder
                     await stdin.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
             }
-            catch (IOException)
-            {
-                // ffmpeg stopped reading (it failed, or was killed because the request was aborted) or the broadcaster's
-                // connection broke: the exit code, or the cancellation checked below, says which.
-            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // A reset connection surfaces as the server's own exception type: the input ended. Whatever a read or
-                // write throws must end here, never escape: the caller stops the stream's heartbeats only when this returns.
+                // ffmpeg stopped reading (it failed, or was killed because the request was aborted), or the broadcaster's
+                // connection broke (an IOException, or the server's own type for a reset): the exit code, or the
+                // cancellation checked below, says which. Nothing a read or write throws may escape from here.
             }
             finally
             {

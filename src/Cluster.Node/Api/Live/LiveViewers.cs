@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
 using MediaPlatform.Actors.Entities;
-using MediaPlatform.Actors.Friends;
 using MediaPlatform.Actors.Live;
+using MediaPlatform.Node.Api.Friends;
 
 namespace MediaPlatform.Node.Api.Live;
 
@@ -21,13 +21,7 @@ public sealed class LiveViewers(IActorRef streams, IActorRef friendLists)
     public IActorRef Streams => streams;
 
     /// <summary>The user's accepted friends, as their friend list holds them.</summary>
-    public async Task<EntityAnswer<IReadOnlyList<string>>> FriendsOfAsync(string userId, CancellationToken ct)
-    {
-        var list = await friendLists.AskEntityAsync<FriendListView>(new GetFriendList(userId), ct);
-        return list.Reply is { } view
-            ? new EntityAnswer<IReadOnlyList<string>>(view.Friends.Select(f => f.OtherUserId).ToList(), null)
-            : new EntityAnswer<IReadOnlyList<string>>(null, list.Rejection);
-    }
+    public Task<EntityAnswer<IReadOnlyList<string>>> FriendsOfAsync(string userId, CancellationToken ct) => friendLists.AcceptedFriendsOfAsync(userId, ct);
 
     /// <summary>The stream as <paramref name="viewerId"/> may see it, or the refusal (404, 403, 503).</summary>
     public async Task<EntityAnswer<LiveStreamView>> ViewAsync(string streamId, string viewerId, CancellationToken ct)

@@ -1,7 +1,7 @@
 using Akka.Actor;
 using MediaPlatform.Actors.Entities;
-using MediaPlatform.Actors.Friends;
 using MediaPlatform.Actors.Parties;
+using MediaPlatform.Node.Api.Friends;
 using MediaPlatform.Node.Configuration;
 
 namespace MediaPlatform.Node.Api.Parties;
@@ -16,7 +16,7 @@ public sealed class PartyMembership(IActorRef parties, IActorRef indexes, IActor
 
     public async Task<EntityAnswer<PartyView>> InviteAsync(string partyId, string byUserId, string inviteeId, CancellationToken ct)
     {
-        var friends = await FriendsOfAsync(byUserId, ct);
+        var friends = await friendLists.AcceptedFriendsOfAsync(byUserId, ct);
         if (friends.Rejection is { } unavailable) return new EntityAnswer<PartyView>(null, unavailable);
         var answer = await parties.AskEntityAsync<PartyView>(new InviteToParty(partyId, byUserId, inviteeId, friends.Reply!, settings.Parties.InviteValidFor), ct);
         if (answer.Reply is not null) await indexes.AskEntityAsync<PartyIndexView>(new IndexParty(inviteeId, partyId), ct);
@@ -25,7 +25,7 @@ public sealed class PartyMembership(IActorRef parties, IActorRef indexes, IActor
 
     public async Task<EntityAnswer<PartyView>> JoinAsync(string partyId, string userId, CancellationToken ct)
     {
-        var friends = await FriendsOfAsync(userId, ct);
+        var friends = await friendLists.AcceptedFriendsOfAsync(userId, ct);
         if (friends.Rejection is { } unavailable) return new EntityAnswer<PartyView>(null, unavailable);
         var answer = await parties.AskEntityAsync<PartyView>(new JoinParty(partyId, userId, friends.Reply!), ct);
         if (answer.Reply is not null) await indexes.AskEntityAsync<PartyIndexView>(new IndexParty(userId, partyId), ct);
@@ -50,14 +50,5 @@ public sealed class PartyMembership(IActorRef parties, IActorRef indexes, IActor
             indexes.Tell(new UnindexParty(userId, over.PartyId));
         return (known.Where(s => s is { Exists: true, Ended: false, Member: true }).ToList(),
             known.Where(s => s is { Exists: true, Ended: false, Member: false, Invite: not null }).ToList());
-    }
-
-    /// <summary>The user's accepted friends, as their friend list holds them.</summary>
-    private async Task<EntityAnswer<IReadOnlyList<string>>> FriendsOfAsync(string userId, CancellationToken ct)
-    {
-        var list = await friendLists.AskEntityAsync<FriendListView>(new GetFriendList(userId), ct);
-        return list.Reply is { } view
-            ? new EntityAnswer<IReadOnlyList<string>>(view.Friends.Select(f => f.OtherUserId).ToList(), null)
-            : new EntityAnswer<IReadOnlyList<string>>(null, list.Rejection);
     }
 }
