@@ -1,12 +1,14 @@
 // Plays one title in headless Chromium through the node's player page and checks that it really plays:
 //   node play-title.mjs <base-url> <title-id> [--timeout-ms 90000] [--subtitles LANG] [--switch-quality]
-//     [--pending TITLE-ID] [--processing] [--screenshot FILE.png]     (the owner's session: environment PLAYER_SESSION)
+//     [--pending TITLE-ID] [--processing] [--thumbnails] [--screenshot FILE.png]     (the owner's session: environment PLAYER_SESSION)
 // The title plays for its owner (signed in by the session cookie PLAYER_SESSION); signed out, the page must say
 // "Subscribe or buy this title to watch" and link to the app.
 // Passes when hls.js has parsed the master playlist (at least one level) and video.currentTime has passed 3 s with no
 // fatal player error and no JavaScript error. With --subtitles, the browser prefers French (so subtitles start off),
 // the subtitle selector turns on the LANG track and a cue must be shown at its time; C must turn it off again.
 // With --switch-quality, the quality selector picks a fixed rung and hls.js must switch to it and load its fragments.
+// With --thumbnails, hovering the seek bar near its start and near its end must show a thumbnail from the title's
+// sprite sheet (loaded, not a broken image) whose region (background position) differs between the two moments.
 // The M key must mute. With --pending, that title (not published) must be explained, to its owner (signed in by the
 // session cookie PLAYER_SESSION) and to anyone else, and the header must offer Sign in to the anonymous viewer and
 // Account to the owner; an unknown title must be called not found; the page has no token box and fits a phone's
@@ -22,11 +24,12 @@ const PLAYED_SECONDS = 3;
 
 function parseArgs(argv) {
   const positional = [];
-  const options = { timeoutMs: 90_000, subtitles: null, switchQuality: false, pending: null, processing: false, session: process.env.PLAYER_SESSION ?? null, screenshot: null };
+  const options = { timeoutMs: 90_000, subtitles: null, switchQuality: false, thumbnails: false, pending: null, processing: false, session: process.env.PLAYER_SESSION ?? null, screenshot: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--timeout-ms') options.timeoutMs = Number(argv[++i]);
     else if (argv[i] === '--subtitles') options.subtitles = argv[++i];
     else if (argv[i] === '--switch-quality') options.switchQuality = true;
+    else if (argv[i] === '--thumbnails') options.thumbnails = true;
     else if (argv[i] === '--pending') options.pending = argv[++i];
     else if (argv[i] === '--processing') options.processing = true;
     else if (argv[i] === '--screenshot') options.screenshot = argv[++i];
@@ -221,7 +224,46 @@ async function checkProcessing(page, titleId, result, remaining) {
   return null;
 }
 
-async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pending, processing, session, screenshot }) {
+// Hovers the seek bar at a fraction of its width and reads the preview shown there.
+async function hoverSeekBar(page, fraction) {
+  const box = await page.locator('#seekbar').boundingBox();
+  await page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
+  await page.waitForFunction(() => !document.getElementById('seek-preview').hidden, null, { timeout: 5000, polling: 50 }).catch(() => {});
+  return page.evaluate(() => {
+    const thumb = document.getElementById('seek-thumb');
+    const style = getComputedStyle(thumb);
+    return { visible: !document.getElementById('seek-preview').hidden && !thumb.hidden, image: style.backgroundImage,
+      position: style.backgroundPosition, size: [thumb.offsetWidth, thumb.offsetHeight], time: document.getElementById('seek-time').textContent,
+      hoveredTime: window.seekPreview.state.hoveredTime };
+  });
+}
+
+// The seek bar's thumbnails: the track is loaded, hovering shows a sprite region that moves with the hovered time,
+// and the sprite sheet itself loads as an image.
+async function checkThumbnails(page, result, remaining) {
+  await page.waitForFunction(() => window.seekPreview?.state.cues.length > 0, null, { timeout: remaining(), polling: 100 }).catch(() => {});
+  const cues = await page.evaluate(() => window.seekPreview.state.cues.length);
+  if (cues === 0) return 'the thumbnail track was not loaded (no cues)';
+  const early = await hoverSeekBar(page, 0.1);
+  const late = await hoverSeekBar(page, 0.9);
+  await page.mouse.move(0, 0);
+  const image = /url\("?([^")]+)"?\)/.exec(late.image)?.[1] ?? null;
+  const sheet = image && await page.evaluate((src) => new Promise((resolve) => {
+    const img = new Image();
+    img.onload = () => resolve({ width: img.naturalWidth, height: img.naturalHeight });
+    img.onerror = () => resolve(null);
+    img.src = src;
+  }), image);
+  result.thumbnails = { cues, early, late, sheet };
+  if (!early.visible || !late.visible) return `hovering the seek bar showed no thumbnail: ${JSON.stringify(result.thumbnails)}`;
+  if (!/sprite-\d+\.jpg/.test(late.image)) return `the thumbnail is not drawn from a sprite sheet: ${late.image}`;
+  if (!sheet) return `the sprite sheet ${image} did not load as an image`;
+  if (early.position === late.position && early.image === late.image)
+    return `the thumbnail did not change with the hovered time: ${JSON.stringify(result.thumbnails)}`;
+  return null;
+}
+
+async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, thumbnails, pending, processing, session, screenshot }) {
   const url = `${baseUrl}/player/?title=${encodeURIComponent(titleId)}`;
   const result = { ok: false, titleId, url, levels: [], currentTime: 0, fatalError: null, errors: [], pageErrors: [], httpErrors: [] };
   const browser = await launchChromium(['--lang=fr-FR']);
@@ -271,6 +313,10 @@ async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, pe
     }
     if (switchQuality) {
       const problem = await checkQualitySwitch(page, result, remaining);
+      if (problem) return fail(result, problem);
+    }
+    if (thumbnails) {
+      const problem = await checkThumbnails(page, result, remaining);
       if (problem) return fail(result, problem);
     }
     // Keyboard (focus on the page, not on a control): M mutes, ↓ lowers the volume (remembered), Space pauses,

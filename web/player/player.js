@@ -271,6 +271,7 @@ function stop() {
     subtitleTracks: [], subtitleTrack: -1, fatalError: null, errors: [], processingPercent: null,
   });
   $('processing').hidden = true;
+  window.seekPreview?.clear();
   fillQualities();
   fillSubtitles();
 }
@@ -394,6 +395,7 @@ async function play(titleId) {
     showPlayback(false);
     return notEntitled(title, entitlement.reason);
   }
+  window.seekPreview?.load(title.thumbnailsUrl); // published titles have a preview track; others get a plain bar
   if (window.Hls?.isSupported()) attachHls(video, title.playbackUrl);
   else if (video.canPlayType('application/vnd.apple.mpegurl')) { video.src = title.playbackUrl; startPlayback(video); }
   else fail(window.Hls ? 'This browser cannot play HLS (no Media Source Extensions).'

@@ -4,23 +4,23 @@ using MediaPlatform.Streams.Encoding;
 namespace MediaPlatform.Streams.Packaging;
 
 /// <summary>
-/// Grabs a title's poster: one JPEG frame at a tenth of the duration (past the black opening and the studio logos most
-/// videos start with, and always inside even a short clip), scaled to <see cref="Width"/> pixels wide with the
-/// picture's aspect kept. It is written into the package folder, so it is stored and served with the title's HLS files
-/// until the image pipeline provides real artwork.
+/// Grabs a title's poster: one JPEG frame, at most <see cref="MaxWidth"/> pixels wide (never wider than the video) with
+/// the picture's aspect kept. The frame is the one the thumbnails chose (<see cref="Thumbnails.SamplePicker"/>: well lit,
+/// most detail) or, when they could not be made, a tenth of the way in (past the black opening most videos start with).
+/// It is written into the package folder, so it is stored and served with the title's HLS files.
 /// </summary>
 public sealed class PosterFrame(FfmpegRunner? runner = null)
 {
     public const string FileName = "poster.jpg";
-    public const int Width = 480;
+    public const int MaxWidth = 1280;
     private readonly FfmpegRunner _runner = runner ?? FfmpegRunner.Shared;
 
     /// <param name="videoPath">A rendition of the title (the highest rung gives the sharpest frame).</param>
     /// <returns>The poster's path inside <paramref name="outputFolder"/>.</returns>
-    public async Task<string> GrabAsync(string videoPath, TimeSpan duration, string outputFolder, CancellationToken cancellationToken = default)
+    public async Task<string> GrabAtAsync(string videoPath, TimeSpan at, string outputFolder, CancellationToken cancellationToken = default)
     {
         var output = Path.Combine(outputFolder, FileName);
-        await _runner.RunFfmpegAsync(BuildArguments(Path.GetFullPath(videoPath), At(duration), output), null, null, cancellationToken);
+        await _runner.RunFfmpegAsync(BuildArguments(Path.GetFullPath(videoPath), at, output), null, null, cancellationToken);
         return output;
     }
 
@@ -30,7 +30,7 @@ public sealed class PosterFrame(FfmpegRunner? runner = null)
     public static IReadOnlyList<string> BuildArguments(string videoPath, TimeSpan at, string outputPath) =>
     [
         // -ss before -i seeks to the keyframe before and decodes up to the moment: exact and quick.
-        "-ss", at.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture), "-i", videoPath,
-        "-map", "0:v:0", "-frames:v", "1", "-vf", $"scale={Width}:-2", "-q:v", "3", "-f", "image2", outputPath,
+        "-ss", at.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture), "-i", videoPath,
+        "-map", "0:v:0", "-frames:v", "1", "-vf", $"scale='min({MaxWidth},iw)':-2", "-q:v", "3", "-f", "image2", outputPath,
     ];
 }

@@ -11,4 +11,11 @@ public sealed record TranscodeSummary(
     int Encodes,
     IReadOnlyList<RungSummary> Rungs,
     string? AudioPlaylist,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The seek-bar preview and poster written into the package; null when they could not be made.</summary>
+    public Thumbnails.ThumbnailSet? Thumbnails { get; init; }
+
+    /// <summary>Why there is no preview (the title is packaged and plays without one).</summary>
+    public string? ThumbnailFailure { get; init; }
+}

@@ -17,6 +17,16 @@ public sealed class PipelineSettingsSpecs
         Assert.Equal((4, 4), (settings.ChunkSeconds, settings.SegmentSeconds));
         Assert.Same(LadderPolicy.Default, settings.Ladder);
         Assert.Equal(QcSeverity.Error, settings.Quality.BlockPublishingAt);
+        Assert.Equal((TimeSpan.FromSeconds(10), 20), (settings.Thumbnails.Interval, settings.Thumbnails.MaxSceneFrames));
+    }
+
+    [Fact]
+    public void Configured_thumbnail_sampling_must_be_used()
+    {
+        var settings = PipelineSettings.From(ConfigurationFactory.ParseString(
+            "media-platform.pipeline.thumbnails { interval = 5s, max-scene-frames = 0 }"));
+
+        Assert.Equal((TimeSpan.FromSeconds(5), 0), (settings.Thumbnails.Interval, settings.Thumbnails.MaxSceneFrames));
     }
 
     [Fact]
@@ -47,6 +57,8 @@ public sealed class PipelineSettingsSpecs
     [InlineData("segment-seconds = 5", "even number of seconds")]
     [InlineData("chunk-seconds = 1", "chunk-seconds")]
     [InlineData("quality.block-publishing-at = sometimes", "error, warning or off")]
+    [InlineData("thumbnails.interval = 500ms", "thumbnails.interval")]
+    [InlineData("thumbnails.max-scene-frames = -1", "thumbnails.max-scene-frames")]
     public void A_bad_setting_must_be_refused_naming_it(string setting, string expected)
     {
         var error = Assert.Throws<ConfigurationException>(() =>

@@ -9,8 +9,9 @@ namespace MediaPlatform.Node.Tests.Browser;
 /// <summary>
 /// End to end on a real node: a generated clip is uploaded with English SRT subtitles, the cluster probes, transcodes,
 /// checks and packages it until the title is published, and the player page plays it in headless Chromium: the viewer
-/// (whose browser prefers French) turns the subtitles on and sees a cue at its time, picks a fixed quality, mutes with
-/// M, and is told why an unpublished or unknown title does not play.
+/// (whose browser prefers French) turns the subtitles on and sees a cue at its time, picks a fixed quality, sees the
+/// thumbnail of the hovered moment over the seek bar, mutes with M, and is told why an unpublished or unknown title
+/// does not play.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
@@ -25,7 +26,7 @@ public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
     private static string Srt => string.Concat(Cues.Select((c, i) => $"{i + 1}\n{Time(c.Start)} --> {Time(c.End)}\n{c.Text}\n\n"));
 
     [Fact]
-    public async Task An_uploaded_clip_must_be_published_and_play_in_headless_chromium_with_subtitles_quality_and_keys()
+    public async Task An_uploaded_clip_must_be_published_and_play_in_headless_chromium_with_subtitles_quality_previews_and_keys()
     {
         var (owner, token) = await NewOwnerAsync();
         var titleId = TitleApi.Id(await TitleApi.CreateAsync(owner, "Browser playback"));
@@ -38,7 +39,7 @@ public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
         await WaitUntilPublishedAsync(owner, titleId);
 
         var outcome = await BrowserCheck.PlayAsync(fixture.Node.Http.BaseAddress!, titleId, PlayTimeout,
-            ["--subtitles", "en", "--switch-quality", "--pending", pending], screenshotName: "playback-" + titleId, token: token);
+            ["--subtitles", "en", "--switch-quality", "--thumbnails", "--pending", pending], screenshotName: "playback-" + titleId, token: token);
         Assert.True(outcome.Passed, $"title {titleId} did not play in Chromium (screenshot in {BrowserCheck.ScreenshotFolder}): {outcome}");
         var result = outcome.Result!.Value;
         Assert.Equal(2, result.GetProperty("levels").GetArrayLength()); // 240p and 360p from a 640x360 source
@@ -54,6 +55,11 @@ public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
         // hls.js maps cue times through the 90 kHz timestamp map in floating point: start and end may land 1 ms apart.
         Assert.InRange(shown.GetProperty("endTime").GetDouble() - source.End - shift, -0.0015, 0.0015);
         Assert.Equal("English", result.GetProperty("shownCue").GetProperty("track").GetProperty("label").GetString());
+        // Hovering the seek bar at 10 % and 90 % of the 10 s title shows two different regions of the sprite sheet.
+        var preview = result.GetProperty("thumbnails");
+        Assert.True(preview.GetProperty("cues").GetInt32() >= 4);
+        Assert.NotEqual(preview.GetProperty("early").GetProperty("position").GetString(), preview.GetProperty("late").GetProperty("position").GetString());
+        Assert.InRange(preview.GetProperty("late").GetProperty("hoveredTime").GetDouble(), 8.5, 9.5);
         Assert.True(result.GetProperty("mutedByM").GetBoolean());
         Assert.Contains("has no video yet", result.GetProperty("messages").GetProperty("pendingOwner").GetString());
         // Signed out, the published title does not play: the page says how to watch it.

@@ -29,11 +29,16 @@ public partial class TranscodePipelineTests(TranscodeFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task The_package_holds_a_poster_frame_480_px_wide_in_the_source_aspect_from_a_tenth_of_the_way_in()
+    public async Task The_package_holds_a_poster_at_the_sharpest_rungs_size_and_a_seek_bar_preview()
     {
         var poster = await MediaInspection.VideoAsync(Path.Combine(Out, PosterFrame.FileName));
-        Assert.Equal(("mjpeg", 480, 270), (poster.CodecName, poster.Width, poster.Height)); // 640x360 source
-        Assert.Equal(TimeSpan.FromSeconds(1), PosterFrame.At(TimeSpan.FromSeconds(10)));
+        Assert.Equal(("mjpeg", 640, 360), (poster.CodecName, poster.Width, poster.Height)); // the 360p rung, under 1280 wide
+        Assert.Null(fixture.Summary.ThumbnailFailure);
+        var preview = fixture.Summary.Thumbnails!;
+        Assert.True(File.Exists(Path.Combine(Out, Streams.Thumbnails.ThumbnailTrack.FileName)));
+        Assert.All(preview.Sheets, s => Assert.True(File.Exists(Path.Combine(Out, s))));
+        Assert.True(preview.KeyframesOnly, "the rungs' 2 s keyframes are enough for a 10 s title");
+        Assert.Equal(TimeSpan.FromSeconds(1), PosterFrame.At(TimeSpan.FromSeconds(10))); // the fallback when there is no preview
         Assert.Equal(TimeSpan.Zero, PosterFrame.At(TimeSpan.Zero)); // unknown duration: the first frame
     }
 

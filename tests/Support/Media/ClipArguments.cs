@@ -25,6 +25,18 @@ public static class ClipArguments
         return args;
     }
 
+    /// <summary>
+    /// Black for <paramref name="blackSeconds"/>, then a moving testsrc2 picture (a hard cut), no audio, H.264 with a
+    /// keyframe every 2 s: a title whose first frames must never be its poster.
+    /// </summary>
+    public static List<string> BlackOpening(double blackSeconds, double seconds, int width = 640, int height = 360, int fps = 25) =>
+    [
+        "-f", "lavfi", "-i", $"color=black:size={width}x{height}:rate={fps}:duration={Inv(blackSeconds)}",
+        "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}:rate={fps}:duration={Inv(seconds - blackSeconds)}",
+        "-filter_complex", "[0:v][1:v]concat=n=2:v=1[v]", "-map", "[v]",
+        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-force_key_frames", "expr:gte(t,n_forced*2)", "-sc_threshold", "0",
+    ];
+
     /// <summary>The lavfi source of a 440 Hz tone at 48 kHz.</summary>
     public static string Tone(double seconds) => $"sine=frequency=440:sample_rate=48000:duration={Inv(seconds)}";
 

@@ -43,6 +43,16 @@ public static class MediaInspection
         double.Parse((await ProbeAsync("-select_streams", "v:0", "-read_intervals", "%+#1", "-show_entries", "packet=dts_time", "-of", "csv=p=0", path))[0]
             .Split(',')[0], CultureInfo.InvariantCulture);
 
+    /// <summary>Mean luma (0–255, black ≈ 16) of the first frame of a video or image, as ffmpeg's signalstats measures it.</summary>
+    public static async Task<double> MeanLumaAsync(string path)
+    {
+        var lines = new List<string>();
+        await FfmpegRunner.Shared.RunRawAsync("ffmpeg", ["-hide_banner", "-nostdin", "-loglevel", "error", "-i", path, "-frames:v", "1",
+            "-vf", "signalstats,metadata=mode=print:key=lavfi.signalstats.YAVG:file='pipe\\:2'", "-f", "null", "-"], line => { lock (lines) lines.Add(line); }, null);
+        var value = lines.Select(l => l.Trim()).First(l => l.StartsWith("lavfi.signalstats.YAVG=", StringComparison.Ordinal));
+        return double.Parse(value[(value.IndexOf('=') + 1)..], CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Average PSNR (dB) of <paramref name="path"/> against <paramref name="reference"/> scaled to it.</summary>
     public static async Task<double> PsnrAsync(string path, string reference, int width, int height)
     {

@@ -22,6 +22,9 @@ public sealed record PipelineSettings(
     /// <summary>The longest source a title may have (media-platform.quotas.source-duration); longer ones fail at probing.</summary>
     public TimeSpan MaxSourceDuration { get; init; } = Users.UserQuotas.Default.SourceDuration;
 
+    /// <summary>How each published title's seek-bar preview and poster are sampled (<c>thumbnails</c>).</summary>
+    public Streams.Thumbnails.ThumbnailOptions Thumbnails { get; init; } = Streams.Thumbnails.ThumbnailOptions.Default;
+
     public static PipelineSettings Default { get; } = From(Config.Empty);
 
     public static PipelineSettings From(Config root) => From(root, Users.UserQuotas.From(root));
@@ -42,7 +45,19 @@ public sealed record PipelineSettings(
         return new PipelineSettings(config.GetBoolean("start-on-upload", true), chunk, segment, poll, backoff, LadderFrom(config), QualityFrom(config.GetConfig("quality") ?? Config.Empty))
         {
             MaxSourceDuration = quotas.SourceDuration,
+            Thumbnails = ThumbnailsFrom(config.GetConfig("thumbnails") ?? Config.Empty),
         };
+    }
+
+    private static Streams.Thumbnails.ThumbnailOptions ThumbnailsFrom(Config config)
+    {
+        var defaults = Streams.Thumbnails.ThumbnailOptions.Default;
+        var interval = config.GetTimeSpan("interval", defaults.Interval);
+        var scenes = config.GetInt("max-scene-frames", defaults.MaxSceneFrames);
+        if (interval < TimeSpan.FromSeconds(1) || interval > TimeSpan.FromMinutes(10))
+            throw new ConfigurationException($"{Path}.thumbnails.interval must be 1s to 10m");
+        if (scenes is < 0 or > 1000) throw new ConfigurationException($"{Path}.thumbnails.max-scene-frames must be 0 (none) to 1000");
+        return defaults with { Interval = interval, MaxSceneFrames = scenes };
     }
 
     private static LadderPolicy LadderFrom(Config config)

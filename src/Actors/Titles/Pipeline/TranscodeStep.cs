@@ -156,7 +156,12 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         Directory.CreateDirectory(work.AssemblyFolder);
         var summary = await LocalStep.RunAsync(context, titleId, log, "package", t => new RenditionPackaging(context.Runner).PackageAsync(
             title.Probe!, title.Ladder, prepared.Chunks, results, prepared.Audio, work.AssemblyFolder, work.PackageFolder,
-            context.Settings.SegmentSeconds, TimeSpan.Zero, t), ct);
+            context.Settings.SegmentSeconds, TimeSpan.Zero, t, context.Settings.Thumbnails), ct);
+        if (summary.ThumbnailFailure is { } failure)
+            log.Warning("title {0}: no seek-bar preview ({1}); the poster is a frame a tenth of the way in", titleId, failure);
+        else if (summary.Thumbnails is { } preview)
+            log.Info("title {0}: seek-bar preview of {1} thumbnails on {2} sprite sheet(s) from {3} decoded frames, poster at {4:0.0} s", titleId,
+                preview.Tiles.Count, preview.Sheets.Count, preview.Candidates, preview.PosterTime.TotalSeconds);
         var files = await BlobFiles.UploadFolderAsync(context.Store, work.PackageFolder, work.HlsPrefix, ct);
         await client.AskAsync(new RecordPackaged(titleId, work.HlsPrefix, summary.MasterPlaylist, title.Ladder), ct);
         log.Info("title {0}: packaged {1} rungs ({2}) into {3} files under {4}", titleId, summary.Rungs.Count,

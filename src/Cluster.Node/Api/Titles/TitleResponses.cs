@@ -37,7 +37,18 @@ public sealed record TitleResponse(
     string? PosterUrl,
     bool Playable)
 {
-    public static TitleResponse From(TitleView v) => new(
+    /// <summary>
+    /// The published title's seek-bar preview: a WebVTT thumbnail track whose cues name sprite-sheet regions. A title
+    /// packaged before previews were made, or whose preview failed, answers 404 there and players simply show none.
+    /// </summary>
+    public string? ThumbnailsUrl { get; init; }
+
+    public static TitleResponse From(TitleView v) => Positional(v) with
+    {
+        ThumbnailsUrl = v.Status == TitleStatus.Published ? PlaybackPath(v.TitleId, Streams.Thumbnails.ThumbnailTrack.FileName) : null,
+    };
+
+    private static TitleResponse Positional(TitleView v) => new(
         v.TitleId, v.OwnerId, v.Name, v.Description, v.Status, v.CreatedAt, v.UpdatedAt,
         v.Source is { } s ? new TitleSourceResponse(s.SizeBytes, s.OriginalFileName, s.UploadedAt) : null,
         v.Subtitles.Select(t => new TitleSubtitlesResponse(t.Language, TitleBlobKeys.Extension(t.Format), t.SizeBytes, t.AttachedAt)).ToList(),

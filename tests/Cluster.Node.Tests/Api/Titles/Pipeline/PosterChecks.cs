@@ -9,11 +9,11 @@ namespace MediaPlatform.Node.Tests.Api.Titles.Pipeline;
 /// <summary>
 /// A published title's poster as a browser gets it: listed in the title's JSON and in the listing, served to anyone
 /// as a JPEG that never changes (immutable, with a validator), and — as ffprobe reads it, not our code — one frame
-/// 480 px wide with the video's aspect.
+/// of the sharpest rung's size (at most 1280 px wide).
 /// </summary>
 internal static class PosterChecks
 {
-    public static async Task AssertServedAsync(HttpClient owner, HttpClient anonymous, JsonElement title, int expectedHeight)
+    public static async Task AssertServedAsync(HttpClient owner, HttpClient anonymous, JsonElement title, int expectedWidth, int expectedHeight)
     {
         var id = TitleApi.Id(title);
         var url = title.GetProperty("posterUrl").GetString();
@@ -37,7 +37,7 @@ internal static class PosterChecks
         await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
         var video = await MediaInspection.VideoAsync(path);
         Assert.Equal("mjpeg", video.CodecName);
-        Assert.Equal(480, video.Width);
+        Assert.Equal(expectedWidth, video.Width);
         Assert.Equal(expectedHeight, video.Height);
     }
 }

@@ -66,7 +66,8 @@ public sealed class TitlePipelineApiSpecs(PipelineNodeFixture fixture, ITestOutp
 
         Assert.False(Directory.Exists(Path.Combine(fixture.Node.Options.WorkDirectory, id)), "the work folder is removed once published");
         await SubtitleRenditionChecks.AssertServedExactlyAsync(client, id, master, Srt, "en", "English", output);
-        await PosterChecks.AssertServedAsync(client, fixture.Node.Http, title, expectedHeight: 270); // 640x360 at 480 wide
+        await PosterChecks.AssertServedAsync(client, fixture.Node.Http, title, expectedWidth: 640, expectedHeight: 360); // the 360p rung
+        await ThumbnailChecks.AssertServedAsync(client, fixture.Node, title, TimeSpan.FromSeconds(9));
 
         // Operators see when each chunk's encode ran and in which worker slot (the title's batch is acknowledged by
         // now, the timeline outlives it in the coordinator's memory).
