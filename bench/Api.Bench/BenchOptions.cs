@@ -1,9 +1,9 @@
 namespace MediaPlatform.Bench.Api;
 
 public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users, int MemoryEntities, bool Overhead = false, bool EveryNode = false,
-    bool? OnlySide = null, bool Metrics = true, bool Traces = true, bool Grpc = false, int Batch = 100)
+    bool? OnlySide = null, bool Metrics = true, bool Traces = true, bool Grpc = false, int Batch = 100, double? SampleRatio = null)
 {
-    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)] [--observability-overhead (only metrics+tracing on vs off)] [--every-node (with it: providers on all 3 in-process nodes, each recording all of them)] [--only-on | --only-off (with it: run one side only, e.g. under a profiler)] [--metrics-only | --traces-only (with it: what \"on\" turns on)] [--grpc (only gRPC vs the JSON routes for the same questions)] [--batch N (100: questions per gRPC batch call)]";
+    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)] [--observability-overhead (only metrics+tracing on vs off)] [--every-node (with it: providers on all 3 in-process nodes, each recording all of them)] [--only-on | --only-off (with it: run one side only, e.g. under a profiler)] [--metrics-only | --traces-only (with it: what \"on\" turns on)] [--sample-ratio R (with it: the nodes' --trace-sample-ratio; default theirs, 0.1)] [--grpc (only gRPC vs the JSON routes for the same questions)] [--batch N (100: questions per gRPC batch call)]";
 
     /// <summary>Parses the flags; throws <see cref="ArgumentException"/> with a one-line message on bad input.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -21,6 +21,7 @@ public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users
             .Switch("--only-off", () => options = options with { OnlySide = false })
             .Switch("--metrics-only", () => options = options with { Traces = false })
             .Switch("--traces-only", () => options = options with { Metrics = false })
+            .Ratio("--sample-ratio", v => options = options with { SampleRatio = v })
             .Switch("--grpc", () => options = options with { Grpc = true })
             .Int("--batch", v => options = options with { Batch = v })
             .Parse(args);

@@ -21,7 +21,8 @@ public static class ObservabilityOverhead
         Console.WriteLine($"observability overhead: profile update (persisted) over HTTP, {options.Requests:N0} requests, " +
                           $"{options.Clients} clients, {options.Runs} round(s), fresh 3-node clusters per round, " +
                           (options.EveryNode ? "providers on every node (each records all three)" : "providers on the first node (recording all three once)") +
-                          (options.Metrics && options.Traces ? "" : options.Metrics ? "; on = metrics only" : "; on = traces only"));
+                          (options.Metrics && options.Traces ? "" : options.Metrics ? "; on = metrics only" : "; on = traces only") +
+                          (options.Traces ? $"; requests traced: {(options.SampleRatio is { } r ? $"--trace-sample-ratio {r}" : "the node's default --trace-sample-ratio")}" : ""));
         var on = new List<LoadRun.Result>();
         var off = new List<LoadRun.Result>();
         for (var round = 0; round < options.Runs; round++)
@@ -49,7 +50,9 @@ public static class ObservabilityOverhead
             extraHocon: "media-platform.billing.require-published-title = off\n",
             // --every-node: the former set-up, providers on every node, each recording the whole process.
             nodeHocon: i => enabled && options.Metrics && (i == 0 || options.EveryNode) ? "" : metricsOff,
-            nodeArgs: i => collector is not null && (i == 0 || options.EveryNode) ? ["--otlp-endpoint", collector.Endpoint.ToString()] : []);
+            nodeArgs: i => collector is not null && (i == 0 || options.EveryNode)
+                ? ["--otlp-endpoint", collector.Endpoint.ToString(), .. options.SampleRatio is { } ratio ? ["--trace-sample-ratio", ratio.ToString(System.Globalization.CultureInfo.InvariantCulture)] : Array.Empty<string>()]
+                : []);
         var pool = await UserPool.CreateAsync(cluster, options.Users);
         var members = pool.Members;
         var names = 0L;
@@ -64,7 +67,7 @@ public static class ObservabilityOverhead
         // "on" side's extra code (the OpenTelemetry SDK, exporters), which a node pays once, not per request.
         await LoadRun.RunAsync("warm-up", options.Clients, Math.Min(2000, options.Requests), Update);
         var result = await LoadRun.RunAsync(enabled ? "on" : "off", options.Clients, options.Requests, Update);
-        if (collector is not null && collector.Exports == 0)
+        if (collector is not null && options.SampleRatio is not 0.0 && collector.Exports == 0)
             await Eventually.AwaitAsync(() => collector.Exports > 0, TimeSpan.FromSeconds(15), "spans exported to the collector");
         return result;
     }

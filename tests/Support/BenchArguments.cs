@@ -25,6 +25,19 @@ public sealed class BenchArguments(string usage)
         return this;
     }
 
+    /// <summary>A flag taking a number from 0 to 1.</summary>
+    public BenchArguments Ratio(string flag, Action<double> set)
+    {
+        _flags[flag] = (args, at) =>
+        {
+            if (at + 1 >= args.Count || !double.TryParse(args[at + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value is < 0 or > 1 || double.IsNaN(value))
+                throw new ArgumentException($"{flag} needs a number from 0 to 1");
+            set(value);
+            return at + 1;
+        };
+        return this;
+    }
+
     /// <summary>A flag without a value.</summary>
     public BenchArguments Switch(string flag, Action set)
     {

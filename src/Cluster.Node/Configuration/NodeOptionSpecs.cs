@@ -37,6 +37,7 @@ public static class NodeOptionSpecs
     public static readonly OptionSpec GrpcPort = new("--grpc-port", "NODE_GRPC_PORT", "(none: no gRPC)", "Serve the gRPC services (title catalog lookups, entitlement checks; bearer token) on this port over HTTP/2 without TLS (h2c); only gRPC is answered there.");
     public static readonly OptionSpec LogLevel = new("--log-level", "NODE_LOG_LEVEL", "Information", "Minimum log level: Trace, Debug, Information, Warning, Error.");
     public static readonly OptionSpec OtlpEndpoint = new("--otlp-endpoint", "NODE_OTLP_ENDPOINT", "(none: no traces leave the node)", "OTLP/HTTP collector base URL (e.g. http://collector:4318) the node exports traces to: API requests, entity handling and journal writes (across nodes), upload pipelines.");
+    public static readonly OptionSpec TraceSampleRatio = new("--trace-sample-ratio", "NODE_TRACE_SAMPLE_RATIO", "0.1", "Share of API requests traced when --otlp-endpoint is set, 0 to 1, by trace id (every node keeps or drops the same traces). Uploads are always traced, and a request whose caller sent a sampled traceparent is traced whatever the ratio.");
     public static readonly OptionSpec LogFormat = new("--log-format", "NODE_LOG_FORMAT", "text", "Log format on stdout: text (one line per entry) or json (one JSON object per line: time, level, node, category, message, exception, trace_id, span_id).");
 
     public static readonly IReadOnlyList<OptionSpec> All =
@@ -44,6 +45,6 @@ public static class NodeOptionSpecs
         Help, ClusterName, NodeName, Hostname, PublicHostname, RemotePort, HttpPort, Seeds, Roles, Discovery,
         ContactPoints, RequiredContactPoints, ServiceName, PodSelector, DataDir, BlobDir, WorkDir, SqliteFile, Postgres, ConfigDir,
         ConfigFile, TokenKey, TokenKeyFile, PreviousTokenKeys, PreviousTokenKeysFile, AdminToken, AdminTokenFile, ManagementMutations, ManagementPort, GrpcPort,
-        RemoteTlsCertificate, RemoteTlsCertificatePasswordFile, LogLevel, LogFormat, OtlpEndpoint,
+        RemoteTlsCertificate, RemoteTlsCertificatePasswordFile, LogLevel, LogFormat, OtlpEndpoint, TraceSampleRatio,
     ];
 }

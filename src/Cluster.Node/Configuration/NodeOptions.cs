@@ -45,6 +45,8 @@ public sealed record NodeOptions
     public Logging.NodeLogFormat LogFormat { get; init; } = Logging.NodeLogFormat.Text;
     /// <summary>--otlp-endpoint: the OTLP/HTTP collector traces go to; null = no traces are recorded or sent.</summary>
     public Uri? OtlpEndpoint { get; init; }
+    /// <summary>--trace-sample-ratio: the share of API requests traced (uploads and sampled callers always are).</summary>
+    public double TraceSampleRatio { get; init; } = 0.1;
     /// <summary>The secret new user tokens are signed with (given, or generated for a cluster of one).</summary>
     public required string TokenKey { get; init; }
     /// <summary>No key was configured: this node made a random one, so its tokens die with the process.</summary>

@@ -96,6 +96,12 @@ public static class NodeOptionsParser
                 throw new OptionsException($"{NodeOptionSpecs.OtlpEndpoint.Flag} '{otlp}' is not an http(s) URL like http://collector:4318 (credentials do not belong in it)");
         }
 
+        var traceSampleRatio = 0.1;
+        if (Get(NodeOptionSpecs.TraceSampleRatio) is { } ratioText
+            && (!double.TryParse(ratioText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out traceSampleRatio)
+                || traceSampleRatio is < 0 or > 1 || double.IsNaN(traceSampleRatio)))
+            throw new OptionsException($"{NodeOptionSpecs.TraceSampleRatio.Flag} '{ratioText}' is not a number from 0 to 1 (e.g. 0.1 traces one request in ten)");
+
         var tokenKey = SecretOptions.Read(NodeOptionSpecs.TokenKey, NodeOptionSpecs.TokenKeyFile, Get, SecretOptions.MinTokenKeyLength);
         var previousKeys = SecretOptions.ReadList(NodeOptionSpecs.PreviousTokenKeys, NodeOptionSpecs.PreviousTokenKeysFile, Get, SecretOptions.MinTokenKeyLength);
         var joinsOthers = seeds.Count > 0 || discovery != DiscoveryMode.None;
@@ -134,6 +140,7 @@ public static class NodeOptionsParser
             LogLevel = canonicalLevel,
             LogFormat = logFormat,
             OtlpEndpoint = otlpEndpoint,
+            TraceSampleRatio = traceSampleRatio,
             TokenKey = tokenKey ?? SecretOptions.RandomKey(),
             TokenKeyGenerated = tokenKey is null,
             PreviousTokenKeys = previousKeys,

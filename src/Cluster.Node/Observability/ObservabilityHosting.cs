@@ -17,7 +17,7 @@ public static class ObservabilityHosting
     public static IServiceCollection AddNodeObservability(this IServiceCollection services, NodeOptions options, ObservabilitySettings settings)
     {
         services.AddSingleton(settings);
-        if (options.OtlpEndpoint is { } collector) services.AddNodeTracing(collector);
+        if (options.OtlpEndpoint is { } collector) services.AddNodeTracing(collector, options.TraceSampleRatio);
         if (!settings.Metrics) return services;
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("media-platform", serviceInstanceId: options.NodeName))

@@ -21,6 +21,7 @@ public sealed class NodeOptionsParserSpecs
         Assert.Equal("akka.tcp://media@127.0.0.1:4053", options.SelfAddress);
         Assert.Equal(Logging.NodeLogFormat.Text, options.LogFormat);
         Assert.Null(options.OtlpEndpoint);
+        Assert.Equal(0.1, options.TraceSampleRatio);
     }
 
     [Fact]
@@ -29,6 +30,14 @@ public sealed class NodeOptionsParserSpecs
         Assert.Equal(Logging.NodeLogFormat.Json, TestOptions.Parse(["--log-format", "json"]).LogFormat);
         Assert.Equal(Logging.NodeLogFormat.Json, TestOptions.Parse([], new Dictionary<string, string?> { ["NODE_LOG_FORMAT"] = "JSON" }).LogFormat);
         Assert.Equal(Logging.NodeLogFormat.Text, TestOptions.Parse(["--log-format=text"], new Dictionary<string, string?> { ["NODE_LOG_FORMAT"] = "json" }).LogFormat);
+    }
+
+    [Fact]
+    public void The_trace_sample_ratio_comes_from_the_flag_or_its_variable()
+    {
+        Assert.Equal(1.0, TestOptions.Parse(["--trace-sample-ratio", "1"]).TraceSampleRatio);
+        Assert.Equal(0.0, TestOptions.Parse([], new Dictionary<string, string?> { ["NODE_TRACE_SAMPLE_RATIO"] = "0" }).TraceSampleRatio);
+        Assert.Equal(0.25, TestOptions.Parse(["--trace-sample-ratio=0.25"], new Dictionary<string, string?> { ["NODE_TRACE_SAMPLE_RATIO"] = "1" }).TraceSampleRatio);
     }
 
     [Fact]
@@ -97,6 +106,9 @@ public sealed class NodeOptionsParserSpecs
     [InlineData("--log-format 'xml' is not one of: text, json", "--log-format", "xml")]
     [InlineData("--otlp-endpoint 'collector:4318' is not an http(s) URL", "--otlp-endpoint", "collector:4318")]
     [InlineData("--otlp-endpoint 'http://u:p@collector:4318' is not an http(s) URL", "--otlp-endpoint", "http://u:p@collector:4318")]
+    [InlineData("--trace-sample-ratio '1.5' is not a number from 0 to 1", "--trace-sample-ratio", "1.5")]
+    [InlineData("--trace-sample-ratio 'all' is not a number from 0 to 1", "--trace-sample-ratio", "all")]
+    [InlineData("--trace-sample-ratio 'NaN' is not a number from 0 to 1", "--trace-sample-ratio", "NaN")]
     [InlineData("is not a valid actor system name", "--cluster-name", "my cluster")]
     public void Malformed_input_must_fail_with_a_clear_message(string expected, params string[] args)
     {

@@ -39,7 +39,7 @@ public sealed partial class DeploymentManifestSpecs
     }
 
     [Fact]
-    public void The_service_must_publish_the_api_port_only_and_management_must_be_on_its_own_port()
+    public void The_service_must_publish_the_api_and_grpc_ports_only_and_management_must_be_on_its_own_port()
     {
         var yaml = File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "deployment.yaml"));
         var service = File.ReadAllText(Path.Combine(DeployDir, "kubernetes", "service.yaml"));
@@ -47,8 +47,11 @@ public sealed partial class DeploymentManifestSpecs
 
         Assert.NotNull(options.ManagementPort);
         Assert.Matches($@"- name: management\s+containerPort: {options.ManagementPort}\b", yaml);
+        Assert.NotNull(options.GrpcPort);
+        Assert.Matches($@"- name: grpc\s+containerPort: {options.GrpcPort}\b", yaml);
         var published = Regex.Matches(service, @"targetPort: (\S+)").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal([ClusterHosting.KubernetesContactPointPortName], published);
+        Assert.Equal([ClusterHosting.KubernetesContactPointPortName, "grpc"], published);
+        Assert.Matches(@"targetPort: grpc\s+appProtocol: kubernetes.io/h2c", service);
     }
 
     [Fact]

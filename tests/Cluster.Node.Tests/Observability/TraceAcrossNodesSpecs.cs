@@ -10,6 +10,7 @@ namespace MediaPlatform.Node.Tests.Observability;
 /// <summary>
 /// One trace per request, across nodes: the HTTP span, the entity's handling on whichever node hosts it, and the
 /// journal write under that; and one trace per upload, from the request through every pipeline step to published.
+/// Which requests are traced: <see cref="MediaPlatform.Node.Observability.NodeTraceSampler"/>.
 /// </summary>
 public sealed class TraceAcrossNodesSpecs(TracingClusterFixture fixture, ITestOutputHelper output) : IClassFixture<TracingClusterFixture>
 {
@@ -22,20 +23,36 @@ public sealed class TraceAcrossNodesSpecs(TracingClusterFixture fixture, ITestOu
         var user = await new ApiClient(first).NewUserAsync("traced", "Before");
         var path = $"/api/users/{user.UserId}";
 
-        // Updated through each node in turn: the user's entity lives on one of them, so one of the two crosses nodes.
+        // At a sample ratio of 0, neither a request of a caller that traces nothing nor one whose caller decided not to
+        // sample (flags 00) is recorded...
+        using (var untraced = ApiClient.Authorized(fixture.Cluster.BaseAddresses[0], user.Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await untraced.GetAsync(path)).StatusCode);
+            using var unsampled = new HttpRequestMessage(HttpMethod.Get, path);
+            unsampled.Headers.Add("traceparent", Traceparent(sampled: false).Header);
+            Assert.Equal(HttpStatusCode.OK, (await untraced.SendAsync(unsampled)).StatusCode);
+        }
+
+        // ...while a caller's sampled trace is continued. Updated through each node in turn: the user's entity lives on
+        // one of them, so one of the two crosses nodes.
         var traces = new List<(int Node, string TraceId)>();
         for (var node = 0; node < 2; node++)
         {
             using var client = ApiClient.Authorized(fixture.Cluster.BaseAddresses[node], user.Token);
-            using (var update = await client.PatchAsJsonAsync(path, new { displayName = $"Through node {node + 1}" }))
+            var caller = Traceparent(sampled: true);
+            using var request = new HttpRequestMessage(HttpMethod.Patch, path) { Content = JsonContent.Create(new { displayName = $"Through node {node + 1}" }) };
+            request.Headers.Add("traceparent", caller.Header);
+            using (var update = await client.SendAsync(request))
                 Assert.Equal(HttpStatusCode.OK, update.StatusCode);
-            var known = traces.Select(t => t.TraceId).ToHashSet();
             OtlpSpan? server = null;
             await Eventually.AwaitAsync(() => (server = fixture.Collector.Spans().FirstOrDefault(s =>
-                    s.Kind == OtlpSpan.ServerKind && s.Name.StartsWith("PATCH") && s.Attribute("url.path") == path && !known.Contains(s.TraceId))) is not null,
-                ExportWait, $"the HTTP span of the update through node {node + 1}");
-            traces.Add((node, server!.TraceId));
+                    s.Kind == OtlpSpan.ServerKind && s.Name.StartsWith("PATCH") && s.TraceId == caller.TraceId)) is not null,
+                ExportWait, $"the HTTP span of the update through node {node + 1}, in the caller's trace");
+            Assert.Equal(path, server!.Attribute("url.path"));
+            traces.Add((node, server.TraceId));
         }
+        // The exporter sends spans in the order they end, so the GETs' would have come with or before the updates'.
+        Assert.DoesNotContain(fixture.Collector.Spans(), s => s.Kind == OtlpSpan.ServerKind && s.Name.StartsWith("GET") && s.Attribute("url.path") == path);
 
         // The crossing trace: its entity span names the node the request did not reach.
         (int Node, IReadOnlyList<OtlpSpan> Spans)? crossing = null;
@@ -59,6 +76,15 @@ public sealed class TraceAcrossNodesSpecs(TracingClusterFixture fixture, ITestOu
         Assert.Equal("MediaPlatform.Entities", handle.Scope);
     }
 
+    /// <summary>A W3C traceparent header of a caller's own trace.</summary>
+    private static (string TraceId, string Header) Traceparent(bool sampled)
+    {
+        var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+        var spanId = System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString();
+        return (traceId, $"00-{traceId}-{spanId}-{(sampled ? "01" : "00")}");
+    }
+
+    /// <summary>Uploads are traced whatever the sample ratio (the fixture's is 0).</summary>
     [Fact]
     public async Task An_upload_is_one_trace_with_a_span_for_every_pipeline_step()
     {

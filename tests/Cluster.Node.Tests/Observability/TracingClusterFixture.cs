@@ -3,7 +3,10 @@ using MediaPlatform.Testing.Nodes;
 
 namespace MediaPlatform.Node.Tests.Observability;
 
-/// <summary>Two whole nodes in this process forming one cluster, both exporting traces to one <see cref="OtlpReceiver"/>.</summary>
+/// <summary>
+/// Two whole nodes in this process forming one cluster, both exporting traces to one <see cref="OtlpReceiver"/>, at a
+/// sample ratio of 0: only uploads and requests whose caller sends a sampled traceparent are traced.
+/// </summary>
 public sealed class TracingClusterFixture : IAsyncLifetime
 {
     public OtlpReceiver Collector { get; private set; } = null!;
@@ -17,7 +20,7 @@ public sealed class TracingClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Collector = await OtlpReceiver.StartAsync();
-        Cluster = await InProcessNodeCluster.StartAsync(2, "traced", extraArgs: ["--otlp-endpoint", Collector.BaseAddress.ToString()]);
+        Cluster = await InProcessNodeCluster.StartAsync(2, "traced", extraArgs: ["--otlp-endpoint", Collector.BaseAddress.ToString(), "--trace-sample-ratio", "0"]);
     }
 
     public async Task DisposeAsync()

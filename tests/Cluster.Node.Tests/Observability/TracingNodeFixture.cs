@@ -2,7 +2,7 @@ using MediaPlatform.Node.Tests.Support;
 
 namespace MediaPlatform.Node.Tests.Observability;
 
-/// <summary>A node started with --otlp-endpoint pointing at an <see cref="OtlpReceiver"/>.</summary>
+/// <summary>A node started with --otlp-endpoint pointing at an <see cref="OtlpReceiver"/>, tracing every request.</summary>
 public sealed class TracingNodeFixture : IAsyncLifetime
 {
     public OtlpReceiver Collector { get; private set; } = null!;
@@ -11,7 +11,7 @@ public sealed class TracingNodeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Collector = await OtlpReceiver.StartAsync();
-        Node = await TestNode.StartAsync("--otlp-endpoint", Collector.BaseAddress.ToString());
+        Node = await TestNode.StartAsync("--otlp-endpoint", Collector.BaseAddress.ToString(), "--trace-sample-ratio", "1");
     }
 
     public async Task DisposeAsync()
