@@ -4,16 +4,16 @@ using Akka.DistributedData;
 namespace MediaPlatform.Node.Api.Trending;
 
 /// <summary>
-/// The replicated view counters: two maps of counters (Akka.DistributedData <c>PNCounterDictionary</c>, only ever
-/// incremented, so each entry behaves as a GCounter), one with 10-minute buckets for the hour window and one with
-/// hour buckets for the day window. An entry is "bucket:titleId"; every node increments its own slot of the entry
+/// The replicated view counters: two maps of grow-only counters (Akka.DistributedData <c>ORDictionary</c> of
+/// <c>GCounter</c>; its <c>PNCounterDictionary</c> fails to merge deltas in 1.5.73), one with 10-minute buckets for
+/// the hour window and one with hour buckets for the day window. An entry is "bucket:titleId"; every node increments its own slot of the entry
 /// locally and gossip merges them, so there is no single writer and a view counted on any node reaches every node.
 /// A window sums the buckets that overlap it; entries older than a window are pruned.
 /// </summary>
-public sealed record TrendingBuckets(string Window, PNCounterDictionaryKey<string> Key, TimeSpan Bucket, int Count)
+public sealed record TrendingBuckets(string Window, ORDictionaryKey<string, GCounter> Key, TimeSpan Bucket, int Count)
 {
-    public static readonly TrendingBuckets Hour = new("hour", new PNCounterDictionaryKey<string>("trending-views-10m"), TimeSpan.FromMinutes(10), 6);
-    public static readonly TrendingBuckets Day = new("day", new PNCounterDictionaryKey<string>("trending-views-1h"), TimeSpan.FromHours(1), 24);
+    public static readonly TrendingBuckets Hour = new("hour", new ORDictionaryKey<string, GCounter>("trending-views-10m"), TimeSpan.FromMinutes(10), 6);
+    public static readonly TrendingBuckets Day = new("day", new ORDictionaryKey<string, GCounter>("trending-views-1h"), TimeSpan.FromHours(1), 24);
 
     public static readonly IReadOnlyList<TrendingBuckets> All = [Hour, Day];
 
@@ -44,9 +44,9 @@ public sealed record TrendingBuckets(string Window, PNCounterDictionaryKey<strin
     public bool Stale(long bucket, DateTimeOffset now) => bucket <= BucketOf(now) - Count - 1;
 
     /// <summary>The views per title in the window, most viewed first.</summary>
-    public IReadOnlyList<(string TitleId, long Views)> Totals(PNCounterDictionary<string> map, DateTimeOffset now) =>
+    public IReadOnlyList<(string TitleId, long Views)> Totals(ORDictionary<string, GCounter> map, DateTimeOffset now) =>
         map.Entries
-            .Select(e => (Parsed: Parse(e.Key), Views: (long)e.Value))
+            .Select(e => (Parsed: Parse(e.Key), Views: (long)e.Value.Value))
             .Where(e => e.Parsed is { } p && InWindow(p.Bucket, now))
             .GroupBy(e => e.Parsed!.Value.TitleId, StringComparer.Ordinal)
             .Select(g => (TitleId: g.Key, Views: g.Sum(e => e.Views)))

@@ -53,8 +53,8 @@ public sealed class TrendingRecorder : ReceiveActor, IWithTimers
         foreach (var buckets in TrendingBuckets.All)
         {
             var entry = buckets.Entry(view.At, view.TitleId);
-            _replicator.Tell(Dsl.Update(buckets.Key, PNCounterDictionary<string>.Empty, WriteLocal.Instance,
-                map => map.Increment(_cluster, entry)));
+            _replicator.Tell(Dsl.Update(buckets.Key, ORDictionary<string, GCounter>.Empty, WriteLocal.Instance,
+                map => map.AddOrUpdate(_cluster, entry, GCounter.Empty, counter => counter.Increment(_cluster))));
         }
         var key = (view.TitleId, DateOnly.FromDateTime(view.At.UtcDateTime));
         _pending[key] = _pending.GetValueOrDefault(key) + 1;
@@ -66,7 +66,7 @@ public sealed class TrendingRecorder : ReceiveActor, IWithTimers
         _pending.Clear();
         var now = _clock.Now;
         foreach (var buckets in TrendingBuckets.All)
-            _replicator.Tell(Dsl.Update(buckets.Key, PNCounterDictionary<string>.Empty, WriteLocal.Instance, map =>
+            _replicator.Tell(Dsl.Update(buckets.Key, ORDictionary<string, GCounter>.Empty, WriteLocal.Instance, map =>
             {
                 var stale = map.Entries.Keys.Where(k => TrendingBuckets.Parse(k) is not { } p || buckets.Stale(p.Bucket, now)).ToList();
                 return stale.Aggregate(map, (m, k) => m.Remove(_cluster, k));
