@@ -10,7 +10,7 @@ namespace MediaPlatform.Actors.Trending;
 public sealed class TitleViewCountEntity(string titleId, EntitySettings settings, IClock clock)
     : EventSourcedEntity<TitleViewCountState, ITitleViewCountCommand, ITitleViewCountEvent>(PersistenceIdPrefix + titleId, TitleViewCountState.Empty(titleId), settings, clock)
 {
-    public const string PersistenceIdPrefix = "title-views-";
+    public const string PersistenceIdPrefix = "view-count-";
     public const string TypeName = "title-views";
 
     public static Props PropsFor(string titleId, EntitySettings settings, IClock clock) => Props.Create(() => new TitleViewCountEntity(titleId, settings, clock));
