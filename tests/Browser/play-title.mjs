@@ -17,6 +17,9 @@
 // With --processing, the title is still transcoding and played by its owner: the page must say "Still processing:
 // N % ready" and the video must play past the end of what was encoded when it started (hls.js reloading the growing
 // playlists); the other checks are skipped.
+// With --resume (a signed-in viewer): the viewer seeks to 4 s, plays a moment and pauses; the page must report the
+// paused position, and after a reload it must start near that position (±1.5 s); ?t=1 must start at 1 s instead; and
+// the app's home page must list the title under "Continue watching".
 // CHROMIUM_PATH overrides the browser (default: Debian's /usr/bin/chromium).
 import { launchChromium, reportCheck } from './lib/chromium.mjs';
 
@@ -24,7 +27,7 @@ const PLAYED_SECONDS = 3;
 
 function parseArgs(argv) {
   const positional = [];
-  const options = { timeoutMs: 90_000, subtitles: null, switchQuality: false, thumbnails: false, pending: null, processing: false, session: process.env.PLAYER_SESSION ?? null, screenshot: null };
+  const options = { timeoutMs: 90_000, subtitles: null, switchQuality: false, thumbnails: false, pending: null, processing: false, resume: false, session: process.env.PLAYER_SESSION ?? null, screenshot: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--timeout-ms') options.timeoutMs = Number(argv[++i]);
     else if (argv[i] === '--subtitles') options.subtitles = argv[++i];
@@ -32,6 +35,7 @@ function parseArgs(argv) {
     else if (argv[i] === '--thumbnails') options.thumbnails = true;
     else if (argv[i] === '--pending') options.pending = argv[++i];
     else if (argv[i] === '--processing') options.processing = true;
+    else if (argv[i] === '--resume') options.resume = true;
     else if (argv[i] === '--screenshot') options.screenshot = argv[++i];
     else positional.push(argv[i]);
   }
@@ -263,7 +267,46 @@ async function checkThumbnails(page, result, remaining) {
   return null;
 }
 
-async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, thumbnails, pending, processing, session, screenshot }) {
+// The watch history: the paused position is reported, a reload resumes there, ?t= wins, and the app lists the title.
+async function checkResume(page, baseUrl, url, result, remaining) {
+  const PAUSE_AT = 4;
+  await page.evaluate(async (at) => {
+    const video = document.querySelector('video');
+    video.currentTime = at;
+    await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+    await video.play();
+  }, PAUSE_AT);
+  await page.waitForFunction((at) => document.querySelector('video').currentTime > at + 0.3, PAUSE_AT, { timeout: remaining(), polling: 50 }).catch(() => {});
+  await page.evaluate(() => document.querySelector('video').pause());
+  await page.waitForFunction(() => window.watchHistory.reports.some((r) => r.event === 'paused' && r.stored),
+    null, { timeout: remaining(), polling: 100 }).catch(() => {});
+  result.resume = { reports: await page.evaluate(() => window.watchHistory.reports) };
+  const paused = result.resume.reports.filter((r) => r.event === 'paused' && r.stored).at(-1);
+  if (!paused) return `the paused position was not stored: ${JSON.stringify(result.resume.reports)}`;
+  if (!result.resume.reports.some((r) => r.event === 'started' && r.status === 200)) return 'no "started" report was accepted';
+  result.resume.pausedAt = paused.positionSeconds;
+
+  const startedAt = async (address) => {
+    await page.goto(address, { timeout: remaining() });
+    await page.waitForFunction(() => !document.querySelector('video').paused && document.querySelector('video').currentTime > 0
+      || window.player?.fatalError, null, { timeout: remaining(), polling: 50 }).catch(() => {});
+    return page.evaluate(() => ({ resumedAt: window.watchHistory.resumedAt, currentTime: document.querySelector('video').currentTime }));
+  };
+  result.resume.afterReload = await startedAt(url);
+  const { currentTime } = result.resume.afterReload;
+  if (!(Math.abs(currentTime - result.resume.pausedAt) <= 1.5)) return `after a reload playback started at ${currentTime} s, not near ${result.resume.pausedAt} s`;
+  result.resume.withT = await startedAt(`${url}&t=1`);
+  if (result.resume.withT.resumedAt !== 1 || !(result.resume.withT.currentTime < 2.5)) return `?t=1 did not start at 1 s: ${JSON.stringify(result.resume.withT)}`;
+  await page.evaluate(() => document.querySelector('video').pause());
+
+  await page.goto(`${baseUrl}/app/#/`, { timeout: remaining() });
+  await page.waitForSelector(`#continue-watching a[data-title-id="${result.titleId}"]`, { timeout: remaining() }).catch(() => {});
+  result.resume.home = await page.evaluate(() => [...document.querySelectorAll('#continue-watching a')].map((a) => ({ titleId: a.dataset.titleId, href: a.getAttribute('href') })));
+  if (!result.resume.home.some((c) => c.titleId === result.titleId)) return `the home page does not list the title under Continue watching: ${JSON.stringify(result.resume.home)}`;
+  return null;
+}
+
+async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, thumbnails, pending, processing, resume, session, screenshot }) {
   const url = `${baseUrl}/player/?title=${encodeURIComponent(titleId)}`;
   const result = { ok: false, titleId, url, levels: [], currentTime: 0, fatalError: null, errors: [], pageErrors: [], httpErrors: [] };
   const browser = await launchChromium(['--lang=fr-FR']);
@@ -340,6 +383,11 @@ async function check({ baseUrl, titleId, timeoutMs, subtitles, switchQuality, th
     if (Math.abs(result.keys.after - Math.max(0, result.keys.before - 5)) > 0.5) return fail(result, `← did not go back 5 s: ${JSON.stringify(result.keys)}`);
     if (subtitles) {
       const problem = await checkPreferredLanguage(browser, url, subtitles, result, remaining, session);
+      if (problem) return fail(result, problem);
+    }
+    if (resume) {
+      if (!session) return fail(result, '--resume needs the viewer\'s session in PLAYER_SESSION');
+      const problem = await checkResume(page, baseUrl, url, result, remaining);
       if (problem) return fail(result, problem);
     }
     const problem = await checkMessages(page, baseUrl, { titleId, pending, session }, result, remaining);

@@ -225,8 +225,9 @@ function chooseQuality(index) {
   showAutoLevel();
 }
 
-function attachHls(video, url) {
-  hls = new Hls();
+// startPosition: where to begin (seconds), e.g. where the viewer left off (history.js); null: the start.
+function attachHls(video, url, startPosition = null) {
+  hls = new Hls(startPosition > 0 ? { startPosition } : {});
   hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
     player.levels = data.levels.map((l) => ({ width: l.width, height: l.height, bitrate: l.bitrate }));
     fillQualities();
@@ -396,8 +397,14 @@ async function play(titleId) {
     return notEntitled(title, entitlement.reason);
   }
   window.seekPreview?.load(title.thumbnailsUrl); // published titles have a preview track; others get a plain bar
-  if (window.Hls?.isSupported()) attachHls(video, title.playbackUrl);
-  else if (video.canPlayType('application/vnd.apple.mpegurl')) { video.src = title.playbackUrl; startPlayback(video); }
+  const resumeAt = await window.watchHistory?.resumePosition(titleId).catch(() => null);
+  if (player.titleId !== titleId) return;
+  if (window.Hls?.isSupported()) attachHls(video, title.playbackUrl, resumeAt);
+  else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+    video.src = title.playbackUrl;
+    if (resumeAt > 0) video.addEventListener('loadedmetadata', () => { video.currentTime = resumeAt; }, { once: true });
+    startPlayback(video);
+  }
   else fail(window.Hls ? 'This browser cannot play HLS (no Media Source Extensions).'
     : 'The player library (hls.min.js) did not load.');
 }

@@ -10,9 +10,11 @@ using MediaPlatform.Actors.Scheduling.Jobs;
 using MediaPlatform.Actors.Titles.Pipeline;
 using MediaPlatform.Actors.Users;
 using MediaPlatform.Actors.Users.LoginGuards;
+using MediaPlatform.Actors.WatchHistory;
 using MediaPlatform.Actors.Work;
 using MediaPlatform.Node.Api.Limits;
 using MediaPlatform.Node.Api.Titles;
+using MediaPlatform.Node.Api.Trending;
 using MediaPlatform.Node.Observability;
 
 namespace MediaPlatform.Node.Configuration;
@@ -45,7 +47,9 @@ public sealed record NodeSettings(
     GatewayBreakerSettings GatewayBreaker,
     InFlightLimitSettings InFlight,
     TimeSpan JournalWriteFailureWindow,
-    LiveSettings Live)
+    LiveSettings Live,
+    WatchHistorySettings WatchHistory,
+    TrendingSettings Trending)
 {
     public const string ClockOffsetPath = "media-platform.clock.offset";
     public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
@@ -78,7 +82,9 @@ public sealed record NodeSettings(
             GatewayBreakerSettings.From(root),
             InFlightLimitSettings.From(root),
             Duration(root, JournalWriteHealth.WindowPath, JournalWriteHealth.DefaultWindow),
-            LiveSettings.From(root));
+            LiveSettings.From(root),
+            WatchHistorySettings.From(root),
+            TrendingSettings.From(root));
     }
 
     private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)

@@ -47,6 +47,7 @@ public static class AkkaHosting
                 .WithFriendEntities(settings, clock)
                 .WithPartyEntities(settings, clock)
                 .WithLiveEntities(settings, clock)
+                .WithWatchHistory(settings, clock)
                 .WithTitleEntities(settings, clock)
                 .WithTranscodeQueue(settings, clock)
                 .WithTitlePipelines(options, settings)

@@ -53,6 +53,16 @@ public static class EntityRegions
     /// <summary>The shard region of the per-user upload quotas (stored bytes, titles transcoding at once).</summary>
     public sealed class UploadQuotas;
 
+    // Watch history and trending (WatchHistoryHosting)
+    /// <summary>The shard region of the per-user watch histories.</summary>
+    public sealed class WatchHistories;
+
+    /// <summary>The shard region of the per-title durable daily view counts.</summary>
+    public sealed class TitleViewCounts;
+
+    /// <summary>This node's trending recorder (replicated view counters, batches to the daily counts); a local actor.</summary>
+    public sealed class TrendingRecorder;
+
     // Singletons and per-node actors
     /// <summary>Proxy of the transcode coordinator singleton; submitters and routes talk to it (WorkHosting).</summary>
     public sealed class TranscodeCoordinatorProxy;

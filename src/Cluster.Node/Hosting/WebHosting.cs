@@ -52,6 +52,7 @@ public static class WebHosting
         services.AddPartyHub();
         services.AddNodeGrpc();
         services.AddLiveServices();
+        services.AddWatchHistoryServices();
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.AddNodeDrain();
@@ -96,6 +97,7 @@ public static class WebHosting
         app.MapPartyEndpoints();
         app.MapNodeGrpc();
         app.MapLiveEndpoints();
+        app.MapWatchHistoryEndpoints();
         return app;
     }
 }

@@ -8,6 +8,8 @@ using MediaPlatform.Actors.Titles.Quotas;
 using MediaPlatform.Actors.Users;
 using MediaPlatform.Actors.Users.EmailReservations;
 using MediaPlatform.Actors.Users.LoginGuards;
+using MediaPlatform.Actors.WatchHistory;
+using MediaPlatform.Actors.Trending;
 
 namespace MediaPlatform.Actors.Tests.Entities;
 
@@ -21,11 +23,12 @@ public sealed class PersistenceIdPrefixSpecs
     public void Persistence_id_prefixes_must_never_change()
     {
         Assert.Equal(
-            ["user-", "email-", "login-guard-", "billing-", "coupon-", "gateway-ledger-", "friendship-", "friend-list-", "title-", "upload-quota-", "watch-party-", "party-index-"],
+            ["user-", "email-", "login-guard-", "billing-", "coupon-", "gateway-ledger-", "friendship-", "friend-list-", "title-", "upload-quota-", "watch-party-", "party-index-", "watch-history-", "view-count-"],
             [UserEntity.PersistenceIdPrefix, EmailReservationEntity.PersistenceIdPrefix, LoginGuardEntity.PersistenceIdPrefix,
              BillingAccountEntity.PersistenceIdPrefix, CouponEntity.PersistenceIdPrefix, GatewayLedgerEntity.PersistenceIdPrefix,
              FriendshipEntity.PersistenceIdPrefix, FriendListEntity.PersistenceIdPrefix, TitleEntity.PersistenceIdPrefix,
-             UploadQuotaEntity.PersistenceIdPrefix, PartyEntity.PersistenceIdPrefix, PartyIndexEntity.PersistenceIdPrefix]);
+             UploadQuotaEntity.PersistenceIdPrefix, PartyEntity.PersistenceIdPrefix, PartyIndexEntity.PersistenceIdPrefix,
+             WatchHistoryEntity.PersistenceIdPrefix, TitleViewCountEntity.PersistenceIdPrefix]);
     }
 
     [Fact]
@@ -34,7 +37,8 @@ public sealed class PersistenceIdPrefixSpecs
         string[] all = [UserEntity.PersistenceIdPrefix, EmailReservationEntity.PersistenceIdPrefix, LoginGuardEntity.PersistenceIdPrefix,
             BillingAccountEntity.PersistenceIdPrefix, CouponEntity.PersistenceIdPrefix, GatewayLedgerEntity.PersistenceIdPrefix,
             FriendshipEntity.PersistenceIdPrefix, FriendListEntity.PersistenceIdPrefix, TitleEntity.PersistenceIdPrefix,
-            UploadQuotaEntity.PersistenceIdPrefix, PartyEntity.PersistenceIdPrefix, PartyIndexEntity.PersistenceIdPrefix];
+            UploadQuotaEntity.PersistenceIdPrefix, PartyEntity.PersistenceIdPrefix, PartyIndexEntity.PersistenceIdPrefix,
+             WatchHistoryEntity.PersistenceIdPrefix, TitleViewCountEntity.PersistenceIdPrefix];
         foreach (var a in all)
             Assert.DoesNotContain(all, b => b != a && b.StartsWith(a, StringComparison.Ordinal));
     }

@@ -10,8 +10,8 @@ namespace MediaPlatform.Node.Tests.Browser;
 /// End to end on a real node: a generated clip is uploaded with English SRT subtitles, the cluster probes, transcodes,
 /// checks and packages it until the title is published, and the player page plays it in headless Chromium: the viewer
 /// (whose browser prefers French) turns the subtitles on and sees a cue at its time, picks a fixed quality, sees the
-/// thumbnail of the hovered moment over the seek bar, mutes with M, and is told why an unpublished or unknown title
-/// does not play.
+/// thumbnail of the hovered moment over the seek bar, mutes with M, is told why an unpublished or unknown title does
+/// not play, and after a reload resumes where it paused.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
@@ -39,7 +39,7 @@ public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
         await WaitUntilPublishedAsync(owner, titleId);
 
         var outcome = await BrowserCheck.PlayAsync(fixture.Node.Http.BaseAddress!, titleId, PlayTimeout,
-            ["--subtitles", "en", "--switch-quality", "--thumbnails", "--pending", pending], screenshotName: "playback-" + titleId, token: token);
+            ["--subtitles", "en", "--switch-quality", "--thumbnails", "--pending", pending, "--resume"], screenshotName: "playback-" + titleId, token: token);
         Assert.True(outcome.Passed, $"title {titleId} did not play in Chromium (screenshot in {BrowserCheck.ScreenshotFolder}): {outcome}");
         var result = outcome.Result!.Value;
         Assert.Equal(2, result.GetProperty("levels").GetArrayLength()); // 240p and 360p from a 640x360 source
@@ -70,6 +70,10 @@ public sealed class PlaybackInBrowserSpecs(NodeFixture fixture)
         Assert.False(result.GetProperty("tokenBox").GetBoolean());
         Assert.Equal($"/app/#/signin?next=%23%2Ftitle%2F{pending}", result.GetProperty("header").GetProperty("anonymous").GetProperty("signIn").GetString());
         Assert.True(result.GetProperty("header").GetProperty("owner").GetProperty("account").GetBoolean());
+        // Watch history: the paused position was stored, a reload resumed near it, ?t= won, the app lists the title.
+        var resume = result.GetProperty("resume");
+        Assert.InRange(resume.GetProperty("afterReload").GetProperty("currentTime").GetDouble() - resume.GetProperty("pausedAt").GetDouble(), -1.5, 1.5);
+        Assert.Contains(resume.GetProperty("home").EnumerateArray(), c => c.GetProperty("titleId").GetString() == titleId);
     }
 
     [Fact]

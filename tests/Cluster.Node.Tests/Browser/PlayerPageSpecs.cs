@@ -34,6 +34,7 @@ public sealed class PlayerPageSpecs(NodeFixture fixture)
     [Theory]
     [InlineData("/player/hls.min.js", "text/javascript")]
     [InlineData("/player/player.js", "text/javascript")]
+    [InlineData("/player/history.js", "text/javascript")]
     [InlineData("/player/style.css", "text/css")]
     public async Task The_page_s_files_must_be_served_with_their_type_and_revalidated(string path, string type)
     {

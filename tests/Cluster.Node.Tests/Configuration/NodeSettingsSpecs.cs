@@ -30,6 +30,8 @@ public sealed class NodeSettingsSpecs
         Assert.Equal(TimeSpan.FromSeconds(2), settings.Parties.WatcherReaskInterval);
         Assert.Equal(TimeSpan.FromMinutes(1), settings.Parties.HostAwayGrace);
         Assert.Equal(MediaPlatform.Actors.Live.LiveSettings.Default, settings.Live);
+        Assert.Equal(MediaPlatform.Actors.WatchHistory.WatchHistorySettings.Default, settings.WatchHistory);
+        Assert.Equal(MediaPlatform.Node.Api.Trending.TrendingSettings.Default, settings.Trending);
     }
 
     [Theory]
@@ -73,6 +75,15 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.live.max-ingest-bytes = 10 KiB", "media-platform.live.max-ingest-bytes")]
     [InlineData("media-platform.live.stall-timeout = 1h", "media-platform.live.stall-timeout")]
     [InlineData("media-platform.live.max-streams-per-node = 0", "media-platform.live.max-streams-per-node")]
+    [InlineData("media-platform.watch-history.max-titles = 0", "media-platform.watch-history.max-titles")]
+    [InlineData("media-platform.watch-history.max-titles = many", "media-platform.watch-history.max-titles")]
+    [InlineData("media-platform.watch-history.persist-interval = 0s", "media-platform.watch-history.persist-interval")]
+    [InlineData("media-platform.watch-history.persist-min-move = -1", "media-platform.watch-history.persist-min-move")]
+    [InlineData("media-platform.watch-history.finished-fraction = 1.5", "media-platform.watch-history.finished-fraction")]
+    [InlineData("media-platform.watch-history.credits-tail = lots", "media-platform.watch-history.credits-tail")]
+    [InlineData("media-platform.watch-history.new-view-after = whenever", "media-platform.watch-history.new-view-after")]
+    [InlineData("media-platform.watch-history.report-interval = 10ms", "media-platform.watch-history.report-interval")]
+    [InlineData("media-platform.trending.flush-interval = 0s", "media-platform.trending.flush-interval")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));

@@ -1,9 +1,10 @@
-// Home: search, recently published titles, and for a signed-in person their friends' live streams on air (each with a
+// Home: search, a signed-in person's "Continue watching" row, recently published titles, and for a signed-in person their friends' live streams on air (each with a
 // "Watch live" link to the watch page's live mode, asked again every few seconds) and their own titles while they are
 // being processed.
 import { h, field, notice, say } from '../lib/dom.js';
 import { api } from '../lib/api.js';
 import { titleCard } from '../lib/titles.js';
+import { continueWatching } from '../lib/continue-watching.js';
 
 const REFRESH_MS = 4000;
 const LIVE_REFRESH_MS = 6000;
@@ -23,7 +24,10 @@ export function render(view, { query, user, navigate }) {
   const publishedNote = notice('Loading…');
   const mine = h('ul', { class: 'row', id: 'my-titles' });
   const mineNote = notice();
-  view.append(search,
+  const resume = user ? continueWatching(user) : null;
+  view.append(search);
+  if (resume) { view.append(resume.section); resume.load(); }
+  view.append(
     h('section', { 'aria-labelledby': 'published-h' },
       h('h2', { id: 'published-h' }, q ? `Titles matching “${q}”` : 'Recently published'), publishedNote, published));
   const live = h('ul', { id: 'friends-live' });
