@@ -15,12 +15,14 @@ public sealed class PosterFrame(FfmpegRunner? runner = null)
     public const int Width = 480;
     private readonly FfmpegRunner _runner = runner ?? FfmpegRunner.Shared;
 
-    /// <param name="videoPath">A rendition of the title (the highest rung gives the sharpest frame).</param>
+    /// <param name="videoPath">A rendition of the title, or the encoded chunk of it that holds <see cref="At"/> (the highest
+    /// rung gives the sharpest frame).</param>
+    /// <param name="at">Where in <paramref name="videoPath"/> the poster's moment is.</param>
     /// <returns>The poster's path inside <paramref name="outputFolder"/>.</returns>
-    public async Task<string> GrabAsync(string videoPath, TimeSpan duration, string outputFolder, CancellationToken cancellationToken = default)
+    public async Task<string> GrabAsync(string videoPath, TimeSpan at, string outputFolder, CancellationToken cancellationToken = default)
     {
         var output = Path.Combine(outputFolder, FileName);
-        await _runner.RunFfmpegAsync(BuildArguments(Path.GetFullPath(videoPath), At(duration), output), null, null, cancellationToken);
+        await _runner.RunFfmpegAsync(BuildArguments(Path.GetFullPath(videoPath), at, output), null, null, cancellationToken);
         return output;
     }
 

@@ -7,42 +7,46 @@ using MediaPlatform.Streams.Probing;
 namespace MediaPlatform.Streams.Pipeline;
 
 /// <summary>
-/// Turns encoded chunks into the title's HLS package: each rung assembled from exactly one encode per chunk (stream
-/// copy, in chunk order), checked to hold every frame of the source, then segmented with the audio under a master
-/// playlist, plus the title's poster frame (<see cref="PosterFrame"/>). The check is what makes a chunk encoded twice —
-/// or missing — fail loudly instead of playing wrong.
+/// Turns encoded chunks into the title's HLS package: each rung cut from exactly one encode per chunk (stream copy, in
+/// chunk order) with the audio under a master playlist, all in one ffmpeg (<see cref="TitlePackager"/>); then each
+/// rung's segments, as a player joins them, are checked to hold every frame of the source (<see cref="Mp4VideoSamples"/>,
+/// no process); plus the title's poster frame (<see cref="PosterFrame"/>). The check is what makes a chunk encoded twice
+/// — or missing — fail loudly instead of playing wrong.
 /// </summary>
 public sealed class RenditionPackaging(FfmpegRunner? runner = null)
 {
     private readonly FfmpegRunner _runner = runner ?? FfmpegRunner.Shared;
 
     public async Task<TranscodeSummary> PackageAsync(ProbeResult probe, IReadOnlyList<Rung> rungs, IReadOnlyList<VideoChunk> chunks,
-        IReadOnlyList<ChunkEncodeResult> results, AudioTrack? audio, string workFolder, string outputFolder, int segmentSeconds,
+        IReadOnlyList<ChunkEncodeResult> results, AudioTrack? audio, string outputFolder, int segmentSeconds,
         TimeSpan elapsedBefore, CancellationToken cancellationToken = default)
     {
         var started = DateTime.UtcNow;
-        var assembler = new RungAssembler(_runner);
-        var scanner = new PacketScanner(_runner);
-        var assembled = new List<(Rung Rung, string Path)>();
-        var scans = new Dictionary<string, PacketScan>();
-        foreach (var rung in rungs)
+        var encodes = rungs.Select(r => (Rung: r, Encodes: OnePerChunk(r, chunks, results))).ToList();
+        HlsPackage package;
+        using (StreamsTracing.Source.StartActivity("package"))
+            package = await new TitlePackager(_runner).PackageAsync(
+                encodes.Select(e => (e.Rung, (IReadOnlyList<string>)e.Encodes.Select(c => c.OutputPath).ToList())).ToList(),
+                audio, outputFolder, probe.FrameRate, segmentSeconds, cancellationToken);
+        var counted = new Dictionary<string, (int Frames, TimeSpan Duration)>();
+        foreach (var variant in package.Variants)
         {
-            using var span = StreamsTracing.Source.StartActivity("package " + rung.Name);
-            var encodes = OnePerChunk(rung, chunks, results);
-            var path = await assembler.AssembleAsync(encodes, Path.Combine(workFolder, $"{rung.Name}.mp4"), cancellationToken);
-            var scan = await scanner.ScanAsync(path, "v:0", cancellationToken);
-            if (scan.FrameCount != probe.FrameCount)
-                throw new InvalidDataException($"rung {rung.Name} assembled to {scan.FrameCount} frames, the source has {probe.FrameCount}");
-            assembled.Add((rung, path));
-            scans[rung.Name] = scan;
+            var playlist = variant.Playlist;
+            var files = playlist.Segments.Select(s => s.File).Prepend(playlist.InitFile!).Select(f => Path.Combine(outputFolder, f));
+            var (frames, duration) = Mp4VideoSamples.Read(files);
+            if (frames != probe.FrameCount)
+                throw new InvalidDataException($"rung {variant.Rung.Name} packaged with {frames} frames, the source has {probe.FrameCount}");
+            counted[variant.Rung.Name] = (frames, duration);
         }
 
-        var package = await new TitlePackager(_runner).PackageAsync(assembled, audio, outputFolder, probe.FrameRate, segmentSeconds, cancellationToken);
-        // The poster is part of the package: stored and published with it, from the sharpest rung.
-        var sharpest = assembled.MaxBy(a => a.Rung.Width * a.Rung.Height);
-        await new PosterFrame(_runner).GrabAsync(sharpest.Path, probe.Duration, outputFolder, cancellationToken);
+        // The poster is part of the package: stored and published with it, from the sharpest rung's chunk at its moment.
+        var sharpest = encodes.MaxBy(e => e.Rung.Width * e.Rung.Height);
+        var at = PosterFrame.At(probe.Duration);
+        var chunk = chunks.OrderBy(c => c.Index).LastOrDefault(c => c.Start <= at) ?? chunks.MinBy(c => c.Index)!;
+        var posterAt = at - chunk.Start is var into && into > TimeSpan.Zero && into < chunk.Duration ? into : TimeSpan.Zero;
+        await new PosterFrame(_runner).GrabAsync(sharpest.Encodes.First(e => e.ChunkIndex == chunk.Index).OutputPath, posterAt, outputFolder, cancellationToken);
         var summaries = package.Variants.Select(v => new RungSummary(v.Rung.Name, v.Rung.Width, v.Rung.Height,
-            scans[v.Rung.Name].FrameCount, scans[v.Rung.Name].Duration, v.Playlist.Segments.Count, v.Bandwidth,
+            counted[v.Rung.Name].Frames, counted[v.Rung.Name].Duration, v.Playlist.Segments.Count, v.Bandwidth,
             v.AverageBandwidth, v.Playlist.PlaylistFile)).ToList();
         return new TranscodeSummary(Path.GetFullPath(outputFolder), package.MasterPlaylist, probe, chunks.Count, chunks.Count * rungs.Count,
             summaries, package.Audio?.PlaylistFile, elapsedBefore + (DateTime.UtcNow - started));
