@@ -31,8 +31,11 @@ public class ChunkFrameCountTests
         args.AddRange(encode.Split(' '));
         using var clip = await GeneratedClip.RawAsync(name, args);
 
-        var chunks = await new SourceSplitter().SplitAsync(clip.Path, Path.Combine(clip.Folder, "chunks"), chunkSeconds: 4);
+        var processes = 0;
+        var runner = new MediaPlatform.Streams.Encoding.FfmpegRunner(onProcessStarted: (_, _, _) => Interlocked.Increment(ref processes));
+        var chunks = await new SourceSplitter(runner).SplitAsync(clip.Path, Path.Combine(clip.Folder, "chunks"), chunkSeconds: 4);
 
+        Assert.Equal(1, processes); // the split itself: no ffprobe per chunk
         Assert.Equal((await new PacketScanner().ScanAsync(clip.Path)).FrameCount, chunks.Sum(c => c.FrameCount));
         foreach (var chunk in chunks)
         {

@@ -32,8 +32,11 @@ public class RungSegmenterTests
             parts.Add(part);
         }
         var whole = Path.Combine(clip.Folder, "whole");
-        var cut = await new RungSegmenter().SegmentAsync([("a", parts), ("b", parts.Take(2).ToList())], whole, segmentSeconds: 2);
+        var processes = 0;
+        var runner = new MediaPlatform.Streams.Encoding.FfmpegRunner(onProcessStarted: (_, _, _) => Interlocked.Increment(ref processes));
+        var cut = await new RungSegmenter(runner).SegmentAsync([("a", parts), ("b", parts.Take(2).ToList())], whole, segmentSeconds: 2);
 
+        Assert.Equal(1, processes);
         Assert.Equal([3, 2], new[] { cut["a"].Segments.Count, cut["b"].Segments.Count });
         var files = cut["a"].Segments.Select(s => Path.Combine(whole, s.File)).Prepend(Path.Combine(whole, cut["a"].InitFile!)).ToList();
         var joined = Path.Combine(clip.Folder, "joined.mp4");
