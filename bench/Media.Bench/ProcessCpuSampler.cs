@@ -8,7 +8,7 @@ public sealed record ProcessCpu(string Kind, double Seconds, int Processes);
 /// <summary>
 /// Where a pipeline run's CPU went, read from Linux's /proc (the product's real cost, not an estimate): the nodes' own
 /// CPU and their reaped children's (utime/stime and cutime/cstime of /proc/PID/stat, exact), and, sampled every
-/// 100 ms, each child's CPU by kind (encode, concat, HLS segmenting, ffprobe, QC …). A child that lives less than
+/// 100 ms, each child's CPU by kind (encode, HLS cut, ffprobe, QC …). A child that lives less than
 /// one sample is missed by the breakdown (not by the children's total), so the kinds' sum can fall a little short.
 /// </summary>
 public sealed class ProcessCpuSampler : IAsyncDisposable
@@ -122,8 +122,9 @@ public sealed class ProcessCpuSampler : IAsyncDisposable
             "ffprobe" => "ffprobe",
             _ when line.Contains("libx264", StringComparison.Ordinal) => "ffmpeg encode (x264)",
             _ when line.Contains("detect", StringComparison.Ordinal) => "ffmpeg quality control",
-            _ when line.Contains("-f concat", StringComparison.Ordinal) => "ffmpeg concat (assembly, early prefixes)",
-            _ when line.Contains("-f hls", StringComparison.Ordinal) => "ffmpeg HLS segmenting",
+            // Early prefixes and the package are cut straight from the chunks (concat demuxer into HLS) in one ffmpeg.
+            _ when line.Contains("-f hls", StringComparison.Ordinal) => "ffmpeg HLS cut (early prefixes, package)",
+            _ when line.Contains("-f concat", StringComparison.Ordinal) => "ffmpeg concat",
             _ when line.Contains("-f segment", StringComparison.Ordinal) => "ffmpeg split",
             _ when line.Contains("aac", StringComparison.Ordinal) => "ffmpeg audio",
             _ => "ffmpeg other",

@@ -13,7 +13,6 @@ public sealed class SourceSplitter(FfmpegRunner? runner = null)
 {
     private const string ListFile = "chunks.csv";
     private readonly FfmpegRunner _runner = runner ?? FfmpegRunner.Shared;
-    private readonly PacketScanner _scanner = new(runner);
 
     /// <param name="chunkSeconds">Target chunk length; a multiple of <see cref="Gop.Seconds"/> so the keyframes the
     /// encoder forces on each chunk land on the same grid as on the whole title.</param>
@@ -29,18 +28,16 @@ public sealed class SourceSplitter(FfmpegRunner? runner = null)
 
         var listed = await ReadListAsync(Path.Combine(chunkFolder, ListFile), cancellationToken);
         var chunks = new VideoChunk[listed.Count];
-        // Counting frames is one small demux per chunk; two at a time keeps it short without hogging the machine.
-        await Parallel.ForEachAsync(Enumerable.Range(0, listed.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                var (file, start) = listed[i];
-                var path = Path.Combine(chunkFolder, file);
-                var scan = await _scanner.ScanAsync(path, "v:0", ct);
-                if (scan.FrameCount > 0 && !scan.FirstPacketIsKeyframe)
-                    throw new InvalidDataException($"chunk {i} does not start on a keyframe");
-                chunks[i] = new VideoChunk(i, path, start, scan.Duration, scan.FrameCount);
-            });
+        // Frames are counted from each chunk's Matroska blocks: no ffprobe per chunk.
+        for (var i = 0; i < listed.Count; i++)
+        {
+            var (file, start) = listed[i];
+            var path = Path.Combine(chunkFolder, file);
+            var scan = MatroskaVideoBlocks.Read(path);
+            if (scan.FrameCount > 0 && !scan.FirstPacketIsKeyframe)
+                throw new InvalidDataException($"chunk {i} does not start on a keyframe");
+            chunks[i] = new VideoChunk(i, path, start, scan.Duration, scan.FrameCount);
+        }
         return chunks;
     }
 

@@ -8,20 +8,19 @@ namespace MediaPlatform.Streams.Encoding;
 /// <summary>
 /// Encodes one chunk to one rung with libx264. Timestamps pass through untouched (variable frame rate stays
 /// variable, no frame is dropped or duplicated) and keyframes are forced on the shared GOP grid. After encoding, the
-/// output's frames are counted: a chunk that lost frames fails here, not as a glitch in playback.
+/// output's frames are counted from its own sample table (<see cref="Mp4VideoSamples"/>, no ffprobe per output): a chunk
+/// that lost frames fails here, not as a glitch in playback.
 /// </summary>
 public sealed class ChunkEncoder
 {
     private readonly EncoderSettings _settings;
     private readonly FfmpegRunner _runner;
-    private readonly PacketScanner _scanner;
 
     public ChunkEncoder(EncoderSettings? settings = null, FfmpegRunner? runner = null)
     {
         _settings = settings ?? new EncoderSettings();
         _settings.Validate();
         _runner = runner ?? FfmpegRunner.Shared;
-        _scanner = new PacketScanner(_runner);
     }
 
     public EncoderSettings Settings => _settings;
@@ -46,14 +45,13 @@ public sealed class ChunkEncoder
             throw;
         }
 
-        var scan = await _scanner.ScanAsync(request.OutputPath, "v:0", cancellationToken);
-        if (scan.FrameCount != request.Chunk.FrameCount)
+        var (frames, duration) = Mp4VideoSamples.Read(request.OutputPath);
+        if (frames != request.Chunk.FrameCount)
             throw new InvalidDataException(
-                $"chunk {request.Chunk.Index} encoded to {request.Rung.Name} has {scan.FrameCount} frames, the source chunk " +
+                $"chunk {request.Chunk.Index} encoded to {request.Rung.Name} has {frames} frames, the source chunk " +
                 $"{request.Chunk.FrameCount}; frames were dropped or duplicated");
         onProgress?.Invoke(1);
-        return new ChunkEncodeResult(request.Chunk.Index, request.Rung.Name, request.OutputPath, scan.FrameCount, scan.Duration,
-            clock.Elapsed);
+        return new ChunkEncodeResult(request.Chunk.Index, request.Rung.Name, request.OutputPath, frames, duration, clock.Elapsed);
     }
 
     /// <summary>
@@ -82,12 +80,12 @@ public sealed class ChunkEncoder
             var results = new List<ChunkEncodeResult>();
             for (var i = 0; i < encode.Rungs.Count; i++)
             {
-                var scan = await _scanner.ScanAsync(encode.OutputPaths[i], "v:0", cancellationToken);
-                if (scan.FrameCount != encode.Chunk.FrameCount)
+                var (frames, duration) = Mp4VideoSamples.Read(encode.OutputPaths[i]);
+                if (frames != encode.Chunk.FrameCount)
                     throw new InvalidDataException(
-                        $"chunk {encode.Chunk.Index} encoded to {encode.Rungs[i].Name} has {scan.FrameCount} frames, the source chunk " +
+                        $"chunk {encode.Chunk.Index} encoded to {encode.Rungs[i].Name} has {frames} frames, the source chunk " +
                         $"{encode.Chunk.FrameCount}; frames were dropped or duplicated");
-                results.Add(new ChunkEncodeResult(encode.Chunk.Index, encode.Rungs[i].Name, encode.OutputPaths[i], scan.FrameCount, scan.Duration, clock.Elapsed));
+                results.Add(new ChunkEncodeResult(encode.Chunk.Index, encode.Rungs[i].Name, encode.OutputPaths[i], frames, duration, clock.Elapsed));
             }
             onProgress?.Invoke(1);
             return new ChunkLadderOutcome(results, check?.Finish());

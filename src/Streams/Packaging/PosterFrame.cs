@@ -15,7 +15,9 @@ public sealed class PosterFrame(FfmpegRunner? runner = null)
     public const int MaxWidth = 1280;
     private readonly FfmpegRunner _runner = runner ?? FfmpegRunner.Shared;
 
-    /// <param name="videoPath">A rendition of the title (the highest rung gives the sharpest frame).</param>
+    /// <param name="videoPath">A rendition of the title — a file, or a <see cref="ChunkConcatList"/> of its chunks — or the
+    /// encoded chunk of it that holds the moment (the highest rung gives the sharpest frame).</param>
+    /// <param name="at">Where in <paramref name="videoPath"/> the poster's moment is.</param>
     /// <returns>The poster's path inside <paramref name="outputFolder"/>.</returns>
     public async Task<string> GrabAtAsync(string videoPath, TimeSpan at, string outputFolder, CancellationToken cancellationToken = default)
     {
@@ -30,7 +32,7 @@ public sealed class PosterFrame(FfmpegRunner? runner = null)
     public static IReadOnlyList<string> BuildArguments(string videoPath, TimeSpan at, string outputPath) =>
     [
         // -ss before -i seeks to the keyframe before and decodes up to the moment: exact and quick.
-        "-ss", at.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture), "-i", videoPath,
+        "-ss", at.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture), .. ChunkConcatList.Input(videoPath),
         "-map", "0:v:0", "-frames:v", "1", "-vf", $"scale='min({MaxWidth},iw)':-2", "-q:v", "3", "-f", "image2", outputPath,
     ];
 }

@@ -14,8 +14,8 @@ namespace MediaPlatform.Streams.Pipeline;
 /// <summary>
 /// Transcodes one title on this node as one stream graph of the production path's stages: probe → prepare
 /// (<see cref="SourcePreparation"/>: split, audio) → the title's work items (<see cref="PreparedSource.EncodeItems"/>)
-/// through <see cref="EncodeFlow"/> with bounded parallelism → <see cref="RenditionPackaging"/> (assemble each rung,
-/// package HLS). In the cluster the same items go through every worker node's <see cref="EncodeFlow"/> and the same
+/// through <see cref="EncodeFlow"/> with bounded parallelism → <see cref="RenditionPackaging"/> (cut each rung
+/// from its chunks, package HLS). In the cluster the same items go through every worker node's <see cref="EncodeFlow"/> and the same
 /// prepare and package stages run in the title's pipeline; this graph runs them on one node (tests, tools). Every stage
 /// is async process work behind SelectAsync, so running the graph never blocks an actor. Cancelling the token, or any
 /// stage failing, kills the ffmpeg processes still running.
@@ -106,16 +106,16 @@ public sealed class TranscodePipeline
             .SelectAsync(1, async results =>
             {
                 report("package", total, total);
-                var summary = await AssembleAndPackageAsync(request, plan, results.SelectMany(r => r).ToList(), clock, ct);
+                var summary = await PackageAsync(request, plan, results.SelectMany(r => r).ToList(), clock, ct);
                 report("done", total, total);
                 return (TranscodeOutcome)new TranscodeOutcome.Completed(summary);
             });
     }
 
-    private Task<TranscodeSummary> AssembleAndPackageAsync(TranscodeRequest request, TitlePlan plan,
+    private Task<TranscodeSummary> PackageAsync(TranscodeRequest request, TitlePlan plan,
         IReadOnlyList<ChunkEncodeResult> results, Stopwatch clock, CancellationToken ct) =>
         new RenditionPackaging(_runner).PackageAsync(plan.Probe, plan.Rungs, plan.Chunks, results, plan.Audio,
-            request.WorkFolder, request.OutputFolder, request.SegmentSeconds, clock.Elapsed, ct);
+            request.OutputFolder, request.SegmentSeconds, clock.Elapsed, ct);
 
     private static TranscodeOutcome Rejection(ProbeVerdict verdict) => verdict is ProbeVerdict.Rejected r
         ? new TranscodeOutcome.Rejected(r.Reason, r.Message)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaPlatform.Streams.Encoding;
+using MediaPlatform.Streams.Packaging;
 
 namespace MediaPlatform.Streams.Thumbnails;
 
@@ -80,7 +81,7 @@ public sealed class FrameSampler(FfmpegRunner? runner = null)
         var select = step is { } s
             ? $"select='isnan(prev_selected_t)+gte(t-prev_selected_t,{s.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)})',"
             : "";
-        string[] input = step is null ? ["-skip_frame", "nokey", "-i", videoPath] : ["-i", videoPath];
+        string[] input = step is null ? ["-skip_frame", "nokey", .. ChunkConcatList.Input(videoPath)] : [.. ChunkConcatList.Input(videoPath)];
         return
         [
             .. input, "-map", "0:v:0", "-an", "-sn",

@@ -17,9 +17,10 @@ public class ChunkLadderEncoderTests
         using var clip = await GeneratedClip.VideoAsync(seconds: 4, width: 640, height: 360, audio: false);
         var chunk = await ChunkEncoderTests.WholeClipChunkAsync(clip);
         var rungs = LadderPolicy.Default.For(640, 360, 25, false);
-        var ffmpegs = 0;
+        var (ffmpegs, processes) = (0, 0);
         var runner = new FfmpegRunner(onProcessStarted: (_, _, arguments) =>
         {
+            Interlocked.Increment(ref processes);
             if (arguments.Contains("libx264")) Interlocked.Increment(ref ffmpegs);
         });
         var outputs = rungs.Select(r => Path.Combine(clip.Folder, "ladder", $"{r.Name}.mp4")).ToList();
@@ -28,6 +29,7 @@ public class ChunkLadderEncoderTests
 
         Assert.True(rungs.Count >= 2, $"{rungs.Count} rungs");
         Assert.Equal(1, ffmpegs);
+        Assert.Equal(1, processes); // the frames are checked from the outputs' boxes: no ffprobe per rung
         Assert.Equal(rungs.Select(r => r.Name), results.Select(r => r.RungName));
         for (var i = 0; i < rungs.Count; i++)
         {

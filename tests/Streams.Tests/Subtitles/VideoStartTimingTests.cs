@@ -13,7 +13,7 @@ public class VideoStartTimingTests
         // veryfast (as the pipeline encodes) uses B-frames: the first picture comes after the fragment's decode start.
         using var clip = await GeneratedClip.RawAsync("bframes.mp4", ClipArguments.TestPicture(4.2, 160, 120, preset: "veryfast", audio: false));
         var package = Path.Combine(clip.Folder, "hls");
-        var playlist = await new HlsSegmenter().SegmentAsync(clip.Path, "v", package, segmentSeconds: 2);
+        var playlist = (await new RungSegmenter().SegmentAsync([("v", [clip.Path])], package, segmentSeconds: 2))["v"];
         var init = await File.ReadAllBytesAsync(Path.Combine(package, playlist.InitFile!));
         var first = await File.ReadAllBytesAsync(Path.Combine(package, playlist.Segments[0].File));
         var joined = Path.Combine(clip.Folder, "first.mp4");

@@ -11,7 +11,8 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 
 /// <summary>
 /// Makes a title playable while it transcodes: each time the batch moves, the longest run of encoded chunks from the
-/// start of each rung is cut into segments (when it has grown enough to be worth it: <see cref="PrefixCutPolicy"/>) (<see cref="PrefixSegmenter"/>) and stored under the upload's HLS prefix
+/// start of each rung is cut into segments (when it has grown enough to be worth it: <see cref="PrefixCutPolicy"/>; every
+/// rung due and, the first time, the audio in one ffmpeg: <see cref="RungSegmenter"/>, <see cref="PrefixSegmenter"/>) and stored under the upload's HLS prefix
 /// with the names the final package uses, behind a growing EVENT playlist per rung, the whole audio track's segments
 /// behind an EVENT playlist as long as the longest rung, and a master listing the rungs that have started. Segments
 /// are written once and never change (the final package writes the same bytes over them); playlists grow, and the
@@ -34,14 +35,11 @@ internal sealed class EarlyPlaylists(string titleId, PipelineContext context, IL
         if (SourcePreparation.TryLoad(work.Folder) is not { } prepared) return;
         try
         {
-            var changed = false;
             var total = prepared.Chunks.Count;
-            foreach (var rung in title.Ladder)
-            {
-                var prefix = Prefix(encoded, rung.Name);
-                if (!PrefixCutPolicy.ShouldCut(_cutChunks.GetValueOrDefault(rung.Name), prefix.Count, total)) continue;
-                changed |= await CutAsync(rung, prefix, prefix.Count == total, work, ct);
-            }
+            var due = title.Ladder.Select(r => (Rung: r, Prefix: Prefix(encoded, r.Name)))
+                .Where(r => PrefixCutPolicy.ShouldCut(_cutChunks.GetValueOrDefault(r.Rung.Name), r.Prefix.Count, total)).ToList();
+            if (due.Count == 0) return;
+            var changed = await CutAsync(due, prepared.Audio, total, work, ct);
             if (!changed || _rungs.Count == 0) return;
             await StoreAudioAndMasterAsync(title, work, prepared.Audio, ct);
         }
@@ -60,28 +58,48 @@ internal sealed class EarlyPlaylists(string titleId, PipelineContext context, IL
         return prefix;
     }
 
-    private async Task<bool> CutAsync(Rung rung, List<ChunkEncodeResult> prefix, bool complete, TitleWork work, CancellationToken ct)
+    /// <summary>
+    /// Cuts every due rung's prefix — and the whole audio track, the first time — with one ffmpeg into a fresh folder,
+    /// and stores the segments that are final behind each rung's EVENT playlist.
+    /// </summary>
+    private async Task<bool> CutAsync(List<(Rung Rung, List<ChunkEncodeResult> Prefix)> due, Streams.Chunking.AudioTrack? audio, int total,
+        TitleWork work, CancellationToken ct)
     {
-        var folder = EarlyFolder(work);
-        var playlist = await new PrefixSegmenter(context.Runner).CutAsync(prefix, rung.Name, folder, context.Settings.SegmentSeconds, complete, ct);
-        _cutChunks[rung.Name] = prefix.Count;
-        if (playlist.Segments.Count == 0 || (_rungs.TryGetValue(rung.Name, out var before) && before.Segments.Count >= playlist.Segments.Count))
-            return false;
-        await StoreSegmentsAsync(work, Path.Combine(folder, rung.Name), playlist, ct);
-        await StoreTextAsync(work, playlist.PlaylistFile, EventPlaylistWriter.Write(playlist.InitFile, playlist.Segments,
-            EventPlaylistWriter.TargetSeconds(context.Settings.SegmentSeconds, playlist.Segments)), ct);
-        _rungs[rung.Name] = playlist;
-        return true;
+        var folder = Path.Combine(EarlyFolder(work), $"cut-{Guid.NewGuid():N}");
+        try
+        {
+            var inputs = due.Select(d => (d.Rung.Name, (IReadOnlyList<string>)d.Prefix.Select(e => e.OutputPath).ToList())).ToList();
+            var cutAudio = audio is not null && _audio is null;
+            if (cutAudio) inputs.Add((TitlePackager.AudioName, [audio!.Path]));
+            var cuts = await new RungSegmenter(context.Runner).SegmentAsync(inputs, folder, context.Settings.SegmentSeconds, ct);
+            if (cutAudio)
+            {
+                await StoreSegmentsAsync(work, folder, cuts[TitlePackager.AudioName], ct);
+                _audio = cuts[TitlePackager.AudioName];
+            }
+            var changed = false;
+            foreach (var (rung, prefix) in due)
+            {
+                _cutChunks[rung.Name] = prefix.Count;
+                var playlist = PrefixSegmenter.FinalSegments(cuts[rung.Name], context.Settings.SegmentSeconds, complete: prefix.Count == total);
+                if (playlist.Segments.Count == 0 || (_rungs.TryGetValue(rung.Name, out var before) && before.Segments.Count >= playlist.Segments.Count))
+                    continue;
+                await StoreSegmentsAsync(work, folder, playlist, ct);
+                await StoreTextAsync(work, playlist.PlaylistFile, EventPlaylistWriter.Write(playlist.InitFile, playlist.Segments,
+                    EventPlaylistWriter.TargetSeconds(context.Settings.SegmentSeconds, playlist.Segments)), ct);
+                _rungs[rung.Name] = playlist;
+                changed = true;
+            }
+            return changed;
+        }
+        finally
+        {
+            PipelineSteps.TryDeleteFolder(folder); // what is final is stored; the rest is cut again from a longer prefix
+        }
     }
 
     private async Task StoreAudioAndMasterAsync(TitleView title, TitleWork work, Streams.Chunking.AudioTrack? audio, CancellationToken ct)
     {
-        if (audio is not null && _audio is null)
-        {
-            var folder = Path.Combine(EarlyFolder(work), TitlePackager.AudioName);
-            _audio = await new HlsSegmenter(context.Runner).SegmentAsync(audio.Path, TitlePackager.AudioName, folder, context.Settings.SegmentSeconds, ct);
-            await StoreSegmentsAsync(work, folder, _audio, ct);
-        }
         if (_audio is { } whole)
         {
             // As long as the longest rung: a player must not think the title ends where the audio does.

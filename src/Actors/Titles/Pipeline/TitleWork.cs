@@ -21,8 +21,6 @@ public sealed record TitleWork(string TitleId, string UploadId, string Folder)
 
     public string EncodedPath(int chunkIndex, string rung) => Path.Combine(Folder, "encoded", rung, $"chunk_{chunkIndex:D5}.mp4");
 
-    public string AssemblyFolder => Path.Combine(Folder, "assembled");
-
     public string PackageFolder => Path.Combine(Folder, "hls");
 
     /// <summary>Copies of blobs for stores that are not local files.</summary>

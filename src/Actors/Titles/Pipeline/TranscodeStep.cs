@@ -151,11 +151,10 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         if (batch.Items.FirstOrDefault(i => i.Result is null) is { } missing) throw new PipelineFailure($"encode {missing.WorkId} completed without a result");
         var results = Encoded(batch).ToList();
         using var span = trace.Step("package");
-        log.Info("title {0}: every encode done; assembling {1} rungs and packaging HLS", titleId, title.Ladder.Count);
+        log.Info("title {0}: every encode done; packaging {1} rungs as HLS", titleId, title.Ladder.Count);
         PipelineSteps.TryDeleteFolder(work.PackageFolder); // a package half-written by an interrupted attempt
-        Directory.CreateDirectory(work.AssemblyFolder);
         var summary = await LocalStep.RunAsync(context, titleId, log, "package", t => new RenditionPackaging(context.Runner).PackageAsync(
-            title.Probe!, title.Ladder, prepared.Chunks, results, prepared.Audio, work.AssemblyFolder, work.PackageFolder,
+            title.Probe!, title.Ladder, prepared.Chunks, results, prepared.Audio, work.PackageFolder,
             context.Settings.SegmentSeconds, TimeSpan.Zero, t, context.Settings.Thumbnails), ct);
         if (summary.ThumbnailFailure is { } failure)
             log.Warning("title {0}: no seek-bar preview ({1}); the poster is a frame a tenth of the way in", titleId, failure);
