@@ -3,6 +3,7 @@ using MediaPlatform.Actors.Billing.Payments;
 using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Friends;
+using MediaPlatform.Actors.Images;
 using MediaPlatform.Actors.Live;
 using MediaPlatform.Actors.Parties;
 using MediaPlatform.Actors.Scheduling;
@@ -45,7 +46,8 @@ public sealed record NodeSettings(
     GatewayBreakerSettings GatewayBreaker,
     InFlightLimitSettings InFlight,
     TimeSpan JournalWriteFailureWindow,
-    LiveSettings Live)
+    LiveSettings Live,
+    ImageSettings Images)
 {
     public const string ClockOffsetPath = "media-platform.clock.offset";
     public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
@@ -78,7 +80,8 @@ public sealed record NodeSettings(
             GatewayBreakerSettings.From(root),
             InFlightLimitSettings.From(root),
             Duration(root, JournalWriteHealth.WindowPath, JournalWriteHealth.DefaultWindow),
-            LiveSettings.From(root));
+            LiveSettings.From(root),
+            ImageSettings.From(root));
     }
 
     private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)

@@ -48,6 +48,7 @@ public static class AkkaHosting
                 .WithPartyEntities(settings, clock)
                 .WithLiveEntities(settings, clock)
                 .WithTitleEntities(settings, clock)
+                .WithImagePipeline(settings, clock)
                 .WithTranscodeQueue(settings, clock)
                 .WithTitlePipelines(options, settings)
                 .WithNodeScheduler(options, settings, clock)

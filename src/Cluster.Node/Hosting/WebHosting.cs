@@ -52,6 +52,7 @@ public static class WebHosting
         services.AddPartyHub();
         services.AddNodeGrpc();
         services.AddLiveServices();
+        services.AddImageServices();
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.AddNodeDrain();
@@ -96,6 +97,7 @@ public static class WebHosting
         app.MapPartyEndpoints();
         app.MapNodeGrpc();
         app.MapLiveEndpoints();
+        Api.Images.ImageRoutes.MapImageRoutes(app);
         return app;
     }
 }

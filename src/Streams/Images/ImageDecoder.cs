@@ -10,28 +10,27 @@ namespace MediaPlatform.Streams.Images;
 /// </summary>
 public static class ImageDecoder
 {
+    /// <summary>
+    /// The header checks alone (nothing decoded): null when the file may be decoded, else why not. Cheap enough for
+    /// an upload route to refuse at once; truncated pixel data is only found by decoding.
+    /// </summary>
+    public static string? Inspect(ReadOnlySpan<byte> bytes, ImageLimits limits)
+    {
+        if (bytes.Length == 0) return "the file is empty";
+        if (LooksLikeSvg(bytes)) return SvgRefusal;
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        return HeaderProblem(codec, limits, out _);
+    }
+
     public static DecodeOutcome Decode(ReadOnlySpan<byte> bytes, ImageLimits limits)
     {
         if (bytes.Length == 0) return Refuse("the file is empty");
-        if (LooksLikeSvg(bytes)) return Refuse("SVG images are not accepted (only JPEG, PNG and WebP)");
+        if (LooksLikeSvg(bytes)) return Refuse(SvgRefusal);
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
-        if (codec is null) return Refuse("not a JPEG, PNG or WebP image (the data is not a readable image)");
-        var format = codec.EncodedFormat switch
-        {
-            SKEncodedImageFormat.Jpeg => "jpeg",
-            SKEncodedImageFormat.Png => "png",
-            SKEncodedImageFormat.Webp => "webp",
-            _ => null,
-        };
-        // The content decides, never the file name: a GIF named .jpg is still a GIF.
-        if (format is null) return Refuse($"{codec.EncodedFormat.ToString().ToUpperInvariant()} images are not accepted (only JPEG, PNG and WebP)");
-        if (codec.FrameCount > 1) return Refuse($"animated images are not accepted ({codec.FrameCount} frames)");
-        var (width, height) = (codec.Info.Width, codec.Info.Height);
-        if (width <= 0 || height <= 0) return Refuse("the image has no pixels");
-        if (width > limits.MaxSide || height > limits.MaxSide || (long)width * height > limits.MaxPixels)
-            return Refuse($"the image is {width}x{height} pixels; at most {limits.MaxPixels} pixels and {limits.MaxSide} per side are accepted");
-
+        if (HeaderProblem(codec, limits, out var format) is { } problem) return Refuse(problem);
+        var (width, height) = (codec!.Info.Width, codec.Info.Height);
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb());
         var decoded = new SKBitmap(info);
         var result = codec.GetPixels(info, decoded.GetPixels());
@@ -43,7 +42,30 @@ public static class ImageDecoder
                 : $"the image could not be decoded ({result})");
         }
         var upright = Orient(decoded, codec.EncodedOrigin);
-        return new DecodeOutcome.Decoded(upright, format, upright.Width, upright.Height);
+        return new DecodeOutcome.Decoded(upright, format!, upright.Width, upright.Height);
+    }
+
+    private const string SvgRefusal = "SVG images are not accepted (only JPEG, PNG and WebP)";
+
+    private static string? HeaderProblem(SKCodec? codec, ImageLimits limits, out string? format)
+    {
+        format = null;
+        if (codec is null) return "not a JPEG, PNG or WebP image (the data is not a readable image)";
+        format = codec.EncodedFormat switch
+        {
+            SKEncodedImageFormat.Jpeg => "jpeg",
+            SKEncodedImageFormat.Png => "png",
+            SKEncodedImageFormat.Webp => "webp",
+            _ => null,
+        };
+        // The content decides, never the file name: a GIF named .jpg is still a GIF.
+        if (format is null) return $"{codec.EncodedFormat.ToString().ToUpperInvariant()} images are not accepted (only JPEG, PNG and WebP)";
+        if (codec.FrameCount > 1) return $"animated images are not accepted ({codec.FrameCount} frames)";
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if (width <= 0 || height <= 0) return "the image has no pixels";
+        if (width > limits.MaxSide || height > limits.MaxSide || (long)width * height > limits.MaxPixels)
+            return $"the image is {width}x{height} pixels; at most {limits.MaxPixels} pixels and {limits.MaxSide} per side are accepted";
+        return null;
     }
 
     /// <summary>Draws the pixels the way the EXIF orientation says the camera was held; the input is disposed.</summary>

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 
-namespace MediaPlatform.Streams.Tests.Images;
+namespace MediaPlatform.Testing.Images;
 
 /// <summary>Hand-built files for the decoder's refusals: what no encoder here writes on purpose.</summary>
-internal static class BadImages
+public static class BadImages
 {
     /// <summary>A 1x1 GIF (the classic 43-byte transparent pixel); <paramref name="frames"/> &gt; 1 makes it animated.</summary>
     public static byte[] Gif(int frames = 1)
