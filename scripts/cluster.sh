@@ -76,7 +76,7 @@ alive() { local p; p="$(pid_of "$1")"; [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null
 
 build() {
   echo "building the node ($CONFIGURATION)..."
-  "$ROOT/scripts/setup.sh" node   # npm builds the player page into the node's static files
+  "$ROOT/scripts/setup.sh" node images   # npm builds the player page; the image pipeline needs the face cascades + libgtk-3-0
   dotnet build "$ROOT/src/Cluster.Node/Cluster.Node.csproj" -c "$CONFIGURATION" -nologo -v quiet >/dev/null
 }
 

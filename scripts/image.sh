@@ -39,7 +39,7 @@ rootfs() {
     debootstrap --variant=minbase bookworm "$dir" "$MIRROR" >"$WORK/debootstrap.log"
     echo "ffmpeg, ICU and CA certificates..."
     chroot "$dir" /bin/sh -c 'export DEBIAN_FRONTEND=noninteractive
-      apt-get update && apt-get install -y --no-install-recommends ffmpeg libicu72 ca-certificates \
+      apt-get update && apt-get install -y --no-install-recommends ffmpeg opencv-data libgtk-3-0 libicu72 ca-certificates \
       && apt-get clean && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin' >"$WORK/packages.log"
   fi
   # The node runs as an ordinary user; its data is a volume that user owns.

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine of this kind (Debian 12 with the .NET 10 SDK) lacks, and nothing it already has.
-#   scripts/setup.sh [ffmpeg] [postgres] [node] [chromium] [prometheus] [nginx]      (no arguments: all of them)
+#   scripts/setup.sh [ffmpeg] [postgres] [node] [chromium] [prometheus] [nginx] [images]   (no arguments: all of them)
 # node (with npm) builds the player page's scripts and runs the browser check; chromium is what that check drives;
 # prometheus (with promtool) checks deploy/monitoring in the tests and runs for scripts/cluster.sh up --monitoring;
-# nginx is the load balancer scripts/cluster.sh up puts in front of the nodes (deploy/nginx; checked in the tests).
+# nginx is the load balancer scripts/cluster.sh up puts in front of the nodes (deploy/nginx; checked in the tests);
+# images: the face cascades (opencv-data) and libgtk-3-0, which OpenCvSharp's native library needs to load.
 # Needs root (or sudo) only when something is actually missing.
 set -euo pipefail
-wanted=("$@"); ((${#wanted[@]})) || wanted=(ffmpeg postgres node chromium prometheus nginx)
+wanted=("$@"); ((${#wanted[@]})) || wanted=(ffmpeg postgres node chromium prometheus nginx images)
 
 missing=()
 for w in "${wanted[@]}"; do
@@ -17,6 +18,8 @@ for w in "${wanted[@]}"; do
     chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
     prometheus) command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(prometheus) ;;
     nginx) command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx) ;;
+    images) [[ -f /usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml ]] || missing+=(opencv-data)
+            compgen -G "/usr/lib/*/libgtk-3.so.0" >/dev/null || missing+=(libgtk-3-0) ;;
     *) echo "setup: unknown prerequisite '$w'" >&2; exit 2 ;;
   esac
 done

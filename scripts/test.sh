@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution, after doing its own set-up:
-#   - installs what is missing (ffmpeg, PostgreSQL server binaries, node/npm, chromium, prometheus/promtool, nginx) via scripts/setup.sh,
+#   - installs what is missing (ffmpeg, PostgreSQL server binaries, node/npm, chromium, prometheus/promtool, nginx, opencv-data + libgtk-3-0) via scripts/setup.sh,
 #   - starts a throwaway PostgreSQL server (temp dir, free loopback port, non-root user) and exports TEST_POSTGRES,
 #   - builds in Release and runs the tests, then stops the server and prints "N passed, N failed, N skipped".
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Persistence").
@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-"$ROOT/scripts/setup.sh" ffmpeg postgres node chromium prometheus nginx
+"$ROOT/scripts/setup.sh" ffmpeg postgres node chromium prometheus nginx images
 
 PG_DIR="$(mktemp -d /tmp/media-test-pg.XXXXXX)"
 RESULTS="$(mktemp -d /tmp/media-test-results.XXXXXX)"

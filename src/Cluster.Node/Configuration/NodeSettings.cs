@@ -3,6 +3,7 @@ using MediaPlatform.Actors.Billing.Payments;
 using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Friends;
+using MediaPlatform.Actors.Images;
 using MediaPlatform.Actors.Live;
 using MediaPlatform.Actors.Parties;
 using MediaPlatform.Actors.Scheduling;
@@ -49,7 +50,8 @@ public sealed record NodeSettings(
     TimeSpan JournalWriteFailureWindow,
     LiveSettings Live,
     WatchHistorySettings WatchHistory,
-    TrendingSettings Trending)
+    TrendingSettings Trending,
+    ImageSettings Images)
 {
     public const string ClockOffsetPath = "media-platform.clock.offset";
     public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
@@ -84,7 +86,8 @@ public sealed record NodeSettings(
             Duration(root, JournalWriteHealth.WindowPath, JournalWriteHealth.DefaultWindow),
             LiveSettings.From(root),
             WatchHistorySettings.From(root),
-            TrendingSettings.From(root));
+            TrendingSettings.From(root),
+            ImageSettings.From(root));
     }
 
     private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)

@@ -49,6 +49,7 @@ public static class AkkaHosting
                 .WithLiveEntities(settings, clock)
                 .WithWatchHistory(settings, clock)
                 .WithTitleEntities(settings, clock)
+                .WithImagePipeline(settings, clock)
                 .WithTranscodeQueue(settings, clock)
                 .WithTitlePipelines(options, settings)
                 .WithNodeScheduler(options, settings, clock)

@@ -16,5 +16,6 @@ public static class SettingsHosting
         .AddSingleton(settings.Quotas)
         .AddSingleton(settings.RateLimits)
         .AddSingleton(settings.TrustedProxies)
+        .AddSingleton(settings.Images)
         .AddSingleton(new Api.Limits.InFlightLimit(settings.InFlight));
 }

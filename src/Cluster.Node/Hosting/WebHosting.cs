@@ -53,6 +53,7 @@ public static class WebHosting
         services.AddNodeGrpc();
         services.AddLiveServices();
         services.AddWatchHistoryServices();
+        services.AddImageServices();
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.AddNodeDrain();
@@ -98,6 +99,7 @@ public static class WebHosting
         app.MapNodeGrpc();
         app.MapLiveEndpoints();
         app.MapWatchHistoryEndpoints();
+        Api.Images.ImageRoutes.MapImageRoutes(app);
         return app;
     }
 }

@@ -12,6 +12,7 @@ public sealed class NodeCommandSettingsSpecs
     [InlineData("media-platform.entities.snapshot-every = 0")]
     [InlineData("media-platform.friends.redeliver-every = -1s")]
     [InlineData("media-platform.billing.gateway.timeout = 0s")]
+    [InlineData("media-platform.images.face-cascade = \"/nowhere/cascade.xml\"")]
     public async Task A_bad_entity_setting_must_exit_with_bad_configuration_before_the_host_is_built(string hocon)
     {
         using var dir = new TempDirectory();

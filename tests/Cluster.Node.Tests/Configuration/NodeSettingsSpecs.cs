@@ -84,6 +84,14 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.watch-history.new-view-after = whenever", "media-platform.watch-history.new-view-after")]
     [InlineData("media-platform.watch-history.report-interval = 10ms", "media-platform.watch-history.report-interval")]
     [InlineData("media-platform.trending.flush-interval = 0s", "media-platform.trending.flush-interval")]
+    [InlineData("media-platform.images.face-cascade = \"/nowhere/cascade.xml\"", "media-platform.images.face-cascade")]
+    [InlineData("media-platform.images.face-cascade = \"/etc/hostname\"", "media-platform.images.face-cascade")]
+    [InlineData("media-platform.images.blur-faces = [posters]", "media-platform.images.blur-faces")]
+    [InlineData("media-platform.images.widths = [8]", "media-platform.images.widths")]
+    [InlineData("media-platform.images.max-upload-bytes = 10", "media-platform.images.max-upload-bytes")]
+    [InlineData("media-platform.images.max-concurrent-jobs-per-node = 0", "media-platform.images.max-concurrent-jobs-per-node")]
+    [InlineData("media-platform.images.max-attempts = 0", "media-platform.images.max-attempts")]
+    [InlineData("media-platform.images.job-timeout = soon", "media-platform.images.job-timeout")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));

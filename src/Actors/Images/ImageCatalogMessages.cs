@@ -1,0 +1,15 @@
+namespace MediaPlatform.Actors.Images;
+
+// Local questions to a node's image catalog (asked by that node's routes; never sent between nodes).
+
+/// <summary>Complete images carrying <see cref="Tag"/>, newest first, at most <see cref="Limit"/>.</summary>
+public sealed record FindImagesByTag(string Tag, int Limit);
+
+/// <summary>Complete images whose perceptual hash is within <see cref="MaxDistance"/> bits of the image's, nearest first.</summary>
+public sealed record FindSimilarImages(string ImageId, int MaxDistance, int Limit);
+
+/// <summary>One image in a search answer; <see cref="Distance"/> is set for near-duplicate searches.</summary>
+public sealed record ImageSummary(string ImageId, ImageKind Kind, string SubjectId, IReadOnlyList<string> Tags, int? Distance);
+
+/// <summary>The answer; <see cref="Known"/> is false when a similar-search names an image the catalog has no hash for.</summary>
+public sealed record ImageSearchResult(IReadOnlyList<ImageSummary> Images, bool Known = true);

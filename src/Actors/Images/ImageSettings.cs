@@ -1,0 +1,114 @@
+using Akka.Configuration;
+
+namespace MediaPlatform.Actors.Images;
+
+/// <summary>
+/// The image pipeline's settings, read from <c>media-platform.images</c> (defaults when absent): upload and pixel
+/// limits, the face cascade file, which kinds of image get their faces blurred, the served widths, and the work
+/// queues' per-node concurrency, attempts, retry delay and job time-out.
+/// </summary>
+public sealed record ImageSettings(
+    long MaxUploadBytes,
+    long MaxPixels,
+    int MaxSide,
+    string FaceCascade,
+    IReadOnlySet<ImageKind> BlurFaces,
+    IReadOnlyList<int> Widths,
+    int MaxConcurrentJobsPerNode,
+    int MaxAttempts,
+    TimeSpan RetryDelay,
+    TimeSpan JobTimeout)
+{
+    public const string Path = "media-platform.images";
+
+    public static readonly ImageSettings Default = new(10L * 1024 * 1024, 40_000_000, 16_384,
+        "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml", new HashSet<ImageKind> { ImageKind.Artwork },
+        [160, 320, 640, 1280], 2, 3, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
+
+    public bool Blurs(ImageKind kind) => BlurFaces.Contains(kind);
+
+    /// <summary>Reads and checks the settings; a bad value throws a ConfigurationException naming it (exit 2 at start-up).</summary>
+    public static ImageSettings From(Config root)
+    {
+        var cascade = Text(root, "face-cascade", Default.FaceCascade);
+        if (!File.Exists(cascade))
+            throw new ConfigurationException($"{Path}.face-cascade: {cascade} does not exist (install Debian's opencv-data)");
+        // Loads it as OpenCV would at the first job: a file that is no cascade, or a native library that cannot load
+        // (Debian's libgtk-3-0 missing), stops the node now rather than failing every image later.
+        if (MediaPlatform.Streams.Images.FaceDetector.ProblemWith(cascade) is { } problem)
+            throw new ConfigurationException($"{Path}.face-cascade: {problem}");
+        return new ImageSettings(
+            Bytes(root, "max-upload-bytes", Default.MaxUploadBytes, 1024, 1L << 30),
+            Long(root, "max-pixels", Default.MaxPixels, 1, 500_000_000),
+            Int(root, "max-side", Default.MaxSide, 16, 65_535),
+            cascade,
+            Kinds(root),
+            ServedWidths(root),
+            Int(root, "max-concurrent-jobs-per-node", Default.MaxConcurrentJobsPerNode, 1, 64),
+            Int(root, "max-attempts", Default.MaxAttempts, 1, 20),
+            Duration(root, "retry-delay", Default.RetryDelay, TimeSpan.Zero, TimeSpan.FromHours(1)),
+            Duration(root, "job-timeout", Default.JobTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)));
+    }
+
+    private static IReadOnlySet<ImageKind> Kinds(Config root)
+    {
+        var path = $"{Path}.blur-faces";
+        if (!root.HasPath(path)) return Default.BlurFaces;
+        IList<string> names;
+        try { names = root.GetStringList(path); }
+        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} must be a list of kinds like [artwork, avatar]: {e.Message}"); }
+        var kinds = new HashSet<ImageKind>();
+        foreach (var name in names)
+            kinds.Add(Enum.TryParse<ImageKind>(name, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
+                ? kind : throw new ConfigurationException($"{path}: '{name}' is not a kind of image (artwork, avatar)"));
+        return kinds;
+    }
+
+    private static IReadOnlyList<int> ServedWidths(Config root)
+    {
+        var path = $"{Path}.widths";
+        if (!root.HasPath(path)) return Default.Widths;
+        IList<int> widths;
+        try { widths = root.GetIntList(path); }
+        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} must be a list of widths like [160, 320]: {e.Message}"); }
+        if (widths.Count == 0 || widths.Any(w => w is < 16 or > 8192))
+            throw new ConfigurationException($"{path} must list 1 or more widths between 16 and 8192");
+        return widths.Distinct().Order().ToList();
+    }
+
+    private static string Text(Config root, string key, string fallback)
+    {
+        var path = $"{Path}.{key}";
+        var value = root.HasPath(path) ? root.GetString(path) : fallback;
+        return string.IsNullOrWhiteSpace(value) ? throw new ConfigurationException($"{path} must not be empty") : value;
+    }
+
+    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
+    {
+        var path = $"{Path}.{key}";
+        TimeSpan value;
+        try { value = root.HasPath(path) ? root.GetTimeSpan(path, fallback, allowInfinite: false) : fallback; }
+        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a duration like 2s: {e.Message}"); }
+        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
+    }
+
+    private static long Bytes(Config root, string key, long fallback, long min, long max)
+    {
+        var path = $"{Path}.{key}";
+        long value;
+        try { value = root.HasPath(path) ? root.GetByteSize(path) ?? fallback : fallback; }
+        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a size like 10 MiB: {e.Message}"); }
+        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max} bytes");
+    }
+
+    private static long Long(Config root, string key, long fallback, long min, long max)
+    {
+        var path = $"{Path}.{key}";
+        long value;
+        try { value = root.HasPath(path) ? root.GetLong(path) : fallback; }
+        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a whole number: {e.Message}"); }
+        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
+    }
+
+    private static int Int(Config root, string key, int fallback, int min, int max) => (int)Long(root, key, fallback, min, max);
+}
