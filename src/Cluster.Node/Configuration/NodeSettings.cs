@@ -45,7 +45,8 @@ public sealed record NodeSettings(
     GatewayBreakerSettings GatewayBreaker,
     InFlightLimitSettings InFlight,
     TimeSpan JournalWriteFailureWindow,
-    LiveSettings Live)
+    LiveSettings Live,
+    Actors.Projections.ProjectionSettings Projections)
 {
     public const string ClockOffsetPath = "media-platform.clock.offset";
     public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
@@ -78,7 +79,8 @@ public sealed record NodeSettings(
             GatewayBreakerSettings.From(root),
             InFlightLimitSettings.From(root),
             Duration(root, JournalWriteHealth.WindowPath, JournalWriteHealth.DefaultWindow),
-            LiveSettings.From(root));
+            LiveSettings.From(root),
+            Actors.Projections.ProjectionSettings.From(root));
     }
 
     private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)
