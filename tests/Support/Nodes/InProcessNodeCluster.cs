@@ -30,6 +30,9 @@ public sealed class InProcessNodeCluster : IAsyncDisposable
     /// <summary>An actor node <paramref name="node"/> registered under <typeparamref name="TKey"/> (a shard region or singleton proxy).</summary>
     public IActorRef Registered<TKey>(int node = 0) => _nodes[node].Services.GetRequiredService<IRequiredActor<TKey>>().ActorRef;
 
+    /// <summary>Node <paramref name="node"/>'s services (its read model database, settings, and so on).</summary>
+    public IServiceProvider Services(int node) => _nodes[node].Services;
+
     /// <summary>Starts <paramref name="size"/> nodes named <paramref name="name"/>-1… and waits until all are Up.
     /// <paramref name="extraHocon"/> is layered over the shipped config on every node; <paramref name="extraArgs"/> are
     /// more flags for every node (e.g. --otlp-endpoint); <paramref name="nodeHocon"/> and <paramref name="nodeArgs"/>,
