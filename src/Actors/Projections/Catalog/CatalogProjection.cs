@@ -19,6 +19,7 @@ public sealed class CatalogProjection(IBlobStore blobs) : IProjection
     public const int MaxCuesPerTrack = 5000;
     public const int MaxCueChars = 500;
     public const long MaxSubtitleBytes = 4 * 1024 * 1024;
+    private const int CuesPerInsert = 200;
 
     public string Name => ProjectionName;
 
@@ -100,11 +101,18 @@ public sealed class CatalogProjection(IBlobStore blobs) : IProjection
                 """, ct, ("id", e.TitleId), ("language", e.Language));
         await session.ExecuteAsync("DELETE FROM catalog_cues WHERE title_id = @id AND language = @language", ct,
             ("id", e.TitleId), ("language", e.Language));
-        foreach (var cue in cues)
-            await session.ExecuteAsync("""
-                INSERT INTO catalog_cues (title_id, language, start_ms, end_ms, text) VALUES (@id, @language, @start, @end, @text)
-                """, ct, ("id", e.TitleId), ("language", e.Language), ("start", (long)cue.Start.TotalMilliseconds),
-                ("end", (long)cue.End.TotalMilliseconds), ("text", cue.Text));
+        // Many rows per statement: one round trip per chunk of cues, not per cue (a film has ~1,500).
+        foreach (var chunk in cues.Chunk(CuesPerInsert))
+        {
+            var values = string.Join(", ", chunk.Select((_, i) => $"(@id, @language, @s{i}, @e{i}, @t{i})"));
+            (string, object?)[] parameters =
+            [
+                ("id", e.TitleId), ("language", e.Language),
+                .. chunk.SelectMany((cue, i) => new (string, object?)[]
+                    { ($"s{i}", (long)cue.Start.TotalMilliseconds), ($"e{i}", (long)cue.End.TotalMilliseconds), ($"t{i}", cue.Text) }),
+            ];
+            await session.ExecuteAsync($"INSERT INTO catalog_cues (title_id, language, start_ms, end_ms, text) VALUES {values}", ct, parameters);
+        }
         if (session.IsSqlite)
             await session.ExecuteAsync("""
                 INSERT INTO catalog_cues_fts (rowid, text) SELECT cue_id, text FROM catalog_cues WHERE title_id = @id AND language = @language
