@@ -73,6 +73,11 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.live.max-ingest-bytes = 10 KiB", "media-platform.live.max-ingest-bytes")]
     [InlineData("media-platform.live.stall-timeout = 1h", "media-platform.live.stall-timeout")]
     [InlineData("media-platform.live.max-streams-per-node = 0", "media-platform.live.max-streams-per-node")]
+    [InlineData("media-platform.projections.batch-size = 0", "media-platform.projections.batch-size")]
+    [InlineData("media-platform.projections.batch-size = lots", "media-platform.projections.batch-size")]
+    [InlineData("media-platform.projections.batch-window = 1m", "media-platform.projections.batch-window")]
+    [InlineData("media-platform.projections.restart-min-backoff = soon", "media-platform.projections.restart-min-backoff")]
+    [InlineData("media-platform.projections.restart-max-backoff = 100ms", "media-platform.projections.restart-max-backoff")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));
