@@ -22,6 +22,8 @@ public static class CtlCommands
         new("scheduler trigger", "<job>", "run a job now (admin token)", (c, a) => SchedulerCommand.ControlAsync(c, a, "trigger")),
         new("scheduler pause", "<job>", "stop a job's runs until resumed (admin token)", (c, a) => SchedulerCommand.ControlAsync(c, a, "pause")),
         new("scheduler resume", "<job>", "let a paused job run again (admin token)", (c, a) => SchedulerCommand.ControlAsync(c, a, "resume")),
+        new("projections", "", "read models: offset, events and seconds behind", ProjectionsCommand.ListAsync),
+        new("projections rebuild", "<name>", "empty a read model and apply its events again from offset 0 (admin token)", ProjectionsCommand.RebuildAsync),
         new("encodes", "[batch-id]", "the transcode work queue: workers, encodes in flight per node, batches (or one batch's items)", EncodesCommand.RunAsync),
         new("remote associations", "", "the members this node is connected to", RemoteAssociations),
         new("actor hierarchy", "[--depth N]", "actors under /user and /system (bounded)", ActorHierarchy),

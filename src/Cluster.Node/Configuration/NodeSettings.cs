@@ -51,7 +51,8 @@ public sealed record NodeSettings(
     LiveSettings Live,
     WatchHistorySettings WatchHistory,
     TrendingSettings Trending,
-    ImageSettings Images)
+    ImageSettings Images,
+    Actors.Projections.ProjectionSettings Projections)
 {
     public const string ClockOffsetPath = "media-platform.clock.offset";
     public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
@@ -87,7 +88,8 @@ public sealed record NodeSettings(
             LiveSettings.From(root),
             WatchHistorySettings.From(root),
             TrendingSettings.From(root),
-            ImageSettings.From(root));
+            ImageSettings.From(root),
+            Actors.Projections.ProjectionSettings.From(root));
     }
 
     private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)

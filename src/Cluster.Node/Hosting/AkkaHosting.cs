@@ -21,6 +21,7 @@ public static class AkkaHosting
         services.AddSingleton(options);
         services.AddNodeSettings(settings);
         services.AddHealthChecks();
+        services.AddReadModels(options, settings);
         // The actors (title pipelines) and the HTTP routes (uploads, playback) share one blob store.
         services.TryAddSingleton<IBlobStore>(_ => new DirectoryBlobStore(options.BlobDirectory));
         services.AddAkka(options.ClusterName, (builder, provider) =>
@@ -53,6 +54,7 @@ public static class AkkaHosting
                 .WithTranscodeQueue(settings, clock)
                 .WithTitlePipelines(options, settings)
                 .WithNodeScheduler(options, settings, clock)
+                .WithProjections(settings)
                 .WithNodeHealthChecks();
         });
         services.AddHostedService<BootstrapStarter>();

@@ -72,4 +72,7 @@ public static class EntityRegions
 
     /// <summary>Proxy of the recurring scheduler singleton (SchedulerHosting).</summary>
     public sealed class SchedulerProxy;
+
+    /// <summary>Proxy to the projections singleton (read models fed by the journal).</summary>
+    public sealed class ProjectionsProxy;
 }

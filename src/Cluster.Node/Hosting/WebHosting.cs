@@ -5,6 +5,7 @@ using MediaPlatform.Node.Api.Friends;
 using MediaPlatform.Node.Api.Billing;
 using MediaPlatform.Node.Api.Limits;
 using MediaPlatform.Node.Api.Titles;
+using MediaPlatform.Node.Api.Search;
 using MediaPlatform.Node.Api.Users;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Health;
@@ -95,6 +96,7 @@ public static class WebHosting
         app.MapCouponRoutes();
         app.MapFriendRoutes();
         app.MapTitleRoutes();
+        app.MapSearchRoutes();
         app.MapPartyEndpoints();
         app.MapNodeGrpc();
         app.MapLiveEndpoints();

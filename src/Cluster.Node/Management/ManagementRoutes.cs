@@ -14,5 +14,6 @@ public static class ManagementRoutes
         .MapActorHierarchyRoutes()
         .MapClusterEventRoutes()
         .MapSchedulerRoutes()
-        .MapTranscodeQueueRoutes();
+        .MapTranscodeQueueRoutes()
+        .MapProjectionRoutes();
 }

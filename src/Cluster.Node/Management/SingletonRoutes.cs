@@ -10,7 +10,8 @@ namespace MediaPlatform.Node.Management;
 public static class SingletonRoutes
 {
     /// <summary>Names of the singletons the node starts; add one here when a singleton is introduced.</summary>
-    public static readonly IReadOnlyList<string> KnownSingletons = [Actors.Scheduling.RecurringScheduler.Name, Actors.Work.TranscodeCoordinator.Name];
+    public static readonly IReadOnlyList<string> KnownSingletons = [Actors.Scheduling.RecurringScheduler.Name, Actors.Work.TranscodeCoordinator.Name,
+        Actors.Projections.ProjectionSupervisor.Name];
 
     public static IEndpointRouteBuilder MapSingletonRoutes(this IEndpointRouteBuilder app)
     {

@@ -40,6 +40,6 @@ public sealed class OpsPageInBrowserSpecs(ThreeNodeClusterFixture fixture, ITest
         Assert.Equal(3, series.Length);
         Assert.Contains(series, s => s.GetProperty("points").GetInt32() > 0);
         Assert.Equal(5, result.GetProperty("charts").GetInt32());
-        Assert.Equal(["scheduler", "transcode-coordinator"], result.GetProperty("singletons").EnumerateArray().Select(s => s.GetString()!).Order().ToArray());
+        Assert.Equal(["projections", "scheduler", "transcode-coordinator"], result.GetProperty("singletons").EnumerateArray().Select(s => s.GetString()!).Order().ToArray());
     }
 }

@@ -92,6 +92,11 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.images.max-concurrent-jobs-per-node = 0", "media-platform.images.max-concurrent-jobs-per-node")]
     [InlineData("media-platform.images.max-attempts = 0", "media-platform.images.max-attempts")]
     [InlineData("media-platform.images.job-timeout = soon", "media-platform.images.job-timeout")]
+    [InlineData("media-platform.projections.batch-size = 0", "media-platform.projections.batch-size")]
+    [InlineData("media-platform.projections.batch-size = lots", "media-platform.projections.batch-size")]
+    [InlineData("media-platform.projections.batch-window = 1m", "media-platform.projections.batch-window")]
+    [InlineData("media-platform.projections.restart-min-backoff = soon", "media-platform.projections.restart-min-backoff")]
+    [InlineData("media-platform.projections.restart-max-backoff = 100ms", "media-platform.projections.restart-max-backoff")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));

@@ -91,7 +91,7 @@ public sealed class MetricsOnCrashSpecs(ITestOutputHelper output)
         await Eventually.AwaitAsync(async () =>
                 await SumAsync(survivors, "media_platform_cluster_members", "status=\"up\"") == 4
                 && await SumAsync(survivors, "media_platform_cluster_unreachable_members") == 0
-                && await SumAsync(survivors, "media_platform_cluster_singletons") == 2,
+                && await SumAsync(survivors, "media_platform_cluster_singletons") == 3, // scheduler, transcode coordinator, projections
             SpecTimeouts.Downing + SpecTimeouts.StillServing, "2 members Up, none unreachable, the singletons on a survivor");
         await Eventually.AwaitAsync(async () =>
                 await SumAsync(survivors, "media_platform_sharding_entity_starts_total", "entity_type=\"transcode-coordinator\"") > coordinatorStartsBefore

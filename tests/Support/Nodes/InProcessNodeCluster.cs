@@ -27,7 +27,7 @@ public sealed class InProcessNodeCluster : IAsyncDisposable
 
     public ActorSystem System(int node) => _nodes[node].System;
 
-    /// <summary>Node <paramref name="node"/>'s services (its blob store, settings …).</summary>
+    /// <summary>Node <paramref name="node"/>'s services (its blob store, read model database, settings …).</summary>
     public IServiceProvider Services(int node) => _nodes[node].Services;
 
     /// <summary>An actor node <paramref name="node"/> registered under <typeparamref name="TKey"/> (a shard region or singleton proxy).</summary>

@@ -15,7 +15,7 @@ public sealed class ManagementAccessSpecs(NodeFixture fixture) : IClassFixture<N
     public static readonly TheoryData<string> ManagementReads = new()
     {
         "/cluster/members", "/cluster/sharding", "/cluster/shards/user", "/cluster/singletons", "/cluster/transcode-queue",
-        "/cluster/events", "/actors/hierarchy", "/remote/associations", "/scheduler/jobs", "/cluster/encodes/timeline",
+        "/cluster/events", "/actors/hierarchy", "/remote/associations", "/scheduler/jobs", "/cluster/encodes/timeline", "/cluster/projections",
     };
 
     [Theory]

@@ -1,0 +1,138 @@
+using Akka.Persistence.Query;
+using MediaPlatform.Actors.Storage;
+using MediaPlatform.Actors.Titles;
+using MediaPlatform.Streams.Quality.Subtitles;
+
+namespace MediaPlatform.Actors.Projections.Catalog;
+
+/// <summary>
+/// The catalog read model: every title's name, description, status, duration, rungs and subtitle languages, and each
+/// subtitle cue's text and times, from the "title" tag. Subtitle events carry only the blob key, so the cues are read
+/// from the blob store when the event is applied (a blob gone by then indexes no cues for that track).
+/// On SQLite the FTS5 tables hold external content: every change to an indexed row is mirrored here ('delete' with the
+/// old text, then the new row), inside the same transaction.
+/// </summary>
+public sealed class CatalogProjection(IBlobStore blobs) : IProjection
+{
+    public const string ProjectionName = "catalog";
+    /// <summary>Cues indexed per subtitle track and characters per cue: enough for a feature film, bounded for a hostile file.</summary>
+    public const int MaxCuesPerTrack = 5000;
+    public const int MaxCueChars = 500;
+    public const long MaxSubtitleBytes = 4 * 1024 * 1024;
+    private const int CuesPerInsert = 200;
+
+    public string Name => ProjectionName;
+
+    public string Tag => TitleEventTagger.Tag;
+
+    public async Task CreateTablesAsync(ReadModelSession session, CancellationToken cancellationToken)
+    {
+        foreach (var ddl in CatalogSchema.Ddl(session.Dialect)) await session.ExecuteAsync(ddl, cancellationToken);
+    }
+
+    public async Task ResetAsync(ReadModelSession session, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync("DELETE FROM catalog_cues", cancellationToken);
+        await session.ExecuteAsync("DELETE FROM catalog_titles", cancellationToken);
+        if (!session.IsSqlite) return;
+        await session.ExecuteAsync("INSERT INTO catalog_titles_fts (catalog_titles_fts) VALUES ('delete-all')", cancellationToken);
+        await session.ExecuteAsync("INSERT INTO catalog_cues_fts (catalog_cues_fts) VALUES ('delete-all')", cancellationToken);
+    }
+
+    public Task ApplyAsync(ReadModelSession session, EventEnvelope envelope, CancellationToken cancellationToken) => envelope.Event switch
+    {
+        TitleCreated e => CreateAsync(session, e, cancellationToken),
+        TitleSubtitlesAttached e => AttachSubtitlesAsync(session, e, cancellationToken),
+        TitleSourceUploaded e => SetAsync(session, e.TitleId, TitleStatus.SourceUploaded, e.At, cancellationToken),
+        TitleProbeStarted e => SetAsync(session, e.TitleId, TitleStatus.Probing, e.At, cancellationToken),
+        TitleProbed e => SetAsync(session, e.TitleId, TitleStatus.Probed, e.At, cancellationToken,
+            ("duration_ms", (long)e.Probe.Duration.TotalMilliseconds), ("rungs", Rungs(e.Ladder))),
+        TitleTranscodeProgressed e => SetAsync(session, e.TitleId, TitleStatus.Transcoding, e.At, cancellationToken),
+        TitlePackaged e => SetAsync(session, e.TitleId, TitleStatus.QualityCheck, e.At, cancellationToken, ("rungs", Rungs(e.Rungs))),
+        TitlePublished e => SetAsync(session, e.TitleId, TitleStatus.Published, e.At, cancellationToken),
+        TitleFailed e => SetAsync(session, e.TitleId, TitleStatus.Failed, e.At, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+
+    private static string Rungs(IEnumerable<StoredRung> rungs) => string.Join(',', rungs.Select(r => r.Name));
+
+    private static async Task CreateAsync(ReadModelSession session, TitleCreated e, CancellationToken ct)
+    {
+        await DeleteTitleRowAsync(session, e.TitleId, ct);
+        await session.ExecuteAsync("""
+            INSERT INTO catalog_titles (title_id, owner_id, name, name_key, description, status, created_at, updated_at)
+            VALUES (@id, @owner, @name, @key, @description, @status, @at, @at)
+            """, ct, ("id", e.TitleId), ("owner", e.OwnerId), ("name", e.Name), ("key", CatalogText.Key(e.Name)),
+            ("description", e.Description), ("status", TitleStatus.Created.ToString()), ("at", e.At.ToUnixTimeMilliseconds()));
+        if (session.IsSqlite)
+            await session.ExecuteAsync("""
+                INSERT INTO catalog_titles_fts (rowid, name, description) SELECT doc_id, name, description FROM catalog_titles WHERE title_id = @id
+                """, ct, ("id", e.TitleId));
+    }
+
+    private static async Task DeleteTitleRowAsync(ReadModelSession session, string titleId, CancellationToken ct)
+    {
+        if (session.IsSqlite)
+            await session.ExecuteAsync("""
+                INSERT INTO catalog_titles_fts (catalog_titles_fts, rowid, name, description)
+                SELECT 'delete', doc_id, name, description FROM catalog_titles WHERE title_id = @id
+                """, ct, ("id", titleId));
+        await session.ExecuteAsync("DELETE FROM catalog_titles WHERE title_id = @id", ct, ("id", titleId));
+    }
+
+    /// <summary>Status and time, plus columns that are not full-text indexed (so the FTS index needs no change).</summary>
+    private static Task SetAsync(ReadModelSession session, string titleId, TitleStatus status, DateTimeOffset at, CancellationToken ct,
+        params (string Column, object? Value)[] columns)
+    {
+        var sets = string.Concat(columns.Select(c => $", {c.Column} = @{c.Column}"));
+        return session.ExecuteAsync($"UPDATE catalog_titles SET status = @status, updated_at = @at{sets} WHERE title_id = @id", ct,
+            [("id", titleId), ("status", status.ToString()), ("at", at.ToUnixTimeMilliseconds()), .. columns]);
+    }
+
+    private async Task AttachSubtitlesAsync(ReadModelSession session, TitleSubtitlesAttached e, CancellationToken ct)
+    {
+        var languages = await session.ScalarAsync("SELECT languages FROM catalog_titles WHERE title_id = @id", ct, ("id", e.TitleId));
+        if (languages is not string known) return; // no such title in the read model
+        var cues = await ReadCuesAsync(e.BlobKey, ct);
+        if (session.IsSqlite)
+            await session.ExecuteAsync("""
+                INSERT INTO catalog_cues_fts (catalog_cues_fts, rowid, text)
+                SELECT 'delete', cue_id, text FROM catalog_cues WHERE title_id = @id AND language = @language
+                """, ct, ("id", e.TitleId), ("language", e.Language));
+        await session.ExecuteAsync("DELETE FROM catalog_cues WHERE title_id = @id AND language = @language", ct,
+            ("id", e.TitleId), ("language", e.Language));
+        // Many rows per statement: one round trip per chunk of cues, not per cue (a film has ~1,500).
+        foreach (var chunk in cues.Chunk(CuesPerInsert))
+        {
+            var values = string.Join(", ", chunk.Select((_, i) => $"(@id, @language, @s{i}, @e{i}, @t{i})"));
+            (string, object?)[] parameters =
+            [
+                ("id", e.TitleId), ("language", e.Language),
+                .. chunk.SelectMany((cue, i) => new (string, object?)[]
+                    { ($"s{i}", (long)cue.Start.TotalMilliseconds), ($"e{i}", (long)cue.End.TotalMilliseconds), ($"t{i}", cue.Text) }),
+            ];
+            await session.ExecuteAsync($"INSERT INTO catalog_cues (title_id, language, start_ms, end_ms, text) VALUES {values}", ct, parameters);
+        }
+        if (session.IsSqlite)
+            await session.ExecuteAsync("""
+                INSERT INTO catalog_cues_fts (rowid, text) SELECT cue_id, text FROM catalog_cues WHERE title_id = @id AND language = @language
+                """, ct, ("id", e.TitleId), ("language", e.Language));
+        var all = known.Split(',', StringSplitOptions.RemoveEmptyEntries).Append(e.Language).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        await session.ExecuteAsync("UPDATE catalog_titles SET languages = @languages, updated_at = @at WHERE title_id = @id", ct,
+            ("id", e.TitleId), ("languages", string.Join(',', all)), ("at", e.At.ToUnixTimeMilliseconds()));
+    }
+
+    private async Task<IReadOnlyList<(TimeSpan Start, TimeSpan End, string Text)>> ReadCuesAsync(string blobKey, CancellationToken ct)
+    {
+        await using var stream = await blobs.OpenReadAsync(blobKey, null, ct);
+        if (stream is null) return [];
+        using var reader = new StreamReader(new BoundedReadStream(stream, MaxSubtitleBytes));
+        var document = SubtitleParser.Parse(await reader.ReadToEndAsync(ct));
+        return document.Cues.Take(MaxCuesPerTrack)
+            .Select(c => (c.Start, c.End, Text: string.Join(' ', c.TextLines.Select(CueText.Visible)).Trim()))
+            .Where(c => c.Text.Length > 0)
+            .Select(c => (c.Start, c.End, c.Text.Length > MaxCueChars ? c.Text[..MaxCueChars] : c.Text))
+            .ToList();
+    }
+}

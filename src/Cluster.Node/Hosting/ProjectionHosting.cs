@@ -1,0 +1,42 @@
+using Akka.Cluster.Hosting;
+using Akka.Hosting;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using MediaPlatform.Actors.Projections;
+using MediaPlatform.Actors.Projections.Catalog;
+using MediaPlatform.Actors.Storage;
+using MediaPlatform.Node.Configuration;
+using MediaPlatform.Node.Persistence;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace MediaPlatform.Node.Hosting;
+
+/// <summary>
+/// Read models: the database they share with the journal, their schema, the search over the catalog, and the
+/// projections singleton (<see cref="ProjectionSupervisor"/>) that runs each projection once in the cluster.
+/// </summary>
+public static class ProjectionHosting
+{
+    public static IServiceCollection AddReadModels(this IServiceCollection services, NodeOptions options, NodeSettings settings)
+    {
+        services.AddSingleton(_ => DatabaseFor(options, settings.SqliteBusyTimeout));
+        services.AddSingleton<IProjection>(sp => new CatalogProjection(sp.GetRequiredService<IBlobStore>()));
+        services.AddSingleton(sp => new ReadModelSchema(sp.GetRequiredService<ReadModelDatabase>(), sp.GetServices<IProjection>().ToList()));
+        services.AddSingleton<ICatalogSearch>(sp => options.UsesPostgres
+            ? new PostgresCatalogSearch(sp.GetRequiredService<ReadModelSchema>())
+            : new SqliteCatalogSearch(sp.GetRequiredService<ReadModelSchema>()));
+        return services;
+    }
+
+    /// <summary>The journal's own database: rows and offsets can only commit together there.</summary>
+    public static ReadModelDatabase DatabaseFor(NodeOptions options, TimeSpan sqliteBusyTimeout) => options.UsesPostgres
+        ? new ReadModelDatabase(ReadModelDialect.Postgres, () => new NpgsqlConnection(options.PostgresConnectionString), sqliteBusyTimeout)
+        : new ReadModelDatabase(ReadModelDialect.Sqlite, () => new SqliteConnection(SqliteConnections.ConnectionString(options.SqliteFile)), sqliteBusyTimeout);
+
+    public static AkkaConfigurationBuilder WithProjections(this AkkaConfigurationBuilder builder, NodeSettings settings) => builder
+        .WithSingleton<EntityRegions.ProjectionsProxy>(ProjectionSupervisor.Name, (system, _, resolver) =>
+                ProjectionSupervisor.PropsFor(resolver.GetService<ReadModelSchema>(),
+                    () => PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier), settings.Projections),
+            new ClusterSingletonOptions(), createProxyToo: true);
+}
