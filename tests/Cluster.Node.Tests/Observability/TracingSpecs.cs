@@ -6,6 +6,7 @@ namespace MediaPlatform.Node.Tests.Observability;
 /// --otlp-endpoint: API requests and the journal writes they cause reach the collector as spans, and a collector that
 /// has gone away costs nothing but the spans.
 /// </summary>
+[Collection(TracingCollection.Name)]
 public sealed class TracingSpecs(TracingNodeFixture fixture) : IClassFixture<TracingNodeFixture>
 {
     [Fact]

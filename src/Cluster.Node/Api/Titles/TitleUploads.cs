@@ -27,6 +27,7 @@ public static class TitleUploads
         IRequiredActor<EntityRegions.Titles> region, IRequiredActor<EntityRegions.Pipelines> pipelines, IBlobStore store,
         TitleSettings settings, PipelineSettings pipeline, IRequiredActor<EntityRegions.UploadQuotas> quotas, UserQuotas limits, CancellationToken ct)
     {
+        Observability.KeptTraces.Keep(http); // an upload is always traced: its trace is the title's whole pipeline
         var (title, problem) = await TitleAccess.ForChangeAsync(region.ActorRef, titleId, caller, ct);
         if (problem is not null) return problem;
         if (!TitleRules.AcceptsSource(title!.Status)) return ApiProblems.From(TitleRules.SourceRefusal(titleId, title.Status));
