@@ -7,6 +7,7 @@ using MediaPlatform.Node.Api.Limits;
 using MediaPlatform.Node.Api.Titles;
 using MediaPlatform.Node.Api.Users;
 using MediaPlatform.Node.Configuration;
+using MediaPlatform.Node.Edge;
 using MediaPlatform.Node.Health;
 using MediaPlatform.Node.Management;
 using MediaPlatform.Node.Observability;
@@ -25,6 +26,9 @@ public static class WebHosting
             if (options.ManagementPort is { } managementPort)
                 kestrel.Listen(StartupChecks.ResolveBindAddress(options.Hostname), managementPort);
             kestrel.ListenForGrpc(options); // HTTP/2 without TLS on its own port, when --grpc-port is set
+            // The balancer's port: bound only while the node is ready and not draining (EdgeHosting).
+            if (options.EdgePort is { } edgePort)
+                kestrel.Listen(StartupChecks.ResolveBindAddress(options.Hostname), edgePort);
             // API bodies are small JSON documents; routes that take uploads raise their own limit.
             kestrel.Limits.MaxRequestBodySize = MaxJsonBodyBytes;
         });
@@ -55,6 +59,7 @@ public static class WebHosting
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.AddNodeDrain();
+        services.AddEdgePort(options);
         services.ConfigureHttpJsonOptions(json =>
         {
             // A field the API does not know is refused rather than ignored: a typo must not silently do nothing.
@@ -68,6 +73,7 @@ public static class WebHosting
     public static WebApplication MapNodeEndpoints(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseDrainingConnectionClose();
         app.UseGrpcPortGate();
         app.UseExceptionHandler();
         app.UsePauseGuard();
