@@ -16,11 +16,12 @@ public interface ITitleCommand : IWithEntityId, IProtocolMessage
 
 /// <summary>
 /// Creates the title, on sale at <see cref="PriceMinor"/> (the node's <see cref="TitlePricing"/>). The id comes from the
-/// client's Idempotency-Key, so a repeat with the same fields answers the first.
+/// client's Idempotency-Key (or, without one, is made once per request by the API), so a repeat with the same fields
+/// answers the first: safe to re-send.
 /// </summary>
 [Manifest("title.create.v1")]
 public sealed record CreateTitle(string TitleId, string OwnerId, string Name, string Description, long PriceMinor = TitlePricing.DefaultPriceMinor)
-    : ITitleCommand;
+    : ITitleCommand, IResendSafe;
 
 [Manifest("title.get.v1")]
 public sealed record GetTitle(string TitleId) : ITitleCommand;
