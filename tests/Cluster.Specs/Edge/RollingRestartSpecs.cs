@@ -73,6 +73,10 @@ public sealed class RollingRestartSpecs(ITestOutputHelper output)
         output.WriteLine($"through the balancer: {tally}");
         // A node re-sends a create whose 10 s entity ask timed out (lost in a shard hand-over); those take over 10 s.
         output.WriteLine($"requests that took 10 s or more: {latencies.Slower(TimeSpan.FromSeconds(10))}");
+        foreach (var slow in File.ReadLines(script.BalancerAccessLog)
+                     .Where(l => double.TryParse(l.Split(" time=").ElementAtOrDefault(1), System.Globalization.CultureInfo.InvariantCulture, out var took) && took >= 10)
+                     .Take(20))
+            output.WriteLine($"  {slow}");
         foreach (var failure in tally.Failures) output.WriteLine($"  {failure}");
         // "upstream=127.0.0.1:a, 127.0.0.1:b": nginx met a refused (draining or starting) edge port and sent the
         // request on; for a POST without a key that is safe only because nothing had been sent.
