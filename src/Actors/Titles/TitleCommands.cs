@@ -23,8 +23,9 @@ public interface ITitleCommand : IWithEntityId, IProtocolMessage
 public sealed record CreateTitle(string TitleId, string OwnerId, string Name, string Description, long PriceMinor = TitlePricing.DefaultPriceMinor)
     : ITitleCommand, IResendSafe;
 
+/// <summary>A read: safe to re-send.</summary>
 [Manifest("title.get.v1")]
-public sealed record GetTitle(string TitleId) : ITitleCommand;
+public sealed record GetTitle(string TitleId) : ITitleCommand, IResendSafe;
 
 /// <summary>
 /// The source has been stored under <see cref="BlobKey"/> (a key of <see cref="TitleBlobKeys.Source"/>). Accepted
