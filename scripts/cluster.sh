@@ -13,10 +13,11 @@
 #                                                    --no-build starts the build output as it is
 #   scripts/cluster.sh rolling-restart [--build]     replace every node, one at a time, with the current build output
 #                                                    (--build builds first), the oldest member last: drain it
-#                                                    (readiness 503, out of the balancer, its requests finish), stop
-#                                                    it (leave: shards and singletons hand over), start it, wait
-#                                                    until it is Up and ready, put it back in the balancer; then the
-#                                                    next node
+#                                                    (readiness 503, its edge port refuses the balancer, its
+#                                                    requests finish), stop it (leave: shards and singletons hand
+#                                                    over), start it, wait until it is Up and ready (its edge port
+#                                                    opens: back in the balancer); then the next node; the
+#                                                    balancer is never reloaded (docs/operations.md)
 #   scripts/cluster.sh status                        processes, membership and readiness of every node
 #   scripts/cluster.sh down                          stop every node gracefully (SIGTERM: leave, hand over, exit 0)
 #                                                    and the load balancer
@@ -29,8 +30,9 @@
 #
 # Every node gets the same command line but its ports: they find each other through cluster bootstrap over the
 # same contact-point list, so nobody is designated first. State lives in .cluster/ (per-node logs and data; one
-# shared SQLite journal file unless --postgres is given). Ports: HTTP 8081.., remoting 4051.., gRPC (h2c) 5051..
-# (CLUSTER_HTTP_BASE, CLUSTER_REMOTE_BASE, CLUSTER_GRPC_BASE change them); the balancer's gRPC listener is on 5050
+# shared SQLite journal file unless --postgres is given). Ports: HTTP 8081.., remoting 4051.., gRPC (h2c) 5051..,
+# edge (what the balancer sends to) 7081.. (CLUSTER_HTTP_BASE, CLUSTER_REMOTE_BASE, CLUSTER_GRPC_BASE,
+# CLUSTER_EDGE_BASE change them); the balancer's gRPC listener is on 5050
 # (CLUSTER_LB_GRPC_PORT). With PostgreSQL the journal's tables are made first (Cluster.Node migrate).
 #
 # The load balancer runs as you from .cluster/lb (config, pid, logs, temp files; no root, no system config). Nodes
@@ -48,6 +50,9 @@ STATE="${CLUSTER_STATE_DIR:-$ROOT/.cluster}"
 HTTP_BASE="${CLUSTER_HTTP_BASE:-8081}"
 REMOTE_BASE="${CLUSTER_REMOTE_BASE:-4051}"
 GRPC_BASE="${CLUSTER_GRPC_BASE:-5051}"
+# Each node's edge port (--edge-port), the one the balancer sends to: open only while the node is ready and not
+# draining, so a rolling restart takes nodes out of the balancer and back without reloading it.
+EDGE_BASE="${CLUSTER_EDGE_BASE:-7081}"
 LB_GRPC_PORT="${CLUSTER_LB_GRPC_PORT:-5050}"
 CONFIGURATION="${CLUSTER_BUILD_CONFIGURATION:-Release}"
 # A local cluster is an operator's sandbox: management mutations are on and the admin token is in a file only its
@@ -69,6 +74,7 @@ NODE_HOCON="$STATE/cluster.hocon"
 http_port() { echo $((HTTP_BASE + $1 - 1)); }
 remote_port() { echo $((REMOTE_BASE + $1 - 1)); }
 grpc_port() { echo $((GRPC_BASE + $1 - 1)); }
+edge_port() { echo $((EDGE_BASE + $1 - 1)); }
 node_dir() { echo "$STATE/node-$1"; }
 node_count() { cat "$STATE/count" 2>/dev/null || echo 0; }
 pid_of() { cat "$(node_dir "$1")/pid" 2>/dev/null || true; }
@@ -117,7 +123,7 @@ start_node() {
   [[ -s "$NODE_HOCON" ]] || echo 'media-platform.security.trusted-proxies = ["127.0.0.1"]  # the load balancer' >"$NODE_HOCON"
   nohup dotnet "$BIN" \
     --node-name "node-$i" --hostname 127.0.0.1 --config "$NODE_HOCON" \
-    --http-port "$(http_port "$i")" --remote-port "$(remote_port "$i")" --grpc-port "$(grpc_port "$i")" \
+    --http-port "$(http_port "$i")" --remote-port "$(remote_port "$i")" --grpc-port "$(grpc_port "$i")" --edge-port "$(edge_port "$i")" \
     --discovery config --contact-points "$(contact_points "$n")" \
     --data-dir "$dir/data" --blob-dir "$STATE/blobs" "${db_args[@]}" \
     --token-key-file "$TOKEN_KEY_FILE" --admin-token-file "$ADMIN_TOKEN_FILE" --management-mutations \
@@ -152,9 +158,9 @@ lb_render() {
   n="$(node_count)"
   for ((i = 1; i <= n; i++)); do
     if [[ -f "$(node_dir "$i")/out-of-lb" ]]; then
-      servers+=("127.0.0.1:$(http_port "$i")=down"); grpc+="${grpc:+ }127.0.0.1:$(grpc_port "$i")=down"
+      servers+=("127.0.0.1:$(edge_port "$i")=down"); grpc+="${grpc:+ }127.0.0.1:$(grpc_port "$i")=down"
     else
-      servers+=("127.0.0.1:$(http_port "$i")"); grpc+="${grpc:+ }127.0.0.1:$(grpc_port "$i")"
+      servers+=("127.0.0.1:$(edge_port "$i")"); grpc+="${grpc:+ }127.0.0.1:$(grpc_port "$i")"
     fi
   done
   NGINX_GRPC_LISTEN="127.0.0.1:$LB_GRPC_PORT" NGINX_GRPC_SERVERS="$grpc" \
@@ -264,9 +270,6 @@ stop_node() {
   if kill -0 "$p" 2>/dev/null; then echo "node $i did not exit within 60 s; killing"; kill -KILL "$p"; else echo "node $i (pid $p) stopped"; fi
 }
 
-# The balancer's nginx workers after a reload: the old ones live until their requests are answered.
-lb_workers() { local p; p="$(cat "$LB/nginx.pid" 2>/dev/null || true)"; if [[ -n "$p" ]]; then pgrep -c -P "$p" || true; else echo 0; fi; }
-
 wait_ready() {
   local i="$1" deadline=$((SECONDS + ${CLUSTER_WAIT_SECONDS:-90}))
   until curl -fsS "http://127.0.0.1:$(http_port "$i")/health/ready" >/dev/null 2>&1; do
@@ -276,11 +279,29 @@ wait_ready() {
   done
 }
 
-# One node replaced with the current build output, without a failed request: readiness 503 first (SIGUSR1), then
-# out of the balancer (reload) before it stops accepting, so no request — retried or not — is sent to it any more;
-# the old nginx workers finish the requests it already has; SIGTERM then leaves the cluster (CoordinatedShutdown
-# hands its shards and singletons over) and the process exits; the new one starts, and goes back in the balancer
-# once it is Up and ready.
+# Connections the balancer holds to node I's edge port (requests in flight and idle keep-alive ones).
+edge_connections() { ss -Htn state established "( sport = :$(edge_port "$1") )" 2>/dev/null | wc -l; }
+
+# After SIGUSR1 the node's edge port refuses new connections (nginx sends those requests to another node: nothing
+# was sent, so a POST without a key too), answers the requests still reaching it with Connection: close, and never
+# closes an idle connection itself: nginx closes those (upstream keepalive_timeout 3s). Once it holds none, nothing
+# can be in flight to the node.
+wait_edge_idle() {
+  local i="$1" deadline=$((SECONDS + 30)) open
+  if ! command -v ss >/dev/null; then sleep 5; return 0; fi
+  while open="$(edge_connections "$i")"; ((open > 0)); do
+    if ((SECONDS >= deadline)); then echo "node $i still has $open connections from the balancer after 30 s; stopping it anyway"; return 0; fi
+    sleep 0.2
+  done
+  echo "the balancer holds no connection to node $i"
+}
+
+# One node replaced with the current build output, without a failed request and without reloading the balancer (a
+# reload closes its clients' idle keep-alive connections, and a POST sent on one at that instant is lost): SIGUSR1
+# turns readiness to 503 and closes the node's edge port, so the balancer's passive health takes it out (a refused
+# connect is sent to another node); once the balancer holds no connection to it, SIGTERM leaves the cluster
+# (CoordinatedShutdown hands its shards and singletons over) and the process exits; the new one opens its edge port
+# when it is Up and ready, and the balancer sends to it again within fail_timeout (5 s).
 roll_node() {
   local i="$1" step="$2" began=$SECONDS deadline p
   p="$(pid_of "$i")"
@@ -291,19 +312,24 @@ roll_node() {
       if ((SECONDS >= deadline)); then echo "[$step] node $i still answers ready 15 s after SIGUSR1; stopping the roll"; return 1; fi
       sleep 0.2
     done
-    echo "[$step] node $i draining (readiness 503)"
-    lb_out "$i" | sed "s|^|[$step] |"
-    if lb_alive; then
-      deadline=$((SECONDS + 60))
-      while (($(lb_workers) > 1)) && ((SECONDS < deadline)); do sleep 0.2; done
-      echo "[$step] requests in flight through the balancer answered"
-    fi
+    echo "[$step] node $i draining (readiness 503, edge port closed)"
+    wait_edge_idle "$i" | sed "s|^|[$step] |"
     stop_node "$i" TERM | sed "s|^|[$step] |"
   fi
   start_node "$i" | sed "s|^|[$step] |"
   wait_ready "$i" || return 1
   echo "[$step] node $i Up and ready (pid $(pid_of "$i"))"
-  lb_in "$i" | sed "s|^|[$step] |" || return 1
+  if [[ -f "$(node_dir "$i")/out-of-lb" ]]; then
+    # Taken out by `stop`/`kill` before the roll: listed as down, so only a reload puts it back.
+    lb_in "$i" | sed "s|^|[$step] |" || return 1
+  else
+    deadline=$((SECONDS + 30))
+    until curl -fsS "http://127.0.0.1:$(edge_port "$i")/health/ready" >/dev/null 2>&1; do
+      if ((SECONDS >= deadline)); then echo "[$step] node $i's edge port did not open"; return 1; fi
+      sleep 0.2
+    done
+    echo "[$step] node $i's edge port open: back in the balancer"
+  fi
   echo "[$step] node $i replaced in $((SECONDS - began)) s"
 }
 
@@ -401,5 +427,5 @@ case "$cmd" in
     [[ "$wanted_build" == yes ]] && build
     rolling_restart
     ;;
-  *) sed -n '2,28p' "$0"; exit 2 ;;
+  *) sed -n '2,29p' "$0"; exit 2 ;;
 esac

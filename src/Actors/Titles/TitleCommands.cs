@@ -16,14 +16,16 @@ public interface ITitleCommand : IWithEntityId, IProtocolMessage
 
 /// <summary>
 /// Creates the title, on sale at <see cref="PriceMinor"/> (the node's <see cref="TitlePricing"/>). The id comes from the
-/// client's Idempotency-Key, so a repeat with the same fields answers the first.
+/// client's Idempotency-Key (or, without one, is made once per request by the API), so a repeat with the same fields
+/// answers the first: safe to re-send.
 /// </summary>
 [Manifest("title.create.v1")]
 public sealed record CreateTitle(string TitleId, string OwnerId, string Name, string Description, long PriceMinor = TitlePricing.DefaultPriceMinor)
-    : ITitleCommand;
+    : ITitleCommand, IResendSafe;
 
+/// <summary>A read: safe to re-send.</summary>
 [Manifest("title.get.v1")]
-public sealed record GetTitle(string TitleId) : ITitleCommand;
+public sealed record GetTitle(string TitleId) : ITitleCommand, IResendSafe;
 
 /// <summary>
 /// The source has been stored under <see cref="BlobKey"/> (a key of <see cref="TitleBlobKeys.Source"/>). Accepted

@@ -19,8 +19,9 @@ public interface IUserCommand : IWithEntityId, IProtocolMessage
 [Manifest("user.register.v1")]
 public sealed record RegisterUser(string UserId, string Email, string DisplayName, string PasswordHash, string? SignUpFingerprint = null) : IUserCommand;
 
+/// <summary>A read: safe to re-send.</summary>
 [Manifest("user.get-profile.v1")]
-public sealed record GetUserProfile(string UserId) : IUserCommand;
+public sealed record GetUserProfile(string UserId) : IUserCommand, IResendSafe;
 
 /// <summary>For login only: answers with the stored password hash, never sent to a client.</summary>
 [Manifest("user.get-credentials.v1")]

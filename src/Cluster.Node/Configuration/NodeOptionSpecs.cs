@@ -35,6 +35,7 @@ public static class NodeOptionSpecs
     public static readonly OptionSpec RemoteTlsCertificatePasswordFile = new("--remote-tls-certificate-password-file", "NODE_REMOTE_TLS_CERTIFICATE_PASSWORD_FILE", "(none)", "File holding the certificate's password (or set NODE_REMOTE_TLS_CERTIFICATE_PASSWORD; never on the command line).");
     public static readonly OptionSpec ManagementPort = new("--management-port", "NODE_MANAGEMENT_PORT", "(none: on the HTTP port)", "Serve the management API (/cluster, /actors, /remote, /scheduler; admin token) only on this port; the HTTP port then answers 404 for it. /health answers on both ports; /bootstrap stays on the HTTP port the contact points name.");
     public static readonly OptionSpec GrpcPort = new("--grpc-port", "NODE_GRPC_PORT", "(none: no gRPC)", "Serve the gRPC services (title catalog lookups, entitlement checks; bearer token) on this port over HTTP/2 without TLS (h2c); only gRPC is answered there.");
+    public static readonly OptionSpec EdgePort = new("--edge-port", "NODE_EDGE_PORT", "(none)", "A second HTTP port, for a load balancer: open only from the moment this node is first ready until it drains (SIGUSR1 or SIGTERM), so the balancer's connections are refused (and sent to another node) rather than lost while it starts or leaves; the same routes as the HTTP port.");
     public static readonly OptionSpec LogLevel = new("--log-level", "NODE_LOG_LEVEL", "Information", "Minimum log level: Trace, Debug, Information, Warning, Error.");
     public static readonly OptionSpec OtlpEndpoint = new("--otlp-endpoint", "NODE_OTLP_ENDPOINT", "(none: no traces leave the node)", "OTLP/HTTP collector base URL (e.g. http://collector:4318) the node exports traces to: API requests, entity handling and journal writes (across nodes), upload pipelines.");
     public static readonly OptionSpec TraceSampleRatio = new("--trace-sample-ratio", "NODE_TRACE_SAMPLE_RATIO", "0.1", "Share of API requests traced when --otlp-endpoint is set, 0 to 1, by trace id (every node keeps or drops the same traces). Uploads are always traced, and a request whose caller sent a sampled traceparent is traced whatever the ratio.");
@@ -44,7 +45,7 @@ public static class NodeOptionSpecs
     [
         Help, ClusterName, NodeName, Hostname, PublicHostname, RemotePort, HttpPort, Seeds, Roles, Discovery,
         ContactPoints, RequiredContactPoints, ServiceName, PodSelector, DataDir, BlobDir, WorkDir, SqliteFile, Postgres, ConfigDir,
-        ConfigFile, TokenKey, TokenKeyFile, PreviousTokenKeys, PreviousTokenKeysFile, AdminToken, AdminTokenFile, ManagementMutations, ManagementPort, GrpcPort,
+        ConfigFile, TokenKey, TokenKeyFile, PreviousTokenKeys, PreviousTokenKeysFile, AdminToken, AdminTokenFile, ManagementMutations, ManagementPort, GrpcPort, EdgePort,
         RemoteTlsCertificate, RemoteTlsCertificatePasswordFile, LogLevel, LogFormat, OtlpEndpoint, TraceSampleRatio,
     ];
 }

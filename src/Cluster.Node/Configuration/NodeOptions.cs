@@ -66,6 +66,8 @@ public sealed record NodeOptions
     public int? ManagementPort { get; init; }
     /// <summary>When set, the gRPC services answer on this port, HTTP/2 only (h2c); null = no gRPC.</summary>
     public int? GrpcPort { get; init; }
+    /// <summary>When set, the port a load balancer sends to: open only while the node is ready and not draining; null = none.</summary>
+    public int? EdgePort { get; init; }
 
     /// <summary>This node's working space for transcode jobs; old entries are removed by the scratch-retention job.</summary>
     public string ScratchDirectory => Path.Combine(DataDirectory, "scratch");

@@ -49,6 +49,10 @@ public static class NodeOptionsParser
         if (grpcPort is not null && (grpcPort == httpPort || grpcPort == remotePort || grpcPort == managementPort))
             throw new OptionsException($"{NodeOptionSpecs.GrpcPort.Flag} {grpcPort} must differ from {NodeOptionSpecs.HttpPort.Flag}, {NodeOptionSpecs.RemotePort.Flag} and {NodeOptionSpecs.ManagementPort.Flag}");
 
+        int? edgePort = Get(NodeOptionSpecs.EdgePort) is { } ep ? Port(NodeOptionSpecs.EdgePort, ep, allowZero: false) : null;
+        if (edgePort is not null && (edgePort == httpPort || edgePort == remotePort || edgePort == managementPort || edgePort == grpcPort))
+            throw new OptionsException($"{NodeOptionSpecs.EdgePort.Flag} {edgePort} must differ from {NodeOptionSpecs.HttpPort.Flag}, {NodeOptionSpecs.RemotePort.Flag}, {NodeOptionSpecs.ManagementPort.Flag} and {NodeOptionSpecs.GrpcPort.Flag}");
+
         var seeds = List(Get(NodeOptionSpecs.Seeds));
         foreach (var seed in seeds) ValidateSeed(seed, clusterName, scheme);
 
@@ -150,6 +154,7 @@ public static class NodeOptionsParser
             RemoteTlsCertificatePassword = tlsPassword,
             ManagementPort = managementPort,
             GrpcPort = grpcPort,
+            EdgePort = edgePort,
         };
     }
 

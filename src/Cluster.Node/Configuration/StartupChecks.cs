@@ -29,6 +29,8 @@ public static class StartupChecks
             EnsurePortFree(options.Hostname, managementPort, "management port (--management-port)");
         if (options.GrpcPort is { } grpcPort)
             EnsurePortFree(options.Hostname, grpcPort, "gRPC port (--grpc-port)");
+        if (options.EdgePort is { } edgePort)
+            EnsurePortFree(options.Hostname, edgePort, "edge port (--edge-port)");
         if (options.RemotePort != 0)
             EnsurePortFree(options.Hostname, options.RemotePort, "remoting port (--remote-port)");
 

@@ -16,14 +16,19 @@ public sealed class NodeDrain(IHostApplicationLifetime lifetime, ILogger<NodeDra
 
     private PosixSignalRegistration? _signal;
     private CancellationTokenRegistration _stopping;
+    private readonly CancellationTokenSource _drainingSignal = new();
     private int _draining;
 
     public bool IsDraining => Volatile.Read(ref _draining) == 1;
 
+    /// <summary>Cancelled when draining begins (the edge port closes on it).</summary>
+    public CancellationToken Draining => _drainingSignal.Token;
+
     public void Begin(string why)
     {
-        if (Interlocked.Exchange(ref _draining, 1) == 0)
-            log.LogInformation("Draining ({Why}): readiness answers 503 from now on; requests are still served", why);
+        if (Interlocked.Exchange(ref _draining, 1) != 0) return;
+        log.LogInformation("Draining ({Why}): readiness answers 503 from now on; requests are still served", why);
+        _drainingSignal.Cancel();
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

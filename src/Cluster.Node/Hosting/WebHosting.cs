@@ -8,6 +8,7 @@ using MediaPlatform.Node.Api.Titles;
 using MediaPlatform.Node.Api.Search;
 using MediaPlatform.Node.Api.Users;
 using MediaPlatform.Node.Configuration;
+using MediaPlatform.Node.Edge;
 using MediaPlatform.Node.Health;
 using MediaPlatform.Node.Management;
 using MediaPlatform.Node.Observability;
@@ -26,6 +27,9 @@ public static class WebHosting
             if (options.ManagementPort is { } managementPort)
                 kestrel.Listen(StartupChecks.ResolveBindAddress(options.Hostname), managementPort);
             kestrel.ListenForGrpc(options); // HTTP/2 without TLS on its own port, when --grpc-port is set
+            // The balancer's port: bound only while the node is ready and not draining (EdgeHosting).
+            if (options.EdgePort is { } edgePort)
+                kestrel.Listen(StartupChecks.ResolveBindAddress(options.Hostname), edgePort);
             // API bodies are small JSON documents; routes that take uploads raise their own limit.
             kestrel.Limits.MaxRequestBodySize = MaxJsonBodyBytes;
         });
@@ -58,6 +62,7 @@ public static class WebHosting
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.AddNodeDrain();
+        services.AddEdgePort(options);
         services.ConfigureHttpJsonOptions(json =>
         {
             // A field the API does not know is refused rather than ignored: a typo must not silently do nothing.
@@ -71,6 +76,7 @@ public static class WebHosting
     public static WebApplication MapNodeEndpoints(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseDrainingConnectionClose();
         app.UseGrpcPortGate();
         app.UseExceptionHandler();
         app.UsePauseGuard();

@@ -57,7 +57,15 @@ public sealed class LoadBalancerConfigSpecs
         Assert.Contains("\"~^(GET|HEAD):\" 1;", config);
         Assert.Contains("\"~^[A-Z]+:.+\"   1;", config);
         Assert.Contains("proxy_next_upstream error timeout http_502 http_503 http_504 non_idempotent;", config);
-        Assert.Contains("proxy_next_upstream off;", config);
+        // A request without a key goes to another node only when its connection was refused or never made: its
+        // body unbuffered, nginx does not send it again once any of it was sent, and never for a non-idempotent POST.
+        var once = config[config.IndexOf("location @once", StringComparison.Ordinal)..];
+        once = once[..once.IndexOf('}')];
+        Assert.Contains("proxy_request_buffering off;", once);
+        Assert.Contains("proxy_next_upstream error timeout;", once);
+        Assert.DoesNotContain("non_idempotent", once);
+        // The balancer closes idle connections to the nodes before Kestrel would (130 s).
+        Assert.Contains("keepalive_timeout 3s;", config);
         Assert.Contains("proxy_request_buffering off;", config);
         Assert.Contains("proxy_set_header X-Forwarded-For $remote_addr;", config);
         Assert.DoesNotMatch("@[A-Z_]+@", config); // every placeholder was filled

@@ -17,4 +17,7 @@ public sealed class RequestLatencies
         var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count);
         return (sorted.Count, sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)]);
     }
+
+    /// <summary>How many requests took at least <paramref name="threshold"/> (an entity ask that timed out and was re-sent, or one nginx sent on).</summary>
+    public int Slower(TimeSpan threshold) => _samples.Count(s => s.Took >= threshold);
 }

@@ -11,13 +11,12 @@ namespace MediaPlatform.Specs.Edge;
 /// <summary>
 /// `scripts/cluster.sh rolling-restart` under load through the balancer, on a cluster the run command itself started
 /// (3 node processes and nginx): every node is drained, leaves and is replaced in turn while clients read profiles,
-/// create titles with an Idempotency-Key and set display names (with a key). None of these may fail, and every
-/// acknowledged write must read back afterwards. Prints p50/p99 during the roll. POSTs without a key run beside them,
-/// counted and printed but not asserted, as in <see cref="LoadBalancerFailoverSpecs"/>: each nginx reload closes the
-/// client connections it has accepted but not read a request from yet, and one sent at that instant fails before any
-/// answer, which no client may repeat without a key (RFC 9112 9.3.1); and a request can still meet the one move of the
-/// shard coordinators (a 503 after the 10 s ask timeout on a loaded machine). Clients behave as well-behaved clients
-/// do across a reload (<see cref="SendAsync"/>); how often that happened is printed.
+/// create titles with an Idempotency-Key, set display names (with a key) and create titles without a key. None of
+/// these may fail — the clients send every request once and never repeat one, so a POST without a key that met a
+/// closing connection would show — and every acknowledged write must read back afterwards. The roll never reloads the
+/// balancer (a reload closes its clients' idle keep-alive connections, under any request sent at that instant): nodes
+/// leave and rejoin it through their edge ports (docs/operations.md). Prints p50/p99 during the roll and how many
+/// requests nginx sent to another node after a refused connect.
 /// ROLLING_RESTART_LONG=1: more clients and the whole cluster rolled three times.
 /// </summary>
 [Collection(MultiProcessCollection.Name)]
@@ -29,7 +28,7 @@ public sealed class RollingRestartSpecs(ITestOutputHelper output)
     private const int UsersPerWorker = 2;
 
     [Fact]
-    public async Task Rolling_restart_under_load_fails_no_repeatable_request_and_loses_no_acknowledged_write()
+    public async Task Rolling_restart_under_load_fails_no_request_of_any_kind_and_loses_no_acknowledged_write()
     {
         var clock = Stopwatch.StartNew();
         await using var script = new ClusterScript(nodes: 3);
@@ -45,10 +44,9 @@ public sealed class RollingRestartSpecs(ITestOutputHelper output)
         var tally = new BalancerTally();
         var writes = new AcknowledgedWrites();
         var latencies = new RequestLatencies();
-        var clientRetries = new Counter();
         using var stop = new CancellationTokenSource();
         var load = Enumerable.Range(0, Workers)
-            .Select(w => Task.Run(() => WorkAsync(http, w, users.Skip(w * UsersPerWorker).Take(UsersPerWorker).ToList(), tally, writes, latencies, clientRetries, stop.Token)))
+            .Select(w => Task.Run(() => WorkAsync(http, w, users.Skip(w * UsersPerWorker).Take(UsersPerWorker).ToList(), tally, writes, latencies, stop.Token)))
             .ToArray();
         await Task.Delay(TimeSpan.FromSeconds(3));
 
@@ -72,15 +70,29 @@ public sealed class RollingRestartSpecs(ITestOutputHelper output)
         var (_, p50) = latencies.Within(rollStarted, rollEnded, 50);
         output.WriteLine($"roll{(Rolls > 1 ? $" x{Rolls}" : "")}: {(rollEnded - rollStarted).TotalSeconds:0.0} s, {Workers} clients, " +
                          $"{during} requests started during it: p50 {p50.TotalMilliseconds:0} ms, p99 {p99.TotalMilliseconds:0} ms");
-        output.WriteLine($"through the balancer: {tally}; sent again by the client after a keep-alive connection closed before any answer: {clientRetries.Value}");
+        output.WriteLine($"through the balancer: {tally}");
+        // A node re-sends a create whose 10 s entity ask timed out (lost in a shard hand-over); those take over 10 s.
+        output.WriteLine($"requests that took 10 s or more: {latencies.Slower(TimeSpan.FromSeconds(10))}");
+        foreach (var slow in File.ReadLines(script.BalancerAccessLog)
+                     .Where(l => double.TryParse(l.Split(" time=").ElementAtOrDefault(1), System.Globalization.CultureInfo.InvariantCulture, out var took) && took >= 10)
+                     .Take(20))
+            output.WriteLine($"  {slow}");
         foreach (var failure in tally.Failures) output.WriteLine($"  {failure}");
-
+        // "upstream=127.0.0.1:a, 127.0.0.1:b": nginx met a refused (draining or starting) edge port and sent the
+        // request on; for a POST without a key that is safe only because nothing had been sent.
+        var resent = File.ReadLines(script.BalancerAccessLog)
+            .Where(l => l.Split("upstream=").ElementAtOrDefault(1)?.Split(" upstream_status=")[0].Contains(',') == true)
+            .GroupBy(l => l.Contains("retry_safe=1")).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"sent to another node after a refused connect: {resent.GetValueOrDefault(true)} retry-safe, {resent.GetValueOrDefault(false)} without a key");
+        var reloads = File.ReadLines(Path.Combine(script.StateDirectory, "lb", "error.log")).Count(l => l.Contains("signal process started"));
         var lost = await LostWritesAsync(http, writes);
         output.WriteLine($"acknowledged writes read back: {writes.Count - lost.Count} of {writes.Count}");
         foreach (var miss in lost.Take(20)) output.WriteLine($"  lost: {miss}");
 
         Assert.True(tally.IdempotentOk > 0 && tally.OnceOk > 0 && during > 0, $"too little load got through: {tally}");
         Assert.Equal(0, tally.IdempotentFailed);
+        Assert.Equal(0, tally.OnceFailed);
+        Assert.True(reloads == 0, $"the balancer was reloaded {reloads} times during the roll");
         Assert.Empty(lost);
         output.WriteLine($"spec took {clock.Elapsed.TotalSeconds:0} s");
     }
@@ -89,7 +101,7 @@ public sealed class RollingRestartSpecs(ITestOutputHelper output)
         Enumerable.Range(1, script.Nodes).Select(i => int.Parse(File.ReadAllText(Path.Combine(script.StateDirectory, $"node-{i}", "pid")).Trim())).ToList();
 
     private static async Task WorkAsync(HttpClient http, int worker, IReadOnlyList<SignedInUser> users, BalancerTally tally,
-        AcknowledgedWrites writes, RequestLatencies latencies, Counter clientRetries, CancellationToken stop)
+        AcknowledgedWrites writes, RequestLatencies latencies, CancellationToken stop)
     {
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
@@ -98,18 +110,21 @@ public sealed class RollingRestartSpecs(ITestOutputHelper output)
             var key = Guid.NewGuid().ToString("N");
             var (idempotent, request) = (i % 4) switch
             {
-                0 => (true, (Func<HttpRequestMessage>)(() => new HttpRequestMessage(HttpMethod.Get, $"/api/users/{user.UserId}"))),
-                1 => (true, () => TitleRequest($"keyed {name}", key)),
+                0 => (true, new HttpRequestMessage(HttpMethod.Get, $"/api/users/{user.UserId}")),
+                1 => (true, TitleRequest($"keyed {name}", key)),
                 // Setting a display name is idempotent (the same value again changes nothing), so it carries a key
-                // and may be repeated.
-                2 => (true, () => ProfileRequest(user.UserId, name, key)),
-                _ => (false, () => TitleRequest($"unkeyed {name}", key: null)),
+                // and the balancer may repeat it.
+                2 => (true, ProfileRequest(user.UserId, name, key)),
+                _ => (false, TitleRequest($"unkeyed {name}", key: null)),
             };
+            request.Headers.Authorization = new("Bearer", user.Token);
             var started = DateTime.UtcNow;
             var took = Stopwatch.StartNew();
             try
             {
-                using var response = await SendAsync(http, request, user.Token, idempotent, clientRetries);
+                // Sent once, never repeated by the spec, and never cancelled by its clock: a request in flight at the
+                // end still counts.
+                using var response = await http.SendAsync(request, CancellationToken.None);
                 var body = await response.Content.ReadAsStringAsync();
                 latencies.Record(started, took.Elapsed);
                 tally.Record(idempotent, response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {Truncate(body)}");
@@ -121,29 +136,6 @@ public sealed class RollingRestartSpecs(ITestOutputHelper output)
             {
                 latencies.Record(started, took.Elapsed);
                 tally.Record(idempotent, false, $"request {i % 4} of worker {worker}: {e.GetType().Name} {e.Message} {e.InnerException?.Message}");
-            }
-        }
-    }
-
-    /// <summary>
-    /// Sends the request as a well-behaved client does: one that may be repeated (GET, or carrying an
-    /// Idempotency-Key) is sent once more when its keep-alive connection failed before any response — what the
-    /// balancer's old worker does to idle connections when it reloads; HttpClient repeats only bodiless requests
-    /// by itself. Never cancelled by the spec's clock: a request in flight at the end still counts.
-    /// </summary>
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, Func<HttpRequestMessage> make, string token, bool repeatable, Counter clientRetries)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var request = make();
-            request.Headers.Authorization = new("Bearer", token);
-            try
-            {
-                return await http.SendAsync(request, CancellationToken.None);
-            }
-            catch (HttpRequestException) when (repeatable && attempt == 1)
-            {
-                clientRetries.Increment();
             }
         }
     }
@@ -184,14 +176,6 @@ public sealed class RollingRestartSpecs(ITestOutputHelper output)
         var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/users/{userId}") { Content = JsonContent.Create(new { displayName }) };
         request.Headers.Add("Idempotency-Key", key);
         return request;
-    }
-
-    /// <summary>A count shared by the clients.</summary>
-    private sealed class Counter
-    {
-        private int _value;
-        public int Value => _value;
-        public void Increment() => Interlocked.Increment(ref _value);
     }
 
     private static string Truncate(string text) => text.Length <= 200 ? text : text[..200];

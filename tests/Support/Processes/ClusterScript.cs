@@ -18,6 +18,7 @@ public sealed class ClusterScript : IAsyncDisposable
         Nodes = nodes;
         HttpBase = FreePorts.NextRun(nodes);
         RemoteBase = FreePorts.NextRun(nodes);
+        EdgeBase = FreePorts.NextRun(nodes);
         BalancerPort = FreePorts.Next();
         File.WriteAllText(_state.Combine("cluster.hocon"),
             "media-platform.security.trusted-proxies = [\"127.0.0.1\"]\n" + TestRateLimits.RaisedHocon + "\n");
@@ -26,6 +27,8 @@ public sealed class ClusterScript : IAsyncDisposable
     public int Nodes { get; }
     public int HttpBase { get; }
     public int RemoteBase { get; }
+    /// <summary>The first node's edge port (--edge-port), the one the balancer sends to.</summary>
+    public int EdgeBase { get; }
     public int BalancerPort { get; }
     public string StateDirectory => _state.Path;
     public Uri BalancerAddress => new($"http://127.0.0.1:{BalancerPort}/");
@@ -52,6 +55,7 @@ public sealed class ClusterScript : IAsyncDisposable
         info.Environment["CLUSTER_STATE_DIR"] = StateDirectory;
         info.Environment["CLUSTER_HTTP_BASE"] = HttpBase.ToString();
         info.Environment["CLUSTER_REMOTE_BASE"] = RemoteBase.ToString();
+        info.Environment["CLUSTER_EDGE_BASE"] = EdgeBase.ToString();
         info.Environment["CLUSTER_BUILD_CONFIGURATION"] = NodeBinary.Configuration;
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var process = new Process { StartInfo = info };
