@@ -66,13 +66,13 @@ public sealed class WebAppInBrowserSpecs(NodeFixture fixture)
         Assert.Contains("Duration4 s", page.GetProperty("facts").GetString());
         Assert.Contains("Quality240p", page.GetProperty("facts").GetString()); // 320x240 source: one rung
         Assert.Contains("is yours", Text(result, "bought"));                    // another viewer bought and paid for it
-        // The frame grabbed at publish shows as the poster in the search row and on the title page: 480 px wide,
-        // the source's 4:3 kept.
+        // The frame grabbed at packaging shows as the poster in the search row and on the title page: the sharpest
+        // rung's size (the one 240p rung of a 320x240 source), the source's 4:3 kept.
         foreach (var shown in new[] { result.GetProperty("cardPoster"), result.GetProperty("titlePoster") })
         {
             Assert.Equal($"/media/titles/{Text(result, "titleId")}/poster.jpg", shown.GetProperty("src").GetString());
-            Assert.Equal(480, shown.GetProperty("width").GetInt32());
-            Assert.Equal(360, shown.GetProperty("height").GetInt32());
+            Assert.Equal(320, shown.GetProperty("width").GetInt32());
+            Assert.Equal(240, shown.GetProperty("height").GetInt32());
         }
     }
 
