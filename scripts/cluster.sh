@@ -11,7 +11,8 @@
 #                                                    Prometheus (deploy/monitoring) scraping every node and prints
 #                                                    its URL (port 9090, CLUSTER_PROMETHEUS_PORT changes it)
 #                                                    --no-build starts the build output as it is
-#   scripts/cluster.sh rolling-restart [--build]     replace every node, one at a time, with the current build output
+#   scripts/cluster.sh rolling-restart [--build]     replace every node, one at a time, with what the nodes run (--build:
+#                                                    a new release of the current sources, built beside the running one)
 #                                                    (--build builds first), the oldest member last: drain it
 #                                                    (readiness 503, its edge port refuses the balancer, its
 #                                                    requests finish), stop it (leave: shards and singletons hand
@@ -64,6 +65,9 @@ ADMIN_TOKEN_FILE="$SECRETS/admin-token"
 # "Authorization: Bearer <admin token>" for curl -H @FILE: the token never appears in curl's own command line.
 ADMIN_HEADER_FILE="$SECRETS/admin-authorization-header"
 BIN="$ROOT/src/Cluster.Node/bin/$CONFIGURATION/net10.0/Cluster.Node.dll"
+# What the nodes run: the build output above, until `rolling-restart --build` builds a release of its own into
+# $RELEASES/<time> (never over the files running nodes have open) and records it in $STATE/bin.
+RELEASES="$STATE/releases"
 # Prometheus for --monitoring: deploy/monitoring's config and rules, laid out with their token and target files.
 MONITORING="$STATE/monitoring"
 PROMETHEUS_PORT="${CLUSTER_PROMETHEUS_PORT:-9090}"
@@ -84,6 +88,21 @@ build() {
   echo "building the node ($CONFIGURATION)..."
   "$ROOT/scripts/setup.sh" node images   # npm builds the player page; the image pipeline needs the face cascades + libgtk-3-0
   dotnet build "$ROOT/src/Cluster.Node/Cluster.Node.csproj" -c "$CONFIGURATION" -nologo -v quiet >/dev/null
+}
+
+node_bin() { cat "$STATE/bin" 2>/dev/null || echo "$BIN"; }
+
+# A new release for a roll: the current sources built into a folder of their own, which the restarted nodes run. The
+# running nodes keep theirs untouched (a build over them would rewrite assemblies they have yet to load). The two
+# newest releases are kept: the one rolled onto and the one it replaced.
+build_release() {
+  local dir; dir="$RELEASES/$(date +%Y%m%d-%H%M%S)"
+  echo "building a release of the node ($CONFIGURATION) into $dir..."
+  "$ROOT/scripts/setup.sh" node images
+  mkdir -p "$RELEASES"
+  dotnet build "$ROOT/src/Cluster.Node/Cluster.Node.csproj" -c "$CONFIGURATION" -nologo -v quiet -o "$dir" >/dev/null || return 1
+  echo "$dir/Cluster.Node.dll" >"$STATE/bin"
+  local old; for old in $(ls -1d "$RELEASES"/*/ 2>/dev/null | sort | head -n -2); do rm -rf "$old"; done
 }
 
 # Random per-cluster secrets, made once and kept with the cluster's state.
@@ -121,7 +140,7 @@ start_node() {
   local db_args=(--sqlite-file "$STATE/journal.db")
   if [[ -f "$STATE/postgres" ]]; then db_args=(); export NODE_POSTGRES; NODE_POSTGRES="$(cat "$STATE/postgres")"; fi
   [[ -s "$NODE_HOCON" ]] || echo 'media-platform.security.trusted-proxies = ["127.0.0.1"]  # the load balancer' >"$NODE_HOCON"
-  nohup dotnet "$BIN" \
+  nohup dotnet "$(node_bin)" \
     --node-name "node-$i" --hostname 127.0.0.1 --config "$NODE_HOCON" \
     --http-port "$(http_port "$i")" --remote-port "$(remote_port "$i")" --grpc-port "$(grpc_port "$i")" --edge-port "$(edge_port "$i")" \
     --discovery config --contact-points "$(contact_points "$n")" \
@@ -203,7 +222,7 @@ stop_lb() {
 # A fresh PostgreSQL database gets its tables from one process before any node starts.
 migrate() {
   [[ -f "$STATE/postgres" ]] || return 0
-  NODE_POSTGRES="$(cat "$STATE/postgres")" dotnet "$BIN" migrate
+  NODE_POSTGRES="$(cat "$STATE/postgres")" dotnet "$(node_bin)" migrate
 }
 
 prometheus_alive() { local p; p="$(cat "$MONITORING/pid" 2>/dev/null || true)"; [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; }
@@ -348,13 +367,14 @@ oldest_node() {
 rolling_restart() {
   local n i k=0 oldest began=$SECONDS order=(); n="$(node_count)"
   ((n > 0)) || { echo "no local cluster (run: scripts/cluster.sh up)"; return 1; }
-  [[ -f "$BIN" ]] || { echo "no build output at $BIN (scripts/cluster.sh rolling-restart --build)"; return 1; }
+  local bin; bin="$(node_bin)"
+  [[ -f "$bin" ]] || { echo "no build output at $bin (scripts/cluster.sh rolling-restart --build)"; return 1; }
   # The oldest member goes last: its singletons (shard coordinators, scheduler, work queue) then move once, not
   # once per node, and requests waiting for a coordinator during a move are what can time out.
   oldest="$(oldest_node)"
   for ((i = 1; i <= n; i++)); do ((i == oldest)) || order+=("$i"); done
   ((oldest >= 1 && oldest <= n)) && order+=("$oldest")
-  echo "rolling restart of $n nodes onto $BIN ($(date -r "$BIN" '+%F %T')); order ${order[*]} (node $oldest, the oldest, holds the singletons)"
+  echo "rolling restart of $n nodes onto $bin ($(date -r "$bin" '+%F %T')); order ${order[*]} (node $oldest, the oldest, holds the singletons)"
   for i in "${order[@]}"; do
     k=$((k + 1))
     roll_node "$i" "$k/$n" || { echo "rolling restart stopped at node $i"; return 1; }
@@ -392,6 +412,7 @@ case "$cmd" in
       echo "local PostgreSQL: ${pg%%;Username*} (stopped by scripts/cluster.sh down)"
     fi
     if [[ -n "$pg" ]]; then (umask 077; echo "$pg" >"$STATE/postgres"); else rm -f "$STATE/postgres"; fi
+    rm -f "$STATE/bin"   # a new cluster runs the build output, not an earlier cluster's release
     [[ "$no_build" == yes ]] || build
     migrate
     for ((i = 1; i <= n; i++)); do rm -f "$(node_dir "$i")/out-of-lb"; start_node "$i"; done
@@ -424,8 +445,8 @@ case "$cmd" in
         *) echo "unknown argument '$1'"; exit 2 ;;
       esac
     done
-    [[ "$wanted_build" == yes ]] && build
+    if [[ "$wanted_build" == yes ]]; then build_release || { echo "the build failed; no node was restarted"; exit 1; }; fi
     rolling_restart
     ;;
-  *) sed -n '2,29p' "$0"; exit 2 ;;
+  *) sed -n '2,30p' "$0"; exit 2 ;;
 esac
