@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using MediaPlatform.Actors.Configuration;
 
 namespace MediaPlatform.Actors.Images;
 
@@ -83,32 +84,14 @@ public sealed record ImageSettings(
         return string.IsNullOrWhiteSpace(value) ? throw new ConfigurationException($"{path} must not be empty") : value;
     }
 
-    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
-    {
-        var path = $"{Path}.{key}";
-        TimeSpan value;
-        try { value = root.HasPath(path) ? root.GetTimeSpan(path, fallback, allowInfinite: false) : fallback; }
-        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a duration like 2s: {e.Message}"); }
-        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
-    }
+    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max) =>
+        BoundedSetting.Duration(root, $"{Path}.{key}", fallback, min, max);
 
-    private static long Bytes(Config root, string key, long fallback, long min, long max)
-    {
-        var path = $"{Path}.{key}";
-        long value;
-        try { value = root.HasPath(path) ? root.GetByteSize(path) ?? fallback : fallback; }
-        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a size like 10 MiB: {e.Message}"); }
-        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max} bytes");
-    }
+    private static long Bytes(Config root, string key, long fallback, long min, long max) =>
+        BoundedSetting.Bytes(root, $"{Path}.{key}", fallback, min, max);
 
-    private static long Long(Config root, string key, long fallback, long min, long max)
-    {
-        var path = $"{Path}.{key}";
-        long value;
-        try { value = root.HasPath(path) ? root.GetLong(path) : fallback; }
-        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a whole number: {e.Message}"); }
-        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
-    }
+    private static long Long(Config root, string key, long fallback, long min, long max) =>
+        BoundedSetting.Long(root, $"{Path}.{key}", fallback, min, max);
 
     private static int Int(Config root, string key, int fallback, int min, int max) => (int)Long(root, key, fallback, min, max);
 }

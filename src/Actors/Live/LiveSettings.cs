@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using MediaPlatform.Actors.Configuration;
 
 namespace MediaPlatform.Actors.Live;
 
@@ -33,30 +34,12 @@ public sealed record LiveSettings(
             Int(root, "max-streams-per-node", Default.MaxStreamsPerNode, 1, 64));
     }
 
-    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
-    {
-        var path = $"{Path}.{key}";
-        TimeSpan value;
-        try { value = root.HasPath(path) ? root.GetTimeSpan(path, fallback, allowInfinite: false) : fallback; }
-        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a duration like 10s: {e.Message}"); }
-        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
-    }
+    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max) =>
+        BoundedSetting.Duration(root, $"{Path}.{key}", fallback, min, max);
 
-    private static long Bytes(Config root, string key, long fallback, long min)
-    {
-        var path = $"{Path}.{key}";
-        long value;
-        try { value = root.HasPath(path) ? root.GetByteSize(path) ?? fallback : fallback; }
-        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a size like 20 GiB: {e.Message}"); }
-        return value >= min ? value : throw new ConfigurationException($"{path} must be at least {min} bytes");
-    }
+    private static long Bytes(Config root, string key, long fallback, long min) =>
+        BoundedSetting.Bytes(root, $"{Path}.{key}", fallback, min);
 
-    private static int Int(Config root, string key, int fallback, int min, int max)
-    {
-        var path = $"{Path}.{key}";
-        int value;
-        try { value = root.HasPath(path) ? root.GetInt(path) : fallback; }
-        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a whole number: {e.Message}"); }
-        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
-    }
+    private static int Int(Config root, string key, int fallback, int min, int max) =>
+        BoundedSetting.Int(root, $"{Path}.{key}", fallback, min, max);
 }

@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using MediaPlatform.Actors.Configuration;
 
 namespace MediaPlatform.Actors.Parties;
 
@@ -26,12 +27,6 @@ public sealed record PartySettings(TimeSpan IdleEndAfter, TimeSpan InviteValidFo
         return settings;
     }
 
-    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
-    {
-        var path = $"{Path}.{key}";
-        TimeSpan value;
-        try { value = root.HasPath(path) ? root.GetTimeSpan(path, fallback, allowInfinite: false) : fallback; }
-        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a duration like 10m: {e.Message}"); }
-        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
-    }
+    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max) =>
+        BoundedSetting.Duration(root, $"{Path}.{key}", fallback, min, max);
 }

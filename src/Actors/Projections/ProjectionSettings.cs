@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using MediaPlatform.Actors.Configuration;
 
 namespace MediaPlatform.Actors.Projections;
 
@@ -22,21 +23,9 @@ public sealed record ProjectionSettings(int BatchSize, TimeSpan BatchWindow, Tim
             Duration(root, "batch-window", Default.BatchWindow, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(10)), min, max);
     }
 
-    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
-    {
-        var path = $"{Path}.{key}";
-        TimeSpan value;
-        try { value = root.HasPath(path) ? root.GetTimeSpan(path, fallback, allowInfinite: false) : fallback; }
-        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a duration like 1s: {e.Message}"); }
-        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
-    }
+    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max) =>
+        BoundedSetting.Duration(root, $"{Path}.{key}", fallback, min, max);
 
-    private static int Int(Config root, string key, int fallback, int min, int max)
-    {
-        var path = $"{Path}.{key}";
-        int value;
-        try { value = root.HasPath(path) ? root.GetInt(path) : fallback; }
-        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a whole number: {e.Message}"); }
-        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
-    }
+    private static int Int(Config root, string key, int fallback, int min, int max) =>
+        BoundedSetting.Int(root, $"{Path}.{key}", fallback, min, max);
 }

@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using MediaPlatform.Actors.Configuration;
 
 namespace MediaPlatform.Actors.WatchHistory;
 
@@ -29,7 +30,7 @@ public sealed record WatchHistorySettings(
 
     /// <summary>Reads and checks the settings; a bad value throws a ConfigurationException naming it (exit 2 at start-up).</summary>
     public static WatchHistorySettings From(Config root) => new(
-        (int)Number(root, "max-titles", Default.MaxTitles, 1, 1000, whole: true),
+        BoundedSetting.Int(root, $"{Path}.max-titles", Default.MaxTitles, 1, 1000),
         Duration(root, "persist-interval", Default.PersistInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
         Number(root, "persist-min-move", Default.PersistMinMove, 0, 3600),
         Number(root, "finished-fraction", Default.FinishedFraction, 0.5, 1),
@@ -37,21 +38,9 @@ public sealed record WatchHistorySettings(
         Duration(root, "new-view-after", Default.NewViewAfter, TimeSpan.Zero, TimeSpan.FromDays(30)),
         Duration(root, "report-interval", Default.ReportInterval, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)));
 
-    private static double Number(Config root, string key, double fallback, double min, double max, bool whole = false)
-    {
-        var path = $"{Path}.{key}";
-        double value;
-        try { value = root.HasPath(path) ? (whole ? root.GetInt(path) : root.GetDouble(path)) : fallback; }
-        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a {(whole ? "whole " : "")}number: {e.Message}"); }
-        return double.IsFinite(value) && value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
-    }
+    private static double Number(Config root, string key, double fallback, double min, double max) =>
+        BoundedSetting.Number(root, $"{Path}.{key}", fallback, min, max);
 
-    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
-    {
-        var path = $"{Path}.{key}";
-        TimeSpan value;
-        try { value = root.HasPath(path) ? root.GetTimeSpan(path, fallback, allowInfinite: false) : fallback; }
-        catch (Exception e) when (e is not ConfigurationException) { throw new ConfigurationException($"{path} is not a duration like 30s: {e.Message}"); }
-        return value >= min && value <= max ? value : throw new ConfigurationException($"{path} must be between {min} and {max}");
-    }
+    private static TimeSpan Duration(Config root, string key, TimeSpan fallback, TimeSpan min, TimeSpan max) =>
+        BoundedSetting.Duration(root, $"{Path}.{key}", fallback, min, max);
 }
