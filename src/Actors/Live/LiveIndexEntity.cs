@@ -12,5 +12,8 @@ public sealed class LiveIndexEntity(string ownerId, EntitySettings settings, ICl
 
     public static Props PropsFor(string ownerId, EntitySettings settings, IClock clock) => Props.Create(() => new LiveIndexEntity(ownerId, settings, clock));
 
+    /// <summary>A bounded hint list (each stream or party stays the truth): its history is not the product.</summary>
+    protected override bool DeletesEventsBelowSnapshot => true;
+
     protected override Decision<ILiveIndexEvent> Decide(LiveIndexState state, ILiveIndexCommand command, DateTimeOffset now) => state.Handle(command, now);
 }

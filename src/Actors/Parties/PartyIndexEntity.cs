@@ -12,5 +12,8 @@ public sealed class PartyIndexEntity(string userId, EntitySettings settings, ICl
 
     public static Props PropsFor(string userId, EntitySettings settings, IClock clock) => Props.Create(() => new PartyIndexEntity(userId, settings, clock));
 
+    /// <summary>A bounded hint list (each stream or party stays the truth): its history is not the product.</summary>
+    protected override bool DeletesEventsBelowSnapshot => true;
+
     protected override Decision<IPartyIndexEvent> Decide(PartyIndexState state, IPartyIndexCommand command, DateTimeOffset now) => state.Handle(command, now);
 }

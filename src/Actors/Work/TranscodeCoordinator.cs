@@ -57,6 +57,13 @@ public sealed class TranscodeCoordinator : EventSourcedEntity<WorkQueueState, IT
 
     public ITimerScheduler? Timers { get; set; }
 
+    /// <summary>
+    /// Retention: a queue's history is not the product (a title's is, in its own journal), so once a snapshot is stored
+    /// the events it covers are deleted. The snapshot is the whole <see cref="WorkQueueState"/> — pending work, attempts,
+    /// results of batches not yet acknowledged — and acknowledged batches are forgotten, so it stays small.
+    /// </summary>
+    protected override bool DeletesEventsBelowSnapshot => true;
+
     public static Props PropsFor(TranscodeSettings settings, EntitySettings entitySettings, IClock clock) =>
         Props.Create(() => new TranscodeCoordinator(settings, entitySettings, clock));
 

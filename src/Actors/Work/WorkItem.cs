@@ -38,6 +38,14 @@ public sealed record WorkItem(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public StoredChunkQc? Qc { get; init; }
 
+    /// <summary>
+    /// Completion results the queue stored for this item: 1 once it is done. Counted for every stored completion, also
+    /// one arriving after the item ended (which changes nothing else), so a result accepted twice shows here, in the
+    /// snapshot, after the journal below it is deleted. Left out of the stored JSON while 0.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Completions { get; init; }
+
     public static WorkItem Accepted(WorkAccepted e) =>
         new(e.WorkId, e.BatchId, e.Payload, WorkStatus.Pending, 0, 0, null, null, e.At, null, null, null, null);
 

@@ -33,7 +33,8 @@ public sealed partial record WorkQueueState
             items.Count(i => i.Status == WorkStatus.Pending), items.Count(i => i.Status == WorkStatus.InFlight), batch.FinishedAt is not null,
             items.Select(i => new WorkItemView(i.WorkId, i.Status, i.Attempt, i.Failures, i.Worker, i.Node,
                 i.Status == WorkStatus.InFlight ? progress(i.WorkId) : null, i.LastError, i.AllResults().FirstOrDefault()?.ToResult(),
-                i.Status == WorkStatus.Completed ? i.AllResults().Select(r => r.ToResult()).ToList() : null, i.Qc?.ToQc())).ToList());
+                i.Status == WorkStatus.Completed ? i.AllResults().Select(r => r.ToResult()).ToList() : null, i.Qc?.ToQc(),
+                i.Completions, i.CompletedBy)).ToList());
     }
 
     public QueueStatus Queue(WorkerRoster roster, DateTimeOffset now)

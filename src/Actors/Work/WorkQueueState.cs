@@ -228,8 +228,10 @@ public sealed partial record WorkQueueState(
 
     private WorkQueueState Completed(string workId, DateTimeOffset at, Func<WorkItem, WorkItem> complete)
     {
-        if (Items.GetValueOrDefault(workId) is not { } item || item.IsTerminal()) return this;
-        var state = WithItem(workId, complete);
+        if (Items.GetValueOrDefault(workId) is not { } item) return this;
+        // A second stored completion is counted on the item and otherwise ignored: first completion wins.
+        if (item.IsTerminal()) return WithItem(workId, i => i with { Completions = i.Completions + 1 });
+        var state = WithItem(workId, i => complete(i) with { Completions = i.Completions + 1 });
         return Ended(state with { Pending = Pending.Remove(workId), CompletedTotal = CompletedTotal + 1 }, item.BatchId, done: 1, failed: 0, at);
     }
 

@@ -20,7 +20,9 @@ public sealed record BatchStatus(
 /// <summary>
 /// One item: where it is, which attempt, the worker running it, and its result or last error. <see cref="Results"/>
 /// holds every rung's encode of a completed item (a chunk item has one per rung; <see cref="Result"/> is the first);
-/// <see cref="Qc"/> its chunk's picture quality control, when the item checked it.
+/// <see cref="Qc"/> its chunk's picture quality control, when the item checked it. <see cref="Completions"/> counts the
+/// completion results the queue stored for it (1 once done: more means a result was accepted twice), and
+/// <see cref="CompletedBy"/> names the worker whose result counted.
 /// </summary>
 public sealed record WorkItemView(
     string WorkId,
@@ -33,7 +35,9 @@ public sealed record WorkItemView(
     string? LastError,
     ChunkEncodeResult? Result,
     IReadOnlyList<ChunkEncodeResult>? Results = null,
-    ChunkPictureQc? Qc = null);
+    ChunkPictureQc? Qc = null,
+    int Completions = 0,
+    string? CompletedBy = null);
 
 /// <summary>The queue as operators see it (GET /cluster/transcode-queue, `mpctl encodes`).</summary>
 [Manifest("work.queue-status.v1")]

@@ -56,6 +56,8 @@ public sealed class TranscodeFailoverSpecs(ITestOutputHelper output)
 
         Assert.Equal((title.Work.Count, 0), (final.Done, final.Failed));
         Assert.All(final.Items, i => Assert.Equal(WorkStatus.Completed, i.Status));
+        // The queue's own count, kept in its snapshots too: one accepted result per item, across the failover.
+        Assert.All(final.Items, i => Assert.True(i.Completions == 1, $"{i.WorkId}: {i.Completions} results accepted"));
         foreach (var (workId, payload) in title.Work)
         foreach (var output in payload.OutputPaths)
             Assert.True(await TitleMedia.FrameCountAsync(output) == payload.Chunk.FrameCount, $"{workId}: frames of {output}");

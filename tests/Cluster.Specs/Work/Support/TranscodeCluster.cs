@@ -55,10 +55,20 @@ public sealed class TranscodeCluster : IAsyncDisposable
     /// <summary>The blob store every node shares (uploads and HLS packages; the transcode work folder is inside it).</summary>
     public string BlobFolder => _nodes.BlobDirectory;
 
-    public static async Task<TranscodeCluster> StartAsync(ITestOutputHelper output)
+    /// <summary>
+    /// A snapshot interval no spec reaches: the coordinator never snapshots, so it deletes none of its events, and a
+    /// spec reads every decision it stored (<see cref="JournalAsync"/>) — each completion, re-queue and cancellation
+    /// as it happened. Retention itself is proven with a reachable interval (CoordinatorJournalRetentionSpecs).
+    /// </summary>
+    public const int WholeJournal = 1_000_000;
+
+    /// <param name="snapshotEvery">The entities' snapshot interval (<c>media-platform.entities.snapshot-every</c>); the
+    /// coordinator deletes the events below each snapshot.</param>
+    public static async Task<TranscodeCluster> StartAsync(ITestOutputHelper output, int snapshotEvery = WholeJournal)
     {
         var elapsed = Stopwatch.StartNew();
-        var hocon = ConfigurationFactory.ParseString(Overrides).WithFallback(MultiNodeConfig.Create());
+        var hocon = ConfigurationFactory.ParseString($"media-platform.entities.snapshot-every = {snapshotEvery}")
+            .WithFallback(ConfigurationFactory.ParseString(Overrides)).WithFallback(MultiNodeConfig.Create());
         var cluster = new TranscodeCluster(output, await NodeActorCluster.StartAsync("transcode-failover", 3, hocon), elapsed);
         cluster.Note("3 nodes Up");
         return cluster;
@@ -88,7 +98,10 @@ public sealed class TranscodeCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Every event the coordinator (all its incarnations) stored, read back from the shared journal.</summary>
+    /// <summary>
+    /// Every event the coordinator (all its incarnations) stored, read back from the shared journal: whole only in a
+    /// cluster started with <see cref="WholeJournal"/>.
+    /// </summary>
     public static async Task<IReadOnlyList<IWorkEvent>> JournalAsync(NodeActorHost via)
     {
         var journal = PersistenceQuery.Get(via.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);

@@ -165,6 +165,10 @@ public sealed class TitlePipelineApiSpecs(PipelineNodeFixture fixture, ITestOutp
         Assert.Equal(3, checks.Count);
     }
 
+    /// <summary>
+    /// The coordinator's stored decisions: every one of them, since the fixture's snapshot interval is out of reach and
+    /// the coordinator deletes only the events below a snapshot.
+    /// </summary>
     private async Task<IReadOnlyList<object>> CoordinatorJournalAsync()
     {
         var system = fixture.Node.System;
