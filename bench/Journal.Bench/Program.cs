@@ -8,7 +8,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        // 1. Flags: --events, --actors, --runs, --sqlite-only (bad input: one line on stderr, exit 2).
+        // 1. Flags: --events, --actors, --runs, --history, --sqlite-only (bad input: one line on stderr, exit 2).
         var options = BenchArguments.OrExit(() => BenchOptions.Parse(args), BenchOptions.Usage);
         Console.WriteLine($"{options.TotalEvents:N0} events: {options.Actors} actors × {options.EventsPerActor} Persist calls; " +
                           $"{options.Runs} run(s), medians; {Environment.ProcessorCount} cores");
@@ -23,7 +23,7 @@ public static class Program
             results.Add(await BackendBenchmark.RunAsync(postgres, options));
         }
 
-        // 3. The table: journal vs raw, ratio, goal.
+        // 3. The tables: journal vs raw insert, recovery vs raw SELECT, CPU per item.
         ResultTable.Print(results);
         return 0;
     }
