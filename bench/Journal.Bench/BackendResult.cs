@@ -35,6 +35,9 @@ public sealed record BackendResult(
     private static Rate Median(IEnumerable<Rate> rates)
     {
         var list = rates.ToList();
-        return new Rate(Statistics.Median(list.Select(r => r.PerSecond)), Statistics.Median(list.Select(r => r.CpuMicrosPerItem)));
+        return new Rate(
+            Statistics.Median(list.Select(r => r.PerSecond)),
+            Statistics.Median(list.Select(r => r.CpuMicrosPerItem)),
+            Statistics.Median(list.Select(r => r.BytesPerItem)));
     }
 }

@@ -23,13 +23,15 @@ public static class ResultTable
             }
         }
 
-        // CPU per item: what this process spent, whatever else the machine was doing (the database server's own CPU,
-        // for PostgreSQL, is not in it).
+        // CPU and allocations per item: what this process spent, whatever else the machine was doing (the database
+        // server's own CPU, for PostgreSQL, is not in it).
         Console.WriteLine();
-        Console.WriteLine("| backend    | journal µs CPU/event | raw µs CPU/row | recovery µs CPU/event | raw SELECT µs CPU/row |");
-        Console.WriteLine("|------------|---------------------:|---------------:|----------------------:|----------------------:|");
+        Console.WriteLine("| backend    | journal µs CPU/event | journal KB/event | raw µs CPU/row | recovery µs CPU/event | recovery KB/event | raw SELECT µs CPU/row |");
+        Console.WriteLine("|------------|---------------------:|-----------------:|---------------:|----------------------:|------------------:|----------------------:|");
         foreach (var r in results)
-            Console.WriteLine($"| {r.Backend,-10} | {r.Journal.CpuMicrosPerItem,20:N1} | {r.Raw.CpuMicrosPerItem,14:N1} | " +
-                              $"{(r.Recovery is { } rec ? rec.CpuMicrosPerItem.ToString("N1") : "-"),21} | {(r.Select is { } sel ? sel.CpuMicrosPerItem.ToString("N1") : "-"),21} |");
+            Console.WriteLine($"| {r.Backend,-10} | {r.Journal.CpuMicrosPerItem,20:N1} | {r.Journal.BytesPerItem / 1024,16:N1} | {r.Raw.CpuMicrosPerItem,14:N1} | " +
+                              $"{Show(r.Recovery, x => x.CpuMicrosPerItem),21} | {Show(r.Recovery, x => x.BytesPerItem / 1024),17} | {Show(r.Select, x => x.CpuMicrosPerItem),21} |");
     }
+
+    private static string Show(Rate? rate, Func<Rate, double> figure) => rate is { } value ? figure(value).ToString("N1") : "-";
 }
