@@ -1,3 +1,5 @@
+using MediaPlatform.Node.Persistence;
+
 namespace MediaPlatform.Bench.Journal;
 
 /// <summary>
@@ -24,10 +26,11 @@ public static class BackendBenchmark
                 Console.WriteLine($"  journal: {node.JournalSettings()}");
             var (journal, payload) = await MeasureJournalAsync(node, database, options);
             var raw = await MeasureRawAsync(database, options, payload);
+            var own = database.NodeOptions.UsesPostgres ? default(Rate?) : await MeasureOwnWritePathAsync(database, options);
             var (recovery, select) = options.History > 0
                 ? await MeasureRecoveryAsync(node, database, options, payload)
                 : (default(Rate?), default(Rate?));
-            var result = new RunResult(journal, raw, recovery, select);
+            var result = new RunResult(journal, raw, recovery, select, own);
             runs.Add(result);
             Console.WriteLine($"  {backend.Name} run {run}: {result}");
         }
@@ -51,6 +54,24 @@ public static class BackendBenchmark
         await database.RawInsertAsync(new RowSet("warm", options.Actors, Math.Min(WarmUpEventsPerActor, options.EventsPerActor), payload));
         var rate = await database.RawInsertAsync(new RowSet("bench", options.Actors, options.EventsPerActor, payload));
         await ExpectRowsAsync(database, IRunDatabase.RawTable, "bench", options.TotalEvents);
+        return rate;
+    }
+
+    /// <summary>The same writers through <see cref="OwnWritePathJournal"/> (SQLite only), into the same journal table.</summary>
+    private static async Task<Rate> MeasureOwnWritePathAsync(IRunDatabase database, BenchOptions options)
+    {
+        var connectionString = SqliteConnections.ConnectionString(database.NodeOptions.SqliteFile);
+        await using var node = await BenchNode.StartAsync(database.NodeOptions, $$"""
+            akka.persistence.journal.plugin = "akka.persistence.journal.own-write-path"
+            akka.persistence.journal.own-write-path {
+              class = "{{typeof(OwnWritePathJournal).AssemblyQualifiedName}}"
+              plugin-dispatcher = "akka.actor.default-dispatcher"
+              connection-string = "{{connectionString}}"
+            }
+            """);
+        await JournalThroughput.MeasureAsync(node.System, "ownwarm", options.Actors, Math.Min(WarmUpEventsPerActor, options.EventsPerActor));
+        var rate = await JournalThroughput.MeasureAsync(node.System, "own", options.Actors, options.EventsPerActor);
+        await ExpectRowsAsync(database, IRunDatabase.JournalTable, "own", options.TotalEvents);
         return rate;
     }
 

@@ -30,6 +30,8 @@ public static class Program
 
         // 4. The tables: journal vs raw insert, recovery vs raw SELECT, CPU per item.
         ResultTable.Print(results);
+        Console.WriteLine();
+        ResultTable.PrintOwnWritePath(results);
         return 0;
     }
 }

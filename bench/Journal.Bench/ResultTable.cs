@@ -33,5 +33,13 @@ public static class ResultTable
                               $"{Show(r.Recovery, x => x.CpuMicrosPerItem),21} | {Show(r.Recovery, x => x.BytesPerItem / 1024),17} | {Show(r.Select, x => x.CpuMicrosPerItem),21} |");
     }
 
+    /// <summary>The measuring prototype of a write path of our own, against the same raw baseline (medians).</summary>
+    public static void PrintOwnWritePath(IReadOnlyList<BackendResult> results)
+    {
+        foreach (var r in results.Where(r => r.Own.HasValue))
+            Console.WriteLine($"{r.Backend}, own write path (prototype): {r.Own!.Value.PerSecond:N0} events/s, ratio {r.Own.Value.PerSecond / r.RawPerSecond:0.00} " +
+                              $"({r.Own.Value.CpuMicrosPerItem:N1} µs CPU, {r.Own.Value.BytesPerItem / 1024:N1} KB per event)");
+    }
+
     private static string Show(Rate? rate, Func<Rate, double> figure) => rate is { } value ? figure(value).ToString("N1") : "-";
 }
