@@ -33,7 +33,7 @@ public sealed class BenchNode : IAsyncDisposable
 
     public ActorSystem System { get; }
 
-    public static async Task<BenchNode> StartAsync(NodeOptions options)
+    public static async Task<BenchNode> StartAsync(NodeOptions options, string? overrides = null)
     {
         var host = new HostBuilder()
             .ConfigureServices(services => services.AddAkka(options.ClusterName, (builder, _) =>
@@ -45,6 +45,8 @@ public sealed class BenchNode : IAsyncDisposable
                     .AddHocon(shared, HoconAddMode.Prepend)
                     .WithNodePersistence(options, shared)
                     .AddHocon(ConfigurationFactory.ParseString(BenchHocon), HoconAddMode.Prepend);
+                if (overrides is not null)
+                    builder.AddHocon(ConfigurationFactory.ParseString(overrides), HoconAddMode.Prepend);
             }))
             .Build();
         await host.StartAsync();

@@ -18,8 +18,12 @@ public interface IRunDatabase : IAsyncDisposable
     /// <summary>Creates <see cref="RawTable"/> like the journal table (columns, keys, indexes); call after the journal ran.</summary>
     Task CreateRawTableAsync();
 
-    /// <summary>Inserts the rows into <see cref="RawTable"/> with plain ADO.NET and returns rows/s.</summary>
-    Task<double> RawInsertAsync(RowSet rows);
+    /// <summary>Inserts the rows into <paramref name="table"/> with plain ADO.NET and returns rows/s and CPU per row.</summary>
+    Task<Rate> RawInsertAsync(RowSet rows, string table = RawTable);
+
+    /// <summary>Reads one persistence id's rows from the journal table with plain ADO.NET (every column the journal
+    /// reads, in sequence order) and returns rows/s; throws unless exactly <paramref name="expected"/> rows came back.</summary>
+    Task<Rate> RawSelectAsync(string persistenceId, long expected);
 
     /// <summary>An open connection, for checks.</summary>
     Task<DbConnection> OpenAsync();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Actor;
 
 namespace MediaPlatform.Bench.Journal;
@@ -11,14 +10,14 @@ public static class JournalThroughput
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>Writes into the node's journal with fresh persistence ids and returns events/s.</summary>
-    public static async Task<double> MeasureAsync(ActorSystem system, string idPrefix, int actors, int eventsPerActor)
+    /// <summary>Writes into the node's journal with fresh persistence ids and returns events/s and CPU per event.</summary>
+    public static async Task<Rate> MeasureAsync(ActorSystem system, string idPrefix, int actors, int eventsPerActor)
     {
         var writers = Enumerable.Range(0, actors)
             .Select(i => system.ActorOf(EventWriter.Props(RowSet.PersistenceId(idPrefix, i), eventsPerActor, BenchEvent.Sample)))
             .ToArray();
 
-        var clock = Stopwatch.StartNew();
+        var clock = new CpuClock();
         var finished = new List<Task<Finished>>(actors);
         foreach (var writer in writers)
         {
@@ -27,10 +26,10 @@ public static class JournalThroughput
             finished.Add(writer.Ask<Finished>(Append.Instance, Timeout));
         }
         await Task.WhenAll(finished);
-        clock.Stop();
+        var rate = clock.Stop(actors * eventsPerActor);
 
         foreach (var writer in writers)
             system.Stop(writer);
-        return actors * eventsPerActor / clock.Elapsed.TotalSeconds;
+        return rate;
     }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using MediaPlatform.Node.Configuration;
 using Npgsql;
 
@@ -31,18 +30,17 @@ public sealed class PostgresRunDatabase(NodeOptions options, Func<Task> drop) : 
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task<double> RawInsertAsync(RowSet rows)
+    public async Task<Rate> RawInsertAsync(RowSet rows, string table = IRunDatabase.RawTable)
     {
-        var sql = RawInsert.Sql(column => $"${column + 1}");
+        var sql = RawInsert.Sql(table, column => $"${column + 1}");
         var connections = new NpgsqlConnection[Connections];
         for (var i = 0; i < Connections; i++)
             connections[i] = (NpgsqlConnection)await OpenAsync(); // opened before the clock starts, like the journal's warm pool
         try
         {
-            var clock = Stopwatch.StartNew();
+            var clock = new CpuClock();
             await Task.WhenAll(connections.Select((connection, i) => InsertShareAsync(connection, sql, rows, i)));
-            clock.Stop();
-            return rows.Count / clock.Elapsed.TotalSeconds;
+            return clock.Stop(rows.Count);
         }
         finally
         {
@@ -68,6 +66,17 @@ public sealed class PostgresRunDatabase(NodeOptions options, Func<Task> drop) : 
             await batch.ExecuteNonQueryAsync();
             await tx.CommitAsync();
         }
+    }
+
+    public async Task<Rate> RawSelectAsync(string persistenceId, long expected)
+    {
+        await using var connection = await OpenAsync();
+        await using var select = new NpgsqlCommand(RawSelect.Sql("$1"), (NpgsqlConnection)connection);
+        select.Parameters.Add(new NpgsqlParameter { Value = persistenceId });
+        var clock = new CpuClock();
+        await using (var reader = await select.ExecuteReaderAsync())
+            RawSelect.ReadAll(reader, expected);
+        return clock.Stop(expected);
     }
 
     public async ValueTask DisposeAsync() => await drop();

@@ -8,9 +8,9 @@ public static class RawInsert
     private static readonly string[] Columns =
         ["persistence_id", "sequence_number", "created", "deleted", "manifest", "message", "identifier", "writer_uuid"];
 
-    /// <summary>INSERT into the raw table with the given placeholder style (SQLite "@p0", PostgreSQL "$1").</summary>
-    public static string Sql(Func<int, string> placeholder) =>
-        $"INSERT INTO {IRunDatabase.RawTable} ({string.Join(", ", Columns)}) " +
+    /// <summary>INSERT into the table with the given placeholder style (SQLite "@p0", PostgreSQL "$1").</summary>
+    public static string Sql(string table, Func<int, string> placeholder) =>
+        $"INSERT INTO {table} ({string.Join(", ", Columns)}) " +
         $"VALUES ({string.Join(", ", Columns.Select((_, i) => placeholder(i)))})";
 
     /// <summary>Values in column order; created is UTC ticks, as the journal stores it.</summary>

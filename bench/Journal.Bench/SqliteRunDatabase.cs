@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Persistence;
 using Microsoft.Data.Sqlite;
@@ -48,15 +47,15 @@ public sealed class SqliteRunDatabase(NodeOptions options) : IRunDatabase
         }
     }
 
-    public async Task<double> RawInsertAsync(RowSet rows)
+    public async Task<Rate> RawInsertAsync(RowSet rows, string table = IRunDatabase.RawTable)
     {
         await using var connection = (SqliteConnection)await OpenAsync();
         await using var insert = connection.CreateCommand();
-        insert.CommandText = RawInsert.Sql(Name);
+        insert.CommandText = RawInsert.Sql(table, Name);
         var parameters = RawInsert.AddParameters(insert, Name);
         var writer = Guid.NewGuid().ToString();
 
-        var clock = Stopwatch.StartNew();
+        var clock = new CpuClock();
         foreach (var chunk in rows.Rows().Chunk(RowSet.TransactionSize))
         {
             await using var tx = connection.BeginTransaction();
@@ -70,8 +69,19 @@ public sealed class SqliteRunDatabase(NodeOptions options) : IRunDatabase
             }
             tx.Commit();
         }
-        clock.Stop();
-        return rows.Count / clock.Elapsed.TotalSeconds;
+        return clock.Stop(rows.Count);
+    }
+
+    public async Task<Rate> RawSelectAsync(string persistenceId, long expected)
+    {
+        await using var connection = (SqliteConnection)await OpenAsync();
+        await using var select = connection.CreateCommand();
+        select.CommandText = RawSelect.Sql("@p0");
+        select.Parameters.AddWithValue("@p0", persistenceId);
+        var clock = new CpuClock();
+        await using (var reader = await select.ExecuteReaderAsync())
+            RawSelect.ReadAll(reader, expected);
+        return clock.Stop(expected);
     }
 
     private static string Name(int column) => $"@p{column}";
