@@ -24,6 +24,8 @@ public static class CtlCommands
         new("scheduler resume", "<job>", "let a paused job run again (admin token)", (c, a) => SchedulerCommand.ControlAsync(c, a, "resume")),
         new("projections", "", "read models: offset, events and seconds behind", ProjectionsCommand.ListAsync),
         new("projections rebuild", "<name>", "empty a read model and apply its events again from offset 0 (admin token)", ProjectionsCommand.RebuildAsync),
+        new("reports billing", "<from> <to>", "billing report for the days from..to (yyyy-MM-dd): revenue, credits, payment outcomes, dunning (admin token)", ReportsCommand.BillingAsync),
+        new("events", "<tag> [after] [--count N]", "one page of a journal tag's events after an offset (title, image, billing; admin token)", ReportsCommand.EventsAsync),
         new("encodes", "[batch-id]", "the transcode work queue: workers, encodes in flight per node, batches (or one batch's items)", EncodesCommand.RunAsync),
         new("remote associations", "", "the members this node is connected to", RemoteAssociations),
         new("actor hierarchy", "[--depth N]", "actors under /user and /system (bounded)", ActorHierarchy),

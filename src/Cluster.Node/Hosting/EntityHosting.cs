@@ -1,4 +1,5 @@
 using Akka.Cluster.Hosting;
+using Akka.Configuration;
 using Akka.Hosting;
 using MediaPlatform.Actors.Billing;
 using MediaPlatform.Actors.Billing.Coupons;
@@ -19,6 +20,8 @@ public static class EntityHosting
     {
         var shardOptions = new ShardOptions();
         return builder
+            // Billing events are tagged in the journal for the billing projection and the event feed.
+            .AddHocon(ConfigurationFactory.ParseString(BillingEventTagger.JournalHocon(TitleHosting.JournalPath)), HoconAddMode.Prepend)
             .WithShardRegion<EntityRegions.Users>(UserEntity.TypeName, (_, _, _) =>
                     id => UserEntity.PropsFor(id, settings.Entities, clock),
                 new EntityMessageExtractor<IUserCommand>(m => m.UserId), shardOptions)

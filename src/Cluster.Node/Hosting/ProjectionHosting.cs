@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using MediaPlatform.Actors.Projections;
+using MediaPlatform.Actors.Projections.Billing;
 using MediaPlatform.Actors.Projections.Catalog;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Node.Configuration;
@@ -22,10 +23,12 @@ public static class ProjectionHosting
     {
         services.AddSingleton(_ => DatabaseFor(options, settings.SqliteBusyTimeout));
         services.AddSingleton<IProjection>(sp => new CatalogProjection(sp.GetRequiredService<IBlobStore>()));
+        services.AddSingleton<IProjection, BillingProjection>();
         services.AddSingleton(sp => new ReadModelSchema(sp.GetRequiredService<ReadModelDatabase>(), sp.GetServices<IProjection>().ToList()));
         services.AddSingleton<ICatalogSearch>(sp => options.UsesPostgres
             ? new PostgresCatalogSearch(sp.GetRequiredService<ReadModelSchema>())
             : new SqliteCatalogSearch(sp.GetRequiredService<ReadModelSchema>()));
+        services.AddSingleton<BillingReportReader>();
         return services;
     }
 

@@ -59,6 +59,7 @@ public static class WebHosting
         services.AddLiveServices();
         services.AddWatchHistoryServices();
         services.AddImageServices();
+        services.AddSingleton<Api.Events.EventFeed>();
         services.AddSingleton<PauseGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<PauseGuard>());
         services.AddNodeDrain();
@@ -103,6 +104,8 @@ public static class WebHosting
         app.MapFriendRoutes();
         app.MapTitleRoutes();
         app.MapSearchRoutes();
+        Api.Reports.BillingReportRoutes.MapBillingReportRoutes(app);
+        Api.Events.EventFeedRoutes.MapEventFeedRoutes(app);
         app.MapPartyEndpoints();
         app.MapNodeGrpc();
         app.MapLiveEndpoints();

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Akka.Actor;
 using Akka.Cluster;
+using MediaPlatform.Actors.Entities;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Testing.Api;
 using MediaPlatform.Testing.Nodes;
@@ -42,13 +43,16 @@ public sealed class TestNode : IAsyncDisposable
     /// <summary>A node with the shipped rate limits, for the specs of those limits.</summary>
     public static Task<TestNode> StartWithShippedLimitsAsync(params string[] extraArgs) => StartAsync(raiseRateLimits: false, extraArgs);
 
-    private static async Task<TestNode> StartAsync(bool raiseRateLimits, string[] extraArgs)
+    /// <summary>A node (raised rate limits) whose entities and scheduler decide with <paramref name="clock"/> (billing periods move when the spec says).</summary>
+    public static Task<TestNode> StartAsync(IClock clock, params string[] extraArgs) => StartAsync(raiseRateLimits: true, extraArgs, clock);
+
+    private static async Task<TestNode> StartAsync(bool raiseRateLimits, string[] extraArgs, IClock? clock = null)
     {
         var dir = new TempDirectory();
         if (raiseRateLimits) extraArgs = TestRateLimits.Raise(extraArgs, Path.Combine(dir.Path, "config"));
         // Warnings only: the test output is for the tests, not for every sign-up a node logs.
         var options = TestOptions.LocalNode(Path.Combine(dir.Path, "data"), ["--admin-token", AdminToken, "--log-level", "Warning", .. extraArgs]);
-        var node = new TestNode(await WholeNode.StartAsync(options), dir, options);
+        var node = new TestNode(await WholeNode.StartAsync(options, clock), dir, options);
         await Eventually.AwaitAsync(() => Cluster.Get(node.System).SelfMember.Status == MemberStatus.Up, TimeSpan.FromSeconds(30));
         return node;
     }

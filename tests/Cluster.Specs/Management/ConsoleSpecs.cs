@@ -25,6 +25,11 @@ public sealed class ConsoleSpecs(ITestOutputHelper output)
         var help = await Mpctl.RunAsync("help");
         Assert.True(help.ExitCode == 0, Mpctl.Describe(help));
         Assert.Contains(help.StandardOutput, l => l.Contains("cluster down-unreachable"));
+        Assert.Contains(help.StandardOutput, l => l.Contains("reports billing"));
+        Assert.Contains(help.StandardOutput, l => l.Contains("events <tag>"));
+        var oneDate = await Mpctl.RunAsync("--host", $"127.0.0.1:{closedPort}", "reports", "billing", "2026-01-01");
+        Assert.True(oneDate.ExitCode == 2, Mpctl.Describe(oneDate));
+        Assert.Contains("expected two dates", Assert.Single(oneDate.StandardError));
 
         var badOption = await Mpctl.RunAsync("--bogus", "cluster", "show");
         Assert.True(badOption.ExitCode == 2, Mpctl.Describe(badOption));
