@@ -103,6 +103,7 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
     /// </summary>
     private async Task<PipelineStep> CleanUpAsync(TitleView title, CancellationToken ct)
     {
+        if (title.Status == TitleStatus.Published) await HandOverFramesAsync(title, ct);
         if (title.Source is { } source)
         {
             var batch = TitleWork.For(context.WorkRoot, titleId, source.UploadId).BatchId;
@@ -120,6 +121,25 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
                 await context.Store.DeleteAsync(blob.Key, ct);
         TryDeleteFolder(TitleWork.TitleFolder(context.WorkRoot, titleId));
         return PipelineStep.Finished;
+    }
+
+    /// <summary>
+    /// The published title's sampled frames become image jobs (tags, faces, hashes). Best effort, like the preview they
+    /// come from: a failure is logged and never touches the published title. Repeated if the node dies before the clean-up
+    /// ends; the frames' ids make that harmless.
+    /// </summary>
+    private async Task HandOverFramesAsync(TitleView title, CancellationToken ct)
+    {
+        if (context.Frames is not { } frames || title.Package is not { } package) return;
+        try
+        {
+            var count = await frames.SubmitAsync(titleId, title.OwnerId, package.HlsPrefix, ct);
+            if (count > 0) log.Info("title {0}: {1} sampled frame(s) queued for the image pipeline", titleId, count);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.Warning("title {0}: its frames were not handed to the image pipeline: {1}", titleId, e.Message);
+        }
     }
 
     private Task FailAsync(TitleView title, string reason, CancellationToken ct) => title.Status == TitleStatus.Probing
