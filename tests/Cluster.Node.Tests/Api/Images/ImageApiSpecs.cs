@@ -74,6 +74,36 @@ public sealed class ImageApiSpecs(TitlesNodeFixture fixture)
         }, TimeSpan.FromSeconds(20));
         var others = await client.GetFromJsonAsync<JsonElement>("/api/images?tag=no-faces");
         Assert.DoesNotContain(others.GetProperty("images").EnumerateArray(), i => i.GetProperty("imageId").GetString() == artworkId);
+
+        // Complete, each is recorded by its subject: the title shows its artwork, the profile its avatar.
+        JsonElement title = default, profile = default;
+        await Eventually.AwaitAssertAsync(async () =>
+        {
+            title = await client.GetFromJsonAsync<JsonElement>($"/api/titles/{titleId}");
+            profile = await client.GetFromJsonAsync<JsonElement>($"/api/users/{userId}");
+            Assert.Equal(artworkId, title.GetProperty("artworkImageId").GetString());
+            Assert.Equal(avatarId, profile.GetProperty("avatarImageId").GetString());
+        }, TimeSpan.FromSeconds(20));
+        Assert.Contains(title.GetProperty("artworkVariants").EnumerateArray(),
+            v => v.GetProperty("url").GetString() == $"/api/images/{artworkId}/variants/w320.webp");
+        Assert.Equal($"/api/images/{artworkId}/variants/w320.jpg", title.GetProperty("artworkUrl").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(profile.GetProperty("avatarUrl").GetString())).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_newer_avatar_replaces_the_one_the_profile_shows()
+    {
+        var (userId, client) = await fixture.NewUserAsync();
+        var first = await AcceptedIdAsync(await PutAvatarAsync(client, userId, TestImages.Astronaut()));
+        await SettledAsync(client, first);
+        await Eventually.AwaitAssertAsync(async () => Assert.Equal(first,
+            (await client.GetFromJsonAsync<JsonElement>($"/api/users/{userId}")).GetProperty("avatarImageId").GetString()), TimeSpan.FromSeconds(20));
+
+        var second = await AcceptedIdAsync(await PutAvatarAsync(client, userId, TestImages.Astronaut()));
+        await SettledAsync(client, second);
+
+        await Eventually.AwaitAssertAsync(async () => Assert.Equal(second,
+            (await client.GetFromJsonAsync<JsonElement>($"/api/users/{userId}")).GetProperty("avatarImageId").GetString()), TimeSpan.FromSeconds(20));
     }
 
     [Fact]
