@@ -99,11 +99,11 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
 
     /// <summary>
     /// Removes the work folder and lets the queue forget the batch; a failed title's partial package goes too, and
-    /// what its batch still had pending or in flight is cancelled first (no node keeps encoding a failed title).
+    /// what its batch still had pending or in flight is cancelled first (no node keeps encoding a failed title); a published
+    /// title's sampled frames are handed to the image pipeline.
     /// </summary>
     private async Task<PipelineStep> CleanUpAsync(TitleView title, CancellationToken ct)
     {
-        if (title.Status == TitleStatus.Published) await HandOverFramesAsync(title, ct);
         if (title.Source is { } source)
         {
             var batch = TitleWork.For(context.WorkRoot, titleId, source.UploadId).BatchId;
@@ -120,6 +120,8 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
             await foreach (var blob in context.Store.ListAsync(TitleBlobKeys.Hls(titleId), ct))
                 await context.Store.DeleteAsync(blob.Key, ct);
         TryDeleteFolder(TitleWork.TitleFolder(context.WorkRoot, titleId));
+        // Last: it reads only the published package, and a crash before the step ends runs the whole step again.
+        if (title.Status == TitleStatus.Published) await HandOverFramesAsync(title, ct);
         return PipelineStep.Finished;
     }
 
