@@ -29,6 +29,7 @@ public sealed class ImageCatalog(Func<IReadJournal> openJournal, TimeSpan retryA
 
     protected override void Queries()
     {
+        TitleFrames();
         Receive<FindImagesByTag>(find => Sender.Tell(new ImageSearchResult(Complete()
             .Where(s => s.Tags().Contains(find.Tag, StringComparer.OrdinalIgnoreCase))
             .OrderByDescending(s => s.SubmittedAt).Take(find.Limit)
@@ -47,6 +48,16 @@ public sealed class ImageCatalog(Func<IReadJournal> openJournal, TimeSpan retryA
                 .OrderBy(p => p.Distance).ThenBy(p => p.State.ImageId, StringComparer.Ordinal).Take(find.Limit)
                 .Select(p => Summary(p.State, p.Distance)).ToList()));
         });
+    }
+
+    private void TitleFrames()
+    {
+        Receive<FindTitleFrames>(find => Sender.Tell(new TitleFramesResult(States.Select(e => e.Value)
+            .Where(s => s.Kind == ImageKind.Frame && s.Status != ImageStatus.None && s.SubjectId == find.TitleId)
+            .OrderBy(s => s.FrameAt).ThenBy(s => s.ImageId, StringComparer.Ordinal).Take(find.Limit)
+            .Select(s => new TitleFrame(s.ImageId, (s.FrameAt ?? TimeSpan.Zero).TotalSeconds, s.Status, s.Tags(),
+                s.Results.GetValueOrDefault(ImageStage.Detect)?.Faces?.Count, s.Results.GetValueOrDefault(ImageStage.Tag)?.Tags?.Hash))
+            .ToList())));
     }
 
     private IEnumerable<ImageState> Complete() => States.Select(e => e.Value).Where(s => s.Status == ImageStatus.Complete);

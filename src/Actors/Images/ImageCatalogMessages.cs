@@ -13,3 +13,11 @@ public sealed record ImageSummary(string ImageId, ImageKind Kind, string Subject
 
 /// <summary>The answer; <see cref="Known"/> is false when a similar-search names an image the catalog has no hash for.</summary>
 public sealed record ImageSearchResult(IReadOnlyList<ImageSummary> Images, bool Known = true);
+
+/// <summary>The frames of a title (images of kind frame whose subject is the title), in time order, at most <see cref="Limit"/>.</summary>
+public sealed record FindTitleFrames(string TitleId, int Limit);
+
+/// <summary>One frame of a title: its image, its time in the title (seconds), where its pipeline is and its tags.</summary>
+public sealed record TitleFrame(string ImageId, double Seconds, ImageStatus Status, IReadOnlyList<string> Tags, int? Faces, string? Hash);
+
+public sealed record TitleFramesResult(IReadOnlyList<TitleFrame> Frames);

@@ -11,11 +11,12 @@ public interface IImageCommand : IWithEntityId, IProtocolMessage
 }
 
 /// <summary>
-/// An upload stored at <see cref="ImageBlobKeys.Source"/>: start its pipeline. A repeat with the same id answers
-/// the same jobs and stores nothing.
+/// An upload (or a title's sampled frame) stored at <see cref="ImageBlobKeys.Source"/>: start its pipeline. A repeat
+/// with the same id answers the same jobs and stores nothing. <see cref="FrameAt"/> is a frame's time in its title.
 /// </summary>
 [Manifest("image.submit.v1")]
-public sealed record SubmitImage(string ImageId, ImageKind Kind, string OwnerId, string SubjectId, long SourceBytes, bool BlurFaces) : IImageCommand;
+public sealed record SubmitImage(string ImageId, ImageKind Kind, string OwnerId, string SubjectId, long SourceBytes, bool BlurFaces,
+    TimeSpan? FrameAt = null) : IImageCommand;
 
 /// <summary>A worker's result for one stage. A result for a stage already done (late or duplicate) changes nothing.</summary>
 [Manifest("image.stage-succeeded.v1")]

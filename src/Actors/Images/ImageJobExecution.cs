@@ -4,11 +4,12 @@ namespace MediaPlatform.Actors.Images;
 
 /// <summary>
 /// One leased job from start to acknowledgement: run the stage, record the outcome on the image, queue the stages
-/// that are now ready, and only then tell the queue the job is done. Any step that does not happen (the node dies,
+/// that are now ready (or, when the image is complete, tell its title or user), and only then tell the queue the job is done. Any step that does not happen (the node dies,
 /// an ask times out) leaves the job leased; its lease runs out and the job is run again, and the image ignores the
 /// repeated result, so each step is safe to repeat.
 /// </summary>
-public sealed class ImageJobExecution(ImageStageRunner runner, ImageSettings settings, Func<IActorRef> images, Func<ImageStage, IActorRef> queues)
+public sealed class ImageJobExecution(ImageStageRunner runner, ImageSettings settings, Func<IActorRef> images, Func<ImageStage, IActorRef> queues,
+    ImageSubjects? subjects = null)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
@@ -32,6 +33,9 @@ public sealed class ImageJobExecution(ImageStageRunner runner, ImageSettings set
             case ImageStageRun.Succeeded ok:
                 var recorded = await AskAsync<ImageStageRecorded>(images(), new RecordStageSucceeded(job.ImageId, job.Stage, attempt, ok.Result));
                 foreach (var next in recorded.NextJobs) await AskAsync<ImageQueueAck>(queues(next.Stage), new EnqueueImageJob(next));
+                // Nothing left to queue: this may have been the last stage; a complete artwork or avatar is shown by its subject.
+                if (recorded.NextJobs.Count == 0 && subjects is not null)
+                    await subjects.RecordCompleteAsync(await AskAsync<ImageView>(images(), new GetImage(job.ImageId)));
                 await AskAsync<ImageQueueAck>(lease.Queue, new CompleteImageJob(job.ImageId, attempt));
                 break;
             case ImageStageRun.Refused refused:

@@ -36,5 +36,13 @@ public sealed record ImageQueueState(ImmutableSortedDictionary<string, QueuedIma
         _ => this,
     };
 
+    /// <summary>
+    /// The held jobs in the order they are offered: uploads (someone is waiting for them) before title frames
+    /// (background work, <see cref="ImageIds.IsFrame"/>), each in image-id order; only those <paramref name="free"/> accepts.
+    /// </summary>
+    public IEnumerable<QueuedImageJob> Offerable(Func<QueuedImageJob, bool> free) =>
+        Jobs.Values.Where(j => free(j) && !ImageIds.IsFrame(j.Job.ImageId))
+            .Concat(Jobs.Values.Where(j => free(j) && ImageIds.IsFrame(j.Job.ImageId)));
+
     private static Decision<IImageQueueEvent> Ack(string imageId) => Decide.Reply<IImageQueueEvent>(new ImageQueueAck(imageId));
 }

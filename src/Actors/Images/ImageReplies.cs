@@ -26,4 +26,5 @@ public sealed record ImageView(
     int? Faces,
     IReadOnlyList<StoredImageVariant> Variants,
     string? Reason,
-    DateTimeOffset SubmittedAt) : IProtocolMessage;
+    DateTimeOffset SubmittedAt,
+    double? FrameSeconds = null) : IProtocolMessage;

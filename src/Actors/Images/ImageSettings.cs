@@ -6,7 +6,8 @@ namespace MediaPlatform.Actors.Images;
 /// <summary>
 /// The image pipeline's settings, read from <c>media-platform.images</c> (defaults when absent): upload and pixel
 /// limits, the face cascade file, which kinds of image get their faces blurred, the served widths, and the work
-/// queues' per-node concurrency, attempts, retry delay and job time-out.
+/// queues' per-node concurrency, attempts, retry delay and job time-out; and how many of a published title's sampled
+/// frames become image jobs (<see cref="MaxFramesPerTitle"/>, 0: none).
 /// </summary>
 public sealed record ImageSettings(
     long MaxUploadBytes,
@@ -25,6 +26,9 @@ public sealed record ImageSettings(
     public static readonly ImageSettings Default = new(10L * 1024 * 1024, 40_000_000, 16_384,
         "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml", new HashSet<ImageKind> { ImageKind.Artwork },
         [160, 320, 640, 1280], 2, 3, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
+
+    /// <summary>At most this many of a published title's sampled frames go through the pipeline (spread evenly over the title).</summary>
+    public int MaxFramesPerTitle { get; init; } = 40;
 
     public bool Blurs(ImageKind kind) => BlurFaces.Contains(kind);
 
@@ -48,7 +52,10 @@ public sealed record ImageSettings(
             Int(root, "max-concurrent-jobs-per-node", Default.MaxConcurrentJobsPerNode, 1, 64),
             Int(root, "max-attempts", Default.MaxAttempts, 1, 20),
             Duration(root, "retry-delay", Default.RetryDelay, TimeSpan.Zero, TimeSpan.FromHours(1)),
-            Duration(root, "job-timeout", Default.JobTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)));
+            Duration(root, "job-timeout", Default.JobTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)))
+        {
+            MaxFramesPerTitle = Int(root, "max-frames-per-title", Default.MaxFramesPerTitle, 0, 1000),
+        };
     }
 
     private static IReadOnlySet<ImageKind> Kinds(Config root)
@@ -61,7 +68,7 @@ public sealed record ImageSettings(
         var kinds = new HashSet<ImageKind>();
         foreach (var name in names)
             kinds.Add(Enum.TryParse<ImageKind>(name, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
-                ? kind : throw new ConfigurationException($"{path}: '{name}' is not a kind of image (artwork, avatar)"));
+                ? kind : throw new ConfigurationException($"{path}: '{name}' is not a kind of image (artwork, avatar, frame)"));
         return kinds;
     }
 

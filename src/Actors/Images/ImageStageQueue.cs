@@ -10,7 +10,8 @@ namespace MediaPlatform.Actors.Images;
 /// dies starts again on another node and offers its jobs there). It hands jobs only to its own node's worker pool,
 /// which pulls one when it has a free slot: the work of a stage spreads over the nodes as its partitions do.
 /// A job out with a worker is leased: if the result does not come back within the job time-out (the worker or its
-/// node died) it is offered again. A failed attempt is offered again after the retry delay.
+/// node died) it is offered again. A failed attempt is offered again after the retry delay. Uploads are offered before
+/// title frames (<see cref="ImageQueueState.Offerable"/>): frames fill the slots uploads leave free.
 /// </summary>
 public sealed class ImageStageQueue : EventSourcedEntity<ImageQueueState, IImageQueueCommand, IImageQueueEvent>, IWithTimers
 {
@@ -25,6 +26,7 @@ public sealed class ImageStageQueue : EventSourcedEntity<ImageQueueState, IImage
     private readonly Dictionary<string, DateTimeOffset> _leased = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _notBefore = new(StringComparer.Ordinal);
     private bool _announced;
+    private bool _announcedUploads;
 
     public ImageStageQueue(ImageStage stage, string partition, IActorRef workers, ImageSettings settings, EntitySettings entitySettings, IClock clock)
         : base($"{PersistenceIdPrefix}{stage.Name()}-{partition}", ImageQueueState.Empty, entitySettings, clock)
@@ -87,14 +89,20 @@ public sealed class ImageStageQueue : EventSourcedEntity<ImageQueueState, IImage
     private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
     private IEnumerable<QueuedImageJob> Offerable(DateTimeOffset now) =>
-        State.Jobs.Values.Where(j => !_leased.ContainsKey(j.Job.ImageId) && (!_notBefore.TryGetValue(j.Job.ImageId, out var at) || at <= now));
+        State.Offerable(j => !_leased.ContainsKey(j.Job.ImageId) && (!_notBefore.TryGetValue(j.Job.ImageId, out var at) || at <= now));
 
-    /// <summary>Tells the pool once that there is work; it pulls until the queue answers none.</summary>
+    /// <summary>
+    /// Tells the pool once that there is work (again when an upload arrives behind frames, so the pool moves this
+    /// partition up); it pulls until the queue answers none.
+    /// </summary>
     private void Announce()
     {
-        if (_announced || !Offerable(Now).Any()) return;
+        if (Offerable(Now).FirstOrDefault() is not { } first) return;
+        var uploads = !ImageIds.IsFrame(first.Job.ImageId);
+        if (_announced && (_announcedUploads || !uploads)) return;
         _announced = true;
-        _workers.Tell(new ImageWorkAvailable(Self));
+        _announcedUploads = uploads;
+        _workers.Tell(new ImageWorkAvailable(Self, uploads));
     }
 
     private void Lease()

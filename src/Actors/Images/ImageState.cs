@@ -22,7 +22,8 @@ public sealed record ImageState(
     DateTimeOffset SubmittedAt,
     ImmutableSortedDictionary<ImageStage, ImageStageRecord> Stages,
     ImmutableSortedDictionary<ImageStage, ImageStageResult> Results,
-    string? Reason) : IEntityState<ImageState, IImageEvent>, IProtocolMessage
+    string? Reason,
+    TimeSpan? FrameAt = null) : IEntityState<ImageState, IImageEvent>, IProtocolMessage
 {
     public static ImageState Empty(string imageId) => new(imageId, ImageStatus.None, ImageKind.Artwork, "", "", 0, false, default,
         ImmutableSortedDictionary<ImageStage, ImageStageRecord>.Empty, ImmutableSortedDictionary<ImageStage, ImageStageResult>.Empty, null);
@@ -52,7 +53,7 @@ public sealed record ImageState(
                 : Decide.Reject<IImageEvent>(Rejection.Conflict($"image {ImageId} already exists"));
         if (string.IsNullOrWhiteSpace(c.OwnerId) || string.IsNullOrWhiteSpace(c.SubjectId))
             return Decide.Reject<IImageEvent>(Rejection.Invalid("an image needs an owner and a subject"));
-        return Decide.Persist(this, new ImageSubmitted(c.ImageId, c.Kind, c.OwnerId, c.SubjectId, c.SourceBytes, c.BlurFaces, now), s => s.Recorded());
+        return Decide.Persist(this, new ImageSubmitted(c.ImageId, c.Kind, c.OwnerId, c.SubjectId, c.SourceBytes, c.BlurFaces, now, c.FrameAt), s => s.Recorded());
     }
 
     /// <summary>Nothing more will happen to this stage: it succeeded, was skipped or failed, or the whole image failed.</summary>
@@ -63,7 +64,7 @@ public sealed record ImageState(
         ImageSubmitted e => this with
         {
             Status = ImageStatus.Processing, Kind = e.Kind, OwnerId = e.OwnerId, SubjectId = e.SubjectId, SourceBytes = e.SourceBytes,
-            BlurFaces = e.BlurFaces, SubmittedAt = e.At,
+            BlurFaces = e.BlurFaces, SubmittedAt = e.At, FrameAt = e.FrameAt,
             Stages = ImageStages.All.ToImmutableSortedDictionary(s => s,
                 s => new ImageStageRecord(s == ImageStage.Blur && !e.BlurFaces ? StageStatus.Skipped : StageStatus.Pending, 0, null)),
         },
@@ -132,7 +133,7 @@ public sealed record ImageState(
             Stages.ToDictionary(p => p.Key.Name(), p => new ImageStageView(p.Value.Status, p.Value.Attempts, p.Value.Reason)),
             Tags(), Results.GetValueOrDefault(ImageStage.Tag)?.Tags, Results.GetValueOrDefault(ImageStage.Detect)?.Faces?.Count,
             Status == ImageStatus.Complete ? Results.GetValueOrDefault(ImageStage.Resize)?.Variants ?? [] : [],
-            Reason, SubmittedAt);
+            Reason, SubmittedAt, FrameAt?.TotalSeconds);
     }
 
     private static Decision<IImageEvent> NotFound() => Decide.Reject<IImageEvent>(Rejection.NotFound("no such image"));

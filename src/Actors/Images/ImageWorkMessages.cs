@@ -4,8 +4,11 @@ namespace MediaPlatform.Actors.Images;
 
 // Local messages between a stage queue and its node's worker pool (never leave the node, so not protocol messages).
 
-/// <summary>A queue partition has jobs no worker holds: the pool pulls when it has a free slot.</summary>
-public sealed record ImageWorkAvailable(IActorRef Queue);
+/// <summary>
+/// A queue partition has jobs no worker holds: the pool pulls when it has a free slot, from partitions holding uploads
+/// (<see cref="Uploads"/>) before those holding only title frames.
+/// </summary>
+public sealed record ImageWorkAvailable(IActorRef Queue, bool Uploads = true);
 
 /// <summary>The pool has a free slot: hand out one job (or <see cref="NoImageJob"/>).</summary>
 public sealed class RequestImageJob

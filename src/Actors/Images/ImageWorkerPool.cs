@@ -6,7 +6,8 @@ namespace MediaPlatform.Actors.Images;
 /// <summary>
 /// This node's image workers: at most <see cref="ImageSettings.MaxConcurrentJobsPerNode"/> stage jobs at once, pulled
 /// from the queue partitions this node hosts when a slot is free (so a busy node never takes more than it can run,
-/// and each stage's partitions share the slots fairly, in the order they announced work). The stage itself runs off
+/// and each stage's partitions share the slots fairly, in the order they announced work; partitions with uploads
+/// before those with only title frames, which are background work). The stage itself runs off
 /// the actor's thread; a job that overruns the job time-out is cancelled (and counted as a failed attempt).
 /// </summary>
 public sealed class ImageWorkerPool : ReceiveActor
@@ -17,6 +18,7 @@ public sealed class ImageWorkerPool : ReceiveActor
     private readonly ImageSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly LinkedList<IActorRef> _withWork = new();
+    private readonly LinkedList<IActorRef> _withFramesOnly = new(); // title frames: pulled only when no upload waits
     private int _running;
     private int _asking;
 
@@ -26,7 +28,12 @@ public sealed class ImageWorkerPool : ReceiveActor
         _settings = settings;
         Receive<ImageWorkAvailable>(available =>
         {
-            if (!_withWork.Contains(available.Queue)) _withWork.AddLast(available.Queue);
+            if (available.Uploads)
+            {
+                _withFramesOnly.Remove(available.Queue);
+                if (!_withWork.Contains(available.Queue)) _withWork.AddLast(available.Queue);
+            }
+            else if (!_withWork.Contains(available.Queue) && !_withFramesOnly.Contains(available.Queue)) _withFramesOnly.AddLast(available.Queue);
             Pull();
         });
         Receive<ImageJobLease>(lease =>
@@ -54,9 +61,9 @@ public sealed class ImageWorkerPool : ReceiveActor
 
     private void Pull()
     {
-        while (_running + _asking < _settings.MaxConcurrentJobsPerNode && _withWork.First is { } first)
+        while (_running + _asking < _settings.MaxConcurrentJobsPerNode && (_withWork.First ?? _withFramesOnly.First) is { } first)
         {
-            _withWork.RemoveFirst();
+            first.List!.Remove(first);
             _asking++;
             // A queue that moved away or died mid-ask answers nothing: the ask's time-out frees the slot.
             first.Value.Ask<object>(RequestImageJob.Instance, TimeSpan.FromSeconds(5))

@@ -16,7 +16,7 @@ public sealed record TitleLookup(string TitleId, TitleSummary? Title);
 
 /// <summary>One line of a listing.</summary>
 public sealed record TitleSummary(string TitleId, string OwnerId, string Name, TitleStatus Status, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt, double? ProgressPercent, string? FailureReason);
+    DateTimeOffset UpdatedAt, double? ProgressPercent, string? FailureReason, Images.StoredImageRef? Artwork = null);
 
 /// <summary>The titles found (at most the limit asked for) and how many matched in all.</summary>
 public sealed record TitleList(IReadOnlyList<TitleSummary> Titles, int Total);

@@ -91,3 +91,10 @@ public sealed record RecordQcReport(string TitleId, TitleQcSummary Report) : ITi
 /// <summary>Makes a title that passed quality control playable.</summary>
 [Manifest("title.publish.v1")]
 public sealed record PublishTitle(string TitleId) : ITitleCommand;
+
+/// <summary>
+/// The title's artwork image is complete (sent by the image pipeline, at least once): the title shows it unless it
+/// already shows a later upload. A repeat changes nothing.
+/// </summary>
+[Manifest("title.record-artwork.v1")]
+public sealed record RecordTitleArtwork(string TitleId, Images.StoredImageRef Image) : ITitleCommand, IResendSafe;

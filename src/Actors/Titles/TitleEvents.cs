@@ -41,3 +41,7 @@ public sealed record TitlePublished(string TitleId, DateTimeOffset At) : ITitleE
 
 [Manifest("title.failed.v1")]
 public sealed record TitleFailed(string TitleId, string Stage, string Reason, DateTimeOffset At) : ITitleEvent;
+
+/// <summary>The title shows this complete artwork image (its variants are served under /api/images/{id}/variants/).</summary>
+[Manifest("title.artwork-recorded.v1")]
+public sealed record TitleArtworkRecorded(string TitleId, Images.StoredImageRef Image, DateTimeOffset At) : ITitleEvent;

@@ -27,4 +27,5 @@ public sealed record TitleView(
     TitleQcSummary? Qc,
     TitleFailure? Failure,
     DateTimeOffset? PublishedAt,
-    long PriceMinor = Billing.Plans.TitlePricing.DefaultPriceMinor) : IProtocolMessage;
+    long PriceMinor = Billing.Plans.TitlePricing.DefaultPriceMinor,
+    Images.StoredImageRef? Artwork = null) : IProtocolMessage;

@@ -22,7 +22,7 @@ public static class TitleSearch
     }
 
     public static TitleSummary Summary(TitleState t) => new(t.TitleId, t.OwnerId, t.Name, t.Status, t.CreatedAt, t.UpdatedAt,
-        t.Status == TitleStatus.Transcoding ? t.Progress?.Percent : null, t.Failure?.Reason);
+        t.Status == TitleStatus.Transcoding ? t.Progress?.Percent : null, t.Failure?.Reason, t.Artwork);
 
     private static bool MayView(TitleState title, SearchTitles search) =>
         title.Status == TitleStatus.Published || search.ViewerIsAdmin || (search.ViewerId is { } viewer && viewer == title.OwnerId);

@@ -31,7 +31,8 @@ public sealed partial record TitleState(
     TitleQcSummary? Qc,
     TitleFailure? Failure,
     DateTimeOffset? PublishedAt,
-    long PriceMinor = TitlePricing.DefaultPriceMinor) : IEntityState<TitleState, ITitleEvent>, IProtocolMessage
+    long PriceMinor = TitlePricing.DefaultPriceMinor,
+    Images.StoredImageRef? Artwork = null) : IEntityState<TitleState, ITitleEvent>, IProtocolMessage
 {
     public static TitleState Empty(string titleId) =>
         new(titleId, TitleStatus.None, "", "", "", default, default, null, ImmutableList<StoredSubtitles>.Empty, null,
@@ -53,6 +54,7 @@ public sealed partial record TitleState(
         RecordPackaged c => RecordPackage(c, now),
         RecordQcReport c => RecordQc(c, now),
         PublishTitle => PublishIt(now),
+        RecordTitleArtwork c => RecordArtwork(c, now),
         _ => Refuse(Rejection.Invalid($"unknown title command {command.GetType().Name}")),
     };
 
@@ -91,13 +93,20 @@ public sealed partial record TitleState(
         TitleQcReported e => this with { Qc = e.Report, UpdatedAt = e.At },
         TitlePublished e => this with { Status = TitleStatus.Published, PublishedAt = e.At, UpdatedAt = e.At },
         TitleFailed e => this with { Status = TitleStatus.Failed, Failure = new TitleFailure(e.Stage, e.Reason, e.At), UpdatedAt = e.At },
+        TitleArtworkRecorded e => this with { Artwork = e.Image, UpdatedAt = e.At },
         _ => this,
     };
 
     /// <summary>Views carry the Streams records callers work with; the stored shapes stay inside the entity.</summary>
     public TitleView View() => new(TitleId, OwnerId, Name, Description, Status, CreatedAt, UpdatedAt, Source,
         Subtitles.Select(t => t.ToTrack()).ToList(), Probe?.ToProbe(), Ladder.Select(r => r.ToRung()).ToList(), Progress?.View(),
-        Package?.ToPackage(), Qc, Failure, PublishedAt, PriceMinor);
+        Package?.ToPackage(), Qc, Failure, PublishedAt, PriceMinor, Artwork);
+
+    /// <summary>A complete artwork image: shown unless the title already shows a later upload (any status: artwork is not media).</summary>
+    private Decision<ITitleEvent> RecordArtwork(RecordTitleArtwork c, DateTimeOffset now) =>
+        c.Image.Replaces(Artwork)
+            ? Decide.Persist(this, new TitleArtworkRecorded(TitleId, c.Image, now), s => s.View())
+            : Decide.Reply<ITitleEvent>(View());
 
     private Decision<ITitleEvent> Create(CreateTitle c, DateTimeOffset now)
     {

@@ -58,3 +58,10 @@ public sealed record RevokeUserTokens(string UserId) : IUserCommand;
 /// <summary>The token version the user's tokens must carry; asked by a node whose replica has no entry for the user.</summary>
 [Manifest("user.get-token-version.v1")]
 public sealed record GetUserTokenVersion(string UserId) : IUserCommand;
+
+/// <summary>
+/// The user's avatar image is complete (sent by the image pipeline, at least once): the profile shows it unless it
+/// already shows a later upload. A repeat changes nothing.
+/// </summary>
+[Manifest("user.record-avatar.v1")]
+public sealed record RecordUserAvatar(string UserId, Images.StoredImageRef Image) : IUserCommand;

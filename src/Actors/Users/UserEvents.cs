@@ -41,3 +41,7 @@ public enum TokenRevocationReason
     PasswordChanged,
     EmailChanged,
 }
+
+/// <summary>The profile shows this complete avatar image.</summary>
+[Manifest("user.avatar-recorded.v1")]
+public sealed record UserAvatarRecorded(Images.StoredImageRef Image, DateTimeOffset At) : IUserEvent;

@@ -5,7 +5,7 @@ namespace MediaPlatform.Actors.Users;
 
 [Manifest("user.profile.v1")]
 public sealed record UserProfile(string UserId, string Email, string DisplayName, DateTimeOffset RegisteredAt,
-    IReadOnlyList<StoredCard> Cards, string? DefaultCardId) : IProtocolMessage;
+    IReadOnlyList<StoredCard> Cards, string? DefaultCardId, Images.StoredImageRef? Avatar = null) : IProtocolMessage;
 
 [Manifest("user.credentials.v1")]
 public sealed record UserCredentials(string UserId, string Email, string PasswordHash, long TokenVersion = 0) : IProtocolMessage;

@@ -25,6 +25,9 @@ public sealed record UserState(
 
     /// <summary>Names the sign-up request that created the user (see <see cref="RegisterUser"/>); null for older users.</summary>
     public string? SignUpFingerprint { get; init; }
+
+    /// <summary>The avatar the profile shows (the newest complete upload); null for none.</summary>
+    public Images.StoredImageRef? Avatar { get; init; }
     public const int MaxCards = 10;
 
     public static UserState Empty(string userId) =>
@@ -45,6 +48,9 @@ public sealed record UserState(
         AddPaymentCard c => AddCard(c, now),
         RemovePaymentCard c => RemoveCard(c, now),
         SetDefaultPaymentCard c => SetDefaultCard(c, now),
+        RecordUserAvatar c => c.Image.Replaces(Avatar)
+            ? Decide.Persist(this, new UserAvatarRecorded(c.Image, now), s => s.Profile())
+            : Decide.Reply<IUserEvent>(Profile()),
         _ => Decide.Reject<IUserEvent>(Rejection.Invalid($"unknown user command {command.GetType().Name}")),
     };
 
@@ -67,12 +73,13 @@ public sealed record UserState(
             DefaultCardId = DefaultCardId != e.CardId ? DefaultCardId : Cards.FirstOrDefault(c => c.CardId != e.CardId)?.CardId,
         },
         DefaultPaymentCardSet e => this with { DefaultCardId = e.CardId },
+        UserAvatarRecorded e => this with { Avatar = e.Image },
         _ => this,
     };
 
     public UserTokenVersion Version() => new(UserId, TokenVersion);
 
-    public UserProfile Profile() => new(UserId, Email, DisplayName, RegisteredAt, Cards, DefaultCardId);
+    public UserProfile Profile() => new(UserId, Email, DisplayName, RegisteredAt, Cards, DefaultCardId, Avatar);
 
     private Decision<IUserEvent> Register(RegisterUser c, DateTimeOffset now)
     {

@@ -29,7 +29,8 @@ public static class ImageHosting
             .WithActors((system, registry, resolver) =>
             {
                 var runner = new ImageStageRunner(resolver.GetService<IBlobStore>(), images);
-                var execution = new ImageJobExecution(runner, images, () => registry.Get<ImageRegions.Images>(), stage => ImageRegions.Queue(registry, stage));
+                var subjects = new ImageSubjects(() => registry.Get<EntityRegions.Titles>(), () => registry.Get<EntityRegions.Users>(), system.Log);
+                var execution = new ImageJobExecution(runner, images, () => registry.Get<ImageRegions.Images>(), stage => ImageRegions.Queue(registry, stage), subjects);
                 registry.Register<ImageRegions.Workers>(system.ActorOf(ImageWorkerPool.PropsFor(execution, images), ImageWorkerPool.Name));
             })
             .WithShardRegion<ImageRegions.Images>(ImageEntity.TypeName, (_, _, _) => imageId => ImageEntity.PropsFor(imageId, settings.Entities, clock),

@@ -46,8 +46,12 @@ public static class TitleHosting
         .WithShardRegion<EntityRegions.Pipelines>(TitlePipeline.TypeName, (system, registry, resolver) =>
             {
                 var priority = FfmpegPriority.Runner(settings.Transcode);
+                var store = resolver.GetService<IBlobStore>();
+                // A published title's sampled frames go through the image pipeline (its regions are registered before this one).
+                var frames = new MediaPlatform.Actors.Images.TitleFrameImages(store, settings.Images, () => registry.Get<ImageRegions.Images>(),
+                    stage => ImageRegions.Queue(registry, stage));
                 var context = new PipelineContext(registry.Get<EntityRegions.Titles>(), registry.Get<EntityRegions.TranscodeCoordinatorProxy>(),
-                    resolver.GetService<IBlobStore>(), settings.Pipeline, options.WorkDirectory, priority, LocalSteps.For(system));
+                    store, settings.Pipeline, options.WorkDirectory, priority, LocalSteps.For(system), frames);
                 return titleId => TitlePipeline.PropsFor(titleId, context);
             },
             new EntityMessageExtractor<ITitlePipelineCommand>(m => m.TitleId),

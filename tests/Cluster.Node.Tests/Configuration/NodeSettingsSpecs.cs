@@ -92,6 +92,8 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.images.max-concurrent-jobs-per-node = 0", "media-platform.images.max-concurrent-jobs-per-node")]
     [InlineData("media-platform.images.max-attempts = 0", "media-platform.images.max-attempts")]
     [InlineData("media-platform.images.job-timeout = soon", "media-platform.images.job-timeout")]
+    [InlineData("media-platform.images.max-frames-per-title = 1001", "media-platform.images.max-frames-per-title")]
+    [InlineData("media-platform.images.max-frames-per-title = -1", "media-platform.images.max-frames-per-title")]
     [InlineData("media-platform.projections.batch-size = 0", "media-platform.projections.batch-size")]
     [InlineData("media-platform.projections.batch-size = lots", "media-platform.projections.batch-size")]
     [InlineData("media-platform.projections.batch-window = 1m", "media-platform.projections.batch-window")]

@@ -50,6 +50,32 @@ public sealed class ImageDecoderSpecs
     }
 
     [Fact]
+    public void A_cmyk_jpeg_is_converted_to_srgb_with_its_colours_kept()
+    {
+        var decoded = Assert.IsType<DecodeOutcome.Decoded>(ImageDecoder.Decode(TestImages.CmykJpeg(), ImageLimits.Default));
+        using var bitmap = decoded.Bitmap;
+
+        Assert.Equal(("jpeg", 32, 16, SKColorType.Rgba8888), (decoded.Format, decoded.Width, decoded.Height, bitmap.ColorType));
+        AssertNear(new SKColor(220, 30, 30), bitmap.GetPixel(4, 8));
+        AssertNear(new SKColor(30, 60, 200), bitmap.GetPixel(27, 8));
+    }
+
+    [Fact]
+    public async Task An_animated_webp_is_refused_with_its_frame_count()
+    {
+        var animated = await BadImages.AnimatedWebpAsync();
+        Assert.Equal("WEBP", System.Text.Encoding.ASCII.GetString(animated, 8, 4));
+
+        AssertRefused(animated, "animated images are not accepted (3 frames)");
+        Assert.Contains("animated", ImageDecoder.Inspect(animated, ImageLimits.Default));
+    }
+
+    /// <summary>Within a JPEG's and a CMYK round trip's error of the colour.</summary>
+    private static void AssertNear(SKColor expected, SKColor actual) =>
+        Assert.True(Math.Abs(expected.Red - actual.Red) <= 24 && Math.Abs(expected.Green - actual.Green) <= 24 && Math.Abs(expected.Blue - actual.Blue) <= 24,
+            $"expected about {expected}, decoded {actual}");
+
+    [Fact]
     public void Zero_bytes_are_refused_as_empty() => AssertRefused([], "empty");
 
     [Fact]

@@ -15,6 +15,10 @@ public static class BadImages
         return body.ToArray();
     }
 
+    /// <summary>A 3-frame animated WebP (64x48 testsrc), written by ffmpeg's libwebp_anim encoder.</summary>
+    public static Task<byte[]> AnimatedWebpAsync() => Media.Clips.BytesAsync("animated.webp",
+        ["-f", "lavfi", "-i", "testsrc=size=64x48:rate=5", "-frames:v", "3", "-c:v", "libwebp_anim", "-loop", "0"]);
+
     public static byte[] Svg() => System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>");
 
     /// <summary>A valid 1-bit grey PNG of <paramref name="side"/>² pixels: all zeros, so a few hundred KB declare gigapixels.</summary>

@@ -8,6 +8,9 @@ public static class TestImages
     /// <summary>The public-domain NASA portrait (one face), 512x512 JPEG; see Images/PROVENANCE.md.</summary>
     public static byte[] Astronaut() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Images", "astronaut.jpg"));
 
+    /// <summary>A 32x16 CMYK JPEG: left half was rgb(220,30,30), right half rgb(30,60,200) (see Images/PROVENANCE.md).</summary>
+    public static byte[] CmykJpeg() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Images", "two-colours-cmyk.jpg"));
+
     /// <summary>A gradient with a few shapes, so encodings and hashes have something to see; <paramref name="seed"/> varies it.</summary>
     public static SKBitmap Pattern(int width, int height, int seed = 0)
     {

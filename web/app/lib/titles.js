@@ -3,16 +3,18 @@ import { h } from './dom.js';
 import { duration, seconds } from './format.js';
 
 /**
- * A published title's poster is the frame grabbed when it was packaged (posterUrl); until that loads — or when there
- * is none, as for titles published before posters were grabbed — a neutral placeholder shows: the title's initial on
- * a colour picked from its id, the same on every visit.
+ * A title's picture is its uploaded artwork once the image pipeline has finished it (artworkUrl), else the frame grabbed
+ * when it was packaged (posterUrl); until that loads — or when there is neither, as for titles published before
+ * posters were grabbed — a neutral placeholder shows: the title's initial on a colour picked from its id, the same on
+ * every visit.
  */
 export function poster(title) {
   const hue = [...title.titleId].reduce((sum, c) => (sum * 31 + c.charCodeAt(0)) % 360, 7);
   const art = h('div', { class: `poster hue-${hue % 12}`, 'aria-hidden': 'true' });
   art.textContent = (title.name || '?').trim().charAt(0).toUpperCase();
-  if (!title.posterUrl) return art;
-  const image = h('img', { class: 'poster-image', src: title.posterUrl, alt: '', loading: 'lazy', decoding: 'async' });
+  const src = title.artworkUrl || title.posterUrl;
+  if (!src) return art;
+  const image = h('img', { class: 'poster-image', src, alt: '', loading: 'lazy', decoding: 'async' });
   image.addEventListener('error', () => image.remove()); // the initial underneath shows again
   art.append(image);
   return art;

@@ -52,6 +52,8 @@ function profileSection(profile, navigate, tell) {
   }));
   return h('section', { class: 'card', 'aria-labelledby': 'profile-h' },
     h('h2', { id: 'profile-h' }, 'Profile'),
+    // The avatar once the image pipeline has finished the newest upload.
+    profile.avatarUrl ? h('img', { class: 'avatar', id: 'my-avatar', src: profile.avatarUrl, alt: 'Your avatar', width: 96, height: 96 }) : null,
     h('dl', { class: 'facts' },
       h('dt', {}, 'Name'), h('dd', {}, profile.displayName),
       h('dt', {}, 'Email'), h('dd', {}, profile.email),

@@ -8,7 +8,8 @@ namespace MediaPlatform.Actors.Titles.Pipeline;
 /// <summary>
 /// What a title pipeline works with: the title entities' region, the transcode coordinator (its proxy), the blob
 /// store, the settings, and <see cref="WorkRoot"/> — a folder every node shares, where chunks and encodes live while
-/// a title is transcoded — and <see cref="LocalSteps"/>, the node's one limiter of heavy local steps.
+/// a title is transcoded — and <see cref="LocalSteps"/>, the node's one limiter of heavy local steps; and where a
+/// published title's sampled frames go (<see cref="Frames"/>: the image pipeline; null where it is not wired).
 /// </summary>
 public sealed record PipelineContext(
     IActorRef Titles,
@@ -17,7 +18,8 @@ public sealed record PipelineContext(
     PipelineSettings Settings,
     string WorkRoot,
     FfmpegRunner Runner,
-    LocalStepQueue LocalSteps)
+    LocalStepQueue LocalSteps,
+    Images.TitleFrameImages? Frames = null)
 {
     public static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 }

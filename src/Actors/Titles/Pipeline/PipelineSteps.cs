@@ -99,7 +99,8 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
 
     /// <summary>
     /// Removes the work folder and lets the queue forget the batch; a failed title's partial package goes too, and
-    /// what its batch still had pending or in flight is cancelled first (no node keeps encoding a failed title).
+    /// what its batch still had pending or in flight is cancelled first (no node keeps encoding a failed title); a published
+    /// title's sampled frames are handed to the image pipeline.
     /// </summary>
     private async Task<PipelineStep> CleanUpAsync(TitleView title, CancellationToken ct)
     {
@@ -119,7 +120,28 @@ public sealed class PipelineSteps(string titleId, PipelineContext context, ILogg
             await foreach (var blob in context.Store.ListAsync(TitleBlobKeys.Hls(titleId), ct))
                 await context.Store.DeleteAsync(blob.Key, ct);
         TryDeleteFolder(TitleWork.TitleFolder(context.WorkRoot, titleId));
+        // Last: it reads only the published package, and a crash before the step ends runs the whole step again.
+        if (title.Status == TitleStatus.Published) await HandOverFramesAsync(title, ct);
         return PipelineStep.Finished;
+    }
+
+    /// <summary>
+    /// The published title's sampled frames become image jobs (tags, faces, hashes). Best effort, like the preview they
+    /// come from: a failure is logged and never touches the published title. Repeated if the node dies before the clean-up
+    /// ends; the frames' ids make that harmless.
+    /// </summary>
+    private async Task HandOverFramesAsync(TitleView title, CancellationToken ct)
+    {
+        if (context.Frames is not { } frames || title.Package is not { } package) return;
+        try
+        {
+            var count = await frames.SubmitAsync(titleId, title.OwnerId, package.HlsPrefix, ct);
+            if (count > 0) log.Info("title {0}: {1} sampled frame(s) queued for the image pipeline", titleId, count);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.Warning("title {0}: its frames were not handed to the image pipeline: {1}", titleId, e.Message);
+        }
     }
 
     private Task FailAsync(TitleView title, string reason, CancellationToken ct) => title.Status == TitleStatus.Probing

@@ -22,13 +22,17 @@ public sealed record ImageResponse(
     StoredImageTags? Details,
     int? Faces,
     IReadOnlyList<ImageVariantResponse> Variants,
-    string? Reason)
+    string? Reason,
+    double? FrameSeconds = null)
 {
     public static ImageResponse From(ImageView v) => new(v.ImageId, v.Status, v.Kind, v.SubjectId, v.Width, v.Height, v.Format, v.Stages,
         v.Tags, v.Details, v.Faces,
         v.Variants.Select(x => new ImageVariantResponse(x.Name, x.Width, x.Height, x.ContentType, x.Bytes, ImageRoutes.VariantPath(v.ImageId, x.Name))).ToList(),
-        v.Reason);
+        v.Reason, v.FrameSeconds);
 }
 
 /// <summary>GET /api/images?tag= and GET /api/images/{id}/similar.</summary>
 public sealed record ImageListResponse(IReadOnlyList<ImageSummary> Images);
+
+/// <summary>GET /api/images?title={id}: the title's sampled frames in time order.</summary>
+public sealed record TitleFramesResponse(string TitleId, IReadOnlyList<TitleFrame> Frames);

@@ -37,7 +37,7 @@ public static partial class ImageRoutes
             .WithSummary("Upload the user's avatar (that user or an admin): JPEG, PNG or WebP as the raw body; 202 with the imageId");
 
         var images = app.MapGroup(Prefix).WithTags("images").RequireAuthorization();
-        images.MapGet("/", SearchAsync).WithSummary("Complete images with a tag (faces, no-faces, dark, bright, high-contrast, text, artwork, avatar …)");
+        images.MapGet("/", SearchAsync).WithSummary("Complete images with a tag (faces, no-faces, dark, bright, high-contrast, text, artwork, avatar, frame …); or ?title={id}: the title's sampled frames with their times and tags");
         images.MapGet("/{imageId}", GetAsync).WithSummary("An image: status (Processing, Complete, Failed), each stage's status and attempts, tags, variants");
         images.MapGet("/{imageId}/similar", SimilarAsync).WithSummary("Complete images whose perceptual hash is within maxDistance bits (default 10), nearest first");
         images.MapMethods("/{imageId}/variants/{name}", [HttpMethods.Get, HttpMethods.Head], VariantAsync)
@@ -49,13 +49,26 @@ public static partial class ImageRoutes
         ApiInput.Id("image id", imageId) is { } bad ? Task.FromResult(bad)
             : region.ActorRef.AskAsync<ImageView>(new GetImage(imageId), ct, view => Results.Ok(ImageResponse.From(view)));
 
-    private static async Task<IResult> SearchAsync(string? tag, int? limit, IRequiredActor<ImageRegions.Catalog> catalog, CancellationToken ct)
+    private static async Task<IResult> SearchAsync(string? tag, string? title, int? limit, IRequiredActor<ImageRegions.Catalog> catalog, CancellationToken ct)
     {
+        if (title is not null) return await TitleFramesAsync(tag, title, limit, catalog.ActorRef, ct);
         if (string.IsNullOrWhiteSpace(tag) || tag.Length > 40 || !TagPattern().IsMatch(tag))
             return ApiProblems.Invalid("tag is required: letters, digits and '-' (e.g. tag=faces)");
         if (Limit(limit) is not { } take) return ApiProblems.Invalid($"limit must be between 1 and {MaxLimit}");
         var found = await AskCatalogAsync(catalog.ActorRef, new FindImagesByTag(tag, take), ct);
         return found is null ? ApiProblems.Timeout("the image catalog") : Results.Ok(new ImageListResponse(found.Images));
+    }
+
+    /// <summary>A title's sampled frames (images of kind frame) in time order, with their times, status and tags.</summary>
+    private static async Task<IResult> TitleFramesAsync(string? tag, string title, int? limit, IActorRef catalog, CancellationToken ct)
+    {
+        if (tag is not null) return ApiProblems.Invalid("ask for either tag= or title=, not both");
+        if (ApiInput.Id("title id", title) is { } bad) return bad;
+        if (Limit(limit) is not { } take) return ApiProblems.Invalid($"limit must be between 1 and {MaxLimit}");
+        TitleFramesResult found;
+        try { found = await catalog.Ask<TitleFramesResult>(new FindTitleFrames(title, take), EntityAsk.DefaultTimeout, ct); }
+        catch (AskTimeoutException) { return ApiProblems.Timeout("the image catalog"); }
+        return Results.Ok(new TitleFramesResponse(title, found.Frames));
     }
 
     private static async Task<IResult> SimilarAsync(string imageId, int? maxDistance, int? limit, IRequiredActor<ImageRegions.Catalog> catalog, CancellationToken ct)

@@ -67,7 +67,7 @@ public static class ImageUploads
         if (ImageDecoder.Inspect(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), new ImageLimits(settings.MaxPixels, settings.MaxSide)) is { } refusal)
             return Results.Problem(title: "Unprocessable image", detail: refusal, statusCode: StatusCodes.Status422UnprocessableEntity);
 
-        var imageId = "img-" + Guid.NewGuid().ToString("N");
+        var imageId = ImageIds.Upload();
         buffer.Position = 0;
         await context.Store.WriteAsync(ImageBlobKeys.Source(imageId), buffer, settings.MaxUploadBytes, CancellationToken.None);
         var submitted = await context.Images.AskEntityAsync<ImageStageRecorded>(

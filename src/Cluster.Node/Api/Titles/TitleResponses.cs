@@ -43,9 +43,20 @@ public sealed record TitleResponse(
     /// </summary>
     public string? ThumbnailsUrl { get; init; }
 
+    /// <summary>The title's artwork (the newest uploaded image that completed the image pipeline); null before any.</summary>
+    public string? ArtworkImageId { get; init; }
+
+    /// <summary>The artwork's served variants (WebP and JPEG per width) and one JPEG about a card's width.</summary>
+    public IReadOnlyList<Images.ImageVariantLink>? ArtworkVariants { get; init; }
+
+    public string? ArtworkUrl { get; init; }
+
     public static TitleResponse From(TitleView v) => Positional(v) with
     {
         ThumbnailsUrl = v.Status == TitleStatus.Published ? PlaybackPath(v.TitleId, Streams.Thumbnails.ThumbnailTrack.FileName) : null,
+        ArtworkImageId = v.Artwork?.ImageId,
+        ArtworkVariants = Images.ImageLinks.Variants(v.Artwork),
+        ArtworkUrl = Images.ImageLinks.Card(v.Artwork),
     };
 
     private static TitleResponse Positional(TitleView v) => new(

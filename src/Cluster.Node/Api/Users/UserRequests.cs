@@ -25,4 +25,13 @@ public sealed record AddCardRequest(string? Number, int ExpiryMonth, int ExpiryY
 
 public sealed record CardResponse(string CardId, string Brand, string Last4, int ExpiryMonth, int ExpiryYear, bool IsDefault);
 
-public sealed record UserResponse(string UserId, string Email, string DisplayName, DateTimeOffset RegisteredAt, IReadOnlyList<CardResponse> Cards);
+public sealed record UserResponse(string UserId, string Email, string DisplayName, DateTimeOffset RegisteredAt, IReadOnlyList<CardResponse> Cards)
+{
+    /// <summary>The avatar (the newest uploaded image that completed the image pipeline); null before any.</summary>
+    public string? AvatarImageId { get; init; }
+
+    /// <summary>The avatar's served variants and one JPEG about a header's width.</summary>
+    public IReadOnlyList<Images.ImageVariantLink>? AvatarVariants { get; init; }
+
+    public string? AvatarUrl { get; init; }
+}

@@ -74,6 +74,36 @@ public sealed class ImageApiSpecs(TitlesNodeFixture fixture)
         }, TimeSpan.FromSeconds(20));
         var others = await client.GetFromJsonAsync<JsonElement>("/api/images?tag=no-faces");
         Assert.DoesNotContain(others.GetProperty("images").EnumerateArray(), i => i.GetProperty("imageId").GetString() == artworkId);
+
+        // Complete, each is recorded by its subject: the title shows its artwork, the profile its avatar.
+        JsonElement title = default, profile = default;
+        await Eventually.AwaitAssertAsync(async () =>
+        {
+            title = await client.GetFromJsonAsync<JsonElement>($"/api/titles/{titleId}");
+            profile = await client.GetFromJsonAsync<JsonElement>($"/api/users/{userId}");
+            Assert.Equal(artworkId, title.GetProperty("artworkImageId").GetString());
+            Assert.Equal(avatarId, profile.GetProperty("avatarImageId").GetString());
+        }, TimeSpan.FromSeconds(20));
+        Assert.Contains(title.GetProperty("artworkVariants").EnumerateArray(),
+            v => v.GetProperty("url").GetString() == $"/api/images/{artworkId}/variants/w320.webp");
+        Assert.Equal($"/api/images/{artworkId}/variants/w320.jpg", title.GetProperty("artworkUrl").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(profile.GetProperty("avatarUrl").GetString())).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_newer_avatar_replaces_the_one_the_profile_shows()
+    {
+        var (userId, client) = await fixture.NewUserAsync();
+        var first = await AcceptedIdAsync(await PutAvatarAsync(client, userId, TestImages.Astronaut()));
+        await SettledAsync(client, first);
+        await Eventually.AwaitAssertAsync(async () => Assert.Equal(first,
+            (await client.GetFromJsonAsync<JsonElement>($"/api/users/{userId}")).GetProperty("avatarImageId").GetString()), TimeSpan.FromSeconds(20));
+
+        var second = await AcceptedIdAsync(await PutAvatarAsync(client, userId, TestImages.Astronaut()));
+        await SettledAsync(client, second);
+
+        await Eventually.AwaitAssertAsync(async () => Assert.Equal(second,
+            (await client.GetFromJsonAsync<JsonElement>($"/api/users/{userId}")).GetProperty("avatarImageId").GetString()), TimeSpan.FromSeconds(20));
     }
 
     [Fact]
@@ -93,6 +123,21 @@ public sealed class ImageApiSpecs(TitlesNodeFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/images/{imageId}/variants/w160.jpg")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_cmyk_jpeg_completes_and_its_variants_keep_its_colours_in_srgb()
+    {
+        var (userId, client) = await fixture.NewUserAsync();
+
+        var imageId = await AcceptedIdAsync(await PutAvatarAsync(client, userId, TestImages.CmykJpeg()));
+        var view = await SettledAsync(client, imageId);
+
+        Assert.Equal("Complete", view.GetProperty("status").GetString());
+        using var served = SKBitmap.Decode(await client.GetByteArrayAsync($"/api/images/{imageId}/variants/w32.jpg"));
+        var (left, right) = (served.GetPixel(4, 8), served.GetPixel(27, 8));
+        Assert.True(left.Red > 180 && left.Green < 80 && left.Blue < 80, $"the red half is {left}");
+        Assert.True(right.Blue > 160 && right.Red < 80 && right.Green < 100, $"the blue half is {right}");
+    }
+
     public static TheoryData<string, string, int, string> BadUploads() => new()
     {
         { "empty", "image/jpeg", 400, "empty" },
@@ -101,6 +146,7 @@ public sealed class ImageApiSpecs(TitlesNodeFixture fixture)
         { "svg", "image/png", 422, "SVG" },
         { "bomb", "image/png", 422, "20000x20000" },
         { "noise", "image/webp", 422, "not a JPEG, PNG or WebP" },
+        { "animated-webp", "image/webp", 422, "animated images are not accepted (3 frames)" },
         { "jpeg-as-gif", "image/gif", 415, "image/jpeg, image/png or image/webp" },
     };
 
@@ -116,6 +162,7 @@ public sealed class ImageApiSpecs(TitlesNodeFixture fixture)
             "animated-gif" => BadImages.Gif(frames: 3),
             "svg" => BadImages.Svg(),
             "bomb" => BadImages.PngBomb(20_000),
+            "animated-webp" => await BadImages.AnimatedWebpAsync(),
             "noise" => Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 >> 3)).ToArray(),
             _ => TestImages.Astronaut(),
         };

@@ -44,5 +44,11 @@ public sealed class LocalStepLimitSpecs(PipelineNodeFixture fixture, ITestOutput
         Assert.All(steps.Zip(steps.Skip(1), (a, b) => (First: a, Second: b)), p => Assert.True(p.First.EndedAt <= p.Second.StartedAt,
             $"{p.First.Owner} {p.First.Kind} ({p.First.StartedAt:HH:mm:ss.fff}-{p.First.EndedAt:HH:mm:ss.fff}) overlapped " +
             $"{p.Second.Owner} {p.Second.Kind} (from {p.Second.StartedAt:HH:mm:ss.fff})"));
+
+        // Each published title's sampled frames went through the image pipeline (at most the node's 3, behind no
+        // upload here), and the same clip's frames are found as near duplicates across titles.
+        var frames = new List<IReadOnlyList<JsonElement>>();
+        foreach (var id in ids) frames.Add(await FrameImageChecks.AssertCompleteAsync(client, id, expected: 3));
+        await FrameImageChecks.AssertRepeatedAcrossTitlesAsync(client, frames[0][1].GetProperty("imageId").GetString()!, ids[1]);
     }
 }

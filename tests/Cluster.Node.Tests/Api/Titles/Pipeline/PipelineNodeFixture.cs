@@ -9,7 +9,8 @@ namespace MediaPlatform.Node.Tests.Api.Titles.Pipeline;
 
 /// <summary>
 /// One node with the shipped pipeline settings (an upload starts the title's transcode), except that it runs one heavy
-/// local step at a time whatever its cores (<see cref="LocalStepLimitSpecs"/>), and that no entity reaches a snapshot:
+/// local step at a time whatever its cores (<see cref="LocalStepLimitSpecs"/>), that it hands at most 3 frames of each
+/// published title to the image pipeline (<see cref="FrameImageChecks"/>), and that no entity reaches a snapshot:
 /// the transcode coordinator deletes the events below its snapshots, and specs here read its decisions from its journal.
 /// </summary>
 public sealed class PipelineNodeFixture : IAsyncLifetime
@@ -21,7 +22,11 @@ public sealed class PipelineNodeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var hocon = Path.Combine(_configDir.Path, "pipeline.hocon");
-        await File.WriteAllTextAsync(hocon, "media-platform.transcode.max-concurrent-local-steps = 1\nmedia-platform.entities.snapshot-every = 1000000\n");
+        // Three frames per published title go through the image pipeline (FrameImageChecks).
+        await File.WriteAllTextAsync(hocon,
+            "media-platform.transcode.max-concurrent-local-steps = 1\n" +
+            "media-platform.entities.snapshot-every = 1000000\n" +
+            "media-platform.images.max-frames-per-title = 3\n");
         Node = await TestNode.StartAsync("--config", hocon);
     }
 
