@@ -27,7 +27,7 @@ Console.WriteLine($"{options.Requests:N0} requests per operation and path, {opti
 await using var cluster = await InProcessNodeCluster.StartAsync(3, "bench", extraHocon: "media-platform.billing.require-published-title = off");
 var pool = await UserPool.CreateAsync(cluster, options.Users);
 var rows = new List<ComparisonRow>();
-foreach (var operation in Operations.All(cluster, pool))
+foreach (var operation in Operations.All(cluster, pool).Take(options.Operations))
     rows.Add(await Comparison.RunAsync(operation, options));
 ComparisonTable.Print(rows);
 

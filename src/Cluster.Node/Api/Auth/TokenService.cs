@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,11 +10,19 @@ namespace MediaPlatform.Node.Api.Auth;
 /// Signed, expiring bearer tokens: <c>base64url(claims).base64url(HMAC-SHA256(claims))</c>. The claims name the key
 /// that signed them (<c>kid</c>) and the user's token version (<c>ver</c>) at issue; a version check elsewhere
 /// (<see cref="TokenVersions"/>) refuses tokens of a version the user has since revoked. Every node holds the same
-/// keys, so a token issued by one node is accepted by all.
+/// keys, so a token issued by one node is accepted by all. A token whose signature held is remembered (bounded), so a
+/// session's later requests skip the base64, JSON and HMAC work; its expiry is still checked on every request, and its
+/// version by <see cref="TokenVersions"/>, so remembering it changes no answer.
 /// </summary>
 public sealed class TokenService(TokenKeys keys, TimeSpan lifetime, TimeProvider time)
 {
     private const int MaxTokenLength = 1024;
+
+    // Only tokens our keys signed get here, so the set holds live sessions; past the bound it starts over.
+    private const int MaxRemembered = 20_000;
+    private readonly ConcurrentDictionary<string, Verified> _verified = new(StringComparer.Ordinal);
+
+    private readonly record struct Verified(ValidToken Token, long Exp);
 
     public TimeSpan Lifetime => lifetime;
 
@@ -33,6 +42,22 @@ public sealed class TokenService(TokenKeys keys, TimeSpan lifetime, TimeProvider
     /// <summary>The token's user and version, or null when it is malformed, forged, of an unknown key or expired.</summary>
     public ValidToken? Validate(string token)
     {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        if (_verified.TryGetValue(token, out var known))
+        {
+            if (known.Exp > now) return known.Token;
+            _verified.TryRemove(token, out _);
+            return null;
+        }
+        if (Verify(token) is not { } verified) return null;
+        if (_verified.Count >= MaxRemembered) _verified.Clear();
+        _verified[token] = verified;
+        return verified.Exp > now ? verified.Token : null;
+    }
+
+    /// <summary>Format, key and signature (the costly part); the expiry is the caller's to check.</summary>
+    private Verified? Verify(string token)
+    {
         var dot = token.IndexOf('.');
         if (dot <= 0 || dot == token.Length - 1 || token.Length > MaxTokenLength) return null;
         var body = token[..dot];
@@ -48,7 +73,7 @@ public sealed class TokenService(TokenKeys keys, TimeSpan lifetime, TimeProvider
         if (claims is null || keys.Find(claims.Kid) is not { } key) return null;
         if (!CryptographicOperations.FixedTimeEquals(signature, Sign(key, body))) return null;
         if (string.IsNullOrEmpty(claims.Sub) || claims.Ver < 0) return null;
-        return claims.Exp > time.GetUtcNow().ToUnixTimeSeconds() ? new ValidToken(claims.Sub, claims.Ver) : null;
+        return new Verified(new ValidToken(claims.Sub, claims.Ver), claims.Exp);
     }
 
     private static byte[] Sign(byte[] key, string body) => HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(body));

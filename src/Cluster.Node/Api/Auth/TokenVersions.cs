@@ -14,7 +14,8 @@ namespace MediaPlatform.Node.Api.Auth;
 /// after it has persisted a bump, the flow writes the new version to a replicated map (Akka.DistributedData, write to
 /// all nodes) before it answers, so every reachable node refuses older tokens at once. A node whose replica has no
 /// entry (nobody bumped since the cluster started: the map lives in memory) asks the entity once and keeps the answer
-/// briefly in a bounded cache, so correctness never depends on gossip having arrived.
+/// briefly in a bounded cache, so correctness never depends on gossip having arrived. Concurrent checks share one read
+/// of the local replica (<see cref="SharedReplicaRead{T}"/>): each still sees the replica as of its arrival or later.
 /// </summary>
 public sealed class TokenVersions : IDisposable
 {
@@ -32,12 +33,14 @@ public sealed class TokenVersions : IDisposable
     private readonly IRequiredActor<EntityRegions.Users> _users;
     private readonly ILogger<TokenVersions> _log;
     private readonly MemoryCache _askedEntities = new(new MemoryCacheOptions { SizeLimit = CacheEntries });
+    private readonly SharedReplicaRead<IGetResponse?> _replica;
 
     public TokenVersions(ActorSystem system, IRequiredActor<EntityRegions.Users> users, ILogger<TokenVersions> log)
     {
         _system = system;
         _users = users;
         _log = log;
+        _replica = new SharedReplicaRead<IGetResponse?>(ReadReplicaAsync);
     }
 
     private IActorRef Replicator => DistributedData.Get(_system).Replicator;
@@ -52,9 +55,7 @@ public sealed class TokenVersions : IDisposable
 
     private async Task<(long? Version, bool Unavailable)> CurrentAsync(string userId, CancellationToken ct)
     {
-        IGetResponse? local;
-        try { local = await Replicator.Ask<IGetResponse>(Dsl.Get(Key, ReadLocal.Instance), ReplicaTimeout, ct); }
-        catch (AskTimeoutException) { local = null; }
+        var local = await _replica.ReadAsync(ct);
         if (local is GetSuccess found && found.Get(Key).TryGetValue(userId, out var replicated)) return (replicated, false);
         if (_askedEntities.TryGetValue(userId, out long cached)) return (cached, false);
 
@@ -69,6 +70,13 @@ public sealed class TokenVersions : IDisposable
         }
         _askedEntities.Set(userId, reply.Version, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = CacheLifetime });
         return (reply.Version, false);
+    }
+
+    private async Task<IGetResponse?> ReadReplicaAsync()
+    {
+        // No request's cancellation here: the read is shared; a request that gives up stops waiting for it.
+        try { return await Replicator.Ask<IGetResponse>(Dsl.Get(Key, ReadLocal.Instance), ReplicaTimeout); }
+        catch (AskTimeoutException) { return null; }
     }
 
     /// <summary>Asks the entity for the version it has persisted and publishes it (after a command that bumped it).</summary>

@@ -56,4 +56,17 @@ public sealed class TokenServiceSpecs
         time.Advance(Lifetime + TimeSpan.FromSeconds(1));
         Assert.Null(service.Validate(token));
     }
+
+    [Fact]
+    public void A_token_verified_before_must_still_be_refused_once_it_expires()
+    {
+        var time = new MovableTime(DateTimeOffset.UtcNow);
+        var service = Service(time);
+        var token = service.Issue("u-1", 3);
+        Assert.Equal(new ValidToken("u-1", 3), service.Validate(token));
+        Assert.Equal(new ValidToken("u-1", 3), service.Validate(token)); // remembered: the same answer
+        time.Advance(Lifetime + TimeSpan.FromSeconds(1));
+        Assert.Null(service.Validate(token));
+        Assert.Null(service.Validate(token));
+    }
 }
