@@ -161,9 +161,10 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         else if (summary.Thumbnails is { } preview)
             log.Info("title {0}: seek-bar preview of {1} thumbnails on {2} sprite sheet(s) from {3} decoded frames, poster at {4:0.0} s", titleId,
                 preview.Tiles.Count, preview.Sheets.Count, preview.Candidates, preview.PosterTime.TotalSeconds);
-        var files = await BlobFiles.UploadFolderAsync(context.Store, work.PackageFolder, work.HlsPrefix, ct);
+        // The segments the early playlists stored are these very bytes: only what is new is stored.
+        var files = await BlobFiles.UploadFolderAsync(context.Store, work.PackageFolder, work.HlsPrefix, ct, _early.StoredSegment);
         await client.AskAsync(new RecordPackaged(titleId, work.HlsPrefix, summary.MasterPlaylist, title.Ladder), ct);
-        log.Info("title {0}: packaged {1} rungs ({2}) into {3} files under {4}", titleId, summary.Rungs.Count,
+        log.Info("title {0}: packaged {1} rungs ({2}), {3} files stored under {4}", titleId, summary.Rungs.Count,
             string.Join(", ", summary.Rungs.Select(r => $"{r.Name} {r.SegmentCount} segments")), files, work.HlsPrefix);
     }
 }
