@@ -20,6 +20,9 @@ public sealed record PipelineTimes(TimeSpan Uploaded, TimeSpan Packaged, TimeSpa
 
     public EncodeTimelineView? Timeline { get; init; }
 
+    /// <summary>The node's heavy local steps (split, audio, package) with their times.</summary>
+    public MediaPlatform.Streams.Pipeline.LocalStepsView? LocalSteps { get; init; }
+
     /// <summary>The nodes' own CPU and their children's by kind during the run (Linux only).</summary>
     public IReadOnlyList<ProcessCpu>? Cpu { get; init; }
 }
@@ -43,6 +46,13 @@ public static class PipelineRun
         using var admin = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(10) };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", NodeProcessCluster.AdminToken);
         return await admin.GetFromJsonAsync<EncodeTimelineView>("cluster/encodes/timeline", Json);
+    }
+
+    private static async Task<MediaPlatform.Streams.Pipeline.LocalStepsView?> LocalStepsAsync(Uri node)
+    {
+        using var admin = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(10) };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", NodeProcessCluster.AdminToken);
+        return await admin.GetFromJsonAsync<MediaPlatform.Streams.Pipeline.LocalStepsView>("cluster/local-steps", Json);
     }
 
     public static async Task<PipelineTimes> RunAsync(Uri node, string source)
@@ -85,7 +95,7 @@ public static class PipelineRun
                 var encodes = title.GetProperty("progress").GetProperty("chunksTotal").GetInt32();
                 return new PipelineTimes(uploaded, packaged ?? published, published, firstSegment.Value, encodes)
                 {
-                    UploadedAt = uploadedAt, PublishedAt = publishedAt, Timeline = await TimelineAsync(node),
+                    UploadedAt = uploadedAt, PublishedAt = publishedAt, Timeline = await TimelineAsync(node), LocalSteps = await LocalStepsAsync(node),
                 };
             }
             if (clock.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException($"title still {status} after 30 min");

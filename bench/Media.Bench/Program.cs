@@ -78,6 +78,7 @@ async Task Scenario(string name, int?[] cores, string hocon, int run)
     (results.TryGetValue(name, out var list) ? list : results[name] = []).Add(times);
     Console.WriteLine($"run {run}: {name}: packaged {times.Packaged.TotalSeconds:0.0} s, published {times.Published.TotalSeconds:0.0} s");
     TimelineReport.Print($"run {run}: {name}", times);
+    TailReport.Print($"run {run}: {name}", times);
     PrintCpu($"run {run}: {name}", times.Cpu);
 }
 

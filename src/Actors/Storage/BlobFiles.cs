@@ -21,13 +21,21 @@ public static class BlobFiles
         return copy;
     }
 
-    /// <summary>Stores every file under <paramref name="folder"/> as <paramref name="prefix"/> + its relative path; answers how many.</summary>
-    public static async Task<int> UploadFolderAsync(IBlobStore store, string folder, string prefix, CancellationToken ct)
+    /// <summary>
+    /// Stores every file under <paramref name="folder"/> as <paramref name="prefix"/> + its relative path; answers how
+    /// many were written. A file whose key <paramref name="storedAlready"/> names, and whose blob holds as many bytes,
+    /// is left as stored: the caller knows it wrote those very bytes before (the early playlists' segments are the
+    /// package's), and writing them again costs a flushed copy per file and changes the blob's validator under players.
+    /// </summary>
+    public static async Task<int> UploadFolderAsync(IBlobStore store, string folder, string prefix, CancellationToken ct,
+        Func<string, bool>? storedAlready = null)
     {
         var count = 0;
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var key = prefix + Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (storedAlready?.Invoke(key) == true && await store.GetInfoAsync(key, ct) is { } stored && stored.Length == new FileInfo(file).Length)
+                continue;
             await using var content = File.OpenRead(file);
             await store.WriteAsync(key, content, null, ct);
             count++;

@@ -17,6 +17,14 @@ public sealed record ChunkEncodePayload(StoredChunk Chunk, IReadOnlyList<StoredR
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public StoredChunkQcSettings? Qc { get; init; }
 
+    /// <summary>
+    /// The item's place among the items of its chunk, lower first (null: 0, then by work id): the first chunk's lowest
+    /// rung goes first so the title plays soon, the last chunk's largest rung first so the batch ends in its smallest
+    /// items and no slot idles long while another finishes. Left out of the stored JSON when null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Rank { get; init; }
+
     /// <summary>A chunk × rungs encode sized by the source's pixels and the chunk's length, one share per rung.</summary>
     public static ChunkEncodePayload For(ChunkLadderEncode encode, int sourceWidth, int sourceHeight) =>
         new(StoredChunk.From(encode.Chunk), encode.Rungs.Select(StoredRung.From).ToList(), encode.Rotation, encode.OutputPaths,

@@ -202,25 +202,38 @@ public sealed partial record WorkQueueState(
     private WorkQueueState Accepted(string batchId, int batchSize, string? subscriber, WorkItem item)
     {
         var batch = Batches.GetValueOrDefault(batchId) ?? WorkBatch.Start(batchId, batchSize, subscriber);
+        var items = Items.SetItem(item.WorkId, item);
         return this with
         {
-            Items = Items.SetItem(item.WorkId, item),
+            Items = items,
             Batches = Batches.SetItem(batchId, batch with { WorkIds = batch.WorkIds.Add(item.WorkId), Subscriber = batch.Subscriber ?? subscriber }),
-            Pending = InPresentationOrder(Pending, batchId, item.WorkId),
+            Pending = InPresentationOrder(items, Pending, batchId, item.WorkId),
         };
     }
 
     /// <summary>
     /// Adds a new item to the queue in its batch's presentation order: items are submitted in parallel and arrive
     /// shuffled, but a title plays while it transcodes only if its chunks are encoded from the start. Work ids of a
-    /// batch sort by chunk index (zero-padded), so the item goes before the first pending item of its batch with a
-    /// later id; batches keep their first-come order between them.
+    /// batch start with the chunk index (zero-padded), so the item goes before the first pending item of its batch of
+    /// a later chunk, or of the same chunk and a later <see cref="ChunkEncodePayload.Rank"/> (then work id); batches
+    /// keep their first-come order between them. <paramref name="items"/> holds the new item.
     /// </summary>
-    private static ImmutableList<string> InPresentationOrder(ImmutableList<string> pending, string batchId, string workId)
+    private static ImmutableList<string> InPresentationOrder(ImmutableSortedDictionary<string, WorkItem> items, ImmutableList<string> pending,
+        string batchId, string workId)
     {
         var prefix = batchId + "/";
-        var at = pending.FindIndex(id => id.StartsWith(prefix, StringComparison.Ordinal) && string.CompareOrdinal(id, workId) > 0);
+        var at = pending.FindIndex(id => id.StartsWith(prefix, StringComparison.Ordinal) && ComparePlace(items, prefix.Length, id, workId) > 0);
         return at < 0 ? pending.Add(workId) : pending.Insert(at, workId);
+    }
+
+    /// <summary>Chunk (the id's part after the batch), then rank, then work id.</summary>
+    private static int ComparePlace(ImmutableSortedDictionary<string, WorkItem> items, int prefixLength, string a, string b)
+    {
+        static ReadOnlySpan<char> Chunk(string id, int from) => id.AsSpan(from) is var rest && rest.IndexOf('/') is var end and >= 0 ? rest[..end] : rest;
+        var byChunk = Chunk(a, prefixLength).CompareTo(Chunk(b, prefixLength), StringComparison.Ordinal);
+        if (byChunk != 0) return byChunk;
+        var byRank = (items.GetValueOrDefault(a)?.Chunk?.Rank ?? 0).CompareTo(items.GetValueOrDefault(b)?.Chunk?.Rank ?? 0);
+        return byRank != 0 ? byRank : string.CompareOrdinal(a, b);
     }
 
     private WorkQueueState Completed(WorkCompleted e) =>
@@ -259,7 +272,7 @@ public sealed partial record WorkQueueState(
             return WithItem(e.WorkId, i => i with { Status = WorkStatus.Pending, Failures = i.Failures + 1, LastError = e.Error, Worker = null, Node = null })
                 // Retried in its presentation place, not behind the rest: a chunk that keeps failing fails its title
                 // while the batch still has work to cancel, and a chunk that failed once holds up the playable prefix.
-                with { Pending = InPresentationOrder(Pending.Remove(e.WorkId), item.BatchId, e.WorkId) };
+                with { Pending = InPresentationOrder(Items, Pending.Remove(e.WorkId), item.BatchId, e.WorkId) };
         var state = WithItem(e.WorkId, i => i with { Status = WorkStatus.Failed, Failures = i.Failures + 1, LastError = e.Error, Worker = null, Node = null });
         return Ended(state with { Pending = Pending.Remove(e.WorkId), FailedTotal = FailedTotal + 1 }, item.BatchId, done: 0, failed: 1, e.At);
     }

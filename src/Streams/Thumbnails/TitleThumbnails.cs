@@ -21,11 +21,14 @@ public sealed class TitleThumbnails(FfmpegRunner? runner = null)
     {
         Directory.CreateDirectory(outputFolder);
         var samples = await new FrameSampler(_runner).SampleAsync(sampled.Path, sampled.Width, sampled.Height, duration, keyframeInterval, options, cancellationToken);
-        var sheets = await new SpriteSheetWriter(_runner).WriteAsync(samples.Picks, samples.Width, samples.Height, options.SheetColumns,
+        // The sheets and the poster need only the samples: two ffmpeg at once, as this runs at the end of a title's package.
+        var writing = new SpriteSheetWriter(_runner).WriteAsync(samples.Picks, samples.Width, samples.Height, options.SheetColumns,
             options.SheetRows, outputFolder, cancellationToken);
+        var poster = new PosterFrame(_runner).GrabAtAsync(sharpest, samples.Poster.Time, outputFolder, cancellationToken);
+        await Task.WhenAll(writing, poster);
+        var sheets = await writing;
         var tiles = SpriteLayout.Tiles(samples.Picks.Select(p => p.Time).ToList(), duration, samples.Width, samples.Height,
             options.SheetColumns, options.SheetRows);
-        await new PosterFrame(_runner).GrabAtAsync(sharpest, samples.Poster.Time, outputFolder, cancellationToken);
         var track = Path.Combine(outputFolder, ThumbnailTrack.FileName);
         var part = track + ".part";
         await File.WriteAllTextAsync(part, ThumbnailTrack.Write(tiles), cancellationToken);

@@ -36,6 +36,18 @@ public sealed class ChunkWorkStateSpecs
         Do(s => s.Dispatch(demand, T0)).Events.Cast<WorkStarted>().ToList();
 
     [Fact]
+    public void A_chunks_items_must_be_queued_by_their_rank_whatever_their_ids_and_arrival_order()
+    {
+        // The last chunk goes largest rung first (rank 0: 720p), though its ids sort by rung name; chunks stay in
+        // presentation order and an item without a rank (a whole chunk) counts as rank 0.
+        foreach (var (id, chunk, rank) in new[] { ("t/00001/240p", 1, 3), ("t/00001/720p", 1, 0), ("t/00000", 0, (int?)null), ("t/00001/480p", 1, 1),
+                     ("t/00001/360p", 1, 2) })
+            Do(s => s.SubmitChunk(new SubmitChunkWork(id, "t", 5, WorkSamples.ChunkPayload(chunk) with { Rank = rank }, null), T0));
+
+        Assert.Equal(["t/00000", "t/00001/720p", "t/00001/480p", "t/00001/360p", "t/00001/240p"], _state.Pending);
+    }
+
+    [Fact]
     public void A_chunk_item_must_be_stored_with_its_rungs_and_size_and_complete_with_one_result_per_rung()
     {
         SubmitChunks("t", 1);

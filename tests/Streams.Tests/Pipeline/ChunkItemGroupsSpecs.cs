@@ -5,7 +5,8 @@ namespace MediaPlatform.Streams.Tests.Pipeline;
 
 /// <summary>
 /// How a title's chunks become work items: every extra item decodes its chunk again in another ffmpeg, so only the
-/// first chunk (one item per rung, for a quick first segment) and the last (two halves, for a short tail) split.
+/// first chunk (one item per rung, lowest first, for a quick first segment) and the last (one item per rung, largest
+/// first, for an even end) split, in the order the queue should take them.
 /// </summary>
 public sealed class ChunkItemGroupsSpecs
 {
@@ -21,14 +22,14 @@ public sealed class ChunkItemGroupsSpecs
     public void The_first_chunk_must_be_one_item_per_rung_so_its_lowest_rung_is_done_first()
     {
         Assert.Equal([[0], [1], [2], [3]], ChunkItemGroups.For(0, 15, Ladder));
+        Assert.Equal([[1], [0]], ChunkItemGroups.For(0, 15, [Ladder[3], Ladder[0]])); // by size, not by ladder place
     }
 
     [Fact]
-    public void The_last_chunk_must_be_two_items_of_about_equal_pixels()
+    public void The_last_chunk_must_be_one_item_per_rung_largest_first_so_the_batch_ends_in_its_smallest_items()
     {
-        // 240p+360p+480p ≈ 0.74 Mpx against 720p's 0.92: the closest of the three cuts.
-        Assert.Equal([[0, 1, 2], [3]], ChunkItemGroups.For(14, 15, Ladder));
-        Assert.Equal([[0], [1]], ChunkItemGroups.For(1, 2, [Ladder[0], Ladder[1]]));
+        Assert.Equal([[3], [2], [1], [0]], ChunkItemGroups.For(14, 15, Ladder));
+        Assert.Equal([[1], [0]], ChunkItemGroups.For(1, 2, [Ladder[0], Ladder[1]]));
     }
 
     [Fact]

@@ -26,6 +26,12 @@ internal sealed class EarlyPlaylists(string titleId, PipelineContext context, IL
     private readonly HashSet<string> _stored = new(StringComparer.Ordinal);
     private HlsMediaPlaylist? _audio;
 
+    /// <summary>
+    /// Whether this pipeline stored the media segment under <paramref name="key"/> (an immutable segment the final
+    /// package holds byte for byte, so the package need not store it again). Init segments and playlists are not.
+    /// </summary>
+    public bool StoredSegment(string key) => key.EndsWith(".m4s", StringComparison.Ordinal) && _stored.Contains(key);
+
     /// <summary>Whether a master has been stored: the title is playable.</summary>
     public bool Playable { get; private set; }
 

@@ -80,13 +80,17 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         // plays first) is never held up by the check.
         var top = title.Ladder[^1].Name;
         // An item of the whole chunk is batch/chunk, of some of its rungs batch/chunk/rung+rung… (one rung: batch/chunk/rung).
-        var items = encodes.Select(e => (WorkId: e.Rungs.Count < title.Ladder.Count ? work.WorkId(e.Chunk.Index, string.Join('+', e.Rungs.Select(r => r.Name))) : work.WorkId(e.Chunk.Index),
-            Encode: e, Checks: e.Rungs.Any(r => r.Name == top))).ToList();
+        // A chunk's items are queued in the order they come (ChunkItemGroups: the first chunk's lowest rung first, the
+        // last chunk's largest first): their rank says so, as their ids sort by rung name.
+        var items = encodes.Select((e, n) => (WorkId: e.Rungs.Count < title.Ladder.Count ? work.WorkId(e.Chunk.Index, string.Join('+', e.Rungs.Select(r => r.Name))) : work.WorkId(e.Chunk.Index),
+            Encode: e, Checks: e.Rungs.Any(r => r.Name == top),
+            Rank: e.Rungs.Count < title.Ladder.Count ? encodes.Take(n).Count(x => x.Chunk.Index == e.Chunk.Index) : (int?)null)).ToList();
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = ct }, async (item, token) =>
         {
             var payload = ChunkEncodePayload.For(item.Encode, probe.Width, probe.Height) with
             {
                 Qc = item.Checks ? StoredChunkQcSettings.From(context.Settings.Quality, SampledFrames(item.Encode.Chunk, prepared.Chunks)) : null,
+                Rank = item.Rank,
             };
             var submit = SubmitChunkWork.For(item.WorkId, work.BatchId, items.Count, payload, self);
             var answer = await context.Coordinator.Ask<object>(Observability.TracedMessage.Wrap(submit), PipelineContext.AskTimeout, token);
@@ -161,9 +165,10 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         else if (summary.Thumbnails is { } preview)
             log.Info("title {0}: seek-bar preview of {1} thumbnails on {2} sprite sheet(s) from {3} decoded frames, poster at {4:0.0} s", titleId,
                 preview.Tiles.Count, preview.Sheets.Count, preview.Candidates, preview.PosterTime.TotalSeconds);
-        var files = await BlobFiles.UploadFolderAsync(context.Store, work.PackageFolder, work.HlsPrefix, ct);
+        // The segments the early playlists stored are these very bytes: only what is new is stored.
+        var files = await BlobFiles.UploadFolderAsync(context.Store, work.PackageFolder, work.HlsPrefix, ct, _early.StoredSegment);
         await client.AskAsync(new RecordPackaged(titleId, work.HlsPrefix, summary.MasterPlaylist, title.Ladder), ct);
-        log.Info("title {0}: packaged {1} rungs ({2}) into {3} files under {4}", titleId, summary.Rungs.Count,
+        log.Info("title {0}: packaged {1} rungs ({2}), {3} files stored under {4}", titleId, summary.Rungs.Count,
             string.Join(", ", summary.Rungs.Select(r => $"{r.Name} {r.SegmentCount} segments")), files, work.HlsPrefix);
     }
 }
