@@ -106,7 +106,20 @@ public sealed class SemanticSearchSpecs
         Assert.DoesNotContain("t-kitchen", (await catalog.SearchAsync(KitchenFire, SearchMode.Semantic)).Titles.Select(t => t.TitleId));
     }
 
-    private static async Task<TestCatalog> CatalogAsync(ReadModelDialect dialect)
+    [Fact]
+    public async Task With_semantic_search_off_hybrid_answers_by_text_with_a_note_and_semantic_is_refused()
+    {
+        await using var catalog = await CatalogAsync(ReadModelDialect.Sqlite, SemanticSearchSettings.Default with { Enabled = false });
+
+        var hybrid = await catalog.SearchAsync("hurricane", SearchMode.Hybrid);
+
+        Assert.Equal(SearchMode.Text, hybrid.Mode);
+        Assert.Contains("text results only", hybrid.Note);
+        Assert.Equal(["text"], Assert.Single(hybrid.Titles).Signals);
+        await Assert.ThrowsAsync<EmbeddingModelUnavailableException>(() => catalog.SearchAsync(StormAtSea, SearchMode.Semantic));
+    }
+
+    private static async Task<TestCatalog> CatalogAsync(ReadModelDialect dialect, SemanticSearchSettings? searchSettings = null)
     {
         var db = await ReadModelTestDatabase.CreateAsync(dialect);
         var blobs = new DirectoryBlobStore(db.BlobDirectory);
@@ -115,7 +128,7 @@ public sealed class SemanticSearchSpecs
         var schema = new ReadModelSchema(db.Database, [catalogProjection, semanticProjection]);
         await schema.EnsureAsync();
         var text = dialect == ReadModelDialect.Sqlite ? (ICatalogSearch)new SqliteCatalogSearch(schema) : new PostgresCatalogSearch(schema);
-        var search = new HybridCatalogSearch(text, new SemanticIndex(schema), MiniLmEmbedder.Shared, schema, SemanticSearchSettings.Default);
+        var search = new HybridCatalogSearch(text, new SemanticIndex(schema), MiniLmEmbedder.Shared, schema, searchSettings ?? SemanticSearchSettings.Default);
         var catalog = new TestCatalog(db, blobs, schema, search);
 
         await catalog.ApplyAsync([
