@@ -201,8 +201,8 @@ public sealed class SemanticSearchSpecs
 
         public async Task ApplyAsync(IReadOnlyList<ITitleEvent> events)
         {
-            var envelopes = events.Select(e => new EventEnvelope(Offset.Sequence(_journal.Count + 1), TitleEntity.PersistenceIdPrefix + TitleIdOf(e),
-                _journal.Count + 1, e, At.ToUnixTimeMilliseconds(), [TitleEventTagger.Tag])).ToList();
+            var envelopes = events.Select((e, i) => new EventEnvelope(Offset.Sequence(_journal.Count + i + 1), TitleEntity.PersistenceIdPrefix + TitleIdOf(e),
+                _journal.Count + i + 1, e, At.ToUnixTimeMilliseconds(), [TitleEventTagger.Tag])).ToList();
             foreach (var envelope in envelopes) _journal.Add(envelope);
             foreach (var projection in schema.Projections)
             foreach (var batch in envelopes.Chunk(4))

