@@ -32,17 +32,14 @@ public sealed class MiniLmEmbedder : ITextEmbedder
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         if (texts.Count == 0) return [];
-        lock (_gate)
+        var vectors = new List<float[]>(texts.Count);
+        foreach (var batch in texts.Chunk(BatchSize))
         {
-            var encoder = Load();
-            var vectors = new List<float[]>(texts.Count);
-            foreach (var batch in texts.Chunk(BatchSize))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                vectors.AddRange(encoder.Encode(batch, cancellationToken));
-            }
-            return [.. vectors];
+            cancellationToken.ThrowIfCancellationRequested();
+            // The lock is taken per batch, not per call: a query waits behind one batch of a film's dialogue, not all of it.
+            lock (_gate) vectors.AddRange(Load().Encode(batch, cancellationToken));
         }
+        return [.. vectors];
     }
 
     private SentenceEncoder Load()
