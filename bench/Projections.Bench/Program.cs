@@ -15,21 +15,26 @@ namespace MediaPlatform.Bench.Projections;
 /// Read models, one run per database (SQLite file; PostgreSQL when TEST_POSTGRES names a server):
 /// 1. projection throughput: the catalog projection (ProjectionSupervisor, node settings) applying every title event
 ///    of a generated corpus into its tables, events/s, beside the journal's own replay of the same tag (goal ≥ 50 %);
-/// 2. search latency p50/p99 over the same read model (every title with a subtitle track), queries through ICatalogSearch.
+/// 2. search latency p50/p99 over the same read model (every title with a subtitle track), queries through ICatalogSearch;
+/// 3. semantic search (<see cref="SemanticBench"/>): embedding cost per title and per film, query latency, brute force per 10k vectors.
 /// </summary>
 public static class Program
 {
-    private const string Usage = "Projections.Bench [--titles N (10000)] [--cues N per title (20)] [--queries N (300)] [--sqlite-only]";
+    private const string Usage = "Projections.Bench [--titles N (10000)] [--cues N per title (20)] [--queries N (300)] [--sqlite-only] " +
+                                 "[--semantic-titles N (200)] [--film-cues N (1500)] [--semantic-only]";
 
     public static async Task<int> Main(string[] args)
     {
         var (titles, cues, queries, sqliteOnly) = (10_000, 20, 300, false);
+        var (semanticTitles, filmCues, semanticOnly) = (200, 1500, false);
         BenchArguments.OrExit(() =>
         {
             new BenchArguments(Usage).Int("--titles", v => titles = v).Int("--cues", v => cues = v).Int("--queries", v => queries = v)
-                .Switch("--sqlite-only", () => sqliteOnly = true).Parse(args);
+                .Switch("--sqlite-only", () => sqliteOnly = true).Int("--semantic-titles", v => semanticTitles = v)
+                .Int("--film-cues", v => filmCues = v).Switch("--semantic-only", () => semanticOnly = true).Parse(args);
             return 0;
         }, Usage);
+        if (semanticOnly) return await SemanticAsync(semanticTitles, cues, queries, filmCues);
         Console.WriteLine($"{titles:N0} titles × (created, subtitles with {cues} cues, published) = {titles * 3:N0} events; {queries} queries; " +
                           $"{Environment.ProcessorCount} cores, shared machine");
         var rows = new List<string[]>();
@@ -45,6 +50,20 @@ public static class Program
         else if (!sqliteOnly) Console.WriteLine("PostgreSQL skipped: TEST_POSTGRES is not set (scripts/postgres.sh start DIR prints a connection string)");
 
         string[] header = ["database", "journal replay ev/s", "projection ev/s", "ratio (goal ≥ 0.50)", "search p50 ms", "search p99 ms", "hits/query (median)"];
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
+        Console.WriteLine(string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))));
+        Console.WriteLine(string.Join("-|-", widths.Select(w => new string('-', w))));
+        foreach (var row in rows) Console.WriteLine(string.Join(" | ", row.Select((c, i) => c.PadRight(widths[i]))));
+        return await SemanticAsync(semanticTitles, cues, queries, filmCues);
+    }
+
+    private static async Task<int> SemanticAsync(int titles, int cues, int queries, int filmCues)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Semantic search (all-MiniLM-L6-v2, SQLite read model): {titles} titles with {cues} cues each, {queries} queries; " +
+                          $"{Environment.ProcessorCount} cores, shared machine");
+        var rows = await SemanticBench.RunAsync(titles, cues, queries, filmCues);
+        string[] header = ["what", "time", "note"];
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
         Console.WriteLine(string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))));
         Console.WriteLine(string.Join("-|-", widths.Select(w => new string('-', w))));

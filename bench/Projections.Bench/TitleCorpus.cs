@@ -19,7 +19,8 @@ public static class TitleCorpus
         "wolf", "fire", "ice", "gold", "silver", "shadow", "voice", "song", "journey", "promise", "memory", "dream",
     ];
 
-    public static async Task<IReadOnlyList<(string TitleId, IReadOnlyList<ITitleEvent> Events)>> GenerateAsync(IBlobStore blobs, int titles, int cues)
+    public static async Task<IReadOnlyList<(string TitleId, IReadOnlyList<ITitleEvent> Events)>> GenerateAsync(IBlobStore blobs, int titles, int cues,
+        string idPrefix = "t-bench")
     {
         var random = new Random(17);
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -27,7 +28,7 @@ public static class TitleCorpus
         var all = new List<(string, IReadOnlyList<ITitleEvent>)>(titles);
         for (var i = 0; i < titles; i++)
         {
-            var id = $"t-bench-{i:00000}";
+            var id = $"{idPrefix}-{i:00000}";
             var vtt = new StringBuilder("WEBVTT\n\n");
             for (var c = 0; c < cues; c++)
             {

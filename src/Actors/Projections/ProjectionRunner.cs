@@ -100,6 +100,12 @@ public sealed class ProjectionRunner : ReceiveActor
     /// <summary>The batch's rows and its last offset in one transaction: both commit or neither does.</summary>
     public static async Task<Done> ApplyBatchAsync(IProjection projection, ReadModelDatabase database, IEnumerable<EventEnvelope> batch)
     {
+        if (projection is IPreparedProjection prepared)
+        {
+            var events = batch as IReadOnlyList<EventEnvelope> ?? batch.ToList();
+            await prepared.PrepareAsync(events, CancellationToken.None);
+            batch = events;
+        }
         await using var session = await database.BeginAsync();
         EventEnvelope? last = null;
         foreach (var envelope in batch)

@@ -52,7 +52,8 @@ public sealed record NodeSettings(
     WatchHistorySettings WatchHistory,
     TrendingSettings Trending,
     ImageSettings Images,
-    Actors.Projections.ProjectionSettings Projections)
+    Actors.Projections.ProjectionSettings Projections,
+    Actors.Projections.Semantic.SemanticSearchSettings SemanticSearch)
 {
     public const string ClockOffsetPath = "media-platform.clock.offset";
     public const string SqliteBusyTimeoutPath = "media-platform.persistence.sqlite-busy-timeout";
@@ -89,7 +90,8 @@ public sealed record NodeSettings(
             WatchHistorySettings.From(root),
             TrendingSettings.From(root),
             ImageSettings.From(root),
-            Actors.Projections.ProjectionSettings.From(root));
+            Actors.Projections.ProjectionSettings.From(root),
+            Actors.Projections.Semantic.SemanticSearchSettings.From(root));
     }
 
     private static TimeSpan Duration(Config root, string path, TimeSpan fallback, bool mayBeNegative = false)

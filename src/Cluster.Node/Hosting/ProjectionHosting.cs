@@ -5,6 +5,7 @@ using Akka.Persistence.Sql.Query;
 using MediaPlatform.Actors.Projections;
 using MediaPlatform.Actors.Projections.Billing;
 using MediaPlatform.Actors.Projections.Catalog;
+using MediaPlatform.Actors.Projections.Semantic;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Persistence;
@@ -24,11 +25,20 @@ public static class ProjectionHosting
         services.AddSingleton(_ => DatabaseFor(options, settings.SqliteBusyTimeout));
         services.AddSingleton<IProjection>(sp => new CatalogProjection(sp.GetRequiredService<IBlobStore>()));
         services.AddSingleton<IProjection, BillingProjection>();
+        // The model is one per process (a node): loaded on first use by the projection or a query, never at start-up.
+        services.AddSingleton<ITextEmbedder>(MiniLmEmbedder.Shared);
+        services.AddSingleton(settings.SemanticSearch);
+        if (settings.SemanticSearch.Enabled)
+            services.AddSingleton<IProjection>(sp => new SemanticProjection(sp.GetRequiredService<IBlobStore>(),
+                sp.GetRequiredService<ITextEmbedder>(), settings.SemanticSearch));
         services.AddSingleton(sp => new ReadModelSchema(sp.GetRequiredService<ReadModelDatabase>(), sp.GetServices<IProjection>().ToList()));
         services.AddSingleton<ICatalogSearch>(sp => options.UsesPostgres
             ? new PostgresCatalogSearch(sp.GetRequiredService<ReadModelSchema>())
             : new SqliteCatalogSearch(sp.GetRequiredService<ReadModelSchema>()));
         services.AddSingleton<BillingReportReader>();
+        services.AddSingleton(sp => new SemanticIndex(sp.GetRequiredService<ReadModelSchema>()));
+        services.AddSingleton(sp => new HybridCatalogSearch(sp.GetRequiredService<ICatalogSearch>(), sp.GetRequiredService<SemanticIndex>(),
+            sp.GetRequiredService<ITextEmbedder>(), sp.GetRequiredService<ReadModelSchema>(), settings.SemanticSearch));
         return services;
     }
 

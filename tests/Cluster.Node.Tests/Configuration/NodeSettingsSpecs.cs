@@ -32,6 +32,7 @@ public sealed class NodeSettingsSpecs
         Assert.Equal(MediaPlatform.Actors.Live.LiveSettings.Default, settings.Live);
         Assert.Equal(MediaPlatform.Actors.WatchHistory.WatchHistorySettings.Default, settings.WatchHistory);
         Assert.Equal(MediaPlatform.Node.Api.Trending.TrendingSettings.Default, settings.Trending);
+        Assert.Equal(MediaPlatform.Actors.Projections.Semantic.SemanticSearchSettings.Default, settings.SemanticSearch);
     }
 
     [Theory]
@@ -99,6 +100,10 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.projections.batch-window = 1m", "media-platform.projections.batch-window")]
     [InlineData("media-platform.projections.restart-min-backoff = soon", "media-platform.projections.restart-min-backoff")]
     [InlineData("media-platform.projections.restart-max-backoff = 100ms", "media-platform.projections.restart-max-backoff")]
+    [InlineData("media-platform.search.semantic.enabled = maybe", "media-platform.search.semantic.enabled")]
+    [InlineData("media-platform.search.semantic.min-similarity = 1.5", "media-platform.search.semantic.min-similarity")]
+    [InlineData("media-platform.search.semantic.min-similarity = high", "media-platform.search.semantic.min-similarity")]
+    [InlineData("media-platform.search.semantic.window-cues = 0", "media-platform.search.semantic.window-cues")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));

@@ -41,10 +41,10 @@ public sealed class ProjectionFailoverSpecs
         {
             var status = await ProjectionStatus.ReadAsync(schema, catalog, DateTimeOffset.UtcNow, default);
             Assert.Equal(0, status.EventsBehind);
-            var page = await owner.GetFromJsonAsync<JsonElement>($"/api/search?q={word}&limit=50");
+            var page = await owner.GetFromJsonAsync<JsonElement>($"/api/search?q={word}&mode=text&limit=50");
             Assert.Equal(40, page.GetProperty("total").GetInt64());
         }, Patience);
-        var names = (await owner.GetFromJsonAsync<JsonElement>($"/api/search?q={word}&limit=50")).GetProperty("titles").EnumerateArray()
+        var names = (await owner.GetFromJsonAsync<JsonElement>($"/api/search?q={word}&mode=text&limit=50")).GetProperty("titles").EnumerateArray()
             .Select(t => t.GetProperty("name").GetString()).ToList();
         Assert.Equal(Enumerable.Range(0, 40).Select(i => $"{word} {i}").Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
     }

@@ -1,7 +1,6 @@
 using Akka.Persistence.Query;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Actors.Titles;
-using MediaPlatform.Streams.Quality.Subtitles;
 
 namespace MediaPlatform.Actors.Projections.Catalog;
 
@@ -15,10 +14,6 @@ namespace MediaPlatform.Actors.Projections.Catalog;
 public sealed class CatalogProjection(IBlobStore blobs) : IProjection
 {
     public const string ProjectionName = "catalog";
-    /// <summary>Cues indexed per subtitle track and characters per cue: enough for a feature film, bounded for a hostile file.</summary>
-    public const int MaxCuesPerTrack = 5000;
-    public const int MaxCueChars = 500;
-    public const long MaxSubtitleBytes = 4 * 1024 * 1024;
     private const int CuesPerInsert = 200;
 
     public string Name => ProjectionName;
@@ -93,7 +88,7 @@ public sealed class CatalogProjection(IBlobStore blobs) : IProjection
     {
         var languages = await session.ScalarAsync("SELECT languages FROM catalog_titles WHERE title_id = @id", ct, ("id", e.TitleId));
         if (languages is not string known) return; // no such title in the read model
-        var cues = await ReadCuesAsync(e.BlobKey, ct);
+        var cues = await SubtitleCues.ReadAsync(blobs, e.BlobKey, ct);
         if (session.IsSqlite)
             await session.ExecuteAsync("""
                 INSERT INTO catalog_cues_fts (catalog_cues_fts, rowid, text)
@@ -121,18 +116,5 @@ public sealed class CatalogProjection(IBlobStore blobs) : IProjection
             .Order(StringComparer.Ordinal);
         await session.ExecuteAsync("UPDATE catalog_titles SET languages = @languages, updated_at = @at WHERE title_id = @id", ct,
             ("id", e.TitleId), ("languages", string.Join(',', all)), ("at", e.At.ToUnixTimeMilliseconds()));
-    }
-
-    private async Task<IReadOnlyList<(TimeSpan Start, TimeSpan End, string Text)>> ReadCuesAsync(string blobKey, CancellationToken ct)
-    {
-        await using var stream = await blobs.OpenReadAsync(blobKey, null, ct);
-        if (stream is null) return [];
-        using var reader = new StreamReader(new BoundedReadStream(stream, MaxSubtitleBytes));
-        var document = SubtitleParser.Parse(await reader.ReadToEndAsync(ct));
-        return document.Cues.Take(MaxCuesPerTrack)
-            .Select(c => (c.Start, c.End, Text: string.Join(' ', c.TextLines.Select(CueText.Visible)).Trim()))
-            .Where(c => c.Text.Length > 0)
-            .Select(c => (c.Start, c.End, c.Text.Length > MaxCueChars ? c.Text[..MaxCueChars] : c.Text))
-            .ToList();
     }
 }

@@ -27,7 +27,14 @@ public enum CatalogMatch
 }
 
 /// <summary>A line of dialogue that matched, with where it starts ("00:12:31") so the player can jump there.</summary>
-public sealed record DialogueHit(string Language, string At, double StartSeconds, string Text);
+public sealed record DialogueHit(string Language, string At, double StartSeconds, string Text)
+{
+    public static DialogueHit Starting(string language, long startMs, string text)
+    {
+        var start = TimeSpan.FromMilliseconds(startMs);
+        return new DialogueHit(language, $"{(int)start.TotalHours:00}:{start.Minutes:00}:{start.Seconds:00}", startMs / 1000.0, text);
+    }
+}
 
 public sealed record CatalogSearchHit(string TitleId, string Name, string Description, string Status, double? DurationSeconds,
     IReadOnlyList<string> Rungs, IReadOnlyList<string> Languages, CatalogMatch MatchedIn, IReadOnlyList<DialogueHit> Dialogue);

@@ -72,11 +72,7 @@ public abstract class SqlCatalogSearch(ReadModelSchema schema) : ICatalogSearch
         return rows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Select(r => r.Cue).Take(CatalogSearchQuery.CuesPerTitle).ToList());
     }
 
-    private static DialogueHit Dialogue(DbDataReader r)
-    {
-        var start = TimeSpan.FromMilliseconds(Convert.ToInt64(r.GetValue(2)));
-        return new DialogueHit(r.GetString(1), $"{(int)start.TotalHours:00}:{start.Minutes:00}:{start.Seconds:00}", start.TotalMilliseconds / 1000.0, r.GetString(3));
-    }
+    private static DialogueHit Dialogue(DbDataReader r) => DialogueHit.Starting(r.GetString(1), Convert.ToInt64(r.GetValue(2)), r.GetString(3));
 
-    private static IReadOnlyList<string> Split(string csv) => csv.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    public static IReadOnlyList<string> Split(string csv) => csv.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -27,13 +27,38 @@ public sealed class SearchApiSpecs(TitlesNodeFixture fixture)
         await new PlaybackSetup(fixture).PublishAsync(owner, id);
 
         var hit = default(JsonElement);
-        await Eventually.AwaitAssertAsync(async () => hit = Assert.Single((await SearchAsync(fixture.Node.Http, word)).GetProperty("titles").EnumerateArray()),
+        await Eventually.AwaitAssertAsync(async () => hit = Assert.Single((await SearchAsync(fixture.Node.Http, word, "&mode=text")).GetProperty("titles").EnumerateArray()),
             Patience);
 
         Assert.Equal(id, hit.GetProperty("titleId").GetString());
         Assert.Equal("Dialogue", hit.GetProperty("matchedIn").GetString());
         var cue = hit.GetProperty("dialogue")[0];
         Assert.Equal(("00:12:31", $"The {word} is coming"), (cue.GetProperty("at").GetString(), cue.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task Search_finds_a_title_by_what_its_description_means_and_says_which_signals_matched()
+    {
+        var (_, owner) = await fixture.NewUserAsync();
+        var id = TitleApi.Id(await TitleApi.CreateAsync(owner, $"Northern Catch {Word()}", "A fishing boat caught in a hurricane far from shore"));
+        const string query = "films about a storm at sea";
+
+        var hit = default(JsonElement);
+        await Eventually.AwaitAssertAsync(async () =>
+        {
+            var page = await SearchAsync(owner, query, "&mode=semantic&limit=50");
+            Assert.Equal("Semantic", page.GetProperty("mode").GetString());
+            hit = page.GetProperty("titles").EnumerateArray().Single(t => t.GetProperty("titleId").GetString() == id);
+        }, Patience);
+
+        Assert.Equal(["semantic"], hit.GetProperty("signals").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("Description", hit.GetProperty("semantic").GetProperty("matchedIn").GetString());
+        Assert.True(hit.GetProperty("semantic").GetProperty("similarity").GetDouble() >= 0.3);
+        var hybrid = await SearchAsync(owner, query, "&limit=50");
+        Assert.Equal("Hybrid", hybrid.GetProperty("mode").GetString());
+        Assert.Contains(id, hybrid.GetProperty("titles").EnumerateArray().Select(t => t.GetProperty("titleId").GetString()));
+        var text = await SearchAsync(owner, query, "&mode=text&limit=50");
+        Assert.DoesNotContain(id, text.GetProperty("titles").EnumerateArray().Select(t => t.GetProperty("titleId").GetString()));
     }
 
     [Fact]
@@ -45,9 +70,9 @@ public sealed class SearchApiSpecs(TitlesNodeFixture fixture)
         var id = TitleApi.Id(await TitleApi.CreateAsync(owner, $"Draft {word}"));
 
         await Eventually.AwaitAssertAsync(async () =>
-            Assert.Equal(id, (await SearchAsync(owner, word)).GetProperty("titles")[0].GetProperty("titleId").GetString()), Patience);
-        Assert.Equal(0, (await SearchAsync(other, word)).GetProperty("titles").GetArrayLength());
-        Assert.Equal(0, (await SearchAsync(fixture.Node.Http, word)).GetProperty("titles").GetArrayLength());
+            Assert.Equal(id, (await SearchAsync(owner, word, "&mode=text")).GetProperty("titles")[0].GetProperty("titleId").GetString()), Patience);
+        Assert.Equal(0, (await SearchAsync(other, word, "&mode=text")).GetProperty("titles").GetArrayLength());
+        Assert.Equal(0, (await SearchAsync(fixture.Node.Http, word, "&mode=text")).GetProperty("titles").GetArrayLength());
     }
 
     [Theory]
@@ -59,6 +84,8 @@ public sealed class SearchApiSpecs(TitlesNodeFixture fixture)
     [InlineData("q=storm&limit=abc")]
     [InlineData("q=storm&offset=-1")]
     [InlineData("q=storm&offset=10001")]
+    [InlineData("q=storm&mode=fuzzy")]
+    [InlineData("q=storm&mode=")]
     public async Task Bad_search_parameters_are_a_400_problem(string query)
     {
         var response = await fixture.Node.Http.GetAsync($"/api/search?{query}");
@@ -95,7 +122,7 @@ public sealed class SearchApiSpecs(TitlesNodeFixture fixture)
         var word = Word();
         var (_, owner) = await fixture.NewUserAsync();
         var id = TitleApi.Id(await TitleApi.CreateAsync(owner, $"Rebuilt {word}"));
-        await Eventually.AwaitAssertAsync(async () => Assert.Equal(1, (await SearchAsync(owner, word)).GetProperty("titles").GetArrayLength()), Patience);
+        await Eventually.AwaitAssertAsync(async () => Assert.Equal(1, (await SearchAsync(owner, word, "&mode=text")).GetProperty("titles").GetArrayLength()), Patience);
         using var admin = fixture.Node.ClientWithToken(TestNode.AdminToken);
 
         var catalog = default(JsonElement);
@@ -112,15 +139,15 @@ public sealed class SearchApiSpecs(TitlesNodeFixture fixture)
         var rebuild = await admin.PostAsync("/cluster/projections/catalog/rebuild", null);
         Assert.Equal(HttpStatusCode.Accepted, rebuild.StatusCode);
         await Eventually.AwaitAssertAsync(async () =>
-            Assert.Equal(id, (await SearchAsync(owner, word)).GetProperty("titles")[0].GetProperty("titleId").GetString()), Patience);
+            Assert.Equal(id, (await SearchAsync(owner, word, "&mode=text")).GetProperty("titles")[0].GetProperty("titleId").GetString()), Patience);
 
         await AssertProblemAsync(await admin.PostAsync("/cluster/projections/no-such/rebuild", null), HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Node.Http.GetAsync("/cluster/projections")).StatusCode);
     }
 
-    private static async Task<JsonElement> SearchAsync(HttpClient client, string q)
+    private static async Task<JsonElement> SearchAsync(HttpClient client, string q, string more = "")
     {
-        var response = await client.GetAsync($"/api/search?q={Uri.EscapeDataString(q)}");
+        var response = await client.GetAsync($"/api/search?q={Uri.EscapeDataString(q)}{more}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

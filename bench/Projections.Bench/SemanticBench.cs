@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Akka.Persistence.Query;
+using MediaPlatform.Actors.Projections;
+using MediaPlatform.Actors.Projections.Catalog;
+using MediaPlatform.Actors.Projections.Semantic;
+using MediaPlatform.Actors.Storage;
+using MediaPlatform.Actors.Titles;
+using Microsoft.Data.Sqlite;
+
+namespace MediaPlatform.Bench.Projections;
+
+/// <summary>
+/// Semantic search costs, on a SQLite read model (the model's CPU time dominates; the database barely shows):
+/// the model's first load; the semantic projection's embedding cost per title (its name and description plus its
+/// dialogue windows) and per feature-length track; a query's embedding and the whole hybrid search p50/p99 over that
+/// read model; and the brute-force cosine alone over synthetic vectors (ms per 10,000 vectors), which is where
+/// brute force stops scaling.
+/// </summary>
+public static class SemanticBench
+{
+    private static readonly string[] Queries =
+    [
+        "a sailor lost in a winter storm", "films about a storm at sea", "a secret letter from a mother", "a thief steals gold at night",
+        "a journey across the mountains", "a soldier comes home from war", "a doctor fights a fire", "dreams and memories of a painter",
+    ];
+
+    public static async Task<IReadOnlyList<string[]>> RunAsync(int titleCount, int cues, int queryCount, int filmCues)
+    {
+        var rows = new List<string[]>();
+        using var dir = new TempDirectory("semantic-bench");
+        var database = new ReadModelDatabase(ReadModelDialect.Sqlite,
+            () => new SqliteConnection($"Data Source={Path.Combine(dir.Path, "read.db")};Pooling=true"), TimeSpan.FromSeconds(5));
+        var blobs = new DirectoryBlobStore(Path.Combine(dir.Path, "blobs"));
+        var embedder = MiniLmEmbedder.Shared;
+        var settings = SemanticSearchSettings.Default;
+
+        var load = Stopwatch.StartNew();
+        embedder.Embed(["warm up"], CancellationToken.None);
+        rows.Add(["model load (first use)", $"{load.Elapsed.TotalMilliseconds:N0} ms", $"{Environment.WorkingSet / 1024 / 1024:N0} MB working set after"]);
+
+        var catalog = new CatalogProjection(blobs);
+        var semantic = new SemanticProjection(blobs, embedder, settings);
+        var schema = new ReadModelSchema(database, [catalog, semantic]);
+        await schema.EnsureAsync();
+        var corpus = await TitleCorpus.GenerateAsync(blobs, titleCount, cues);
+        var envelopes = Envelopes(corpus.SelectMany(t => t.Events));
+        foreach (var batch in envelopes.Chunk(200)) await ProjectionRunner.ApplyBatchAsync(catalog, database, batch);
+        var project = Stopwatch.StartNew();
+        foreach (var batch in envelopes.Chunk(200)) await ProjectionRunner.ApplyBatchAsync(semantic, database, batch);
+        var perTitle = project.Elapsed.TotalMilliseconds / titleCount;
+        var windows = (cues + settings.WindowCues - 1) / settings.WindowCues;
+        rows.Add([$"semantic projection, {titleCount} titles × (1 + {windows} windows of {settings.WindowCues} cues)",
+            $"{perTitle:0.0} ms/title", $"{project.Elapsed.TotalMilliseconds / (titleCount * (1 + windows)):0.0} ms per embedded text"]);
+
+        var film = await TitleCorpus.GenerateAsync(blobs, 1, filmCues, "t-film");
+        var filmWatch = Stopwatch.StartNew();
+        await ProjectionRunner.ApplyBatchAsync(semantic, database, Envelopes(film[0].Events, envelopes.Count));
+        var filmWindows = DialogueWindows.From(Enumerable.Repeat(new IndexedCue(TimeSpan.Zero, TimeSpan.Zero, "x"), filmCues).ToList(), settings.WindowCues).Count;
+        rows.Add([$"one feature-length track: {filmCues} cues → {filmWindows} windows", $"{filmWatch.Elapsed.TotalSeconds:0.0} s", ""]);
+
+        // Query time: the embedding alone, and the whole hybrid search (embed, refresh check, cosine, text search, fuse).
+        ICatalogSearch text = new SqliteCatalogSearch(schema);
+        var index = new SemanticIndex(schema);
+        var search = new HybridCatalogSearch(text, index, embedder, schema, settings);
+        await index.RefreshAsync(CancellationToken.None);
+        var embed = new List<double>();
+        var hybrid = new List<double>();
+        for (var i = 0; i < queryCount; i++)
+        {
+            var q = $"{Queries[i % Queries.Length]} {i}";
+            var watch = Stopwatch.StartNew();
+            embedder.Embed([q], CancellationToken.None);
+            embed.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            await search.SearchAsync(new SearchRequest(q, SearchMode.Hybrid, null, false, 20, 0), CancellationToken.None);
+            hybrid.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        rows.Add(["query embedding", Percentiles(embed), $"{queryCount} queries"]);
+        rows.Add([$"hybrid search over {index.VectorCount:N0} stored vectors", Percentiles(hybrid), "embed + cosine + FTS5 + fuse"]);
+
+        // Brute force alone over synthetic unit vectors: linear in the vector count.
+        foreach (var (titles, perTitleVectors) in new[] { (10_000, 1), (10_000, 10), (100_000, 1) })
+        {
+            var random = new Random(3);
+            var synthetic = Enumerable.Range(0, titles).Select(t => new TitleVectors($"t{t}", Unit(random, embedder.Dimensions),
+                Enumerable.Range(1, perTitleVectors - 1).Select(w => new WindowVector("en", w, "", Unit(random, embedder.Dimensions))).ToList())).ToList();
+            var query = Unit(random, embedder.Dimensions);
+            var times = new List<double>();
+            for (var run = 0; run < 30; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                SemanticIndex.Rank(synthetic, query, settings.MinSimilarity, HybridCatalogSearch.Candidates * 4);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            var vectors = titles * perTitleVectors;
+            rows.Add([$"brute-force cosine, {vectors:N0} vectors ({titles:N0} titles)", Percentiles(times),
+                $"{Statistics.Median(times) / (vectors / 10_000.0):0.00} ms per 10k vectors; {vectors * embedder.Dimensions * 4L / 1024 / 1024:N0} MB of floats"]);
+        }
+        return rows;
+    }
+
+    private static List<EventEnvelope> Envelopes(IEnumerable<ITitleEvent> events, int after = 0) =>
+        events.Select((e, i) => new EventEnvelope(Offset.Sequence(after + i + 1), TitleEntity.PersistenceIdPrefix + i, i + 1, e, 0,
+            [TitleEventTagger.Tag])).ToList();
+
+    private static float[] Unit(Random random, int dimensions)
+    {
+        var v = new float[dimensions];
+        for (var i = 0; i < dimensions; i++) v[i] = (float)(random.NextDouble() * 2 - 1);
+        var norm = MathF.Sqrt(v.Sum(x => x * x));
+        for (var i = 0; i < dimensions; i++) v[i] /= norm;
+        return v;
+    }
+
+    private static string Percentiles(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return $"p50 {Statistics.Median(sorted):0.0} ms, p99 {sorted[(int)Math.Ceiling(sorted.Count * 0.99) - 1]:0.0} ms";
+    }
+}

@@ -1,0 +1,92 @@
+using MediaPlatform.Actors.Projections.Catalog;
+
+namespace MediaPlatform.Actors.Projections.Semantic;
+
+/// <summary>
+/// Search by words, by meaning, or both. Text: the catalog's full-text search (<see cref="ICatalogSearch"/>). Semantic:
+/// the query embedded by the node's model and compared with every stored vector (<see cref="SemanticIndex"/>); titles
+/// at or above the minimum similarity, best first. Hybrid fuses the two rankings by reciprocal rank fusion: each title
+/// scores Σ 1/(<see cref="FusionK"/> + its rank in a signal) over the signals that found it, so a title both find rises
+/// above one either finds alone, and neither signal's raw score scale (tiers vs cosine) needs calibrating against the
+/// other. Each signal contributes its best <see cref="Candidates"/> titles; ties go to the better text tier, then the
+/// higher similarity, then the title id. If the model cannot load, hybrid answers with text alone and says so.
+/// </summary>
+public sealed class HybridCatalogSearch(ICatalogSearch text, SemanticIndex index, ITextEmbedder embedder, ReadModelSchema schema,
+    SemanticSearchSettings settings)
+{
+    public const int Candidates = 200;
+    public const int FusionK = 60;
+
+    public async Task<SearchResultPage> SearchAsync(SearchRequest request, CancellationToken ct)
+    {
+        if (request.Mode == SearchMode.Text) return await TextPageAsync(request, null, ct);
+        float[] query;
+        try
+        {
+            if (!settings.Enabled) throw new EmbeddingModelUnavailableException($"it is turned off ({SemanticSearchSettings.Path}.enabled)");
+            query = embedder.Embed([request.Text], ct)[0];
+        }
+        catch (EmbeddingModelUnavailableException e) when (request.Mode == SearchMode.Hybrid)
+        {
+            return await TextPageAsync(request, $"semantic search is unavailable, so these are text results only: {e.Message}", ct);
+        }
+        var semantic = await SemanticAsync(request, query, ct);
+        var textHits = request.Mode == SearchMode.Hybrid
+            ? (await text.SearchAsync(CatalogSearchQuery.For(request.Text, request.ViewerId, request.ViewerIsAdmin, Candidates, 0), ct)).Titles
+            : [];
+        var fused = Fuse(textHits, semantic);
+        var page = fused.Skip(request.Offset).Take(request.Limit).ToList();
+        return new SearchResultPage(request.Mode, null, page, fused.Count, request.Offset, request.Limit);
+    }
+
+    private async Task<SearchResultPage> TextPageAsync(SearchRequest request, string? note, CancellationToken ct)
+    {
+        var page = await text.SearchAsync(CatalogSearchQuery.For(request.Text, request.ViewerId, request.ViewerIsAdmin, request.Limit, request.Offset), ct);
+        var hits = page.Titles.Select((t, i) => Hit(t, ["text"], t.MatchedIn, t.Dialogue, null, 1.0 / (FusionK + request.Offset + i + 1))).ToList();
+        return new SearchResultPage(SearchMode.Text, note, hits, page.Total, page.Offset, page.Limit);
+    }
+
+    /// <summary>The visible titles found by meaning, best first, with their catalog rows.</summary>
+    private async Task<IReadOnlyList<(CatalogSearchHit Title, SemanticMatch Match)>> SemanticAsync(SearchRequest request, float[] query, CancellationToken ct)
+    {
+        await index.RefreshAsync(ct);
+        // Some of the best may be invisible to this viewer: rank more than needed, keep the visible ones.
+        var ranked = index.Rank(query, settings.MinSimilarity, Candidates * 4);
+        var rows = await VisibleTitles.ReadAsync(schema, ranked.Select(c => c.TitleId).ToList(), request.ViewerId, request.ViewerIsAdmin, ct);
+        return ranked.Where(c => rows.ContainsKey(c.TitleId)).Take(Candidates)
+            .Select(c => (rows[c.TitleId], Match(c))).ToList();
+    }
+
+    private static SemanticMatch Match(SemanticCandidate c) => c.Window is { } w
+        ? new SemanticMatch(Math.Round(c.Similarity, 4), CatalogMatch.Dialogue, DialogueHit.Starting(w.Language, w.StartMs, w.Text))
+        : new SemanticMatch(Math.Round(c.Similarity, 4), CatalogMatch.Description, null);
+
+    private static List<SearchHit> Fuse(IReadOnlyList<CatalogSearchHit> textHits, IReadOnlyList<(CatalogSearchHit Title, SemanticMatch Match)> semantic)
+    {
+        var byId = new Dictionary<string, (CatalogSearchHit Title, int? TextRank, SemanticMatch? Match, int? SemanticRank)>(StringComparer.Ordinal);
+        for (var i = 0; i < textHits.Count; i++) byId[textHits[i].TitleId] = (textHits[i], i + 1, null, null);
+        for (var i = 0; i < semantic.Count; i++)
+        {
+            var (title, match) = semantic[i];
+            byId[title.TitleId] = byId.TryGetValue(title.TitleId, out var known) ? known with { Match = match, SemanticRank = i + 1 } : (title, null, match, i + 1);
+        }
+        return byId.Values
+            .Select(v => (v, Score: Rrf(v.TextRank) + Rrf(v.SemanticRank)))
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.v.TextRank is null ? int.MaxValue : (int)x.v.Title.MatchedIn)
+            .ThenByDescending(x => x.v.Match?.Similarity ?? double.MinValue)
+            .ThenBy(x => x.v.Title.TitleId, StringComparer.Ordinal)
+            .Select(x => Hit(x.v.Title, Signals(x.v.TextRank, x.v.SemanticRank), x.v.TextRank is null ? null : x.v.Title.MatchedIn,
+                x.v.Title.Dialogue, x.v.Match, Math.Round(x.Score, 6)))
+            .ToList();
+    }
+
+    private static double Rrf(int? rank) => rank is { } r ? 1.0 / (FusionK + r) : 0;
+
+    private static IReadOnlyList<string> Signals(int? textRank, int? semanticRank) =>
+        [.. textRank is null ? Array.Empty<string>() : ["text"], .. semanticRank is null ? Array.Empty<string>() : ["semantic"]];
+
+    private static SearchHit Hit(CatalogSearchHit t, IReadOnlyList<string> signals, CatalogMatch? matchedIn, IReadOnlyList<DialogueHit> dialogue,
+        SemanticMatch? semantic, double score) =>
+        new(t.TitleId, t.Name, t.Description, t.Status, t.DurationSeconds, t.Rungs, t.Languages, signals, matchedIn, dialogue, semantic, score);
+}

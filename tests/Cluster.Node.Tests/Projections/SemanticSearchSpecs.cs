@@ -1,0 +1,228 @@
+using System.Text;
+using Akka.Persistence.Query;
+using MediaPlatform.Actors.Projections;
+using MediaPlatform.Actors.Projections.Catalog;
+using MediaPlatform.Actors.Projections.Semantic;
+using MediaPlatform.Actors.Storage;
+using MediaPlatform.Actors.Titles;
+using MediaPlatform.Streams.Quality.Subtitles;
+
+namespace MediaPlatform.Node.Tests.Projections;
+
+/// <summary>
+/// Search by meaning over the catalog and semantic projections, on SQLite and PostgreSQL with the same answers: queries
+/// that share no word with the title they should find (so text mode finds something else or nothing), a dialogue hit
+/// with its cue time, hybrid fusion of both signals, visibility, and the index following a replaced subtitle track.
+/// The model is the process's one instance (<see cref="MiniLmEmbedder.Shared"/>): loaded once for every spec here.
+/// </summary>
+public sealed class SemanticSearchSpecs
+{
+    private const string Owner = "u-owner";
+    private const string StormAtSea = "films about a storm at sea";
+    private const string KitchenFire = "a blaze breaks out while cooking";
+
+    [Theory]
+    [InlineData(ReadModelDialect.Sqlite)]
+    [InlineData(ReadModelDialect.Postgres)]
+    public async Task A_query_finds_the_title_whose_description_means_it_without_sharing_a_word(ReadModelDialect dialect)
+    {
+        await using var catalog = await CatalogAsync(dialect);
+
+        var semantic = await catalog.SearchAsync(StormAtSea, SearchMode.Semantic);
+        var hybrid = await catalog.SearchAsync(StormAtSea, SearchMode.Hybrid);
+        var text = await catalog.SearchAsync(StormAtSea, SearchMode.Text);
+
+        var top = semantic.Titles[0];
+        Assert.Equal("t-storm", top.TitleId);
+        Assert.Equal(["semantic"], top.Signals);
+        Assert.Equal(CatalogMatch.Description, top.Semantic!.MatchedIn);
+        Assert.Null(top.MatchedIn);
+        Assert.Equal("t-storm", hybrid.Titles[0].TitleId);
+        Assert.Equal(SearchMode.Hybrid, hybrid.Mode);
+        Assert.DoesNotContain("t-storm", text.Titles.Select(t => t.TitleId)); // no word of the query is in it
+        Assert.DoesNotContain("t-mars", semantic.Titles.Select(t => t.TitleId)); // below the minimum similarity
+    }
+
+    [Theory]
+    [InlineData(ReadModelDialect.Sqlite)]
+    [InlineData(ReadModelDialect.Postgres)]
+    public async Task A_query_finds_a_title_by_what_its_dialogue_means_with_the_time_to_jump_to(ReadModelDialect dialect)
+    {
+        await using var catalog = await CatalogAsync(dialect);
+
+        var page = await catalog.SearchAsync(KitchenFire, SearchMode.Hybrid);
+
+        var top = page.Titles[0];
+        Assert.Equal("t-kitchen", top.TitleId);
+        Assert.Equal(CatalogMatch.Dialogue, top.Semantic!.MatchedIn);
+        var cue = top.Semantic.Dialogue!;
+        Assert.Equal(("en", "00:41:10", 2470.0), (cue.Language, cue.At, cue.StartSeconds));
+        Assert.StartsWith("Smoke! The oven is burning!", cue.Text);
+        Assert.DoesNotContain("t-kitchen", (await catalog.SearchAsync(KitchenFire, SearchMode.Text)).Titles.Select(t => t.TitleId));
+    }
+
+    [Theory]
+    [InlineData(ReadModelDialect.Sqlite)]
+    [InlineData(ReadModelDialect.Postgres)]
+    public async Task Hybrid_ranks_a_title_both_signals_find_above_titles_only_one_finds(ReadModelDialect dialect)
+    {
+        await using var catalog = await CatalogAsync(dialect);
+
+        var page = await catalog.SearchAsync("hurricane", SearchMode.Hybrid);
+
+        var top = page.Titles[0];
+        Assert.Equal(("t-storm", CatalogMatch.Description), (top.TitleId, top.MatchedIn));
+        Assert.Equal(["text", "semantic"], top.Signals);
+        Assert.True(page.Titles.Skip(1).All(t => t.Score < top.Score));
+        Assert.Equal(page.Titles.Count, page.Total);
+    }
+
+    [Theory]
+    [InlineData(ReadModelDialect.Sqlite)]
+    [InlineData(ReadModelDialect.Postgres)]
+    public async Task Unpublished_titles_are_found_by_meaning_by_their_owner_only(ReadModelDialect dialect)
+    {
+        await using var catalog = await CatalogAsync(dialect);
+
+        Assert.DoesNotContain("t-draft", (await catalog.SearchAsync(StormAtSea, SearchMode.Semantic)).Titles.Select(t => t.TitleId));
+        Assert.DoesNotContain("t-draft", (await catalog.SearchAsync(StormAtSea, SearchMode.Semantic, viewer: "u-other")).Titles.Select(t => t.TitleId));
+        Assert.Contains("t-draft", (await catalog.SearchAsync(StormAtSea, SearchMode.Semantic, viewer: Owner)).Titles.Select(t => t.TitleId));
+    }
+
+    [Theory]
+    [InlineData(ReadModelDialect.Sqlite)]
+    [InlineData(ReadModelDialect.Postgres)]
+    public async Task The_index_follows_a_replaced_subtitle_track_and_a_rebuild(ReadModelDialect dialect)
+    {
+        await using var catalog = await CatalogAsync(dialect);
+        Assert.Equal("t-kitchen", (await catalog.SearchAsync(KitchenFire, SearchMode.Semantic)).Titles[0].TitleId);
+
+        await catalog.ApplyAsync(await SubtitlesAsync(catalog.Blobs, "t-kitchen", "en", "u9",
+            "WEBVTT\n\n00:02:00.000 --> 00:02:02.000\nThe dessert menu changes on Tuesday.\n"));
+
+        Assert.DoesNotContain("t-kitchen", (await catalog.SearchAsync(KitchenFire, SearchMode.Semantic)).Titles.Select(t => t.TitleId));
+        await catalog.RebuildAsync();
+        Assert.Equal("t-storm", (await catalog.SearchAsync(StormAtSea, SearchMode.Semantic)).Titles[0].TitleId);
+        Assert.DoesNotContain("t-kitchen", (await catalog.SearchAsync(KitchenFire, SearchMode.Semantic)).Titles.Select(t => t.TitleId));
+    }
+
+    [Fact]
+    public async Task With_semantic_search_off_hybrid_answers_by_text_with_a_note_and_semantic_is_refused()
+    {
+        await using var catalog = await CatalogAsync(ReadModelDialect.Sqlite, SemanticSearchSettings.Default with { Enabled = false });
+
+        var hybrid = await catalog.SearchAsync("hurricane", SearchMode.Hybrid);
+
+        Assert.Equal(SearchMode.Text, hybrid.Mode);
+        Assert.Contains("text results only", hybrid.Note);
+        Assert.Equal(["text"], Assert.Single(hybrid.Titles).Signals);
+        await Assert.ThrowsAsync<EmbeddingModelUnavailableException>(() => catalog.SearchAsync(StormAtSea, SearchMode.Semantic));
+    }
+
+    private static async Task<TestCatalog> CatalogAsync(ReadModelDialect dialect, SemanticSearchSettings? searchSettings = null)
+    {
+        var db = await ReadModelTestDatabase.CreateAsync(dialect);
+        var blobs = new DirectoryBlobStore(db.BlobDirectory);
+        var catalogProjection = new CatalogProjection(blobs);
+        var semanticProjection = new SemanticProjection(blobs, MiniLmEmbedder.Shared, SemanticSearchSettings.Default);
+        var schema = new ReadModelSchema(db.Database, [catalogProjection, semanticProjection]);
+        await schema.EnsureAsync();
+        var text = dialect == ReadModelDialect.Sqlite ? (ICatalogSearch)new SqliteCatalogSearch(schema) : new PostgresCatalogSearch(schema);
+        var search = new HybridCatalogSearch(text, new SemanticIndex(schema), MiniLmEmbedder.Shared, schema, searchSettings ?? SemanticSearchSettings.Default);
+        var catalog = new TestCatalog(db, blobs, schema, search);
+
+        await catalog.ApplyAsync([
+            .. Published("t-storm", "Northern Catch", "A fishing boat caught in a hurricane far from shore"),
+            .. Published("t-garden", "Green Thumbs", "An old man tends his roses through the seasons"),
+            .. Published("t-paris", "Left Bank", "Two students fall in love in Paris"),
+            .. Published("t-mars", "Red Dust", "Astronauts stranded on a distant planet"),
+            .. Published("t-kitchen", "Service", "A night in the life of a busy restaurant"),
+            await SubtitlesAsync(blobs, "t-kitchen", "en", "u1", """
+                WEBVTT
+
+                00:00:05.000 --> 00:00:07.000
+                Table four wants the soup.
+
+                00:00:09.000 --> 00:00:11.000
+                Where is my sous chef?
+
+                00:00:14.000 --> 00:00:16.000
+                Two steaks, medium rare.
+
+                00:00:20.000 --> 00:00:22.000
+                Behind you, hot pan!
+
+                00:41:10.000 --> 00:41:12.000
+                Smoke! The oven is burning!
+
+                00:41:13.000 --> 00:41:15.000
+                Everybody out, the whole place is on fire!
+
+                00:41:16.000 --> 00:41:18.000
+                Grab the extinguisher!
+
+                00:41:19.000 --> 00:41:21.000
+                Call the firefighters now!
+
+                """),
+            new TitleCreated("t-draft", Owner, "Squall", "Sailors fight a tempest on the ocean", At),
+        ]);
+        return catalog;
+    }
+
+    private static readonly DateTimeOffset At = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    private static IEnumerable<ITitleEvent> Published(string id, string name, string description)
+    {
+        yield return new TitleCreated(id, "u-studio", name, description, At);
+        yield return new TitlePublished(id, At);
+    }
+
+    private static async Task<ITitleEvent> SubtitlesAsync(IBlobStore blobs, string titleId, string language, string uploadId, string vtt)
+    {
+        var key = TitleBlobKeys.Subtitles(titleId, language, uploadId, SubtitleFormat.WebVtt);
+        var info = await blobs.WriteAsync(key, new MemoryStream(Encoding.UTF8.GetBytes(vtt)));
+        return new TitleSubtitlesAttached(titleId, language, uploadId, StoredSubtitleFormat.WebVtt, key, info.Length, At);
+    }
+
+    private static string TitleIdOf(ITitleEvent e) => (string)e.GetType().GetProperty("TitleId")!.GetValue(e)!;
+
+    /// <summary>Both projections fed the same journal (envelopes numbered in order), and the hybrid search over them.</summary>
+    private sealed class TestCatalog(ReadModelTestDatabase db, IBlobStore blobs, ReadModelSchema schema, HybridCatalogSearch search) : IAsyncDisposable
+    {
+        private readonly List<EventEnvelope> _journal = [];
+
+        public IBlobStore Blobs => blobs;
+
+        public Task<SearchResultPage> SearchAsync(string q, SearchMode mode, string? viewer = null) =>
+            search.SearchAsync(new SearchRequest(q, mode, viewer, false, 20, 0), CancellationToken.None);
+
+        public Task ApplyAsync(ITitleEvent e) => ApplyAsync([e]);
+
+        public async Task ApplyAsync(IReadOnlyList<ITitleEvent> events)
+        {
+            var envelopes = events.Select((e, i) => new EventEnvelope(Offset.Sequence(_journal.Count + i + 1), TitleEntity.PersistenceIdPrefix + TitleIdOf(e),
+                _journal.Count + i + 1, e, At.ToUnixTimeMilliseconds(), [TitleEventTagger.Tag])).ToList();
+            foreach (var envelope in envelopes) _journal.Add(envelope);
+            foreach (var projection in schema.Projections)
+            foreach (var batch in envelopes.Chunk(4))
+                await ProjectionRunner.ApplyBatchAsync(projection, db.Database, batch);
+        }
+
+        /// <summary>Empties the semantic tables and offset as a rebuild does, then applies the whole journal again.</summary>
+        public async Task RebuildAsync()
+        {
+            var semantic = schema.Projections.Single(p => p.Name == SemanticProjection.ProjectionName);
+            await using (var session = await db.Database.BeginAsync())
+            {
+                await semantic.ResetAsync(session, CancellationToken.None);
+                await ProjectionOffsets.DeleteAsync(session, semantic.Name, CancellationToken.None);
+                await session.CommitAsync();
+            }
+            Assert.Empty((await SearchAsync(StormAtSea, SearchMode.Semantic)).Titles);
+            foreach (var batch in _journal.Chunk(4)) await ProjectionRunner.ApplyBatchAsync(semantic, db.Database, batch);
+        }
+
+        public ValueTask DisposeAsync() => db.DisposeAsync();
+    }
+}
