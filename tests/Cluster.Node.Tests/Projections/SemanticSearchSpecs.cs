@@ -107,6 +107,22 @@ public sealed class SemanticSearchSpecs
     }
 
     [Fact]
+    public async Task A_rebuild_that_ends_at_the_same_offset_still_reaches_an_index_that_saw_no_search_during_it()
+    {
+        await using var catalog = await CatalogAsync(ReadModelDialect.Sqlite);
+        var before = (await catalog.SearchAsync(KitchenFire, SearchMode.Semantic)).Titles[0].Semantic!.Dialogue!;
+        string[] fireCues = ["Smoke! The oven is burning!", "Everybody out, the whole place is on fire!", "Grab the extinguisher!", "Call the firefighters now!"];
+        Assert.Equal(4, fireCues.Count(before.Text.Contains)); // windows of 4 cues
+
+        // Rebuilt with one cue per window (a changed setting): same events, same final offset, other rows.
+        await catalog.RebuildAsync(new SemanticProjection(catalog.Blobs, MiniLmEmbedder.Shared, SemanticSearchSettings.Default with { WindowCues = 1 }),
+            searchBetween: false);
+
+        var after = (await catalog.SearchAsync(KitchenFire, SearchMode.Semantic)).Titles[0].Semantic!.Dialogue!;
+        Assert.Equal(1, fireCues.Count(after.Text.Contains)); // the rebuilt rows, not the index's stale copy
+    }
+
+    [Fact]
     public async Task With_semantic_search_off_hybrid_answers_by_text_with_a_note_and_semantic_is_refused()
     {
         await using var catalog = await CatalogAsync(ReadModelDialect.Sqlite, SemanticSearchSettings.Default with { Enabled = false });
@@ -210,16 +226,16 @@ public sealed class SemanticSearchSpecs
         }
 
         /// <summary>Empties the semantic tables and offset as a rebuild does, then applies the whole journal again.</summary>
-        public async Task RebuildAsync()
+        public async Task RebuildAsync(IProjection? rebuiltWith = null, bool searchBetween = true)
         {
-            var semantic = schema.Projections.Single(p => p.Name == SemanticProjection.ProjectionName);
+            var semantic = rebuiltWith ?? schema.Projections.Single(p => p.Name == SemanticProjection.ProjectionName);
             await using (var session = await db.Database.BeginAsync())
             {
                 await semantic.ResetAsync(session, CancellationToken.None);
                 await ProjectionOffsets.DeleteAsync(session, semantic.Name, CancellationToken.None);
                 await session.CommitAsync();
             }
-            Assert.Empty((await SearchAsync(StormAtSea, SearchMode.Semantic)).Titles);
+            if (searchBetween) Assert.Empty((await SearchAsync(StormAtSea, SearchMode.Semantic)).Titles);
             foreach (var batch in _journal.Chunk(4)) await ProjectionRunner.ApplyBatchAsync(semantic, db.Database, batch);
         }
 

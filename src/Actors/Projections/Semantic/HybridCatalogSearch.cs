@@ -17,6 +17,13 @@ public sealed class HybridCatalogSearch(ICatalogSearch text, SemanticIndex index
     public const int Candidates = 200;
     public const int FusionK = 60;
 
+    /// <summary>Queries that may wait for the model at once; beyond them a search answers by text (hybrid) or 503 (semantic).</summary>
+    public const int MaxQueriesAtModel = 4;
+
+    // The model runs one caller at a time and a waiting query holds a thread-pool thread (Kestrel's and Akka's): a burst
+    // of anonymous searches must degrade to text results, never park the pool.
+    private readonly SemaphoreSlim _atModel = new(MaxQueriesAtModel, MaxQueriesAtModel);
+
     public async Task<SearchResultPage> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         if (request.Mode == SearchMode.Text) return await TextPageAsync(request, null, ct);
@@ -24,7 +31,7 @@ public sealed class HybridCatalogSearch(ICatalogSearch text, SemanticIndex index
         try
         {
             if (!settings.Enabled) throw new EmbeddingModelUnavailableException($"it is turned off ({SemanticSearchSettings.Path}.enabled)");
-            query = embedder.Embed([request.Text], ct)[0];
+            query = EmbedQuery(request.Text, ct);
         }
         catch (EmbeddingModelUnavailableException e) when (request.Mode == SearchMode.Hybrid)
         {
@@ -37,6 +44,20 @@ public sealed class HybridCatalogSearch(ICatalogSearch text, SemanticIndex index
         var fused = Fuse(textHits, semantic);
         var page = fused.Skip(request.Offset).Take(request.Limit).ToList();
         return new SearchResultPage(request.Mode, null, page, fused.Count, request.Offset, request.Limit);
+    }
+
+    private float[] EmbedQuery(string text, CancellationToken ct)
+    {
+        if (!_atModel.Wait(0, ct))
+            throw new EmbeddingModelUnavailableException($"it is busy ({MaxQueriesAtModel} searches are waiting for the model); retry shortly");
+        try
+        {
+            return embedder.Embed([text], ct)[0];
+        }
+        finally
+        {
+            _atModel.Release();
+        }
     }
 
     private async Task<SearchResultPage> TextPageAsync(SearchRequest request, string? note, CancellationToken ct)

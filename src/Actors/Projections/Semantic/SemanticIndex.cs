@@ -6,7 +6,7 @@ namespace MediaPlatform.Actors.Projections.Semantic;
 /// This node's copy of the semantic read model in memory, searched by brute force: the query vector against every
 /// title vector and every dialogue window (unit vectors, so cosine is a dot product). Refreshed from the tables before
 /// a search when the semantic projection's offset has moved: only titles whose changed_offset is newer are reloaded;
-/// an offset that went back (a rebuild) reloads everything. Searches read an immutable snapshot, so they never wait
+/// a rebuild (a new generation in projection_offsets, or an offset that went back) reloads everything. Searches read an immutable snapshot, so they never wait
 /// for a refresh in progress beyond the first.
 /// </summary>
 public sealed class SemanticIndex(ReadModelSchema schema)
@@ -26,11 +26,13 @@ public sealed class SemanticIndex(ReadModelSchema schema)
             var current = _snapshot;
             await using var session = await schema.Database.OpenAsync(cancellationToken);
             var offset = await ProjectionOffsets.ReadAsync(session, SemanticProjection.ProjectionName, cancellationToken);
-            if (offset == current.Offset) return;
-            var since = offset < current.Offset ? -1 : current.Offset;
+            var generation = await ProjectionOffsets.ReadAsync(session, SemanticProjection.GenerationName, cancellationToken);
+            if (offset == current.Offset && generation == current.Generation) return;
+            // A rebuild (a new generation, or an offset that went back) rewrote rows with old offsets: reload them all.
+            var since = offset < current.Offset || generation != current.Generation ? -1 : current.Offset;
             var titles = since < 0 ? new Dictionary<string, TitleVectors>(StringComparer.Ordinal) : new Dictionary<string, TitleVectors>(current.Titles, StringComparer.Ordinal);
             foreach (var changed in await SemanticRows.ReadChangedAsync(session, since, cancellationToken)) titles[changed.TitleId] = changed;
-            _snapshot = new Snapshot(offset, titles);
+            _snapshot = new Snapshot(offset, generation, titles);
         }
         finally
         {
@@ -71,9 +73,9 @@ public sealed class SemanticIndex(ReadModelSchema schema)
         return total;
     }
 
-    private sealed record Snapshot(long Offset, IReadOnlyDictionary<string, TitleVectors> Titles)
+    private sealed record Snapshot(long Offset, long Generation, IReadOnlyDictionary<string, TitleVectors> Titles)
     {
-        public static readonly Snapshot Empty = new(0, new Dictionary<string, TitleVectors>());
+        public static readonly Snapshot Empty = new(0, 0, new Dictionary<string, TitleVectors>());
         public int VectorCount { get; } = Titles.Values.Sum(t => 1 + t.Windows.Count);
     }
 }

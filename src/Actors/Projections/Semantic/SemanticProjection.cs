@@ -62,7 +62,14 @@ public sealed class SemanticProjection(IBlobStore blobs, ITextEmbedder embedder,
         _prepared.Clear();
         await session.ExecuteAsync("DELETE FROM semantic_windows", cancellationToken);
         await session.ExecuteAsync("DELETE FROM semantic_titles", cancellationToken);
+        // A rebuild rewrites rows with the offsets they had: nodes' in-memory indexes see it by this generation.
+        var generation = await ProjectionOffsets.ReadAsync(session, GenerationName, cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        await ProjectionOffsets.StoreAsync(session, GenerationName, generation + 1, now, now, cancellationToken);
     }
+
+    /// <summary>A row of projection_offsets counting this projection's rebuilds (its "offset" is the count).</summary>
+    public const string GenerationName = ProjectionName + ".generation";
 
     public Task ApplyAsync(ReadModelSession session, EventEnvelope envelope, CancellationToken cancellationToken) => envelope.Event switch
     {

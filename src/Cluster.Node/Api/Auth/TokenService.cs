@@ -18,9 +18,11 @@ public sealed class TokenService(TokenKeys keys, TimeSpan lifetime, TimeProvider
 {
     private const int MaxTokenLength = 1024;
 
-    // Only tokens our keys signed get here, so the set holds live sessions; past the bound it starts over.
+    // Only unexpired tokens our keys signed get here, so the set holds live sessions; at the bound it stops growing.
     private const int MaxRemembered = 20_000;
     private readonly ConcurrentDictionary<string, Verified> _verified = new(StringComparer.Ordinal);
+
+    private long _lastSweep;
 
     private readonly record struct Verified(ValidToken Token, long Exp);
 
@@ -49,10 +51,23 @@ public sealed class TokenService(TokenKeys keys, TimeSpan lifetime, TimeProvider
             _verified.TryRemove(token, out _);
             return null;
         }
-        if (Verify(token) is not { } verified) return null;
-        if (_verified.Count >= MaxRemembered) _verified.Clear();
-        _verified[token] = verified;
-        return verified.Exp > now ? verified.Token : null;
+        if (Verify(token) is not { } verified || verified.Exp <= now) return null;
+        Remember(token, verified, now);
+        return verified.Token;
+    }
+
+    /// <summary>
+    /// Remembers a verified token while there is room. A full set first drops its expired tokens; if it is still full
+    /// the token is simply not remembered (it is verified again next time), so no one — a user minting tokens in a loop
+    /// included — can empty the set of everyone else's sessions.
+    /// </summary>
+    private void Remember(string token, Verified verified, long now)
+    {
+        // Sweep at most once a second: a full set of live sessions must not cost a scan on every new token.
+        if (_verified.Count >= MaxRemembered && Interlocked.Exchange(ref _lastSweep, now) != now)
+            foreach (var (known, entry) in _verified)
+                if (entry.Exp <= now) _verified.TryRemove(known, out _);
+        if (_verified.Count < MaxRemembered) _verified[token] = verified;
     }
 
     /// <summary>Format, key and signature (the costly part); the expiry is the caller's to check.</summary>

@@ -25,7 +25,7 @@ public static class EventFeedRoutes
         if (EventFeedQuery.Parse(tag, after, limit, lastEventId, out var error) is not { } query) return ApiProblems.Invalid(error!);
         if (live)
         {
-            await FollowAsync(http, feed, query, lifetime.ApplicationStopping);
+            await FollowAsync(http, feed, query, lifetime.ApplicationStopping, logs.CreateLogger(typeof(EventFeedRoutes)));
             return Results.Empty;
         }
         try
@@ -39,7 +39,30 @@ public static class EventFeedRoutes
         }
     }
 
-    private static async Task FollowAsync(HttpContext http, EventFeed feed, EventFeedQuery query, CancellationToken stopping)
+    private static async Task FollowAsync(HttpContext http, EventFeed feed, EventFeedQuery query, CancellationToken stopping, ILogger log)
+    {
+        // Each follow is a live tag query polling the journal: a node serves a bounded number at once.
+        if (Interlocked.Increment(ref _openFollows) > MaxOpenFollows)
+        {
+            Interlocked.Decrement(ref _openFollows);
+            await ServiceUnavailable.Result("Too many event feed follows",
+                $"this node already serves {MaxOpenFollows} live follows; page with ?after= or retry later", 30).ExecuteAsync(http);
+            return;
+        }
+        try
+        {
+            await FollowOpenAsync(http, feed, query, stopping, log);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _openFollows);
+        }
+    }
+
+    private const int MaxOpenFollows = 32;
+    private static int _openFollows;
+
+    private static async Task FollowOpenAsync(HttpContext http, EventFeed feed, EventFeedQuery query, CancellationToken stopping, ILogger log)
     {
         // An open follow must not hold up the node's shutdown: Kestrel waits for running requests.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
@@ -72,6 +95,17 @@ public static class EventFeedRoutes
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // the client went away or the node is stopping: a normal end of the stream
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The journal query failed after the headers went out: end the stream cleanly and ask the client to come
+            // back later (it resumes from its Last-Event-ID), rather than aborting the connection into a retry loop.
+            log.LogWarning(e, "event feed follow failed");
+            if (!ct.IsCancellationRequested)
+            {
+                await http.Response.WriteAsync("retry: 10000\n\n", CancellationToken.None);
+                await http.Response.Body.FlushAsync(CancellationToken.None);
+            }
         }
         finally
         {

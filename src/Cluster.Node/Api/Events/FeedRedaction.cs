@@ -3,14 +3,20 @@ using System.Text.Json.Nodes;
 namespace MediaPlatform.Node.Api.Events;
 
 /// <summary>
-/// Keeps secrets out of the feed: any property whose name speaks of a token, secret or password (a billing card's
-/// gateway token, a payment's card token) has its value replaced, at any depth. Card numbers are never stored.
+/// Keeps secrets out of the feed: any property whose name speaks of a token, secret, password or coupon code, or is a
+/// key (a payment's idempotency key, its gateway key), has its value replaced, at any depth (a billing card's gateway
+/// token, a payment's card token). Card numbers are never stored.
 /// </summary>
 public static class FeedRedaction
 {
     public const string Redacted = "[redacted]";
 
-    private static readonly string[] SecretWords = ["token", "secret", "password"];
+    // Idempotency keys (key, gatewayKey, idempotencyKey) replay a client's request and coupon codes are redeemable: both are secrets here.
+    private static readonly string[] SecretWords = ["token", "secret", "password", "couponcode"];
+
+    private static readonly HashSet<string> KeyNames = new(["key", "gatewayKey", "idempotencyKey"], StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsKey(string name) => KeyNames.Contains(name);
 
     public static JsonNode? Redact(JsonNode? node)
     {
@@ -28,5 +34,5 @@ public static class FeedRedaction
         return node;
     }
 
-    private static bool IsSecret(string name) => SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
+    private static bool IsSecret(string name) => IsKey(name) || SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
 }

@@ -61,6 +61,7 @@ public sealed class EventFeedApiSpecs(NodeFixture fixture) : IClassFixture<NodeF
         var started = Assert.Single(mine, e => e.GetProperty("type").GetString() == "billing.payment-started.v1");
         Assert.Equal("[redacted]", started.GetProperty("data").GetProperty("cardToken").GetString());
         Assert.Equal("4242", started.GetProperty("data").GetProperty("cardLast4").GetString());
+        Assert.Equal("[redacted]", started.GetProperty("data").GetProperty("gatewayKey").GetString());
         var cardSet = Assert.Single(mine, e => e.GetProperty("type").GetString() == "billing.card-set.v1");
         Assert.Equal("[redacted]", cardSet.GetProperty("data").GetProperty("card").GetProperty("token").GetString());
         var text = string.Join('\n', mine.Select(e => e.GetRawText()));

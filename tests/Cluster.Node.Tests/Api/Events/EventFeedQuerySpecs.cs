@@ -28,15 +28,16 @@ public sealed class EventFeedQuerySpecs
     }
 
     [Fact]
-    public void Tokens_secrets_and_passwords_are_redacted_at_any_depth_and_the_rest_is_kept()
+    public void Tokens_secrets_passwords_idempotency_keys_and_coupon_codes_are_redacted_at_any_depth_and_the_rest_is_kept()
     {
         var data = JsonNode.Parse("""
-            {"card":{"cardId":"card_1","token":"tok_abc","last4":"4242"},"cardToken":"tok_def","payments":[{"clientSecret":"s"}],"passwordHash":"h","amountMinor":799}
+            {"card":{"cardId":"card_1","token":"tok_abc","last4":"4242"},"cardToken":"tok_def","payments":[{"clientSecret":"s"}],"passwordHash":"h","amountMinor":799,
+             "key":"k1","gatewayKey":"g1","idempotencyKey":"i1","couponCode":"SAVE10","blobKey":"titles/t1/source"}
             """);
 
         var redacted = FeedRedaction.Redact(data)!.ToJsonString();
 
-        Assert.Equal("""{"card":{"cardId":"card_1","token":"[redacted]","last4":"4242"},"cardToken":"[redacted]","payments":[{"clientSecret":"[redacted]"}],"passwordHash":"[redacted]","amountMinor":799}""",
+        Assert.Equal("""{"card":{"cardId":"card_1","token":"[redacted]","last4":"4242"},"cardToken":"[redacted]","payments":[{"clientSecret":"[redacted]"}],"passwordHash":"[redacted]","amountMinor":799,"key":"[redacted]","gatewayKey":"[redacted]","idempotencyKey":"[redacted]","couponCode":"[redacted]","blobKey":"titles/t1/source"}""",
             redacted);
     }
 }
