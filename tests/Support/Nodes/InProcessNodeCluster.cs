@@ -52,18 +52,33 @@ public sealed class InProcessNodeCluster : IAsyncDisposable
                 var nodeConfig = config;
                 if (nodeHocon is not null)
                     await File.WriteAllTextAsync(nodeConfig = cluster._dir.Combine($"extra-{i + 1}.hocon"), extraHocon + "\n" + nodeHocon(i) + "\n");
-                string[] args =
-                [
-                    "--http-port", FreePorts.Next().ToString(), "--remote-port", remotePorts[i].ToString(), "--node-name", $"{name}-{i + 1}",
-                    "--data-dir", cluster._dir.Combine($"node-{i + 1}"), "--sqlite-file", cluster._dir.Combine("journal.db"),
-                    "--blob-dir", cluster._dir.Combine("blobs"),
-                    "--log-level", "Warning", "--seed-nodes", $"akka.tcp://media@127.0.0.1:{remotePorts[0]}", "--config", nodeConfig,
-                    .. extraArgs ?? [], .. nodeArgs?.Invoke(i) ?? [],
-                ];
-                args = TestRateLimits.Raise(args, cluster._dir.Combine("config"));
-                var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = TokenKey, ["NODE_ADMIN_TOKEN"] = AdminToken }, AppContext.BaseDirectory)
-                              ?? throw new InvalidOperationException("--help was parsed");
-                var node = await WholeNode.StartAsync(options, clock);
+                WholeNode node;
+                for (var attempt = 1; ; attempt++)
+                {
+                    string[] args =
+                    [
+                        "--http-port", FreePorts.Next().ToString(), "--remote-port", remotePorts[i].ToString(), "--node-name", $"{name}-{i + 1}",
+                        "--data-dir", cluster._dir.Combine($"node-{i + 1}"), "--sqlite-file", cluster._dir.Combine("journal.db"),
+                        "--blob-dir", cluster._dir.Combine("blobs"),
+                        "--log-level", "Warning", "--seed-nodes", $"akka.tcp://media@127.0.0.1:{remotePorts[0]}", "--config", nodeConfig,
+                        .. extraArgs ?? [], .. nodeArgs?.Invoke(i) ?? [],
+                    ];
+                    args = TestRateLimits.Raise(args, cluster._dir.Combine("config"));
+                    var options = NodeOptionsParser.Parse(args, new Dictionary<string, string?> { ["NODE_TOKEN_KEY"] = TokenKey, ["NODE_ADMIN_TOKEN"] = AdminToken }, AppContext.BaseDirectory)
+                                  ?? throw new InvalidOperationException("--help was parsed");
+                    try
+                    {
+                        node = await WholeNode.StartAsync(options, clock);
+                        break;
+                    }
+                    catch (OptionsException e) when (attempt < 3 && e.Message.Contains("already in use", StringComparison.Ordinal))
+                    {
+                        // Another process took a picked port before this node bound it (outgoing connections draw their
+                        // ports from the same range, and earlier nodes took seconds to start): pick again. The seed's
+                        // port is only written into later nodes' arguments, so it may change too.
+                        remotePorts[i] = FreePorts.Next();
+                    }
+                }
                 cluster._nodes.Add(node);
                 addresses.Add(node.BaseAddress);
             }
