@@ -1,25 +1,14 @@
-using Akka.Persistence.Journal;
+using MediaPlatform.Actors.ReadSide;
 
 namespace MediaPlatform.Actors.Images;
 
 /// <summary>
-/// Tags every image event in the journal so <see cref="ImageCatalog"/> reads all images' events with one events-by-tag
-/// query (as the title catalog does for titles). Bound by <see cref="JournalHocon"/>.
+/// Tags every image event in the journal (tag "image"), so <see cref="ImageCatalog"/> and the event feed read all images'
+/// events with one events-by-tag query. Bound to <see cref="IImageEvent"/> by <see cref="JournalHocon"/>.
 /// </summary>
-public sealed class ImageEventTagger : IWriteEventAdapter
+public sealed class ImageEventTagger() : EventTagger<IImageEvent>(Tag)
 {
     public const string Tag = "image";
 
-    public string Manifest(object evt) => "";
-
-    public object ToJournal(object evt) => evt is IImageEvent ? new Tagged(evt, [Tag]) : evt;
-
-    public static string JournalHocon(string journalPath) => $$"""
-        {{journalPath}} {
-          event-adapters { image-tagger = "{{TypeName(typeof(ImageEventTagger))}}" }
-          event-adapter-bindings { "{{TypeName(typeof(IImageEvent))}}" = image-tagger }
-        }
-        """;
-
-    private static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+    public static string JournalHocon(string journalPath) => BindingHocon(journalPath, "image-tagger", typeof(ImageEventTagger));
 }
