@@ -3,7 +3,7 @@ using Akka.Persistence.Journal;
 namespace MediaPlatform.Actors.Titles;
 
 /// <summary>
-/// Tags every title event in the journal, so <see cref="TitleCatalog"/> can read all titles' events with one
+/// Tags every title event in the journal, so the catalog projection (Projections/Catalog) can read all titles' events with one
 /// events-by-tag query instead of one per title. Bound to <see cref="ITitleEvent"/> by the journal's event-adapter
 /// configuration (<see cref="JournalHocon"/>).
 /// </summary>
