@@ -4,7 +4,7 @@ using MediaPlatform.Actors.Serialization;
 namespace MediaPlatform.Actors.Titles;
 
 /// <summary>
-/// Every event a title entity persists, all tagged <see cref="TitleEventTagger.Tag"/> for the catalog. Events hold
+/// Every event a title entity persists, all tagged <see cref="TitleEventTagger.Tag"/> for the catalog projection. Events hold
 /// Actors-owned stored shapes (<see cref="StoredProbe"/>, <see cref="StoredRung"/>), not Streams records, so the
 /// journal's schema changes only here (the golden samples in Actors.Tests pin it).
 /// </summary>

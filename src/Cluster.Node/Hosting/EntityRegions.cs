@@ -44,9 +44,6 @@ public static class EntityRegions
     /// <summary>The shard region of the title entities.</summary>
     public sealed class Titles;
 
-    /// <summary>This node's title catalog (listing and search); a local actor, not a region.</summary>
-    public sealed class Catalog;
-
     /// <summary>The shard region of the title pipelines (one per title being transcoded).</summary>
     public sealed class Pipelines;
 

@@ -3,10 +3,10 @@ using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using Akka.Event;
 using Akka.Hosting;
-using Akka.Persistence.Query;
-using Akka.Persistence.Sql.Query;
 using MediaPlatform.Actors.Billing.Plans;
 using MediaPlatform.Actors.Entities;
+using MediaPlatform.Actors.Projections;
+using MediaPlatform.Actors.Projections.Catalog;
 using MediaPlatform.Actors.Sharding;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Actors.Titles.Pipeline;
@@ -20,7 +20,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace MediaPlatform.Node.Hosting;
 
 /// <summary>
-/// Titles: the sharded title entities, the catalog every node keeps for listing, and the blob store uploads and
+/// Titles: the sharded title entities, the listing over the catalog read model, and the blob store uploads and
 /// playback go through (a directory, shared by the local nodes: --blob-dir).
 /// </summary>
 public static class TitleHosting
@@ -32,6 +32,8 @@ public static class TitleHosting
     {
         services.TryAddSingleton<IBlobStore>(_ => new DirectoryBlobStore(options.BlobDirectory));
         services.AddSingleton<PublishedTitles>();
+        // GET /api/titles reads the catalog read model (AddReadModels registers its schema).
+        services.AddSingleton(sp => new CatalogListing(sp.GetRequiredService<ReadModelSchema>()));
         services.AddSingleton<PlaybackEntitlements>();
         services.AddSingleton<SubtitleRenditions>();
         return services;
@@ -58,19 +60,16 @@ public static class TitleHosting
             new ShardOptions { RememberEntities = true, RememberEntitiesStore = RememberEntitiesStore.Eventsourced });
 
     public static AkkaConfigurationBuilder WithTitleEntities(this AkkaConfigurationBuilder builder, NodeSettings settings, IClock clock) => builder
-        // Title events are tagged in the journal so the catalog reads them with one query.
+        // Title events are tagged in the journal so the catalog projection reads them with one query.
         .AddHocon(ConfigurationFactory.ParseString(TitleEventTagger.JournalHocon(JournalPath)), HoconAddMode.Prepend)
         .WithShardRegion<EntityRegions.Titles>(TitleEntity.TypeName, (_, _, _) => titleId => TitleEntity.PropsFor(titleId, settings.Entities, clock),
             new EntityMessageExtractor<ITitleCommand>(m => m.TitleId), new ShardOptions())
         .WithShardRegion<EntityRegions.UploadQuotas>(UploadQuotaEntity.TypeName, (_, _, _) => userId => UploadQuotaEntity.PropsFor(userId, settings.Entities, clock),
             new EntityMessageExtractor<IUploadQuotaCommand>(m => m.UserId), new ShardOptions())
-        .WithActors((system, registry) =>
+        .WithActors((system, _) =>
         {
             if (!settings.Pricing.RequirePublishedTitle)
                 system.Log.Warning("{0} is off: any title id can be ordered (for fault-injection specs only, never in production)",
                     TitlePricing.RequirePublishedPath);
-            var catalog = system.ActorOf(TitleCatalog.PropsFor(
-                () => PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier)), TitleCatalog.Name);
-            registry.Register<EntityRegions.Catalog>(catalog);
         });
 }

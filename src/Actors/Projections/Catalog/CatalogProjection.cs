@@ -5,7 +5,8 @@ using MediaPlatform.Actors.Titles;
 namespace MediaPlatform.Actors.Projections.Catalog;
 
 /// <summary>
-/// The catalog read model: every title's name, description, status, duration, rungs and subtitle languages, and each
+/// The catalog read model: every title's name, description, status, duration, rungs and subtitle languages (with what
+/// the listing shows: transcode progress, failure reason, artwork), and each
 /// subtitle cue's text and times, from the "title" tag. Subtitle events carry only the blob key, so the cues are read
 /// from the blob store when the event is applied (a blob gone by then indexes no cues for that track).
 /// On SQLite the FTS5 tables hold external content: every change to an indexed row is mirrored here ('delete' with the
@@ -23,6 +24,25 @@ public sealed class CatalogProjection(IBlobStore blobs) : IProjection
     public async Task CreateTablesAsync(ReadModelSession session, CancellationToken cancellationToken)
     {
         foreach (var ddl in CatalogSchema.Ddl(session.Dialect)) await session.ExecuteAsync(ddl, cancellationToken);
+        await AddListingColumnsAsync(session, cancellationToken);
+        await session.ExecuteAsync(CatalogSchema.ListingIndex, cancellationToken);
+    }
+
+    /// <summary>
+    /// A database from before the listing moved here lacks its columns: add them, then empty the tables and forget the
+    /// offset, so the projection (which starts only after this) refills every row from the journal with them. All in
+    /// the schema's one transaction: either the upgrade and the reset both happen or neither does.
+    /// </summary>
+    private async Task AddListingColumnsAsync(ReadModelSession session, CancellationToken cancellationToken)
+    {
+        var existing = (await session.QueryAsync(CatalogSchema.ColumnsQuery(session.Dialect), r => r.GetString(0), cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = CatalogSchema.ListingColumns.Where(c => !existing.Contains(c.Name)).ToList();
+        if (missing.Count == 0) return;
+        foreach (var (column, sqlite, postgres) in missing)
+            await session.ExecuteAsync($"ALTER TABLE catalog_titles ADD COLUMN {column} {(session.IsSqlite ? sqlite : postgres)}", cancellationToken);
+        await ResetAsync(session, cancellationToken);
+        await ProjectionOffsets.DeleteAsync(session, Name, cancellationToken);
     }
 
     public async Task ResetAsync(ReadModelSession session, CancellationToken cancellationToken)
@@ -38,14 +58,21 @@ public sealed class CatalogProjection(IBlobStore blobs) : IProjection
     {
         TitleCreated e => CreateAsync(session, e, cancellationToken),
         TitleSubtitlesAttached e => AttachSubtitlesAsync(session, e, cancellationToken),
-        TitleSourceUploaded e => SetAsync(session, e.TitleId, TitleStatus.SourceUploaded, e.At, cancellationToken),
+        // A new source starts the pipeline over: the old progress and failure no longer hold (as in TitleState).
+        TitleSourceUploaded e => SetAsync(session, e.TitleId, TitleStatus.SourceUploaded, e.At, cancellationToken,
+            ("progress_percent", null), ("failure_reason", null)),
         TitleProbeStarted e => SetAsync(session, e.TitleId, TitleStatus.Probing, e.At, cancellationToken),
         TitleProbed e => SetAsync(session, e.TitleId, TitleStatus.Probed, e.At, cancellationToken,
             ("duration_ms", (long)e.Probe.Duration.TotalMilliseconds), ("rungs", Rungs(e.Ladder))),
-        TitleTranscodeProgressed e => SetAsync(session, e.TitleId, TitleStatus.Transcoding, e.At, cancellationToken),
+        // The most frequent title event: still one UPDATE of one row by its key.
+        TitleTranscodeProgressed e => SetAsync(session, e.TitleId, TitleStatus.Transcoding, e.At, cancellationToken,
+            ("progress_percent", new TitleProgress(e.ChunksDone, e.ChunksTotal, e.Rungs, e.At, e.At).Percent)),
         TitlePackaged e => SetAsync(session, e.TitleId, TitleStatus.QualityCheck, e.At, cancellationToken, ("rungs", Rungs(e.Rungs))),
         TitlePublished e => SetAsync(session, e.TitleId, TitleStatus.Published, e.At, cancellationToken),
-        TitleFailed e => SetAsync(session, e.TitleId, TitleStatus.Failed, e.At, cancellationToken),
+        TitleFailed e => SetAsync(session, e.TitleId, TitleStatus.Failed, e.At, cancellationToken, ("failure_reason", e.Reason)),
+        TitleQcReported e => TouchAsync(session, e.TitleId, e.At, cancellationToken),
+        TitleArtworkRecorded e => TouchAsync(session, e.TitleId, e.At, cancellationToken, ("artwork_image_id", e.Image.ImageId),
+            ("artwork_variants", string.Join(',', e.Image.Variants)), ("artwork_submitted_at", e.Image.SubmittedAt.ToUnixTimeMilliseconds())),
         _ => Task.CompletedTask,
     };
 
@@ -55,9 +82,9 @@ public sealed class CatalogProjection(IBlobStore blobs) : IProjection
     {
         await DeleteTitleRowAsync(session, e.TitleId, ct);
         await session.ExecuteAsync("""
-            INSERT INTO catalog_titles (title_id, owner_id, name, name_key, description, status, created_at, updated_at)
-            VALUES (@id, @owner, @name, @key, @description, @status, @at, @at)
-            """, ct, ("id", e.TitleId), ("owner", e.OwnerId), ("name", e.Name), ("key", CatalogText.Key(e.Name)),
+            INSERT INTO catalog_titles (title_id, owner_id, name, name_key, name_folded, description, status, created_at, updated_at)
+            VALUES (@id, @owner, @name, @key, @folded, @description, @status, @at, @at)
+            """, ct, ("id", e.TitleId), ("owner", e.OwnerId), ("name", e.Name), ("key", CatalogText.Key(e.Name)), ("folded", CatalogText.Fold(e.Name)),
             ("description", e.Description), ("status", TitleStatus.Created.ToString()), ("at", e.At.ToUnixTimeMilliseconds()));
         if (session.IsSqlite)
             await session.ExecuteAsync("""
@@ -82,6 +109,15 @@ public sealed class CatalogProjection(IBlobStore blobs) : IProjection
         var sets = string.Concat(columns.Select(c => $", {c.Column} = @{c.Column}"));
         return session.ExecuteAsync($"UPDATE catalog_titles SET status = @status, updated_at = @at{sets} WHERE title_id = @id", ct,
             [("id", titleId), ("status", status.ToString()), ("at", at.ToUnixTimeMilliseconds()), .. columns]);
+    }
+
+    /// <summary>A change that keeps the status: the time, and columns that are not full-text indexed.</summary>
+    private static Task TouchAsync(ReadModelSession session, string titleId, DateTimeOffset at, CancellationToken ct,
+        params (string Column, object? Value)[] columns)
+    {
+        var sets = string.Concat(columns.Select(c => $", {c.Column} = @{c.Column}"));
+        return session.ExecuteAsync($"UPDATE catalog_titles SET updated_at = @at{sets} WHERE title_id = @id", ct,
+            [("id", titleId), ("at", at.ToUnixTimeMilliseconds()), .. columns]);
     }
 
     private async Task AttachSubtitlesAsync(ReadModelSession session, TitleSubtitlesAttached e, CancellationToken ct)

@@ -6,17 +6,44 @@ namespace MediaPlatform.Actors.Projections.Catalog;
 /// in step, see <see cref="CatalogProjection"/>); on PostgreSQL generated tsvector columns with GIN indexes. Both
 /// tokenise the same way (lower case, split on what is not a letter or digit, no stemming, accents kept: FTS5
 /// unicode61 without diacritic removal, PostgreSQL's 'simple' configuration), so a query answers the same on both.
+/// The listing (<see cref="CatalogListing"/>) reads catalog_titles alone: name_folded (the name in compatibility form,
+/// lower case) for its substring match, and the progress, failure reason and artwork a title card shows.
 /// </summary>
 public static class CatalogSchema
 {
     public static IReadOnlyList<string> Ddl(ReadModelDialect dialect) => dialect == ReadModelDialect.Sqlite ? Sqlite : Postgres;
+
+    /// <summary>
+    /// Columns the listing needs (GET /api/titles) that the first catalog tables lacked: name and type per dialect.
+    /// A database made before them gets them by ALTER TABLE (see <see cref="CatalogProjection.CreateTablesAsync"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string Sqlite, string Postgres)> ListingColumns =
+    [
+        ("name_folded", "TEXT NOT NULL DEFAULT ''", "text NOT NULL DEFAULT ''"),
+        ("progress_percent", "REAL", "double precision"),
+        ("failure_reason", "TEXT", "text"),
+        ("artwork_image_id", "TEXT", "text"),
+        ("artwork_variants", "TEXT", "text"),
+        ("artwork_submitted_at", "INTEGER", "bigint"),
+    ];
+
+    /// <summary>The listing's order (newest first); created after the upgrade's ALTERs, so an old table has the columns by then.</summary>
+    public const string ListingIndex =
+        "CREATE INDEX IF NOT EXISTS catalog_titles_created ON catalog_titles (created_at DESC, title_id)";
+
+    /// <summary>The catalog_titles columns that exist (an old database lacks the listing's).</summary>
+    public static string ColumnsQuery(ReadModelDialect dialect) => dialect == ReadModelDialect.Sqlite
+        ? "SELECT name FROM pragma_table_info('catalog_titles')"
+        : "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'catalog_titles'";
 
     private static readonly string[] Sqlite =
     [
         """
         CREATE TABLE IF NOT EXISTS catalog_titles (doc_id INTEGER PRIMARY KEY, title_id TEXT NOT NULL UNIQUE, owner_id TEXT NOT NULL,
           name TEXT NOT NULL, name_key TEXT NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL, duration_ms INTEGER,
-          rungs TEXT NOT NULL DEFAULT '', languages TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)
+          rungs TEXT NOT NULL DEFAULT '', languages TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+          name_folded TEXT NOT NULL DEFAULT '', progress_percent REAL, failure_reason TEXT, artwork_image_id TEXT,
+          artwork_variants TEXT, artwork_submitted_at INTEGER)
         """,
         "CREATE INDEX IF NOT EXISTS catalog_titles_name_key ON catalog_titles (name_key)",
         """
@@ -40,6 +67,8 @@ public static class CatalogSchema
         CREATE TABLE IF NOT EXISTS catalog_titles (title_id text PRIMARY KEY, owner_id text NOT NULL, name text NOT NULL,
           name_key text NOT NULL, description text NOT NULL, status text NOT NULL, duration_ms bigint, rungs text NOT NULL DEFAULT '',
           languages text NOT NULL DEFAULT '', created_at bigint NOT NULL, updated_at bigint NOT NULL,
+          name_folded text NOT NULL DEFAULT '', progress_percent double precision, failure_reason text, artwork_image_id text,
+          artwork_variants text, artwork_submitted_at bigint,
           name_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', name)) STORED,
           description_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', description)) STORED)
         """,

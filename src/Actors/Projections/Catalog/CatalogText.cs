@@ -31,6 +31,13 @@ public static class CatalogText
         }
     }
 
+    /// <summary>
+    /// The form the listing matches names in (GET /api/titles?q=): compatibility forms folded, lower case, nothing
+    /// removed, so a query word is a plain substring of it (names are typed by people: neither "ﬁ" nor capitals may
+    /// hide a match).
+    /// </summary>
+    public static string Fold(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+
     /// <summary>The key an exact title match compares: the name's words, in order, one space apart.</summary>
     public static string Key(string text) => string.Join(' ', KeyWords(text));
 

@@ -9,8 +9,8 @@ namespace MediaPlatform.Node.Api.Billing;
 /// service so handlers take it as one parameter.
 /// </summary>
 public sealed class BillingServices(IRequiredActor<EntityRegions.BillingAccounts> accounts, IRequiredActor<EntityRegions.Users> users,
-    IRequiredActor<EntityRegions.Catalog> catalog, IRequiredActor<EntityRegions.Titles> titles, TitlePricing pricing)
+    IRequiredActor<EntityRegions.Titles> titles, TitlePricing pricing)
 {
     public BillingAccountClient Accounts { get; } = new(accounts.ActorRef, users.ActorRef);
-    public TitleOrders Titles { get; } = new(catalog.ActorRef, titles.ActorRef, pricing);
+    public TitleOrders Titles { get; } = new(titles.ActorRef, pricing);
 }

@@ -1,3 +1,4 @@
+using MediaPlatform.Actors.Projections.Catalog;
 using MediaPlatform.Actors.Titles;
 
 namespace MediaPlatform.Node.Api.Titles;
