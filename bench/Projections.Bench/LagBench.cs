@@ -10,7 +10,8 @@ namespace MediaPlatform.Bench.Projections;
 /// every projection's lag is read from GET /cluster/projections every 250 ms; at the half the node running the
 /// projections singleton is SIGKILLed. Prints the write rate, each projection's lag (p50/p99/max seconds and events
 /// behind), the spike around the kill and how long catching up took; then waits for every projection to reach 0
-/// events behind and exits 1 if one never does.
+/// events behind and exits 1 if one never does, or if the billing read model's payment counts then disagree with
+/// what the load had acknowledged (<see cref="BillingCountCheck"/>).
 /// </summary>
 public static class LagBench
 {
@@ -64,13 +65,15 @@ public static class LagBench
         stopSampling.Cancel();
         await sampling;
         var movedTo = await moved;
+        var counts = caughtUp ? await BillingCountCheck.ReadAsync(cluster.Nodes, load.Tally) : null;
 
         var run = new LagRun(options, victim.Name, killAt, movedTo is { } m ? (m.Node.Name, m.At) : null, loadEnd, billingWritten,
             load.Tally, sampler.Samples, sampler.Missed, caughtUp ? caughtUpAt - loadEnd : null);
         LagReport.Print(run);
+        if (caughtUp) Console.WriteLine(counts?.ToString() ?? "billing report: no node answered GET /api/reports/billing");
         Console.WriteLine($"load average {LoadAverage()} at the end");
         cluster.MarkPassed();
-        return caughtUp ? 0 : 1;
+        return caughtUp && counts is { Holds: true } ? 0 : 1;
     }
 
     /// <summary>Samples until one reading shows every projection 0 events behind; false at the deadline.</summary>
