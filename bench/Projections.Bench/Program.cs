@@ -17,23 +17,31 @@ namespace MediaPlatform.Bench.Projections;
 ///    of a generated corpus into its tables, events/s, beside the journal's own replay of the same tag (goal ≥ 50 %);
 /// 2. search latency p50/p99 over the same read model (every title with a subtitle track), queries through ICatalogSearch;
 /// 3. semantic search (<see cref="SemanticBench"/>): embedding cost per title and per film, query latency, brute force per 10k vectors.
+/// --lag runs only <see cref="LagBench"/>: projection lag in a 3-process cluster under write load, with a fail-over.
 /// </summary>
 public static class Program
 {
     private const string Usage = "Projections.Bench [--titles N (10000)] [--cues N per title (20)] [--queries N (300)] [--sqlite-only] " +
-                                 "[--semantic-titles N (200)] [--film-cues N (1500)] [--semantic-only]";
+                                 "[--semantic-titles N (200)] [--film-cues N (1500)] [--semantic-only] " +
+                                 "| --lag [--lag-seconds N (60)] [--lag-clients N (4)] [--lag-postgres (needs TEST_POSTGRES)]";
 
     public static async Task<int> Main(string[] args)
     {
         var (titles, cues, queries, sqliteOnly) = (10_000, 20, 300, false);
         var (semanticTitles, filmCues, semanticOnly) = (200, 1500, false);
+        var (lag, lagOptions, lagPostgres) = (false, LagOptions.Default, false);
         BenchArguments.OrExit(() =>
         {
             new BenchArguments(Usage).Int("--titles", v => titles = v).Int("--cues", v => cues = v).Int("--queries", v => queries = v)
                 .Switch("--sqlite-only", () => sqliteOnly = true).Int("--semantic-titles", v => semanticTitles = v)
-                .Int("--film-cues", v => filmCues = v).Switch("--semantic-only", () => semanticOnly = true).Parse(args);
+                .Int("--film-cues", v => filmCues = v).Switch("--semantic-only", () => semanticOnly = true)
+                .Switch("--lag", () => lag = true).Int("--lag-seconds", v => lagOptions = lagOptions with { Seconds = v }, min: 10)
+                .Int("--lag-clients", v => lagOptions = lagOptions with { Clients = v }).Switch("--lag-postgres", () => lagPostgres = true).Parse(args);
+            if (lagPostgres && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("TEST_POSTGRES")))
+                throw new ArgumentException("--lag-postgres needs TEST_POSTGRES (scripts/postgres.sh start DIR prints a connection string)");
             return 0;
         }, Usage);
+        if (lag) return await LagAsync(lagOptions, lagPostgres);
         if (semanticOnly) return await SemanticAsync(semanticTitles, cues, queries, filmCues);
         Console.WriteLine($"{titles:N0} titles × (created, subtitles with {cues} cues, published) = {titles * 3:N0} events; {queries} queries; " +
                           $"{Environment.ProcessorCount} cores, shared machine");
@@ -133,6 +141,16 @@ public static class Program
         var ratio = projected / Statistics.Median(replays);
         return [label, $"{Statistics.Median(replays):N0}", $"{projected:N0}", $"{ratio:0.00}", $"{Statistics.Median(latencies):0.0}",
             $"{latencies[(int)Math.Ceiling(latencies.Count * 0.99) - 1]:0.0}", $"{Statistics.Median(hits):N0}"];
+    }
+
+    private static async Task<int> LagAsync(LagOptions options, bool postgres)
+    {
+        if (!postgres) return await LagBench.RunAsync(options, null);
+        var server = Environment.GetEnvironmentVariable("TEST_POSTGRES")!;
+        var database = $"lagbench_{Guid.NewGuid():N}"[..20];
+        await ExecuteAsync(server, $"CREATE DATABASE {database}");
+        try { return await LagBench.RunAsync(options, new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString()); }
+        finally { NpgsqlConnection.ClearAllPools(); await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)"); }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

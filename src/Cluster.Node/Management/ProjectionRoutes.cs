@@ -9,7 +9,7 @@ namespace MediaPlatform.Node.Management;
 
 /// <summary>
 /// GET /cluster/projections: every read model with its offset and lag (events of its tag the journal holds beyond the
-/// offset; seconds since the last applied event's time while behind), read from the database, so any node answers.
+/// offset; the age of the oldest of those events), read from the database, so any node answers.
 /// POST /cluster/projections/{name}/rebuild empties a projection's tables and applies its tag again from offset 0
 /// (through the projections singleton's proxy). `mpctl projections` and `mpctl projections rebuild NAME`.
 /// </summary>
