@@ -4,6 +4,8 @@ using System.Text.Json;
 using Akka.Hosting;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Projections;
+using MediaPlatform.Actors.WatchHistory;
+using Microsoft.Extensions.DependencyInjection;
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Node.Tests.Projections;
 using MediaPlatform.Node.Tests.Support;
@@ -88,6 +90,10 @@ public sealed class DailyViewsApiSpecs
             answers[other] = otherViews.GetRawText();
         }, Patience);
         Assert.Equal("0:", Counts(await DailyViewsAsync(viewer, unwatched)));
+        // Only the four starts were tagged, not the progress events stored beside them: the tag table grows with views only.
+        await using (var session = await node.Services.GetRequiredService<ReadModelDatabase>().OpenAsync())
+            Assert.Equal(4L, Convert.ToInt64(await session.ScalarAsync("SELECT COUNT(*) FROM tags WHERE tag = @tag", CancellationToken.None,
+                ("tag", WatchHistoryEventTagger.Tag))));
         // Anyone who may see the title may read its counts; an unknown title is a 404, a bad id a 400.
         Assert.Equal(answers[film], (await DailyViewsAsync(node.Http, film)).GetRawText());
         await AssertProblemAsync(await viewer.GetAsync("/api/titles/t-nope/daily-views"), HttpStatusCode.NotFound);
