@@ -54,10 +54,7 @@ public static class EntityRegions
     /// <summary>The shard region of the per-user watch histories.</summary>
     public sealed class WatchHistories;
 
-    /// <summary>The shard region of the per-title durable daily view counts.</summary>
-    public sealed class TitleViewCounts;
-
-    /// <summary>This node's trending recorder (replicated view counters, batches to the daily counts); a local actor.</summary>
+    /// <summary>This node's trending recorder (replicated view counters); a local actor.</summary>
     public sealed class TrendingRecorder;
 
     // Singletons and per-node actors

@@ -6,6 +6,7 @@ using MediaPlatform.Actors.Projections;
 using MediaPlatform.Actors.Projections.Billing;
 using MediaPlatform.Actors.Projections.Catalog;
 using MediaPlatform.Actors.Projections.Semantic;
+using MediaPlatform.Actors.Projections.Views;
 using MediaPlatform.Actors.Storage;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Persistence;
@@ -25,6 +26,7 @@ public static class ProjectionHosting
         services.AddSingleton(_ => DatabaseFor(options, settings.SqliteBusyTimeout));
         services.AddSingleton<IProjection>(sp => new CatalogProjection(sp.GetRequiredService<IBlobStore>()));
         services.AddSingleton<IProjection, BillingProjection>();
+        services.AddSingleton<IProjection, ViewsProjection>();
         // The model is one per process (a node): loaded on first use by the projection or a query, never at start-up.
         services.AddSingleton<ITextEmbedder>(MiniLmEmbedder.Shared);
         services.AddSingleton(settings.SemanticSearch);
@@ -36,6 +38,7 @@ public static class ProjectionHosting
             ? new PostgresCatalogSearch(sp.GetRequiredService<ReadModelSchema>())
             : new SqliteCatalogSearch(sp.GetRequiredService<ReadModelSchema>()));
         services.AddSingleton<BillingReportReader>();
+        services.AddSingleton<DailyViewsReader>();
         services.AddSingleton(sp => new SemanticIndex(sp.GetRequiredService<ReadModelSchema>()));
         services.AddSingleton(sp => new HybridCatalogSearch(sp.GetRequiredService<ICatalogSearch>(), sp.GetRequiredService<SemanticIndex>(),
             sp.GetRequiredService<ITextEmbedder>(), sp.GetRequiredService<ReadModelSchema>(), settings.SemanticSearch));

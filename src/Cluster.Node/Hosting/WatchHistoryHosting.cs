@@ -1,8 +1,8 @@
 using Akka.Cluster.Hosting;
+using Akka.Configuration;
 using Akka.Hosting;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Sharding;
-using MediaPlatform.Actors.Trending;
 using MediaPlatform.Actors.WatchHistory;
 using MediaPlatform.Node.Api.Trending;
 using MediaPlatform.Node.Api.WatchHistory;
@@ -11,21 +11,20 @@ using MediaPlatform.Node.Configuration;
 namespace MediaPlatform.Node.Hosting;
 
 /// <summary>
-/// Watch history and trending: the per-user watch histories, the per-title durable daily view counts, this node's
-/// trending recorder (replicated counters + batches to the daily counts) and their routes.
+/// Watch history and trending: the per-user watch histories (their view starts tagged for the views projection, which
+/// keeps the durable daily counts), this node's trending recorder (replicated counters) and their routes.
 /// </summary>
 public static class WatchHistoryHosting
 {
     public static AkkaConfigurationBuilder WithWatchHistory(this AkkaConfigurationBuilder builder, NodeSettings settings, IClock clock) => builder
+        // New views are tagged in the journal for the views projection (GET /api/titles/{id}/daily-views).
+        .AddHocon(ConfigurationFactory.ParseString(WatchHistoryEventTagger.JournalHocon(TitleHosting.JournalPath)), HoconAddMode.Prepend)
         .WithShardRegion<EntityRegions.WatchHistories>(WatchHistoryEntity.TypeName, (_, _, _) =>
                 userId => WatchHistoryEntity.PropsFor(userId, settings.WatchHistory, settings.Entities, clock),
             new EntityMessageExtractor<IWatchHistoryCommand>(m => m.UserId), new ShardOptions())
-        .WithShardRegion<EntityRegions.TitleViewCounts>(TitleViewCountEntity.TypeName, (_, _, _) =>
-                titleId => TitleViewCountEntity.PropsFor(titleId, settings.Entities, clock),
-            new EntityMessageExtractor<ITitleViewCountCommand>(m => m.TitleId), new ShardOptions())
         .WithActors((system, registry) =>
         {
-            var recorder = system.ActorOf(TrendingRecorder.PropsFor(registry.Get<EntityRegions.TitleViewCounts>(), settings.Trending, clock), "trending-recorder");
+            var recorder = system.ActorOf(TrendingRecorder.PropsFor(settings.Trending, clock), "trending-recorder");
             registry.Register<EntityRegions.TrendingRecorder>(recorder);
         });
 

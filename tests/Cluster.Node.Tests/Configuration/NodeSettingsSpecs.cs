@@ -84,7 +84,7 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.watch-history.credits-tail = lots", "media-platform.watch-history.credits-tail")]
     [InlineData("media-platform.watch-history.new-view-after = whenever", "media-platform.watch-history.new-view-after")]
     [InlineData("media-platform.watch-history.report-interval = 10ms", "media-platform.watch-history.report-interval")]
-    [InlineData("media-platform.trending.flush-interval = 0s", "media-platform.trending.flush-interval")]
+    [InlineData("media-platform.trending.prune-interval = 0s", "media-platform.trending.prune-interval")]
     [InlineData("media-platform.images.face-cascade = \"/nowhere/cascade.xml\"", "media-platform.images.face-cascade")]
     [InlineData("media-platform.images.face-cascade = \"/etc/hostname\"", "media-platform.images.face-cascade")]
     [InlineData("media-platform.images.blur-faces = [posters]", "media-platform.images.blur-faces")]

@@ -10,7 +10,7 @@ namespace MediaPlatform.Specs.Management;
 [Collection(MultiProcessCollection.Name)]
 public sealed class ManagementApiSpecs(ITestOutputHelper output)
 {
-    private static readonly string[] Regions = ["billing-account", "coupon", "email-reservation", "friend-list", "friendship", "gateway-ledger", "image", "image-blur-queue", "image-decode-queue", "image-detect-queue", "image-resize-queue", "image-tag-queue", "live-index", "live-stream", "login-guard", "party", "party-index", "title", "title-pipeline", "title-views", "upload-quota", "user", "watch-history"];
+    private static readonly string[] Regions = ["billing-account", "coupon", "email-reservation", "friend-list", "friendship", "gateway-ledger", "image", "image-blur-queue", "image-decode-queue", "image-detect-queue", "image-resize-queue", "image-tag-queue", "live-index", "live-stream", "login-guard", "party", "party-index", "title", "title-pipeline", "upload-quota", "user", "watch-history"];
 
     [Fact]
     public async Task Read_only_cluster_every_read_route_answers_and_mutations_are_refused()

@@ -4,7 +4,7 @@ using Akka.DistributedData;
 using Akka.Hosting;
 using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Titles;
-using MediaPlatform.Actors.Trending;
+using MediaPlatform.Actors.Projections.Views;
 using MediaPlatform.Node.Api.Auth;
 using MediaPlatform.Node.Api.Titles;
 using MediaPlatform.Node.Hosting;
@@ -14,7 +14,8 @@ namespace MediaPlatform.Node.Api.Trending;
 /// <summary>
 /// GET /api/titles/trending?window=hour|day: the most viewed titles of the last hour (six 10-minute buckets) or day
 /// (24 hour buckets), from this node's replica of the replicated counters (<see cref="TrendingBuckets"/>), with only
-/// the titles the caller may see. GET /api/titles/{titleId}/daily-views: the title's durable views per day.
+/// the titles the caller may see. GET /api/titles/{titleId}/daily-views: the title's durable views per day, read from
+/// the views projection's table (views_daily), so as fresh as that projection (about a second behind when caught up).
 /// </summary>
 public static class TrendingRoutes
 {
@@ -29,14 +30,15 @@ public static class TrendingRoutes
             .WithSummary("The most viewed titles of the last hour or day (window=hour|day, limit 1-50), counted on every node and merged");
 
         app.MapGet("/api/titles/{titleId}/daily-views", async (string titleId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Titles> titles,
-                IRequiredActor<EntityRegions.TitleViewCounts> counts, CancellationToken ct) =>
+                DailyViewsReader reader, CancellationToken ct) =>
             {
                 var (_, problem) = await TitleAccess.ReadAsync(titles.ActorRef, titleId, caller, ct);
-                return problem ?? await counts.ActorRef.AskAsync<TitleViewCounts>(new GetTitleViewCounts(titleId), ct,
-                    c => Results.Ok(new DailyViewsResponse(c.TitleId, c.Total, c.Days.Select(d => new DailyViewsItem(d.Day, d.Views)).ToList())));
+                if (problem is not null) return problem;
+                var views = await reader.ReadAsync(titleId, ct);
+                return Results.Ok(new DailyViewsResponse(views.TitleId, views.Total, views.Days.Select(d => new DailyViewsItem(d.Day, d.Views)).ToList()));
             })
             .WithTags("titles")
-            .WithSummary("A title's durable view count per UTC day (newest first) and in all");
+            .WithSummary("A title's durable view count per UTC day (newest first, the last 400 days) and in all, as fresh as the views projection");
         return app;
     }
 

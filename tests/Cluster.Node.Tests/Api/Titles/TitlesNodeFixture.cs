@@ -43,8 +43,6 @@ public sealed class TitlesNodeFixture : IAsyncLifetime
             akka.persistence.query.journal.sql.refresh-interval = 200ms
             # These specs play the pipeline's part themselves (see PlaybackSetup).
             media-platform.pipeline.start-on-upload = off
-            # Views reach the durable daily counts within a second (the watch-history specs read them).
-            media-platform.trending.flush-interval = 300ms
             """);
         Node = await TestNode.StartAsync("--config", hocon, "--grpc-port", GrpcPort.ToString());
     }

@@ -10,7 +10,7 @@ namespace MediaPlatform.Node.Tests.Api.WatchHistory;
 
 /// <summary>
 /// Three whole nodes for trending: every start is a new view (new-view-after = 0s), so one viewer's starts on
-/// different nodes are separate views, and nodes send their views to the durable daily counts every 300 ms.
+/// different nodes are separate views; the views projection (one in the cluster) keeps the durable daily counts.
 /// </summary>
 public sealed class TrendingClusterFixture : IAsyncLifetime
 {
@@ -18,7 +18,7 @@ public sealed class TrendingClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         Cluster = await InProcessNodeCluster.StartAsync(3, "trending",
-            extraHocon: "media-platform.watch-history.new-view-after = 0s\nmedia-platform.trending.flush-interval = 300ms");
+            extraHocon: "media-platform.watch-history.new-view-after = 0s");
 
     public async Task DisposeAsync()
     {
@@ -28,7 +28,7 @@ public sealed class TrendingClusterFixture : IAsyncLifetime
 
 /// <summary>
 /// Views counted on different nodes are merged by the replicated counters (no single writer): a third node's
-/// trending shows their sum, and so does the title's durable daily count.
+/// trending shows their sum, and so does the title's durable daily count (the views projection over the journal).
 /// </summary>
 public sealed class TrendingAcrossNodesSpecs(TrendingClusterFixture fixture) : IClassFixture<TrendingClusterFixture>
 {
