@@ -13,7 +13,7 @@ public sealed record SemanticSearchSettings(bool Enabled, double MinSimilarity, 
 {
     public const string Path = "media-platform.search.semantic";
 
-    /// <summary>≈ 0.2 GB of int8 vectors and their dialogue text per node (see bench/README.md).</summary>
+    /// <summary>≈ 430 MB per node: int8 vectors with their dialogue windows' text, ~0.86 KB each (bench/README.md).</summary>
     public const int DefaultMaxVectors = 500_000;
 
     public static readonly SemanticSearchSettings Default = new(true, 0.30, 4, DefaultMaxVectors);
