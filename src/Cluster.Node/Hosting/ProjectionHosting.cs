@@ -39,7 +39,11 @@ public static class ProjectionHosting
             : new SqliteCatalogSearch(sp.GetRequiredService<ReadModelSchema>()));
         services.AddSingleton<BillingReportReader>();
         services.AddSingleton<DailyViewsReader>();
-        services.AddSingleton(sp => new SemanticIndex(sp.GetRequiredService<ReadModelSchema>()));
+        services.AddSingleton(sp =>
+        {
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger<SemanticIndex>();
+            return new SemanticIndex(sp.GetRequiredService<ReadModelSchema>(), settings.SemanticSearch.MaxVectors, m => log.LogWarning("{Warning}", m));
+        });
         services.AddSingleton(sp => new HybridCatalogSearch(sp.GetRequiredService<ICatalogSearch>(), sp.GetRequiredService<SemanticIndex>(),
             sp.GetRequiredService<ITextEmbedder>(), sp.GetRequiredService<ReadModelSchema>(), settings.SemanticSearch));
         return services;

@@ -104,6 +104,8 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.search.semantic.min-similarity = 1.5", "media-platform.search.semantic.min-similarity")]
     [InlineData("media-platform.search.semantic.min-similarity = high", "media-platform.search.semantic.min-similarity")]
     [InlineData("media-platform.search.semantic.window-cues = 0", "media-platform.search.semantic.window-cues")]
+    [InlineData("media-platform.search.semantic.max-vectors = 0", "media-platform.search.semantic.max-vectors")]
+    [InlineData("media-platform.search.semantic.max-vectors = lots", "media-platform.search.semantic.max-vectors")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));

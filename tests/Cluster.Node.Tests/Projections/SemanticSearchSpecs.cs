@@ -12,7 +12,8 @@ namespace MediaPlatform.Node.Tests.Projections;
 /// <summary>
 /// Search by meaning over the catalog and semantic projections, on SQLite and PostgreSQL with the same answers: queries
 /// that share no word with the title they should find (so text mode finds something else or nothing), a dialogue hit
-/// with its cue time, hybrid fusion of both signals, visibility, and the index following a replaced subtitle track.
+/// with its cue time, hybrid fusion of both signals, visibility (applied before the best are kept), total, the bound
+/// on vectors held, and the index following a replaced subtitle track.
 /// The model is the process's one instance (<see cref="MiniLmEmbedder.Shared"/>): loaded once for every spec here.
 /// </summary>
 public sealed class SemanticSearchSpecs
@@ -135,7 +136,77 @@ public sealed class SemanticSearchSpecs
         await Assert.ThrowsAsync<EmbeddingModelUnavailableException>(() => catalog.SearchAsync(StormAtSea, SearchMode.Semantic));
     }
 
-    private static async Task<TestCatalog> CatalogAsync(ReadModelDialect dialect, SemanticSearchSettings? searchSettings = null)
+    [Theory]
+    [InlineData(ReadModelDialect.Sqlite)]
+    [InlineData(ReadModelDialect.Postgres)]
+    public async Task A_visible_match_is_found_behind_more_better_matching_drafts_of_others_than_the_search_keeps(ReadModelDialect dialect)
+    {
+        // Each signal keeps its best 2 here: the 10 drafts below all match the query better than t-storm does.
+        await using var catalog = await CatalogAsync(dialect, candidates: 2);
+        await catalog.ApplyAsync(Enumerable.Range(1, 10).Select(i => (ITitleEvent)new TitleCreated($"t-squall-{i:D2}", "u-other",
+            $"Squall {i}", $"A film about a storm at sea: sailors caught in gale number {i}", At)).ToList());
+
+        var anonymous = await catalog.SearchAsync(StormAtSea, SearchMode.Semantic);
+        var owner = await catalog.SearchAsync(StormAtSea, SearchMode.Semantic, viewer: "u-other");
+
+        Assert.Equal("t-storm", anonymous.Titles[0].TitleId);
+        Assert.DoesNotContain(anonymous.Titles, t => t.TitleId.StartsWith("t-squall-"));
+        Assert.Equal(anonymous.Titles.Count, anonymous.Total);
+        Assert.Equal(2, owner.Titles.Count);
+        Assert.All(owner.Titles, t => Assert.StartsWith("t-squall-", t.TitleId));
+        Assert.Equal(10 + anonymous.Total, owner.Total); // every match, though only the best 2 are kept for the pages
+    }
+
+    [Theory]
+    [InlineData(ReadModelDialect.Sqlite)]
+    [InlineData(ReadModelDialect.Postgres)]
+    public async Task A_title_published_after_the_index_loaded_it_is_found_by_everyone(ReadModelDialect dialect)
+    {
+        await using var catalog = await CatalogAsync(dialect);
+        Assert.DoesNotContain("t-draft", (await catalog.SearchAsync(StormAtSea, SearchMode.Semantic)).Titles.Select(t => t.TitleId));
+
+        await catalog.ApplyAsync(new TitlePublished("t-draft", At));
+
+        Assert.Contains("t-draft", (await catalog.SearchAsync(StormAtSea, SearchMode.Semantic)).Titles.Select(t => t.TitleId));
+        await catalog.ApplyAsync(new TitleSourceUploaded("t-draft", "u2", "k", 1, null, At)); // a new source: unpublished again
+        Assert.DoesNotContain("t-draft", (await catalog.SearchAsync(StormAtSea, SearchMode.Semantic)).Titles.Select(t => t.TitleId));
+    }
+
+    [Fact]
+    public async Task Hybrid_total_counts_every_title_either_signal_matches_not_only_the_fused_candidates()
+    {
+        await using var catalog = await CatalogAsync(ReadModelDialect.Sqlite, candidates: 2);
+        await catalog.ApplyAsync(Enumerable.Range(1, 6).SelectMany(i => Published($"t-light-{i}", $"Beacon {i}",
+            $"A lighthouse keeper alone on a rock, winter {i}")).ToList());
+
+        var text = await catalog.SearchAsync("lighthouse", SearchMode.Text);
+        var hybrid = await catalog.SearchAsync("lighthouse", SearchMode.Hybrid);
+
+        Assert.Equal(6, text.Total);
+        Assert.True(hybrid.Titles.Count <= 4); // 2 per signal
+        Assert.InRange(hybrid.Total, 6, 6 + 11); // every text match, and no more than the titles there are
+    }
+
+    [Fact]
+    public async Task Past_max_vectors_the_index_holds_titles_before_dialogue_and_the_log_and_the_answer_say_so()
+    {
+        var log = new List<string>();
+        // Six titles and two dialogue windows are stored: room for the titles only.
+        await using var catalog = await CatalogAsync(ReadModelDialect.Sqlite, maxVectors: 6, log: log.Add);
+
+        var fire = await catalog.SearchAsync(KitchenFire, SearchMode.Semantic);
+        var storm = await catalog.SearchAsync(StormAtSea, SearchMode.Hybrid);
+
+        Assert.DoesNotContain(fire.Titles, t => t.Semantic!.MatchedIn == CatalogMatch.Dialogue);
+        Assert.Equal("t-storm", storm.Titles[0].TitleId);
+        Assert.Contains("max-vectors", fire.Note);
+        Assert.Contains("max-vectors", storm.Note);
+        Assert.Contains(log, m => m.Contains("max-vectors = 6") && m.Contains("2 vectors"));
+        Assert.Null((await catalog.SearchAsync("hurricane", SearchMode.Text)).Note);
+    }
+
+    private static async Task<TestCatalog> CatalogAsync(ReadModelDialect dialect, SemanticSearchSettings? searchSettings = null,
+        int candidates = HybridCatalogSearch.DefaultCandidates, int maxVectors = SemanticSearchSettings.DefaultMaxVectors, Action<string>? log = null)
     {
         var db = await ReadModelTestDatabase.CreateAsync(dialect);
         var blobs = new DirectoryBlobStore(db.BlobDirectory);
@@ -144,7 +215,8 @@ public sealed class SemanticSearchSpecs
         var schema = new ReadModelSchema(db.Database, [catalogProjection, semanticProjection]);
         await schema.EnsureAsync();
         var text = dialect == ReadModelDialect.Sqlite ? (ICatalogSearch)new SqliteCatalogSearch(schema) : new PostgresCatalogSearch(schema);
-        var search = new HybridCatalogSearch(text, new SemanticIndex(schema), MiniLmEmbedder.Shared, schema, searchSettings ?? SemanticSearchSettings.Default);
+        var search = new HybridCatalogSearch(text, new SemanticIndex(schema, maxVectors, log), MiniLmEmbedder.Shared, schema,
+            searchSettings ?? SemanticSearchSettings.Default, candidates);
         var catalog = new TestCatalog(db, blobs, schema, search);
 
         await catalog.ApplyAsync([

@@ -8,13 +8,15 @@ namespace MediaPlatform.Actors.Projections.Semantic;
 /// at or above the minimum similarity, best first. Hybrid fuses the two rankings by reciprocal rank fusion: each title
 /// scores Σ 1/(<see cref="FusionK"/> + its rank in a signal) over the signals that found it, so a title both find rises
 /// above one either finds alone, and neither signal's raw score scale (tiers vs cosine) needs calibrating against the
-/// other. Each signal contributes its best <see cref="Candidates"/> titles; ties go to the better text tier, then the
-/// higher similarity, then the title id. If the model cannot load, hybrid answers with text alone and says so.
+/// other. Each signal contributes its best <paramref name="candidates"/> titles the caller may see; ties go to the
+/// better text tier, then the higher similarity, then the title id. If the model cannot load, hybrid answers with
+/// text alone and says so. total counts the titles either signal matches (see <see cref="Total"/>), while the pages
+/// reach the fused candidates only.
 /// </summary>
 public sealed class HybridCatalogSearch(ICatalogSearch text, SemanticIndex index, ITextEmbedder embedder, ReadModelSchema schema,
-    SemanticSearchSettings settings)
+    SemanticSearchSettings settings, int candidates = HybridCatalogSearch.DefaultCandidates)
 {
-    public const int Candidates = 200;
+    public const int DefaultCandidates = 200;
     public const int FusionK = 60;
 
     /// <summary>Queries that may wait for the model at once; beyond them a search answers by text (hybrid) or 503 (semantic).</summary>
@@ -37,14 +39,28 @@ public sealed class HybridCatalogSearch(ICatalogSearch text, SemanticIndex index
         {
             return await TextPageAsync(request, $"semantic search is unavailable, so these are text results only: {e.Message}", ct);
         }
-        var semantic = await SemanticAsync(request, query, ct);
-        var textHits = request.Mode == SearchMode.Hybrid
-            ? (await text.SearchAsync(CatalogSearchQuery.For(request.Text, request.ViewerId, request.ViewerIsAdmin, Candidates, 0), ct)).Titles
-            : [];
+        var (semantic, semanticMatches) = await SemanticAsync(request, query, ct);
+        var textPage = request.Mode == SearchMode.Hybrid
+            ? await text.SearchAsync(CatalogSearchQuery.For(request.Text, request.ViewerId, request.ViewerIsAdmin, candidates, 0), ct)
+            : null;
+        var textHits = textPage?.Titles ?? [];
         var fused = Fuse(textHits, semantic);
         var page = fused.Skip(request.Offset).Take(request.Limit).ToList();
-        return new SearchResultPage(request.Mode, null, page, fused.Count, request.Offset, request.Limit);
+        var total = Total(textPage?.Total ?? 0, semanticMatches, fused.Count(h => h.Signals.Count == 2));
+        return new SearchResultPage(request.Mode, TruncatedNote(), page, total, request.Offset, request.Limit);
     }
+
+    /// <summary>
+    /// Titles matched by words or by meaning: all the text search's matches, plus all the visible titles at or above the
+    /// minimum similarity, less those known to be both (found by both signals among their best candidates). Exact while
+    /// neither signal matches more than the candidates it contributes; beyond that a title matched by both but not among
+    /// both signals' best counts twice, so it is an upper bound.
+    /// </summary>
+    public static long Total(long textMatches, long semanticMatches, int foundByBoth) => textMatches + semanticMatches - foundByBoth;
+
+    private string? TruncatedNote() => index.IsTruncated
+        ? $"this node's semantic index is full ({index.VectorCount} vectors, {SemanticSearchSettings.Path}.max-vectors): some titles' dialogue is not searched by meaning"
+        : null;
 
     private float[] EmbedQuery(string text, CancellationToken ct)
     {
@@ -67,15 +83,17 @@ public sealed class HybridCatalogSearch(ICatalogSearch text, SemanticIndex index
         return new SearchResultPage(SearchMode.Text, note, hits, page.Total, page.Offset, page.Limit);
     }
 
-    /// <summary>The visible titles found by meaning, best first, with their catalog rows.</summary>
-    private async Task<IReadOnlyList<(CatalogSearchHit Title, SemanticMatch Match)>> SemanticAsync(SearchRequest request, float[] query, CancellationToken ct)
+    /// <summary>The best titles the viewer may see found by meaning, best first, with their catalog rows, and how many matched in all.</summary>
+    private async Task<(IReadOnlyList<(CatalogSearchHit Title, SemanticMatch Match)> Best, long Matches)> SemanticAsync(SearchRequest request,
+        float[] query, CancellationToken ct)
     {
         await index.RefreshAsync(ct);
-        // Some of the best may be invisible to this viewer: rank more than needed, keep the visible ones.
-        var ranked = index.Rank(query, settings.MinSimilarity, Candidates * 4);
-        var rows = await VisibleTitles.ReadAsync(schema, ranked.Select(c => c.TitleId).ToList(), request.ViewerId, request.ViewerIsAdmin, ct);
-        return ranked.Where(c => rows.ContainsKey(c.TitleId)).Take(Candidates)
-            .Select(c => (rows[c.TitleId], Match(c))).ToList();
+        // The index passes over titles this viewer may not see before it keeps the best; the catalog's rows confirm
+        // (the two projections apply the same events, but each at its own pace).
+        var ranked = index.Rank(query, settings.MinSimilarity, candidates, new TitleVisibility(request.ViewerId, request.ViewerIsAdmin));
+        var rows = await VisibleTitles.ReadAsync(schema, ranked.Best.Select(c => c.TitleId).ToList(), request.ViewerId, request.ViewerIsAdmin, ct);
+        var best = ranked.Best.Where(c => rows.ContainsKey(c.TitleId)).Select(c => (rows[c.TitleId], Match(c))).ToList();
+        return (best, ranked.Matches - (ranked.Best.Count - best.Count));
     }
 
     private static SemanticMatch Match(SemanticCandidate c) => c.Window is { } w

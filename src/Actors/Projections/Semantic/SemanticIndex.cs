@@ -1,21 +1,28 @@
-using System.Numerics;
-
 namespace MediaPlatform.Actors.Projections.Semantic;
 
 /// <summary>
 /// This node's copy of the semantic read model in memory, searched by brute force: the query vector against every
-/// title vector and every dialogue window (unit vectors, so cosine is a dot product). Refreshed from the tables before
-/// a search when the semantic projection's offset has moved: only titles whose changed_offset is newer are reloaded;
-/// a rebuild (a new generation in projection_offsets, or an offset that went back) reloads everything. Searches read an immutable snapshot, so they never wait
-/// for a refresh in progress beyond the first.
+/// title vector and every dialogue window the caller may see (unit vectors, so cosine is a dot product). Vectors are
+/// held as int8 with a scale (<see cref="QuantizedVector"/>), and at most <paramref name="maxVectors"/> of them:
+/// titles first, then dialogue windows until the index is full; past that it holds no more windows, logs it once per
+/// refresh that skips some (<paramref name="log"/>) and <see cref="IsTruncated"/> lets a search say so.
+/// Refreshed from the tables before a search when the semantic projection's offset has moved: only titles whose
+/// changed_offset is newer are reloaded; a rebuild (a new generation in projection_offsets, or an offset that went
+/// back) reloads everything. Searches read an immutable snapshot, so they never wait for a refresh in progress
+/// beyond the first.
 /// </summary>
-public sealed class SemanticIndex(ReadModelSchema schema)
+public sealed class SemanticIndex(ReadModelSchema schema, int maxVectors = SemanticSearchSettings.DefaultMaxVectors, Action<string>? log = null)
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile Snapshot _snapshot = Snapshot.Empty;
 
     /// <summary>Vectors held in memory (titles plus dialogue windows).</summary>
     public int VectorCount => _snapshot.VectorCount;
+
+    public int MaxVectors => maxVectors;
+
+    /// <summary>Whether some stored vectors are not in memory because the index reached <see cref="MaxVectors"/>.</summary>
+    public bool IsTruncated => _snapshot.Truncated;
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
@@ -30,9 +37,14 @@ public sealed class SemanticIndex(ReadModelSchema schema)
             if (offset == current.Offset && generation == current.Generation) return;
             // A rebuild (a new generation, or an offset that went back) rewrote rows with old offsets: reload them all.
             var since = offset < current.Offset || generation != current.Generation ? -1 : current.Offset;
-            var titles = since < 0 ? new Dictionary<string, TitleVectors>(StringComparer.Ordinal) : new Dictionary<string, TitleVectors>(current.Titles, StringComparer.Ordinal);
-            foreach (var changed in await SemanticRows.ReadChangedAsync(session, since, cancellationToken)) titles[changed.TitleId] = changed;
-            _snapshot = new Snapshot(offset, generation, titles);
+            var load = new SemanticIndexLoad(since < 0 ? null : current.Titles, maxVectors);
+            await SemanticRows.LoadChangedAsync(session, since, load, cancellationToken);
+            _snapshot = load.Changed || since < 0
+                ? new Snapshot(offset, generation, load.Titles, (since >= 0 && current.Truncated) || load.Skipped > 0)
+                : current with { Offset = offset, Generation = generation };
+            if (load.Skipped > 0)
+                log?.Invoke($"semantic index is full ({SemanticSearchSettings.Path}.max-vectors = {maxVectors}): {load.Skipped} vectors " +
+                    "(dialogue windows first, then titles) are not held in memory and are not searched by meaning on this node");
         }
         finally
         {
@@ -40,50 +52,49 @@ public sealed class SemanticIndex(ReadModelSchema schema)
         }
     }
 
-    /// <summary>Every title whose best vector reaches <paramref name="minSimilarity"/>, best first (then by title id), at most <paramref name="max"/>.</summary>
-    public IReadOnlyList<SemanticCandidate> Rank(float[] query, double minSimilarity, int max) =>
-        Rank(_snapshot.Titles.Values, query, minSimilarity, max);
+    /// <summary>Every title the caller may see whose best vector reaches <paramref name="minSimilarity"/>, best first (then by title id): at most <paramref name="max"/> of them, and how many there are.</summary>
+    public SemanticRanking Rank(float[] query, double minSimilarity, int max, TitleVisibility visibility) =>
+        Rank(_snapshot.Titles.Values, query, minSimilarity, max, visibility);
 
-    /// <summary>The brute force itself: every vector of every title against the query (the bench times it over synthetic vectors).</summary>
-    public static IReadOnlyList<SemanticCandidate> Rank(IEnumerable<TitleVectors> titles, float[] query, double minSimilarity, int max)
+    /// <summary>
+    /// The brute force itself (the bench times it over synthetic vectors). Titles the caller may not see are passed over
+    /// before any are kept, so many better matches among other users' drafts cannot crowd out a visible one.
+    /// </summary>
+    public static SemanticRanking Rank(IEnumerable<TitleVectors> titles, float[] query, double minSimilarity, int max, TitleVisibility visibility)
     {
         var found = new List<SemanticCandidate>();
         foreach (var title in titles)
         {
-            var best = new SemanticCandidate(title.TitleId, Dot(query, title.Vector), null);
+            if (!visibility.Allows(title)) continue;
+            var best = new SemanticCandidate(title.TitleId, title.Vector.Dot(query), null);
             foreach (var window in title.Windows)
             {
-                var score = Dot(query, window.Vector);
+                var score = window.Vector.Dot(query);
                 if (score > best.Similarity) best = new SemanticCandidate(title.TitleId, score, window);
             }
             if (best.Similarity >= minSimilarity) found.Add(best);
         }
         found.Sort((a, b) => b.Similarity != a.Similarity ? b.Similarity.CompareTo(a.Similarity) : string.CompareOrdinal(a.TitleId, b.TitleId));
-        return found.Count > max ? found.GetRange(0, max) : found;
+        return new SemanticRanking(found.Count > max ? found.GetRange(0, max) : found, found.Count);
     }
 
-    public static float Dot(float[] a, float[] b)
+    private sealed record Snapshot(long Offset, long Generation, IReadOnlyDictionary<string, TitleVectors> Titles, bool Truncated)
     {
-        if (a.Length != b.Length) return float.NegativeInfinity; // a vector from another model: never a match
-        var sum = Vector<float>.Zero;
-        var i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count) sum += new Vector<float>(a, i) * new Vector<float>(b, i);
-        var total = Vector.Sum(sum);
-        for (; i < a.Length; i++) total += a[i] * b[i];
-        return total;
-    }
-
-    private sealed record Snapshot(long Offset, long Generation, IReadOnlyDictionary<string, TitleVectors> Titles)
-    {
-        public static readonly Snapshot Empty = new(0, 0, new Dictionary<string, TitleVectors>());
+        public static readonly Snapshot Empty = new(0, 0, new Dictionary<string, TitleVectors>(), false);
         public int VectorCount { get; } = Titles.Values.Sum(t => 1 + t.Windows.Count);
     }
 }
 
-/// <summary>One title's vectors in memory: its name and description, and its dialogue windows (all languages).</summary>
-public sealed record TitleVectors(string TitleId, float[] Vector, IReadOnlyList<WindowVector> Windows);
+/// <summary>
+/// One title's vectors in memory: its name and description, and its dialogue windows (all languages), with who may
+/// see it (its owner, and whether it is published: the same rule as the catalog's).
+/// </summary>
+public sealed record TitleVectors(string TitleId, string OwnerId, bool Published, QuantizedVector Vector, IReadOnlyList<WindowVector> Windows);
 
-public sealed record WindowVector(string Language, long StartMs, string Text, float[] Vector);
+public sealed record WindowVector(string Language, long StartMs, string Text, QuantizedVector Vector);
 
 /// <summary>A title's best semantic match: its own vector (<paramref name="Window"/> null) or one dialogue window.</summary>
 public sealed record SemanticCandidate(string TitleId, float Similarity, WindowVector? Window);
+
+/// <summary>The best visible matches kept, and how many visible titles matched in all (<paramref name="Matches"/> ≥ the kept count).</summary>
+public sealed record SemanticRanking(IReadOnlyList<SemanticCandidate> Best, int Matches);

@@ -9,7 +9,8 @@ namespace MediaPlatform.Actors.Projections.Semantic;
 /// <summary>
 /// The semantic read model, a sibling of the catalog on the same "title" tag with its own offset: a vector for each
 /// title's name and description when it is created, and one per window of dialogue when a subtitle track arrives
-/// (a replaced track replaces its windows). The batch's texts are embedded before its transaction opens
+/// (a replaced track replaces its windows), with the title's owner and whether it is published (the catalog's
+/// visibility rule), so each node's index can pass over titles a caller may not see before it ranks. The batch's texts are embedded before its transaction opens
 /// (<see cref="PrepareAsync"/>, on a thread of its own: seconds of CPU for a film must not hold SQLite's write lock
 /// nor a pool thread); the vectors and the offset then commit together like any projection's rows. Its own offset
 /// means a slow or failing model (it restarts with back-off) never holds up the catalog's full-text search.
@@ -29,6 +30,7 @@ public sealed class SemanticProjection(IBlobStore blobs, ITextEmbedder embedder,
     public async Task CreateTablesAsync(ReadModelSession session, CancellationToken cancellationToken)
     {
         foreach (var ddl in SemanticSchema.Ddl(session.Dialect)) await session.ExecuteAsync(ddl, cancellationToken);
+        await SemanticSchemaUpgrade.ApplyAsync(session, cancellationToken);
     }
 
     public async Task PrepareAsync(IReadOnlyList<EventEnvelope> batch, CancellationToken cancellationToken)
@@ -75,6 +77,14 @@ public sealed class SemanticProjection(IBlobStore blobs, ITextEmbedder embedder,
     {
         TitleCreated e => CreateAsync(session, e, ((Sequence)envelope.Offset).Value, cancellationToken),
         TitleSubtitlesAttached e => AttachSubtitlesAsync(session, e, ((Sequence)envelope.Offset).Value, cancellationToken),
+        TitlePublished e => SetPublishedAsync(session, e.TitleId, true, ((Sequence)envelope.Offset).Value, cancellationToken),
+        // Every other status change leaves the title unpublished, as the catalog's status says (a new source, a failure).
+        TitleSourceUploaded e => SetPublishedAsync(session, e.TitleId, false, ((Sequence)envelope.Offset).Value, cancellationToken),
+        TitleProbeStarted e => SetPublishedAsync(session, e.TitleId, false, ((Sequence)envelope.Offset).Value, cancellationToken),
+        TitleProbed e => SetPublishedAsync(session, e.TitleId, false, ((Sequence)envelope.Offset).Value, cancellationToken),
+        TitleTranscodeProgressed e => SetPublishedAsync(session, e.TitleId, false, ((Sequence)envelope.Offset).Value, cancellationToken),
+        TitlePackaged e => SetPublishedAsync(session, e.TitleId, false, ((Sequence)envelope.Offset).Value, cancellationToken),
+        TitleFailed e => SetPublishedAsync(session, e.TitleId, false, ((Sequence)envelope.Offset).Value, cancellationToken),
         _ => Task.CompletedTask,
     };
 
@@ -85,10 +95,16 @@ public sealed class SemanticProjection(IBlobStore blobs, ITextEmbedder embedder,
     {
         var vector = _prepared.TryRemove(offset, out var prepared) ? prepared.Vectors[0] : embedder.Embed([TitleText(e.Name, e.Description)], ct)[0];
         await session.ExecuteAsync("""
-            INSERT INTO semantic_titles (title_id, vector, changed_offset) VALUES (@id, @vector, @offset)
-            ON CONFLICT (title_id) DO UPDATE SET vector = excluded.vector, changed_offset = excluded.changed_offset
-            """, ct, ("id", e.TitleId), ("vector", VectorBlob.ToBytes(vector)), ("offset", offset));
+            INSERT INTO semantic_titles (title_id, vector, changed_offset, owner_id, published) VALUES (@id, @vector, @offset, @owner, 0)
+            ON CONFLICT (title_id) DO UPDATE SET vector = excluded.vector, changed_offset = excluded.changed_offset,
+              owner_id = excluded.owner_id, published = 0
+            """, ct, ("id", e.TitleId), ("vector", VectorBlob.ToBytes(vector)), ("offset", offset), ("owner", e.OwnerId));
     }
+
+    /// <summary>Only a change moves changed_offset (a transcode's many progress events reload nothing on the nodes).</summary>
+    private static Task SetPublishedAsync(ReadModelSession session, string titleId, bool published, long offset, CancellationToken ct) =>
+        session.ExecuteAsync("UPDATE semantic_titles SET published = @published, changed_offset = @offset WHERE title_id = @id AND published <> @published",
+            ct, ("id", titleId), ("published", published ? 1 : 0), ("offset", offset));
 
     private async Task AttachSubtitlesAsync(ReadModelSession session, TitleSubtitlesAttached e, long offset, CancellationToken ct)
     {
