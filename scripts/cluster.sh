@@ -10,7 +10,8 @@
 #                                                    throwaway PostgreSQL in .cluster/pg; --monitoring starts a
 #                                                    Prometheus (deploy/monitoring) scraping every node and prints
 #                                                    its URL (port 9090, CLUSTER_PROMETHEUS_PORT changes it)
-#                                                    --no-build starts the build output as it is
+#                                                    --no-build starts the build output as it is (otherwise
+#                                                    a ReadyToRun publish of the node into .cluster/publish)
 #   scripts/cluster.sh rolling-restart [--build]     replace every node, one at a time, with what the nodes run (--build:
 #                                                    a new release of the current sources, built beside the running one)
 #                                                    (--build builds first), the oldest member last: drain it
@@ -65,8 +66,9 @@ ADMIN_TOKEN_FILE="$SECRETS/admin-token"
 # "Authorization: Bearer <admin token>" for curl -H @FILE: the token never appears in curl's own command line.
 ADMIN_HEADER_FILE="$SECRETS/admin-authorization-header"
 BIN="$ROOT/src/Cluster.Node/bin/$CONFIGURATION/net10.0/Cluster.Node.dll"
-# What the nodes run: the build output above, until `rolling-restart --build` builds a release of its own into
-# $RELEASES/<time> (never over the files running nodes have open) and records it in $STATE/bin.
+# What the nodes run: the ReadyToRun publish `up` makes in $STATE/publish (the build output above with --no-build),
+# until `rolling-restart --build` publishes a release of its own into $RELEASES/<time> (never over the files running
+# nodes have open); $STATE/bin records which.
 RELEASES="$STATE/releases"
 # Prometheus for --monitoring: deploy/monitoring's config and rules, laid out with their token and target files.
 MONITORING="$STATE/monitoring"
@@ -84,10 +86,18 @@ node_count() { cat "$STATE/count" 2>/dev/null || echo 0; }
 pid_of() { cat "$(node_dir "$1")/pid" 2>/dev/null || true; }
 alive() { local p; p="$(pid_of "$1")"; [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; }
 
+# The nodes run a ReadyToRun publish (precompiled: less JIT work at every start and while the first titles encode,
+# bench/README.md); --no-build runs the plain build output as it is.
+publish_node() {
+  dotnet publish "$ROOT/src/Cluster.Node/Cluster.Node.csproj" -c "$CONFIGURATION" --os linux --self-contained false \
+    -p:PublishReadyToRun=true -nologo -v quiet -o "$1" >/dev/null
+}
+
 build() {
-  echo "building the node ($CONFIGURATION)..."
+  echo "building the node ($CONFIGURATION, ReadyToRun) into $STATE/publish..."
   "$ROOT/scripts/setup.sh" node images   # npm builds the player page; the image pipeline needs the face cascades + libgtk-3-0
-  dotnet build "$ROOT/src/Cluster.Node/Cluster.Node.csproj" -c "$CONFIGURATION" -nologo -v quiet >/dev/null
+  publish_node "$STATE/publish"
+  echo "$STATE/publish/Cluster.Node.dll" >"$STATE/bin"
 }
 
 node_bin() { cat "$STATE/bin" 2>/dev/null || echo "$BIN"; }
@@ -100,7 +110,7 @@ build_release() {
   echo "building a release of the node ($CONFIGURATION) into $dir..."
   "$ROOT/scripts/setup.sh" node images
   mkdir -p "$RELEASES"
-  dotnet build "$ROOT/src/Cluster.Node/Cluster.Node.csproj" -c "$CONFIGURATION" -nologo -v quiet -o "$dir" >/dev/null || return 1
+  publish_node "$dir" || return 1
   echo "$dir/Cluster.Node.dll" >"$STATE/bin"
   local old; for old in $(ls -1d "$RELEASES"/*/ 2>/dev/null | sort | head -n -2); do rm -rf "$old"; done
 }
@@ -412,7 +422,7 @@ case "$cmd" in
       echo "local PostgreSQL: ${pg%%;Username*} (stopped by scripts/cluster.sh down)"
     fi
     if [[ -n "$pg" ]]; then (umask 077; echo "$pg" >"$STATE/postgres"); else rm -f "$STATE/postgres"; fi
-    rm -f "$STATE/bin"   # a new cluster runs the build output, not an earlier cluster's release
+    rm -f "$STATE/bin"   # a new cluster runs this build, not an earlier cluster's release
     [[ "$no_build" == yes ]] || build
     migrate
     for ((i = 1; i <= n; i++)); do rm -f "$(node_dir "$i")/out-of-lb"; start_node "$i"; done

@@ -27,6 +27,9 @@ public sealed class ProcessCpuSampler : IAsyncDisposable
         _sampling = Task.Run(SampleAsync);
     }
 
+    /// <summary>The nodes' own CPU seconds before sampling started: their start-up (process start to Up), when started at once.</summary>
+    public double StartupSeconds => _start.Self;
+
     /// <summary>Starts sampling the given node processes, or returns null where /proc is not there.</summary>
     public static ProcessCpuSampler? Start(IEnumerable<int?> nodePids)
     {

@@ -10,6 +10,7 @@ var root = Directory.CreateTempSubdirectory("media-bench-").FullName;
 var source = Path.Combine(root, "source.mp4");
 Console.WriteLine($"{Environment.ProcessorCount} cores; source {options.Seconds} s of 1280x720 25 fps with audio; {options.Runs} run(s) (medians)");
 await BenchSource.WriteAsync(source, options.Seconds);
+Console.WriteLine($"node binary {NodeBinary.DllPath} ({NodeBinary.DllVariable} picks another, e.g. a ReadyToRun publish)");
 Console.WriteLine($"ladder {string.Join(", ", LadderBaseline.Ladder.Select(r => $"{r.Name} {r.VideoKbps}k"))}, preset veryfast, 4 s fMP4 segments");
 
 // Unpinned: the node's defaults (one encode per core, cores/encodes threads each). Pinned: one encode of one thread.
@@ -73,6 +74,7 @@ async Task Scenario(string name, int?[] cores, string hocon, int run)
         new(ExtraArguments: ["--config", config, "--log-level", "Warning"], Cores: cores));
     await nodes.AwaitAllUpAsync(TimeSpan.FromSeconds(120));
     await using var cpu = ProcessCpuSampler.Start(nodes.Nodes.Select(n => n.Pid));
+    if (cpu is not null) Console.WriteLine($"run {run}: {name}: node start-up {cpu.StartupSeconds:0.0} CPU-s in {cores.Length} node(s) (process start to Up)");
     var times = await PipelineRun.RunAsync(nodes.Nodes[0].BaseAddress, source);
     if (cpu is not null) times = times with { Cpu = await cpu.StopAsync() };
     (results.TryGetValue(name, out var list) ? list : results[name] = []).Add(times);

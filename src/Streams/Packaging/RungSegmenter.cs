@@ -18,9 +18,12 @@ public sealed class RungSegmenter(FfmpegRunner? runner = null)
     /// <param name="rungs">Each rendition's file-name stem ([a-z0-9_-] only) and its parts in play order (an encoded
     /// rung: its chunks; the audio: its one file).</param>
     /// <param name="segmentSeconds">A multiple of the GOP, so every rung cuts at the same keyframes.</param>
+    /// <param name="firstSegments">A rendition's first segment number when its parts continue an earlier cut (its
+    /// segments are then named from there; their timelines still start at 0: <see cref="FragmentTimeline"/>).</param>
     /// <returns>Each rendition's playlist, by name, written into <paramref name="outputFolder"/>.</returns>
     public async Task<IReadOnlyDictionary<string, HlsMediaPlaylist>> SegmentAsync(IReadOnlyList<(string Name, IReadOnlyList<string> Parts)> rungs,
-        string outputFolder, int segmentSeconds = 4, CancellationToken cancellationToken = default)
+        string outputFolder, int segmentSeconds = 4, CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, int>? firstSegments = null)
     {
         if (segmentSeconds <= 0 || segmentSeconds % Gop.Seconds != 0)
             throw new ArgumentOutOfRangeException(nameof(segmentSeconds), segmentSeconds,
@@ -47,7 +50,7 @@ public sealed class RungSegmenter(FfmpegRunner? runner = null)
                 inputs.Add(list);
             }
             // Run inside the output folder with bare names, so the playlists' URIs and init segments are relative.
-            await _runner.RunFfmpegAsync(BuildArguments(rungs.Select((r, i) => (r.Name, inputs[i])).ToList(), segmentSeconds),
+            await _runner.RunFfmpegAsync(BuildArguments(rungs.Select((r, i) => (r.Name, inputs[i])).ToList(), segmentSeconds, firstSegments),
                 outputFolder, null, cancellationToken);
         }
         finally
@@ -58,7 +61,8 @@ public sealed class RungSegmenter(FfmpegRunner? runner = null)
     }
 
     /// <param name="outputs">Each output's stem and its input, a concat list.</param>
-    public static IReadOnlyList<string> BuildArguments(IReadOnlyList<(string Name, string ConcatList)> outputs, int segmentSeconds)
+    public static IReadOnlyList<string> BuildArguments(IReadOnlyList<(string Name, string ConcatList)> outputs, int segmentSeconds,
+        IReadOnlyDictionary<string, int>? firstSegments = null)
     {
         var args = new List<string>();
         foreach (var (_, list) in outputs) args.AddRange(["-f", "concat", "-safe", "0", "-i", list]);
@@ -68,6 +72,7 @@ public sealed class RungSegmenter(FfmpegRunner? runner = null)
             args.AddRange([
                 "-map", i.ToString(CultureInfo.InvariantCulture), "-c", "copy",
                 "-f", "hls", "-hls_time", segmentSeconds.ToString(CultureInfo.InvariantCulture),
+                "-start_number", (firstSegments?.GetValueOrDefault(name) ?? 0).ToString(CultureInfo.InvariantCulture), // names, not timestamps
                 "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4", "-hls_flags", "independent_segments",
                 "-hls_fmp4_init_filename", $"{name}_init.mp4", "-hls_segment_filename", $"{name}_%05d.m4s",
                 $"{name}.m3u8",

@@ -4,7 +4,8 @@ namespace MediaPlatform.Testing.Processes;
 
 /// <summary>
 /// The real node executable as built in src/Cluster.Node (every project using this harness references Cluster.Node,
-/// so building it builds the node in the same configuration).
+/// so building it builds the node in the same configuration), or the one <see cref="DllVariable"/> names (a published
+/// node, e.g. ReadyToRun, to measure against the build output).
 /// </summary>
 public static class NodeBinary
 {
@@ -16,15 +17,20 @@ public static class NodeBinary
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>Environment variable: the path of another Cluster.Node.dll to start instead of the build output.</summary>
+    public const string DllVariable = "MEDIA_PLATFORM_NODE_DLL";
+
     public static string DllPath { get; } =
-        Path.Combine(RepositoryRoot, "src", "Cluster.Node", "bin", Configuration, "net10.0", "Cluster.Node.dll");
+        Environment.GetEnvironmentVariable(DllVariable) is { Length: > 0 } other
+            ? Path.GetFullPath(other)
+            : Path.Combine(RepositoryRoot, "src", "Cluster.Node", "bin", Configuration, "net10.0", "Cluster.Node.dll");
 
     /// <summary>`dotnet Cluster.Node.dll args...` with output redirected and no NODE_* variables inherited; with
     /// <paramref name="core"/>, run by `taskset -c core` so the node uses that CPU core only.</summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, string workingDirectory, int? core = null)
     {
         if (!File.Exists(DllPath))
-            throw new FileNotFoundException($"node binary not built: {DllPath} (build the solution in {Configuration})");
+            throw new FileNotFoundException($"node binary not built: {DllPath} (build the solution in {Configuration}, or unset {DllVariable})");
         var info = new ProcessStartInfo(core is null ? DotnetHost() : "taskset")
         {
             WorkingDirectory = workingDirectory,

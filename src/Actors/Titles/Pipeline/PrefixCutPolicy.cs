@@ -1,10 +1,10 @@
 namespace MediaPlatform.Actors.Titles.Pipeline;
 
 /// <summary>
-/// When <see cref="EarlyPlaylists"/> cuts a rung's encoded prefix again. Each cut re-joins and re-segments the whole
-/// prefix (two ffmpeg runs that copy every chunk so far), so cutting after every chunk costs O(chunks²) copying and two
-/// processes per chunk and rung, all competing with the encodes. The first chunk is cut at once (time to the first
-/// segment), then a rung waits until its prefix has grown by <see cref="Step"/> chunks, or is the whole rung: the
+/// When <see cref="EarlyPlaylists"/> cuts a rung's encoded prefix again. A cut segments only the chunks since the
+/// rung's last anchor (usually the last cut), but each cut is an ffmpeg start (tens of ms of CPU) competing with the
+/// encodes, and odd sources, whose chunks do not end on segment boundaries, re-cut from an older anchor. The first
+/// chunk is cut at once (time to the first segment), then a rung waits until its prefix has grown by <see cref="Step"/> chunks, or is the whole rung: the
 /// playable part still runs well ahead of a viewer, since the encodes are faster than real time. Pure.
 /// </summary>
 public static class PrefixCutPolicy

@@ -166,7 +166,8 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
             log.Info("title {0}: seek-bar preview of {1} thumbnails on {2} sprite sheet(s) from {3} decoded frames, poster at {4:0.0} s", titleId,
                 preview.Tiles.Count, preview.Sheets.Count, preview.Candidates, preview.PosterTime.TotalSeconds);
         // The segments the early playlists stored are these very bytes: only what is new is stored.
-        var files = await BlobFiles.UploadFolderAsync(context.Store, work.PackageFolder, work.HlsPrefix, ct, _early.StoredSegment);
+        var files = await BlobFiles.UploadFolderAsync(context.Store, work.PackageFolder, work.HlsPrefix, ct,
+            key => _early.StoredSame(key, Path.Combine(work.PackageFolder, key[work.HlsPrefix.Length..])));
         await client.AskAsync(new RecordPackaged(titleId, work.HlsPrefix, summary.MasterPlaylist, title.Ladder), ct);
         log.Info("title {0}: packaged {1} rungs ({2}), {3} files stored under {4}", titleId, summary.Rungs.Count,
             string.Join(", ", summary.Rungs.Select(r => $"{r.Name} {r.SegmentCount} segments")), files, work.HlsPrefix);

@@ -41,6 +41,12 @@ public sealed class PlayableWhileTranscodingSpecs(PipelineNodeFixture fixture, I
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/media/titles/{id}/master.m3u8")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/media/titles/{id}/{early.Segments[0]}")).StatusCode);
 
+        // The playlist grows by cuts of the chunks encoded since the last cut: every segment a player gets meanwhile
+        // must be the package's too, not only the first cut's.
+        var grown = await SegmentsWhileTranscodingAsync(owner, id, early);
+        output.WriteLine($"{early.Playlist} grew to {grown.Count} segment(s) while transcoding");
+        Assert.True(grown.Count > early.Segments.Count, $"{early.Playlist} never grew by a later cut while transcoding ({grown.Count} segments)");
+
         var (title, seen) = await TitleProgressWatch.UntilFinishedAsync(owner, id, Deadline);
         output.WriteLine(string.Join(" -> ", seen));
         Assert.Equal("Published", TitleApi.Status(title));
@@ -62,14 +68,13 @@ public sealed class PlayableWhileTranscodingSpecs(PipelineNodeFixture fixture, I
         // Segments are immutable: what the player got while the title transcoded is what the package serves now, and
         // the package did not store them again (their validator is unchanged, so a cached copy stays valid).
         var final = MediaPlaylistText.Parse(await GetTextAsync(owner, $"/media/titles/{id}/{early.Playlist}"));
-        Assert.Equal(early.Segments, final.Segments.Take(early.Segments.Count).Select(s => s.Uri));
-        for (var i = 0; i < early.Segments.Count; i++)
+        Assert.Equal(grown.Select(g => g.Uri), final.Segments.Take(grown.Count).Select(s => s.Uri));
+        foreach (var (uri, earlyBytes, tag) in grown)
         {
-            using var published = await owner.GetAsync($"/media/titles/{id}/{early.Segments[i]}");
+            using var published = await owner.GetAsync($"/media/titles/{id}/{uri}");
             var bytes = await published.Content.ReadAsByteArrayAsync();
-            Assert.True(early.SegmentBytes[i].SequenceEqual(bytes),
-                $"{early.Segments[i]} changed between the early playlist and the published package");
-            Assert.Equal(early.SegmentTags[i], published.Headers.ETag?.Tag);
+            Assert.True(earlyBytes.SequenceEqual(bytes), $"{uri} changed between the early playlist and the published package");
+            Assert.Equal(tag, published.Headers.ETag?.Tag);
         }
 
         // The top rung, as a player downloads it, holds every frame of the source once.
@@ -130,6 +135,34 @@ public sealed class PlayableWhileTranscodingSpecs(PipelineNodeFixture fixture, I
             await Task.Delay(100);
         }
         throw new TimeoutException($"title {id} was never served while transcoding");
+    }
+
+    /// <summary>
+    /// Every segment of the early playlist, fetched once as it appears, until the title is no longer Transcoding: what
+    /// a player watching from the start gets.
+    /// </summary>
+    private static async Task<List<(string Uri, byte[] Bytes, string? Tag)>> SegmentsWhileTranscodingAsync(HttpClient owner, string id, EarlyPlayback early)
+    {
+        var got = early.Segments.Select((uri, i) => (uri, early.SegmentBytes[i], early.SegmentTags[i])).ToList();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Deadline && TitleApi.Status(await TitleApi.GetAsync(owner, id)) == "Transcoding")
+        {
+            var response = await owner.GetAsync($"/media/titles/{id}/{early.Playlist}");
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode && !text.Contains("#EXT-X-ENDLIST", StringComparison.Ordinal))
+            {
+                var playlist = MediaPlaylistText.Parse(text);
+                Assert.Equal(got.Select(g => g.uri), playlist.Segments.Take(got.Count).Select(s => s.Uri)); // it only grows
+                foreach (var (uri, _) in playlist.Segments.Skip(got.Count))
+                {
+                    using var segment = await owner.GetAsync($"/media/titles/{id}/{uri}");
+                    Assert.Equal(HttpStatusCode.OK, segment.StatusCode);
+                    got.Add((uri, await segment.Content.ReadAsByteArrayAsync(), segment.Headers.ETag?.Tag));
+                }
+            }
+            await Task.Delay(200);
+        }
+        return got;
     }
 
     private static IEnumerable<string> VariantUris(string master)
