@@ -9,7 +9,7 @@ namespace MediaPlatform.Actors.Images;
 /// <summary>
 /// The read side for searching images by tag and by near duplicate: one per node, every image's events folded with
 /// <see cref="ImageState.Apply"/> from the journal (events tagged "image"; <see cref="TagFold{TState,TEvent}"/>: loaded
-/// to the end first, then live) — the same design as the title catalog. Searches wait for the first full read.
+/// to the end first, then live). Searches wait for the first full read.
 /// Near duplicates are found by brute force: a Hamming distance (one XOR and a popcount) against every complete
 /// image's 64-bit hash, about a microsecond per thousand images. That stays well under a millisecond up to ~10^5
 /// images per node; past a few million (memory for the folded states too), use a BK-tree or multi-index hashing

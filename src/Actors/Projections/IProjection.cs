@@ -13,6 +13,13 @@ public interface IProjection
 
     string Tag { get; }
 
+    /// <summary>
+    /// Where this projection's <see cref="CreateTablesAsync"/> runs among the others' in the one schema transaction (lower
+    /// first, then in registration order): an upgrade that reads another read model's rows must run before that model's
+    /// own upgrade may empty them.
+    /// </summary>
+    int SchemaOrder => 0;
+
     /// <summary>Idempotent DDL for the projection's tables (CREATE … IF NOT EXISTS), in the session's dialect.</summary>
     Task CreateTablesAsync(ReadModelSession session, CancellationToken cancellationToken);
 

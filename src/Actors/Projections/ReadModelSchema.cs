@@ -4,7 +4,8 @@ namespace MediaPlatform.Actors.Projections;
 /// Creates projection_offsets and every projection's tables once per process (idempotent DDL), before a projection
 /// runs or a search reads. On PostgreSQL under a transaction-scoped advisory lock, so nodes starting together do not
 /// race on CREATE TABLE (which can fail one of them with 23505); on SQLite one IMMEDIATE transaction does the same.
-/// A failure is not cached: the next caller tries again.
+/// Projections create (and upgrade) their tables in <see cref="IProjection.SchemaOrder"/>. A failure is not cached: the
+/// next caller tries again.
 /// </summary>
 public sealed class ReadModelSchema(ReadModelDatabase database, IReadOnlyList<IProjection> projections)
 {
@@ -29,7 +30,7 @@ public sealed class ReadModelSchema(ReadModelDatabase database, IReadOnlyList<IP
             if (!session.IsSqlite)
                 await session.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", LockKey));
             await session.ExecuteAsync(ProjectionOffsets.Ddl(database.Dialect), cancellationToken);
-            foreach (var projection in projections) await projection.CreateTablesAsync(session, cancellationToken);
+            foreach (var projection in projections.OrderBy(p => p.SchemaOrder)) await projection.CreateTablesAsync(session, cancellationToken);
             await session.CommitAsync(cancellationToken);
             _ready = true;
         }

@@ -29,7 +29,7 @@ public abstract class TagFold<TState, TEvent> : ReceiveActor, IWithStash, IWithT
     private Offset _offset = Offset.NoOffset();
     private IMaterializer? _materializer;
 
-    /// <param name="what">What is folded, for the log ("title catalog").</param>
+    /// <param name="what">What is folded, for the log ("image catalog").</param>
     protected TagFold(Func<IReadJournal> openJournal, TimeSpan retryAfter, string tag, string persistenceIdPrefix, string what)
     {
         (_openJournal, _retryAfter, _tag, _persistenceIdPrefix, _what) = (openJournal, retryAfter, tag, persistenceIdPrefix, what);

@@ -144,7 +144,7 @@ public sealed class CatalogListingSpecs
         (t.TitleId, t.Name, t.Status, t.CreatedAt, t.UpdatedAt, t.ProgressPercent, t.FailureReason, t.Artwork?.ImageId);
 
     /// <summary>catalog_titles as the first catalog projection made it.</summary>
-    private static string OldTitlesTable(ReadModelDialect dialect) => dialect == ReadModelDialect.Sqlite
+    internal static string OldTitlesTable(ReadModelDialect dialect) => dialect == ReadModelDialect.Sqlite
         ? """
           CREATE TABLE catalog_titles (doc_id INTEGER PRIMARY KEY, title_id TEXT NOT NULL UNIQUE, owner_id TEXT NOT NULL,
             name TEXT NOT NULL, name_key TEXT NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL, duration_ms INTEGER,

@@ -51,6 +51,38 @@ public sealed class SemanticSchemaUpgradeSpecs
         Assert.Contains("t-draft", await FoundAsync("u-owner"));
     }
 
+    [Theory]
+    [InlineData(ReadModelDialect.Sqlite)]
+    [InlineData(ReadModelDialect.Postgres)]
+    public async Task A_database_from_before_both_upgrades_keeps_its_vectors_and_takes_visibility_from_the_catalog_before_the_catalog_refills(ReadModelDialect dialect)
+    {
+        await using var db = await ReadModelTestDatabase.CreateAsync(dialect);
+        await using (var old = await db.Database.BeginAsync())
+        {
+            await old.ExecuteAsync(CatalogListingSpecs.OldTitlesTable(dialect));
+            await old.ExecuteAsync(ProjectionOffsets.Ddl(dialect));
+            await old.ExecuteAsync("""
+                INSERT INTO catalog_titles (title_id, owner_id, name, name_key, description, status, created_at, updated_at)
+                VALUES ('t-storm', 'u-studio', 'Northern Catch', 'northern catch', '', 'Published', 1, 1)
+                """);
+            await ProjectionOffsets.StoreAsync(old, CatalogProjection.ProjectionName, 40, At, At, CancellationToken.None);
+            await old.CommitAsync();
+        }
+        await StoreOldSemanticRowsAsync(db, semanticOffset: 42, ("t-storm", "Northern Catch. A fishing boat caught in a hurricane far from shore"));
+        var blobs = new DirectoryBlobStore(db.BlobDirectory);
+
+        // The node's registration order: the catalog first.
+        await new ReadModelSchema(db.Database, [new CatalogProjection(blobs), new SemanticProjection(blobs, MiniLmEmbedder.Shared, SemanticSearchSettings.Default)])
+            .EnsureAsync();
+
+        await using var session = await db.Database.OpenAsync();
+        Assert.Equal(0, await ProjectionOffsets.ReadAsync(session, CatalogProjection.ProjectionName, CancellationToken.None)); // refills
+        Assert.Equal(40, await ProjectionOffsets.ReadAsync(session, SemanticProjection.ProjectionName, CancellationToken.None)); // not from 0: nothing re-embedded
+        var rows = await session.QueryAsync("SELECT owner_id, published FROM semantic_titles WHERE title_id = 't-storm'",
+            r => (r.GetString(0), Convert.ToInt32(r.GetValue(1))), CancellationToken.None);
+        Assert.Equal([("u-studio", 1)], rows);
+    }
+
     /// <summary>semantic_titles as it was made before owner_id and published, with its rows and offset.</summary>
     private static async Task StoreOldSemanticRowsAsync(ReadModelTestDatabase db, long semanticOffset, params (string Id, string Text)[] titles)
     {

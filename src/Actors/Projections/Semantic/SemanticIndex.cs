@@ -32,8 +32,13 @@ public sealed class SemanticIndex(ReadModelSchema schema, int maxVectors = Seman
         {
             var current = _snapshot;
             await using var session = await schema.Database.OpenAsync(cancellationToken);
-            var offset = await ProjectionOffsets.ReadAsync(session, SemanticProjection.ProjectionName, cancellationToken);
-            var generation = await ProjectionOffsets.ReadAsync(session, SemanticProjection.GenerationName, cancellationToken);
+            // Offset and generation in one statement: read apart, a rebuild committing between them would pair the old
+            // offset with the new generation, and a later incremental load would skip rebuilt rows below that offset.
+            var marks = await session.QueryAsync("""SELECT name, "offset" FROM projection_offsets WHERE name IN (@offset, @generation)""",
+                r => (Name: r.GetString(0), Value: Convert.ToInt64(r.GetValue(1))), cancellationToken,
+                ("offset", SemanticProjection.ProjectionName), ("generation", SemanticProjection.GenerationName));
+            var offset = marks.FirstOrDefault(m => m.Name == SemanticProjection.ProjectionName).Value;
+            var generation = marks.FirstOrDefault(m => m.Name == SemanticProjection.GenerationName).Value;
             if (offset == current.Offset && generation == current.Generation) return;
             // A rebuild (a new generation, or an offset that went back) rewrote rows with old offsets: reload them all.
             var since = offset < current.Offset || generation != current.Generation ? -1 : current.Offset;

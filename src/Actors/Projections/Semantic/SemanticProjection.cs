@@ -27,6 +27,10 @@ public sealed class SemanticProjection(IBlobStore blobs, ITextEmbedder embedder,
 
     public string Tag => TitleEventTagger.Tag;
 
+    /// <summary>Before the catalog: <see cref="SemanticSchemaUpgrade"/> copies owners and status from the catalog's rows,
+    /// which the catalog's own upgrade empties for a refill.</summary>
+    public int SchemaOrder => -1;
+
     public async Task CreateTablesAsync(ReadModelSession session, CancellationToken cancellationToken)
     {
         foreach (var ddl in SemanticSchema.Ddl(session.Dialect)) await session.ExecuteAsync(ddl, cancellationToken);

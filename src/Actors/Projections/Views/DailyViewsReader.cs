@@ -12,12 +12,15 @@ public sealed class DailyViewsReader(ReadModelSchema schema)
     {
         await schema.EnsureAsync(cancellationToken);
         await using var session = await schema.Database.OpenAsync(cancellationToken);
-        var days = await session.QueryAsync($"""
-            SELECT day, views FROM {ViewsSchema.Table} WHERE title_id = @title ORDER BY day DESC LIMIT {MaxDays}
-            """, r => new DayViews(DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(1))),
+        // One statement, so the days and the total come from the same state of the table while the projection writes.
+        // SUM is a bigint on SQLite, numeric on PostgreSQL.
+        var rows = await session.QueryAsync($"""
+            SELECT day, views, SUM(views) OVER () FROM {ViewsSchema.Table} WHERE title_id = @title ORDER BY day DESC LIMIT {MaxDays}
+            """, r => (Day: new DayViews(DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(1))),
+                Total: Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)),
             cancellationToken, ("title", titleId));
-        // SUM is a bigint on SQLite, numeric on PostgreSQL, null over no rows.
-        var total = await session.ScalarAsync($"SELECT SUM(views) FROM {ViewsSchema.Table} WHERE title_id = @title", cancellationToken, ("title", titleId));
-        return new TitleDailyViews(titleId, total is null ? 0 : Convert.ToInt64(total, CultureInfo.InvariantCulture), days);
+        var days = rows.Select(r => r.Day).ToList();
+        var total = rows.Count == 0 ? 0 : rows[0].Total;
+        return new TitleDailyViews(titleId, total, days);
     }
 }

@@ -10,7 +10,10 @@ public sealed record EventFeedQuery(string Tag, long After, int Limit)
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    /// <summary>The tags the journal holds; anything else is a 400 naming them.</summary>
+    /// <summary>
+    /// The tags the feed serves; anything else is a 400 naming them. Not `watch` (view starts): those are users' viewing,
+    /// which an outside consumer of the feed has no need of.
+    /// </summary>
     public static readonly IReadOnlyList<string> Tags = [TitleEventTagger.Tag, ImageEventTagger.Tag, BillingEventTagger.Tag];
 
     /// <summary>The query, or null and the reason for a 400. <paramref name="lastEventId"/> (an SSE reconnect) wins over after.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using Akka.Actor;
 using Akka.DistributedData;
@@ -30,11 +31,18 @@ public static class TrendingRoutes
             .WithSummary("The most viewed titles of the last hour or day (window=hour|day, limit 1-50), counted on every node and merged");
 
         app.MapGet("/api/titles/{titleId}/daily-views", async (string titleId, ClaimsPrincipal caller, IRequiredActor<EntityRegions.Titles> titles,
-                DailyViewsReader reader, CancellationToken ct) =>
+                DailyViewsReader reader, ILoggerFactory logs, CancellationToken ct) =>
             {
                 var (_, problem) = await TitleAccess.ReadAsync(titles.ActorRef, titleId, caller, ct);
                 if (problem is not null) return problem;
-                var views = await reader.ReadAsync(titleId, ct);
+                TitleDailyViews views;
+                try { views = await reader.ReadAsync(titleId, ct); }
+                catch (DbException e)
+                {
+                    // The database's own text (SQL, table names) stays in the log.
+                    logs.CreateLogger(typeof(TrendingRoutes)).LogWarning(e, "daily views failed in the read model database");
+                    return ServiceUnavailable.Result("Daily views unavailable", "the views read model could not be read; retry shortly", 2);
+                }
                 return Results.Ok(new DailyViewsResponse(views.TitleId, views.Total, views.Days.Select(d => new DailyViewsItem(d.Day, d.Views)).ToList()));
             })
             .WithTags("titles")
