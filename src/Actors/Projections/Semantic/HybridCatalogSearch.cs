@@ -59,7 +59,7 @@ public sealed class HybridCatalogSearch(ICatalogSearch text, SemanticIndex index
     public static long Total(long textMatches, long semanticMatches, int foundByBoth) => textMatches + semanticMatches - foundByBoth;
 
     private string? TruncatedNote() => index.IsTruncated
-        ? $"this node's semantic index is full ({index.VectorCount} vectors, {SemanticSearchSettings.Path}.max-vectors): some titles' dialogue is not searched by meaning"
+        ? $"this node's semantic index is full ({SemanticSearchSettings.Path}.max-vectors): some titles' dialogue is not searched by meaning"
         : null;
 
     private float[] EmbedQuery(string text, CancellationToken ct)
