@@ -97,6 +97,13 @@ public sealed class ProcessCpuSampler : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// CPU seconds of this process's children that have ended and been waited for (cutime+cstime of /proc/self/stat):
+    /// read before and after the one-command baseline, it is that ffmpeg's CPU exactly. Null where /proc is missing.
+    /// </summary>
+    public static double? EndedChildrenSecondsOfThisProcess() =>
+        OperatingSystem.IsLinux() ? Stat(Environment.ProcessId)?.Children : null;
+
     /// <summary>utime+stime and cutime+cstime in seconds, or null once the process is gone.</summary>
     private static (double Self, double Children)? Stat(int pid)
     {

@@ -26,10 +26,13 @@ try
     for (var run = 1; run <= options.Runs; run++)
     {
         var hls = Directory.CreateDirectory(Path.Combine(root, $"baseline-{run}")).FullName;
+        var cpuBefore = ProcessCpuSampler.EndedChildrenSecondsOfThisProcess();
         var clock = Stopwatch.StartNew();
         await FfmpegRunner.Shared.RunRawAsync("ffmpeg", LadderBaseline.Arguments(source, hls, "veryfast", 4), null, null);
         baseline.Add(clock.Elapsed);
-        Console.WriteLine($"run {run}: (1) one ffmpeg command: {baseline[^1].TotalSeconds:0.0} s");
+        // The baseline's own CPU, to set beside the pipeline's (node + children) below: the gap between them is CPU, not wall.
+        var cpu = ProcessCpuSampler.EndedChildrenSecondsOfThisProcess() - cpuBefore is { } seconds ? $", {seconds:0.0} CPU-s (/proc, exact)" : "";
+        Console.WriteLine($"run {run}: (1) one ffmpeg command: {baseline[^1].TotalSeconds:0.0} s{cpu}");
         await Scenario("(2) pipeline, 1 node", [null], Unpinned, run);
         if (options.Quick) continue;
         await Scenario("(3) pipeline, 2 nodes pinned to core 0 and 1", [0, 1], Pinned, run);
