@@ -1,3 +1,4 @@
+using MediaPlatform.Actors.Entities;
 using MediaPlatform.Actors.Projections;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Hosting;
@@ -37,6 +38,18 @@ public sealed class ReadModelTestDatabase : IAsyncDisposable
         TestPostgres.Execute(server, $"CREATE DATABASE {name}");
         await Task.CompletedTask;
         return new ReadModelTestDatabase(dialect, server, name, new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString());
+    }
+
+    /// <summary>
+    /// A real node on <paramref name="clock"/> with <paramref name="hocon"/> added to its settings, whose journal and
+    /// read models are this PostgreSQL database (on SQLite the node keeps its own file, as every test node does).
+    /// </summary>
+    public async Task<TestNode> StartNodeAsync(IClock clock, string hocon)
+    {
+        var config = Path.Combine(_dir.Path, $"node-{Guid.NewGuid():N}.hocon");
+        await File.WriteAllTextAsync(config, hocon);
+        string[] postgres = Options.UsesPostgres ? ["--postgres", Options.PostgresConnectionString!] : [];
+        return await TestNode.StartAsync(clock, ["--config", config, .. postgres]);
     }
 
     public async ValueTask DisposeAsync()

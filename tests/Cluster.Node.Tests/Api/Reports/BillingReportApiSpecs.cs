@@ -34,12 +34,8 @@ public sealed class BillingReportApiSpecs
     public async Task The_report_counts_revenue_credit_payment_outcomes_and_the_dunning_funnel_once_and_a_rebuild_gives_the_same(ReadModelDialect dialect)
     {
         await using var db = await ReadModelTestDatabase.CreateAsync(dialect);
-        using var config = new TempDirectory();
-        var hocon = Path.Combine(config.Path, "report.hocon");
-        await File.WriteAllTextAsync(hocon, Hocon);
         var clock = new ManualClock(Start);
-        string[] postgres = db.Options.UsesPostgres ? ["--postgres", db.Options.PostgresConnectionString!] : [];
-        await using var node = await TestNode.StartAsync(clock, ["--config", hocon, .. postgres]);
+        await using var node = await db.StartNodeAsync(clock, Hocon);
         using var admin = node.ClientWithToken(TestNode.AdminToken);
 
         // 10 March: four subscriptions paid at once; one downgraded the same day (credit for the unused premium time).

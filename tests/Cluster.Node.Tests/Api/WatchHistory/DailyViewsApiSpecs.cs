@@ -38,12 +38,8 @@ public sealed class DailyViewsApiSpecs
     public async Task New_views_count_once_on_the_UTC_day_they_began_and_a_rebuild_gives_the_same_counts(ReadModelDialect dialect)
     {
         await using var db = await ReadModelTestDatabase.CreateAsync(dialect);
-        using var config = new TempDirectory();
-        var hocon = Path.Combine(config.Path, "views.hocon");
-        await File.WriteAllTextAsync(hocon, Hocon);
         var clock = new ManualClock(Start);
-        string[] postgres = db.Options.UsesPostgres ? ["--postgres", db.Options.PostgresConnectionString!] : [];
-        await using var node = await TestNode.StartAsync(clock, ["--config", hocon, .. postgres]);
+        await using var node = await db.StartNodeAsync(clock, Hocon);
         using var admin = node.ClientWithToken(TestNode.AdminToken);
         var user = await node.Api.NewUserAsync("views", "Viewer");
         using var viewer = node.ClientWithToken(user.Token);
