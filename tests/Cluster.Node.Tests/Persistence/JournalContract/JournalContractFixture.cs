@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using MediaPlatform.Actors.Projections;
+using MediaPlatform.Node.Tests.Projections;
+
+namespace MediaPlatform.Node.Tests.Persistence.JournalContract;
+
+[CollectionDefinition(Name)]
+public sealed class JournalContractCollection : ICollectionFixture<JournalContractFixture>
+{
+    public const string Name = "JournalContract";
+}
+
+/// <summary>
+/// One actor system with the node's persistence per (database, journal plugin) for the whole contract, started when a
+/// case first asks for it; every case uses fresh persistence ids, so cases share the database without seeing each other.
+/// </summary>
+public sealed class JournalContractFixture : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<(ReadModelDialect, string), Lazy<Task<Running>>> _journals = new();
+
+    public async Task<JournalClient> JournalAsync(ReadModelDialect dialect, string pluginId)
+    {
+        var running = await _journals.GetOrAdd((dialect, pluginId), key => new Lazy<Task<Running>>(() => StartAsync(key.Item1, key.Item2))).Value;
+        return new JournalClient(running.Host.System, Akka.Persistence.Persistence.Instance.Apply(running.Host.System).JournalFor(pluginId));
+    }
+
+    public async Task<PersistenceOnlyHost> HostAsync(ReadModelDialect dialect, string pluginId)
+    {
+        await JournalAsync(dialect, pluginId);
+        return (await _journals[(dialect, pluginId)].Value).Host;
+    }
+
+    private static async Task<Running> StartAsync(ReadModelDialect dialect, string pluginId)
+    {
+        var database = await ReadModelTestDatabase.CreateAsync(dialect);
+        var hocon = $"""
+                     {JournalUnderTest.PluginHocon(pluginId)}
+                     {ContractEventTagger.JournalHocon(pluginId)}
+                     """;
+        return new Running(database, await PersistenceOnlyHost.StartAsync(database.Options, hocon));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        // A journal that failed to start (e.g. no PostgreSQL server) has already failed its cases.
+        foreach (var journal in _journals.Values.Where(j => j.IsValueCreated && j.Value.IsCompletedSuccessfully))
+        {
+            var running = await journal.Value;
+            await running.Host.DisposeAsync();
+            await running.Database.DisposeAsync();
+        }
+    }
+
+    private sealed record Running(ReadModelTestDatabase Database, PersistenceOnlyHost Host);
+}
