@@ -30,15 +30,28 @@ public sealed class JournalContractFixture : IAsyncLifetime
         return (await _journals[(dialect, pluginId)].Value).Host;
     }
 
+    /// <summary>
+    /// A second actor system on the same database, for a case that may trip its journal's circuit breaker: the shared
+    /// system's journal stays usable, so the case can read back through it. The caller disposes the host.
+    /// </summary>
+    public async Task<(PersistenceOnlyHost Host, JournalClient Journal)> StartSeparateAsync(ReadModelDialect dialect, string pluginId)
+    {
+        await JournalAsync(dialect, pluginId);
+        var database = (await _journals[(dialect, pluginId)].Value).Database;
+        var host = await PersistenceOnlyHost.StartAsync(database.Options, HoconFor(pluginId));
+        return (host, new JournalClient(host.System, Akka.Persistence.Persistence.Instance.Apply(host.System).JournalFor(pluginId)));
+    }
+
     private static async Task<Running> StartAsync(ReadModelDialect dialect, string pluginId)
     {
         var database = await ReadModelTestDatabase.CreateAsync(dialect);
-        var hocon = $"""
-                     {JournalUnderTest.PluginHocon(pluginId)}
-                     {ContractEventTagger.JournalHocon(pluginId)}
-                     """;
-        return new Running(database, await PersistenceOnlyHost.StartAsync(database.Options, hocon));
+        return new Running(database, await PersistenceOnlyHost.StartAsync(database.Options, HoconFor(pluginId)));
     }
+
+    private static string HoconFor(string pluginId) => $"""
+                                                       {JournalUnderTest.PluginHocon(pluginId)}
+                                                       {ContractEventTagger.JournalHocon(pluginId)}
+                                                       """;
 
     public Task InitializeAsync() => Task.CompletedTask;
 

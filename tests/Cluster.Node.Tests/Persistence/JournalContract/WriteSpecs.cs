@@ -118,6 +118,41 @@ public sealed class WriteSpecs(JournalContractFixture fixture)
     }
 
     /// <summary>
+    /// A collision is one writer's fault (e.g. two incarnations of an entity during a hand-over); 40 other writers have
+    /// events in flight at that moment. Each of them must end either acknowledged and stored or failed and absent —
+    /// and, for a journal that isolates collisions, acknowledged. Written through a separate actor system, because on
+    /// Akka.Persistence.Sql the failures open that journal's circuit breaker; read back through the shared one.
+    /// </summary>
+    [Theory, MemberData(nameof(JournalUnderTest.All), MemberType = typeof(JournalUnderTest))]
+    public async Task A_colliding_write_leaves_every_other_writer_acknowledged_and_stored_or_failed_and_absent(ReadModelDialect database, string plugin)
+    {
+        var reader = await fixture.JournalAsync(database, plugin);
+        var (host, journal) = await fixture.StartSeparateAsync(database, plugin);
+        await using var _ = host;
+        var id = JournalClient.NewPersistenceId();
+        await journal.WriteHistoryAsync(id, 3);
+        var others = Enumerable.Range(0, 40).Select(_ => JournalClient.NewPersistenceId()).ToArray();
+
+        var before = others[..20].Select(o => journal.WriteAsync(JournalClient.Single(o, 1, $"{o}-1"))).ToArray();
+        var collision = journal.WriteAsync(JournalClient.Single(id, 2, "overwritten"));
+        var after = others[20..].Select(o => journal.WriteAsync(JournalClient.Single(o, 1, $"{o}-1"))).ToArray();
+        var outcomes = await Task.WhenAll(before.Concat(after));
+
+        Assert.IsType<WriteMessagesFailed>((await collision).Batch);
+        Assert.Equal(["a-1", "a-2", "a-3"], (await reader.ReplayAsync(id)).Payloads);
+        for (var i = 0; i < others.Length; i++)
+        {
+            var stored = (await reader.ReplayAsync(others[i])).Payloads.ToArray();
+            if (outcomes[i].Batch is WriteMessagesSuccessful)
+                Assert.Equal([$"{others[i]}-1"], stored);
+            else
+                Assert.Empty(stored);
+        }
+        if (JournalUnderTest.IsolatesCollidingWrites(plugin))
+            Assert.All(outcomes, outcome => outcome.AssertAllStored());
+    }
+
+    /// <summary>
     /// 50 writers, each persisting 20 events one write at a time and waiting for each acknowledgement as a persistent
     /// actor does, all at once: the journal batches across persistence ids and every history must come back whole and
     /// in order.
