@@ -18,17 +18,11 @@ public sealed class JournalContractFixture : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<(ReadModelDialect, string), Lazy<Task<Running>>> _journals = new();
 
-    public async Task<JournalClient> JournalAsync(ReadModelDialect dialect, string pluginId)
-    {
-        var running = await _journals.GetOrAdd((dialect, pluginId), key => new Lazy<Task<Running>>(() => StartAsync(key.Item1, key.Item2))).Value;
-        return new JournalClient(running.Host.System, Akka.Persistence.Persistence.Instance.Apply(running.Host.System).JournalFor(pluginId));
-    }
+    public async Task<JournalClient> JournalAsync(ReadModelDialect dialect, string pluginId) =>
+        ClientFor((await RunningAsync(dialect, pluginId)).Host, pluginId);
 
-    public async Task<PersistenceOnlyHost> HostAsync(ReadModelDialect dialect, string pluginId)
-    {
-        await JournalAsync(dialect, pluginId);
-        return (await _journals[(dialect, pluginId)].Value).Host;
-    }
+    public async Task<PersistenceOnlyHost> HostAsync(ReadModelDialect dialect, string pluginId) =>
+        (await RunningAsync(dialect, pluginId)).Host;
 
     /// <summary>
     /// A second actor system on the same database, for a case that may trip its journal's circuit breaker: the shared
@@ -36,11 +30,16 @@ public sealed class JournalContractFixture : IAsyncLifetime
     /// </summary>
     public async Task<(PersistenceOnlyHost Host, JournalClient Journal)> StartSeparateAsync(ReadModelDialect dialect, string pluginId)
     {
-        await JournalAsync(dialect, pluginId);
-        var database = (await _journals[(dialect, pluginId)].Value).Database;
+        var database = (await RunningAsync(dialect, pluginId)).Database;
         var host = await PersistenceOnlyHost.StartAsync(database.Options, HoconFor(pluginId));
-        return (host, new JournalClient(host.System, Akka.Persistence.Persistence.Instance.Apply(host.System).JournalFor(pluginId)));
+        return (host, ClientFor(host, pluginId));
     }
+
+    private Task<Running> RunningAsync(ReadModelDialect dialect, string pluginId) =>
+        _journals.GetOrAdd((dialect, pluginId), key => new Lazy<Task<Running>>(() => StartAsync(key.Item1, key.Item2))).Value;
+
+    private static JournalClient ClientFor(PersistenceOnlyHost host, string pluginId) =>
+        new(host.System, Akka.Persistence.Persistence.Instance.Apply(host.System).JournalFor(pluginId));
 
     private static async Task<Running> StartAsync(ReadModelDialect dialect, string pluginId)
     {
