@@ -19,7 +19,8 @@ public sealed class PersistenceOnlyHost : IAsyncDisposable
 
     public IEventsByTagQuery ReadJournal() => PersistenceQuery.Get(System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
 
-    public static async Task<PersistenceOnlyHost> StartAsync(NodeOptions options)
+    /// <param name="extraHocon">Settings laid over the defaults, e.g. another journal plugin or event-adapter bindings.</param>
+    public static async Task<PersistenceOnlyHost> StartAsync(NodeOptions options, string extraHocon = "")
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddAkka($"projection-spec-{Guid.NewGuid():N}"[..24], akka => akka
@@ -29,6 +30,7 @@ public sealed class PersistenceOnlyHost : IAsyncDisposable
                       akka.persistence.query.journal.sql.refresh-interval = 100ms
                       akka.persistence.query.journal.sql.journal-sequence-retrieval.query-delay = 100ms
                       """, HoconAddMode.Prepend)
+            .AddHocon(extraHocon, HoconAddMode.Prepend)
             .WithNodePersistence(options, TimeSpan.FromSeconds(5)));
         var host = builder.Build();
         await host.StartAsync();
