@@ -4,6 +4,7 @@ using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Hosting;
+using MediaPlatform.Node.Persistence;
 using Microsoft.Extensions.Hosting;
 
 namespace MediaPlatform.Node.Tests.Projections;
@@ -19,7 +20,7 @@ public sealed class PersistenceOnlyHost : IAsyncDisposable
 
     public IEventsByTagQuery ReadJournal() => PersistenceQuery.Get(System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
 
-    public static async Task<PersistenceOnlyHost> StartAsync(NodeOptions options)
+    public static async Task<PersistenceOnlyHost> StartAsync(NodeOptions options, JournalWritePath writePath = JournalWritePath.Batched)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddAkka($"projection-spec-{Guid.NewGuid():N}"[..24], akka => akka
@@ -29,7 +30,7 @@ public sealed class PersistenceOnlyHost : IAsyncDisposable
                       akka.persistence.query.journal.sql.refresh-interval = 100ms
                       akka.persistence.query.journal.sql.journal-sequence-retrieval.query-delay = 100ms
                       """, HoconAddMode.Prepend)
-            .WithNodePersistence(options, TimeSpan.FromSeconds(5)));
+            .WithNodePersistence(options, TimeSpan.FromSeconds(5), writePath));
         var host = builder.Build();
         await host.StartAsync();
         return new PersistenceOnlyHost(host);
