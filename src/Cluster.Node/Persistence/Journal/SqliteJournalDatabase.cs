@@ -16,36 +16,50 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
 
     private const string InsertTag = "INSERT INTO tags (ordering_id, tag, persistence_id, sequence_nr) VALUES (@ordering, @tag, @pid, @seq)";
 
-    private SqliteConnection? _writer;
+    private WriterConnection? _writer;
+
+    /// <summary>The writer's connection and its statements, prepared once and reused by every batch.</summary>
+    private sealed class WriterConnection(SqliteConnection connection) : IAsyncDisposable
+    {
+        public SqliteConnection Connection { get; } = connection;
+        public SqliteCommand Untagged { get; } = EventCommand(connection, InsertEvent);
+        public SqliteCommand Tagged { get; } = EventCommand(connection, InsertEvent + " RETURNING ordering");
+        public SqliteCommand Tag { get; } = TagCommand(connection);
+
+        public void Use(SqliteTransaction transaction) =>
+            (Untagged.Transaction, Tagged.Transaction, Tag.Transaction) = (transaction, transaction, transaction);
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in new[] { Untagged, Tagged, Tag })
+                await command.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+    }
 
     public async Task InsertAsync(IReadOnlyList<JournalRow> rows, CancellationToken cancellationToken)
     {
-        _writer ??= await OpenAsync(cancellationToken);
+        _writer ??= new WriterConnection(await OpenAsync(cancellationToken));
         try
         {
-            await using var transaction = _writer.BeginTransaction(deferred: false);
-            await using var untagged = EventCommand(_writer, transaction, InsertEvent);
-            await using var tagged = EventCommand(_writer, transaction, InsertEvent + " RETURNING ordering");
-            await using var tag = _writer.CreateCommand();
-            tag.Transaction = transaction;
-            tag.CommandText = InsertTag;
-            var (ordering, tagValue, tagPid, tagSeq) = (tag.Parameters.Add("@ordering", SqliteType.Integer), tag.Parameters.Add("@tag", SqliteType.Text),
-                tag.Parameters.Add("@pid", SqliteType.Text), tag.Parameters.Add("@seq", SqliteType.Integer));
+            await using var transaction = _writer.Connection.BeginTransaction(deferred: false);
+            _writer.Use(transaction);
+            var tag = _writer.Tag.Parameters;
             foreach (var row in rows)
             {
                 if (row.Tags.Count == 0)
                 {
-                    Bind(untagged, row);
-                    untagged.ExecuteNonQuery();
+                    Bind(_writer.Untagged, row);
+                    _writer.Untagged.ExecuteNonQuery();
                     continue;
                 }
-                Bind(tagged, row);
-                ordering.Value = (long)tagged.ExecuteScalar()!;
-                (tagPid.Value, tagSeq.Value) = (row.PersistenceId, row.SequenceNr);
+                Bind(_writer.Tagged, row);
+                tag[0].Value = (long)_writer.Tagged.ExecuteScalar()!;
+                (tag[2].Value, tag[3].Value) = (row.PersistenceId, row.SequenceNr);
                 foreach (var name in row.Tags)
                 {
-                    tagValue.Value = name;
-                    tag.ExecuteNonQuery();
+                    tag[1].Value = name;
+                    _writer.Tag.ExecuteNonQuery();
                 }
             }
             transaction.Commit();
@@ -59,10 +73,9 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
         }
     }
 
-    private static SqliteCommand EventCommand(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static SqliteCommand EventCommand(SqliteConnection connection, string sql)
     {
         var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = sql;
         command.Parameters.Add("@created", SqliteType.Integer);
         command.Parameters.Add("@pid", SqliteType.Text);
@@ -71,6 +84,17 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
         command.Parameters.Add("@manifest", SqliteType.Text);
         command.Parameters.Add("@identifier", SqliteType.Integer);
         command.Parameters.Add("@writer", SqliteType.Text);
+        return command;
+    }
+
+    private static SqliteCommand TagCommand(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = InsertTag;
+        command.Parameters.Add("@ordering", SqliteType.Integer);
+        command.Parameters.Add("@tag", SqliteType.Text);
+        command.Parameters.Add("@pid", SqliteType.Text);
+        command.Parameters.Add("@seq", SqliteType.Integer);
         return command;
     }
 
