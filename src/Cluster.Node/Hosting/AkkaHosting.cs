@@ -42,7 +42,7 @@ public static class AkkaHosting
                     loggers.LogLevel = AkkaLevel(options.LogLevel);
                 })
                 .WithNodeCluster(options)
-                .WithNodePersistence(options, settings.SqliteBusyTimeout)
+                .WithNodePersistence(options, settings.SqliteBusyTimeout, settings.JournalWritePath)
                 .WithNodeEntities(settings, clock)
                 .WithLoginGuards(settings, clock)
                 .WithFriendEntities(settings, clock)

@@ -21,7 +21,7 @@ public static class EntityHosting
         var shardOptions = new ShardOptions();
         return builder
             // Billing events are tagged in the journal for the billing projection and the event feed.
-            .AddHocon(ConfigurationFactory.ParseString(BillingEventTagger.JournalHocon(TitleHosting.JournalPath)), HoconAddMode.Prepend)
+            .AddHocon(PersistenceHosting.EventAdapterHocon(BillingEventTagger.JournalHocon), HoconAddMode.Prepend)
             .WithShardRegion<EntityRegions.Users>(UserEntity.TypeName, (_, _, _) =>
                     id => UserEntity.PropsFor(id, settings.Entities, clock),
                 new EntityMessageExtractor<IUserCommand>(m => m.UserId), shardOptions)

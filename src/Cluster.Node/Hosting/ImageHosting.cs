@@ -23,7 +23,7 @@ public static class ImageHosting
     {
         var images = settings.Images;
         builder
-            .AddHocon(ConfigurationFactory.ParseString(ImageEventTagger.JournalHocon(TitleHosting.JournalPath)), HoconAddMode.Prepend)
+            .AddHocon(PersistenceHosting.EventAdapterHocon(ImageEventTagger.JournalHocon), HoconAddMode.Prepend)
             // The pool first: each queue partition's props take it. It finds the regions through the registry when a
             // job runs (they are registered right after it).
             .WithActors((system, registry, resolver) =>

@@ -25,9 +25,6 @@ namespace MediaPlatform.Node.Hosting;
 /// </summary>
 public static class TitleHosting
 {
-    /// <summary>Where Akka.Persistence.Sql.Hosting puts the default journal's settings.</summary>
-    public const string JournalPath = "akka.persistence.journal.sql";
-
     public static IServiceCollection AddTitleServices(this IServiceCollection services, NodeOptions options)
     {
         services.TryAddSingleton<IBlobStore>(_ => new DirectoryBlobStore(options.BlobDirectory));
@@ -61,7 +58,7 @@ public static class TitleHosting
 
     public static AkkaConfigurationBuilder WithTitleEntities(this AkkaConfigurationBuilder builder, NodeSettings settings, IClock clock) => builder
         // Title events are tagged in the journal so the catalog projection reads them with one query.
-        .AddHocon(ConfigurationFactory.ParseString(TitleEventTagger.JournalHocon(JournalPath)), HoconAddMode.Prepend)
+        .AddHocon(PersistenceHosting.EventAdapterHocon(TitleEventTagger.JournalHocon), HoconAddMode.Prepend)
         .WithShardRegion<EntityRegions.Titles>(TitleEntity.TypeName, (_, _, _) => titleId => TitleEntity.PropsFor(titleId, settings.Entities, clock),
             new EntityMessageExtractor<ITitleCommand>(m => m.TitleId), new ShardOptions())
         .WithShardRegion<EntityRegions.UploadQuotas>(UploadQuotaEntity.TypeName, (_, _, _) => userId => UploadQuotaEntity.PropsFor(userId, settings.Entities, clock),

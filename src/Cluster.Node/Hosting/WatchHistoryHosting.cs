@@ -18,7 +18,7 @@ public static class WatchHistoryHosting
 {
     public static AkkaConfigurationBuilder WithWatchHistory(this AkkaConfigurationBuilder builder, NodeSettings settings, IClock clock) => builder
         // New views are tagged in the journal for the views projection (GET /api/titles/{id}/daily-views).
-        .AddHocon(ConfigurationFactory.ParseString(WatchHistoryEventTagger.JournalHocon(TitleHosting.JournalPath)), HoconAddMode.Prepend)
+        .AddHocon(PersistenceHosting.EventAdapterHocon(WatchHistoryEventTagger.JournalHocon), HoconAddMode.Prepend)
         .WithShardRegion<EntityRegions.WatchHistories>(WatchHistoryEntity.TypeName, (_, _, _) =>
                 userId => WatchHistoryEntity.PropsFor(userId, settings.WatchHistory, settings.Entities, clock),
             new EntityMessageExtractor<IWatchHistoryCommand>(m => m.UserId), new ShardOptions())

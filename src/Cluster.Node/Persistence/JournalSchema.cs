@@ -58,7 +58,7 @@ public static class JournalSchema
                       akka.loglevel = WARNING
                       akka.stdout-loglevel = WARNING
                       """, HoconAddMode.Prepend)
-            .WithNodePersistence(options, configuration.Settings.SqliteBusyTimeout));
+            .WithNodePersistence(options, configuration.Settings.SqliteBusyTimeout, configuration.Settings.JournalWritePath));
         using var host = builder.Build();
         await host.StartAsync();
         try

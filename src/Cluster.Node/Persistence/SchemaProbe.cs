@@ -17,6 +17,8 @@ public sealed class SchemaProbe : ReceivePersistentActor
     public SchemaProbe(IActorRef replyTo)
     {
         _replyTo = replyTo;
+        // Always the plugin's journal: its auto-initialize is what creates the tables (with its own DDL).
+        JournalPluginId = MediaPlatform.Node.Persistence.Journal.PluginSchema.PluginJournalId;
         Recover<RecoveryCompleted>(_ =>
         {
             _replyTo.Tell(new Ready());

@@ -16,7 +16,11 @@ namespace MediaPlatform.Node.Persistence;
 /// </summary>
 public sealed class SqliteConnectionTuning(TimeSpan busyTimeout) : ConnectionInterceptor
 {
-    private string Pragmas => $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds};";
+    private string Pragmas => PragmasFor(busyTimeout);
+
+    /// <summary>The statements every journal connection runs first (the batched journal's connections too).</summary>
+    public static string PragmasFor(TimeSpan busyTimeout) =>
+        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds};";
 
     public override void ConnectionOpened(ConnectionEventData eventData, DbConnection connection)
     {

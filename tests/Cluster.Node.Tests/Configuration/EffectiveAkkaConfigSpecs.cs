@@ -28,7 +28,10 @@ public sealed class EffectiveAkkaConfigSpecs
         // persistence: embedded SQLite in the data directory, single writer
         Assert.Equal("SQLite.MS", config.GetString("akka.persistence.journal.sql.provider-name"));
         Assert.Equal(1, config.GetInt("akka.persistence.journal.sql.parallelism"));
-        Assert.Equal("akka.persistence.journal.sql", config.GetString("akka.persistence.journal.plugin"));
+        // events are written by the batched journal, into the plugin's tables on the same SQLite file
+        Assert.Equal("akka.persistence.journal.batched", config.GetString("akka.persistence.journal.plugin"));
+        Assert.Equal("sqlite", config.GetString("akka.persistence.journal.batched.database"));
+        Assert.Contains(options.SqliteFile, config.GetString("akka.persistence.journal.batched.connection-string"));
         Assert.Equal("akka.persistence.snapshot-store.sql", config.GetString("akka.persistence.snapshot-store.plugin"));
 
         // no seeds, no discovery: the node forms a cluster of its own

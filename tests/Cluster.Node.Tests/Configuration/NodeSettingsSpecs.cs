@@ -24,6 +24,7 @@ public sealed class NodeSettingsSpecs
         Assert.Equal(settings.Quotas.SourceDuration, settings.Pipeline.MaxSourceDuration);
         Assert.Equal(TimeSpan.Zero, settings.ClockOffset);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.StartupCheckTimeout);
+        Assert.Equal(MediaPlatform.Node.Persistence.JournalWritePath.Batched, settings.JournalWritePath);
         Assert.False(settings.Observability.MetricsAnonymous);
         Assert.Equal(TimeSpan.FromMinutes(10), settings.Parties.IdleEndAfter);
         Assert.Equal(TimeSpan.FromHours(24), settings.Parties.InviteValidFor);
@@ -106,6 +107,8 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.search.semantic.window-cues = 0", "media-platform.search.semantic.window-cues")]
     [InlineData("media-platform.search.semantic.max-vectors = 0", "media-platform.search.semantic.max-vectors")]
     [InlineData("media-platform.search.semantic.max-vectors = lots", "media-platform.search.semantic.max-vectors")]
+    [InlineData("media-platform.persistence.journal-write-path = fast", "media-platform.persistence.journal-write-path")]
+    [InlineData("media-platform.persistence.journal-write-path = Batched", "media-platform.persistence.journal-write-path")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));

@@ -4,6 +4,7 @@ using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Hosting;
+using MediaPlatform.Node.Persistence;
 using Microsoft.Extensions.Hosting;
 
 namespace MediaPlatform.Node.Tests.Projections;
@@ -20,7 +21,8 @@ public sealed class PersistenceOnlyHost : IAsyncDisposable
     public IEventsByTagQuery ReadJournal() => PersistenceQuery.Get(System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
 
     /// <param name="extraHocon">Settings laid over the defaults, e.g. another journal plugin or event-adapter bindings.</param>
-    public static async Task<PersistenceOnlyHost> StartAsync(NodeOptions options, string extraHocon = "")
+    public static async Task<PersistenceOnlyHost> StartAsync(NodeOptions options, string extraHocon = "",
+        JournalWritePath writePath = JournalWritePath.Batched)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddAkka($"projection-spec-{Guid.NewGuid():N}"[..24], akka => akka
@@ -31,7 +33,7 @@ public sealed class PersistenceOnlyHost : IAsyncDisposable
                       akka.persistence.query.journal.sql.journal-sequence-retrieval.query-delay = 100ms
                       """, HoconAddMode.Prepend)
             .AddHocon(extraHocon, HoconAddMode.Prepend)
-            .WithNodePersistence(options, TimeSpan.FromSeconds(5)));
+            .WithNodePersistence(options, TimeSpan.FromSeconds(5), writePath));
         var host = builder.Build();
         await host.StartAsync();
         return new PersistenceOnlyHost(host);

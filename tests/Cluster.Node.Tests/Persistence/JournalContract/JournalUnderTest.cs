@@ -1,4 +1,5 @@
 using MediaPlatform.Actors.Projections;
+using MediaPlatform.Node.Persistence.Journal;
 
 namespace MediaPlatform.Node.Tests.Persistence.JournalContract;
 
@@ -8,19 +9,24 @@ namespace MediaPlatform.Node.Tests.Persistence.JournalContract;
 /// </summary>
 public static class JournalUnderTest
 {
-    /// <summary>Akka.Persistence.Sql's journal, the node's journal today (configured by WithNodePersistence).</summary>
-    public const string SqlPlugin = "akka.persistence.journal.sql";
+    /// <summary>Akka.Persistence.Sql's journal (media-platform.persistence.journal-write-path = plugin).</summary>
+    public const string SqlPlugin = PluginSchema.PluginJournalId;
+
+    /// <summary>The node's own batched journal, its default.</summary>
+    public const string BatchedJournal = BatchedJournalSettings.PluginId;
 
     public static TheoryData<ReadModelDialect, string> All => new()
     {
         { ReadModelDialect.Sqlite, SqlPlugin },
         { ReadModelDialect.Postgres, SqlPlugin },
+        { ReadModelDialect.Sqlite, BatchedJournal },
+        { ReadModelDialect.Postgres, BatchedJournal },
     };
 
-    /// <summary>Settings a plugin id needs besides the node's persistence (none for the node's own journal).</summary>
+    /// <summary>Settings a plugin id needs besides the node's persistence (WithNodePersistence configures both).</summary>
     public static string PluginHocon(string pluginId) => pluginId switch
     {
-        SqlPlugin => "",
+        SqlPlugin or BatchedJournal => "",
         _ => throw new ArgumentOutOfRangeException(nameof(pluginId), pluginId, "no settings known for this journal plugin"),
     };
 
@@ -36,9 +42,10 @@ public static class JournalUnderTest
     /// Whether a replayed event carries the manifest its write event adapter gave it. Akka.Persistence.Sql 1.5.73 does
     /// not: it has no column for it (UseEventManifestColumn is fixed to false) and replays the payload serializer's
     /// manifest in its place. Harmless to the node (its taggers' manifest is "" and the protocol serializer versions
-    /// events itself) but a read adapter that upcasts by manifest would see the wrong one. A new journal should keep it.
+    /// events itself) but a read adapter that upcasts by manifest would see the wrong one. The batched journal writes
+    /// the plugin's tables unchanged, so it has no column for it either.
     /// </summary>
-    public static bool KeepsEventManifest(string pluginId) => pluginId != SqlPlugin;
+    public static bool KeepsEventManifest(string pluginId) => pluginId != SqlPlugin && pluginId != BatchedJournal;
 
     /// <summary>
     /// Whether a write that collides with a stored (persistence id, sequence number) fails alone. Akka.Persistence.Sql

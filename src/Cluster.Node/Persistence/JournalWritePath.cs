@@ -1,0 +1,32 @@
+using Akka.Configuration;
+
+namespace MediaPlatform.Node.Persistence;
+
+/// <summary>
+/// media-platform.persistence.journal-write-path: which journal writes events. Both read and write the same tables,
+/// so a node can switch either way over an existing database.
+/// </summary>
+public enum JournalWritePath
+{
+    /// <summary>The node's own batching journal (<see cref="Journal.BatchedSqlJournal"/>): many events per transaction.</summary>
+    Batched,
+
+    /// <summary>Akka.Persistence.Sql's journal, the fallback.</summary>
+    Plugin,
+}
+
+public static class JournalWritePaths
+{
+    public const string Path = "media-platform.persistence.journal-write-path";
+
+    public static JournalWritePath From(Config root)
+    {
+        var value = root.HasPath(Path) ? root.GetString(Path) : "batched";
+        return value switch
+        {
+            "batched" => JournalWritePath.Batched,
+            "plugin" => JournalWritePath.Plugin,
+            _ => throw new ConfigurationException($"{Path} must be batched or plugin, not '{value}'"),
+        };
+    }
+}
