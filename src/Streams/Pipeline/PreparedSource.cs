@@ -17,8 +17,9 @@ public sealed record PreparedSource(IReadOnlyList<VideoChunk> Chunks, AudioTrack
 
     /// <summary>
     /// The work items a title's encode is queued as, in presentation order: each one ffmpeg over one chunk for a group
-    /// of its rungs (<see cref="ChunkItemGroups"/>: the whole chunk, except the first chunk one item per rung, lowest
-    /// first, and the last chunk one item per rung, largest first), a chunk's items in the order they should be encoded.
+    /// of its rungs (<see cref="ChunkItemGroups"/>: the whole chunk, except the first chunk as its lowest rung, then the
+    /// rest, and the last chunk as two halves of about equal pixels, largest first), a chunk's items in the order they
+    /// should be encoded.
     /// </summary>
     public IReadOnlyList<ChunkLadderEncode> EncodeItems(IReadOnlyList<Rung> rungs, int rotation, Func<VideoChunk, Rung, string> outputPath)
     {

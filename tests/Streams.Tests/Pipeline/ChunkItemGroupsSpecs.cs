@@ -5,8 +5,8 @@ namespace MediaPlatform.Streams.Tests.Pipeline;
 
 /// <summary>
 /// How a title's chunks become work items: every extra item decodes its chunk again in another ffmpeg, so only the
-/// first chunk (one item per rung, lowest first, for a quick first segment) and the last (one item per rung, largest
-/// first, for an even end) split, in the order the queue should take them.
+/// first chunk (its lowest rung alone first, for a quick first segment, then the rest) and the last (two halves of about
+/// equal pixels, larger first, for an even end) split, each in two, in the order the queue should take them.
 /// </summary>
 public sealed class ChunkItemGroupsSpecs
 {
@@ -19,17 +19,22 @@ public sealed class ChunkItemGroupsSpecs
     }
 
     [Fact]
-    public void The_first_chunk_must_be_one_item_per_rung_so_its_lowest_rung_is_done_first()
+    public void The_first_chunk_must_be_its_lowest_rung_alone_then_one_item_for_the_rest()
     {
-        Assert.Equal([[0], [1], [2], [3]], ChunkItemGroups.For(0, 15, Ladder));
+        Assert.Equal([[0], [1, 2, 3]], ChunkItemGroups.For(0, 15, Ladder));
         Assert.Equal([[1], [0]], ChunkItemGroups.For(0, 15, [Ladder[3], Ladder[0]])); // by size, not by ladder place
     }
 
     [Fact]
-    public void The_last_chunk_must_be_one_item_per_rung_largest_first_so_the_batch_ends_in_its_smallest_items()
+    public void The_last_chunk_must_be_two_items_of_about_equal_pixels_the_larger_first()
     {
-        Assert.Equal([[3], [2], [1], [0]], ChunkItemGroups.For(14, 15, Ladder));
+        // 720p holds 921,600 pixels, 240p+360p+480p 742,560: each half about half the chunk's encode.
+        Assert.Equal([[3], [0, 1, 2]], ChunkItemGroups.For(14, 15, Ladder));
         Assert.Equal([[1], [0]], ChunkItemGroups.For(1, 2, [Ladder[0], Ladder[1]]));
+        // Two rungs of the same size still make two items.
+        Assert.Equal([[0], [1]], ChunkItemGroups.For(4, 5, [Ladder[1], Ladder[1]]));
+        // Without a dominant top rung the larger half takes the largest rungs until it holds half the pixels.
+        Assert.Equal([[0, 1], [2, 3]], ChunkItemGroups.For(4, 5, [Ladder[1], Ladder[1], Ladder[1], Ladder[1]]));
     }
 
     [Fact]

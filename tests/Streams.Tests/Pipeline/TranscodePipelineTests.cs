@@ -113,7 +113,8 @@ public partial class TranscodePipelineTests(TranscodeFixture fixture) : IClassFi
         List<Streams.Pipeline.TranscodeProgress> progress;
         lock (fixture.Progress) progress = [.. fixture.Progress];
 
-        // The first and last chunks are one item per rung, the middle one one item for both rungs (as the cluster queues them).
+        // The first and last chunks are two items each (with two rungs, one per rung), the middle one one item for both
+        // rungs (as the cluster queues them).
         var encodes = progress.Where(p => p.Stage == "encode").Select(p => p.ChunksDone).ToList();
         Assert.Equal(0, encodes[0]);
         Assert.Equal(6, encodes[^1]);

@@ -75,13 +75,13 @@ internal sealed class TranscodeStep(string titleId, PipelineContext context, Tit
         var encodes = prepared.EncodeItems(title.Ladder, probe.Rotation, (chunk, rung) => work.EncodedPath(chunk.Index, rung.Name));
         foreach (var rung in title.Ladder) Directory.CreateDirectory(Path.GetDirectoryName(work.EncodedPath(0, rung.Name))!);
 
-        // A chunk queued one item per rung (the first and the last) has one work id per rung.
+        // A chunk queued in several items (the first and the last) has one work id per item, named by its rungs.
         // Exactly one item per chunk checks its picture: the one holding the top rung, so a chunk's lowest rung (what
         // plays first) is never held up by the check.
         var top = title.Ladder[^1].Name;
         // An item of the whole chunk is batch/chunk, of some of its rungs batch/chunk/rung+rung… (one rung: batch/chunk/rung).
         // A chunk's items are queued in the order they come (ChunkItemGroups: the first chunk's lowest rung first, the
-        // last chunk's largest first): their rank says so, as their ids sort by rung name.
+        // last chunk's larger half first): their rank says so, as their ids sort by rung name.
         var items = encodes.Select((e, n) => (WorkId: e.Rungs.Count < title.Ladder.Count ? work.WorkId(e.Chunk.Index, string.Join('+', e.Rungs.Select(r => r.Name))) : work.WorkId(e.Chunk.Index),
             Encode: e, Checks: e.Rungs.Any(r => r.Name == top),
             Rank: e.Rungs.Count < title.Ladder.Count ? encodes.Take(n).Count(x => x.Chunk.Index == e.Chunk.Index) : (int?)null)).ToList();
