@@ -5,7 +5,7 @@ namespace MediaPlatform.Bench.Journal;
 /// against its own goal in events/s, with the raw SELECT of the same rows beside it.
 /// </summary>
 public sealed record BackendResult(
-    string Backend, Rate Journal, Rate Raw, Rate? Recovery, Rate? Select, Rate? Own)
+    string Backend, Rate Journal, Rate Raw, Rate? Recovery, Rate? Select, Rate Plugin)
 {
     public const double Goal = 0.50;
     public const double RecoveryGoal = 100_000;
@@ -30,7 +30,7 @@ public sealed record BackendResult(
             Median(runs.Select(r => r.Raw)),
             recoveries.Count == 0 ? null : Median(recoveries.Select(r => r.Recovery!.Value)),
             recoveries.Count == 0 ? null : Median(recoveries.Select(r => r.Select!.Value)),
-            runs.All(r => r.Own.HasValue) ? Median(runs.Select(r => r.Own!.Value)) : null);
+            Median(runs.Select(r => r.Plugin)));
     }
 
     private static Rate Median(IEnumerable<Rate> rates)

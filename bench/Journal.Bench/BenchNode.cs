@@ -3,6 +3,7 @@ using Akka.Configuration;
 using Akka.Hosting;
 using MediaPlatform.Node.Configuration;
 using MediaPlatform.Node.Hosting;
+using MediaPlatform.Node.Persistence.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -40,7 +41,10 @@ public sealed class BenchNode : IAsyncDisposable
             {
                 // Same order as AddNodeAkka: shared HOCON, then the persistence plugins (their generated keys are
                 // prepended on top, their defaults appended below), then the bench's own overrides last.
-                var shared = NodeHocon.Load(options.ConfigDirectory, options.ExtraConfigFile);
+                // The overrides are also laid over the shared HOCON, which the node's code reads its own settings
+                // from (e.g. which journal writes).
+                var loaded = NodeHocon.Load(options.ConfigDirectory, options.ExtraConfigFile);
+                var shared = overrides is null ? loaded : ConfigurationFactory.ParseString(overrides).WithFallback(loaded);
                 builder
                     .AddHocon(shared, HoconAddMode.Prepend)
                     .WithNodePersistence(options, shared)
@@ -56,11 +60,14 @@ public sealed class BenchNode : IAsyncDisposable
     /// <summary>The journal settings actually in effect, to show in the report what was measured.</summary>
     public string JournalSettings()
     {
-        var journal = System.Settings.Config.GetConfig("akka.persistence.journal.sql");
-        return $"provider {journal.GetString("provider-name")}, parallelism {journal.GetInt("parallelism")}, " +
-               $"batch-size {journal.GetInt("batch-size")}, buffer-size {journal.GetInt("buffer-size")}, " +
-               $"read-isolation {journal.GetString("read-isolation-level")}, tags {journal.GetString("tag-write-mode")}, " +
-               $"serializer {System.Serialization.FindSerializerForType(typeof(BenchEvent)).GetType().Name}";
+        var config = System.Settings.Config;
+        var writer = config.GetString("akka.persistence.journal.plugin");
+        var plugin = config.GetConfig("akka.persistence.journal.sql");
+        var batched = config.GetConfig(BatchedJournalSettings.PluginId);
+        return $"writes through {writer} (max-rows-per-transaction {batched.GetInt("max-rows-per-transaction")}, " +
+               $"max-queued-rows {batched.GetInt("max-queued-rows")}); Akka.Persistence.Sql for comparison: provider {plugin.GetString("provider-name")}, " +
+               $"parallelism {plugin.GetInt("parallelism")}, batch-size {plugin.GetInt("batch-size")}, buffer-size {plugin.GetInt("buffer-size")}, " +
+               $"tags {plugin.GetString("tag-write-mode")}; serializer {System.Serialization.FindSerializerForType(typeof(BenchEvent)).GetType().Name}";
     }
 
     public async ValueTask DisposeAsync()

@@ -31,7 +31,7 @@ public static class Program
         // 4. The tables: journal vs raw insert, recovery vs raw SELECT, CPU per item.
         ResultTable.Print(results);
         Console.WriteLine();
-        ResultTable.PrintOwnWritePath(results);
+        ResultTable.PrintPlugin(results);
         return 0;
     }
 }
