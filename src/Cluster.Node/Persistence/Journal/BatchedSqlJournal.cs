@@ -17,7 +17,8 @@ public sealed class BatchedSqlJournal : AsyncWriteJournal
     private readonly IJournalDatabase _database;
     private readonly JournalWriteQueue _writes;
     private readonly JournalRowSerializer _rows;
-    private readonly Task _schemaReady;
+    private readonly SchemaGate _schema;
+    private readonly BatchedJournalSettings _settings;
 
     /// <summary>The last write per persistence id still in flight: a recovering entity reads its highest sequence number after it.</summary>
     private readonly Dictionary<string, Task> _writesInProgress = new();
@@ -26,12 +27,18 @@ public sealed class BatchedSqlJournal : AsyncWriteJournal
 
     public BatchedSqlJournal(Config config)
     {
-        var settings = BatchedJournalSettings.From(config);
-        _database = settings.Database == JournalDatabaseKind.Sqlite
+        var settings = _settings = BatchedJournalSettings.From(config);
+        var database = _database = settings.Database == JournalDatabaseKind.Sqlite
             ? new SqliteJournalDatabase(settings.ConnectionString, settings.SqliteBusyTimeout)
             : new PostgresJournalDatabase(settings.ConnectionString);
-        _schemaReady = PluginSchema.EnsureAsync(Context.System, settings.SchemaTimeout);
-        _writes = new JournalWriteQueue(_database, settings, _schemaReady);
+        var system = Context.System;
+        // Tables another node (or an earlier start) created need no plugin round trip; otherwise the plugin's DDL runs.
+        _schema = new SchemaGate(async () =>
+        {
+            if (!await database.TablesExistAsync(CancellationToken.None))
+                await PluginSchema.EnsureAsync(system, settings.SchemaTimeout);
+        });
+        _writes = new JournalWriteQueue(_database, settings, _schema.ReadyAsync);
         _rows = new JournalRowSerializer(Context.System, Guid.NewGuid().ToString("N"));
     }
 
@@ -40,24 +47,24 @@ public sealed class BatchedSqlJournal : AsyncWriteJournal
         var now = DateTime.UtcNow.Ticks;
         var writes = messages.ToList();
         var rejections = new Exception?[writes.Count];
-        var stored = new List<Task>(writes.Count);
+        var rows = new List<JournalRow>();
         for (var i = 0; i < writes.Count; i++)
         {
-            IReadOnlyList<JournalRow> rows;
             try
             {
-                rows = ((IImmutableList<IPersistentRepresentation>)writes[i].Payload).Select(p => _rows.ToRow(p, now)).ToList();
+                rows.AddRange(((IImmutableList<IPersistentRepresentation>)writes[i].Payload).Select(p => _rows.ToRow(p, now)).ToList());
             }
             catch (Exception e)
             {
                 // Only this AtomicWrite is rejected (its entity gets OnPersistRejected); the others are written.
                 rejections[i] = e;
-                continue;
             }
-            stored.Add(_writes.WriteAsync(rows));
         }
 
-        var all = WhenAllStoredAsync(stored, rejections);
+        // One call comes from one entity: its writes are queued as ONE entry, stored in one transaction or not at
+        // all, so a later event is never stored when an earlier one of the same call was refused (e.g. its sequence
+        // number already written by another incarnation) — no gap, no history mixed from two writers.
+        var all = WhenStoredAsync(rows.Count == 0 ? Task.CompletedTask : _writes.WriteAsync(rows), rejections);
         if (writes.Count > 0)
         {
             var persistenceId = writes[0].PersistenceId;
@@ -68,10 +75,10 @@ public sealed class BatchedSqlJournal : AsyncWriteJournal
         return all;
     }
 
-    private static async Task<IImmutableList<Exception?>?> WhenAllStoredAsync(List<Task> stored, Exception?[] rejections)
+    private static async Task<IImmutableList<Exception?>?> WhenStoredAsync(Task stored, Exception?[] rejections)
     {
         // A failed write fails the whole call (WriteMessagesFailure), as the journal protocol defines.
-        await Task.WhenAll(stored);
+        await stored;
         return rejections.Any(r => r is not null) ? rejections.ToImmutableList() : null;
     }
 
@@ -87,27 +94,29 @@ public sealed class BatchedSqlJournal : AsyncWriteJournal
     {
         if (_writesInProgress.TryGetValue(persistenceId, out var write))
             await write.ContinueWith(_ => { }, TaskContinuationOptions.ExecuteSynchronously);
-        await _schemaReady;
+        await _schema.ReadyAsync();
         return await _database.HighestSequenceNrAsync(persistenceId, cancellationToken);
     }
 
     public override async Task ReplayMessagesAsync(IActorContext context, string persistenceId, long fromSequenceNr, long toSequenceNr, long max,
         Action<IPersistentRepresentation> recoveryCallback)
     {
-        await _schemaReady;
+        await _schema.ReadyAsync();
         await _database.ReplayAsync(persistenceId, fromSequenceNr, toSequenceNr, max, stored => recoveryCallback(_rows.ToPersistent(persistenceId, stored)));
     }
 
     protected override async Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken)
     {
-        await _schemaReady;
+        await _schema.ReadyAsync();
         await _database.DeleteToAsync(persistenceId, toSequenceNr, cancellationToken);
     }
 
     protected override void PostStop()
     {
-        // Queued writes finish before the connections close (bounded by stop-timeout).
-        _writes.DisposeAsync().AsTask().ContinueWith(_ => _database.DisposeAsync().AsTask()).Unwrap().Wait(TimeSpan.FromSeconds(20));
+        // Queued writes get stop-timeout to be stored, then the rest fail; the connections close only after the writer
+        // loop has ended. The extra 30 s bound a statement still waiting for SQLite's lock when the timeout hits.
+        _writes.DisposeAsync().AsTask().ContinueWith(_ => _database.DisposeAsync().AsTask()).Unwrap()
+            .Wait(_settings.StopTimeout + TimeSpan.FromSeconds(30));
         base.PostStop();
     }
 }

@@ -6,6 +6,15 @@ public interface IJournalDatabase : IAsyncDisposable
     /// <summary>Inserts every row and its tag rows in ONE transaction: all are stored or none.</summary>
     Task InsertAsync(IReadOnlyList<JournalRow> rows, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether an insert failed on the unique (persistence id, sequence number) key: a write another incarnation of an
+    /// entity already made. Only that is worth retrying write by write; any other error fails the whole batch.
+    /// </summary>
+    bool IsDuplicateKey(Exception failure);
+
+    /// <summary>Whether the plugin's journal and tag tables exist.</summary>
+    Task<bool> TablesExistAsync(CancellationToken cancellationToken);
+
     /// <summary>The highest sequence number stored for the id, deleted rows included (0 when none).</summary>
     Task<long> HighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken);
 

@@ -24,10 +24,10 @@ public sealed class JournalWriteQueue : IAsyncDisposable
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private readonly Task _schemaReady;
+    private readonly Func<Task> _schemaReady;
 
-    /// <param name="schemaReady">Writing starts when it completes; when it fails, every write fails with its error.</param>
-    public JournalWriteQueue(IJournalDatabase database, BatchedJournalSettings settings, Task schemaReady)
+    /// <param name="schemaReady">Asked before every batch: writing starts when it completes; while it fails, each batch fails with its error.</param>
+    public JournalWriteQueue(IJournalDatabase database, BatchedJournalSettings settings, Func<Task> schemaReady)
     {
         _database = database;
         _settings = settings;
@@ -59,7 +59,7 @@ public sealed class JournalWriteQueue : IAsyncDisposable
         var batch = new List<PendingWrite>();
         var rows = new List<JournalRow>();
         // Writes queue up until the tables exist; if they cannot be created, StoreAsync fails each batch with why.
-        try { await _schemaReady; }
+        try { await _schemaReady(); }
         catch (Exception) { }
         while (await _queue.Reader.WaitToReadAsync())
         {
@@ -80,16 +80,17 @@ public sealed class JournalWriteQueue : IAsyncDisposable
     {
         try
         {
-            await _schemaReady;
+            await _schemaReady();
             await _database.InsertAsync(rows, _stopping.Token);
             foreach (var pending in batch)
                 Complete(pending, null);
         }
-        catch (Exception) when (batch.Count > 1 && _schemaReady.IsCompletedSuccessfully)
+        catch (Exception e) when (batch.Count > 1 && _database.IsDuplicateKey(e))
         {
-            // One write of the batch may be at fault (typically a (persistence id, sequence number) another node
-            // already wrote): store each write on its own, so only the offending one fails. Akka.Persistence.Sql
-            // fails every write of the batch instead, taking down unrelated entities with it.
+            // One write of the batch is at fault (a (persistence id, sequence number) another incarnation already
+            // wrote): store each write on its own, so only the offending one fails. Akka.Persistence.Sql fails every
+            // write of the batch instead, taking down unrelated entities with it. Any other error (database down,
+            // locked) fails the batch at once: retrying a thousand writes one by one would only stall the writer.
             foreach (var pending in batch)
                 await StoreAloneAsync(pending);
         }
@@ -121,14 +122,18 @@ public sealed class JournalWriteQueue : IAsyncDisposable
         else pending.Done.TrySetException(failure);
     }
 
-    /// <summary>Stops taking writes and lets the queued ones finish (or gives up on them after the timeout).</summary>
+    /// <summary>
+    /// Stops taking writes and lets the queued ones finish; after stop-timeout the writer is cancelled, so the batch in
+    /// progress rolls back and every write still queued fails at once. Returns when the writer loop has ended.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         if (await Task.WhenAny(_writer, Task.Delay(_settings.StopTimeout)) != _writer)
             await _stopping.CancelAsync();
-        try { await _writer.WaitAsync(TimeSpan.FromSeconds(5)); }
-        catch (TimeoutException) { }
+        try { await _writer; }
+        catch (Exception) { }
+        // The loop drained the completed channel; nothing is left but in case it died on an unexpected error.
         while (_queue.Reader.TryRead(out var left))
             Complete(left, new InvalidOperationException("the journal stopped before this write was stored"));
         _stopping.Dispose();

@@ -57,6 +57,15 @@ public sealed class PostgresJournalDatabase(string connectionString) : IJournalD
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public bool IsDuplicateKey(Exception failure) => failure is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public async Task<bool> TablesExistAsync(CancellationToken cancellationToken)
+    {
+        await using var count = _dataSource.CreateCommand(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('journal', 'tags')");
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken)) == 2;
+    }
+
     public async Task<long> HighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken)
     {
         await using var select = _dataSource.CreateCommand("SELECT MAX(sequence_number) FROM journal WHERE persistence_id = @pid");

@@ -42,11 +42,13 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
         _writer ??= new WriterConnection(await OpenAsync(cancellationToken));
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             await using var transaction = _writer.Connection.BeginTransaction(deferred: false);
             _writer.Use(transaction);
             var tag = _writer.Tag.Parameters;
             foreach (var row in rows)
             {
+                cancellationToken.ThrowIfCancellationRequested(); // the journal is stopping: roll back, fail the batch
                 if (row.Tags.Count == 0)
                 {
                     Bind(_writer.Untagged, row);
@@ -72,6 +74,9 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
             throw;
         }
     }
+
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (extended result codes).
+    public bool IsDuplicateKey(Exception failure) => failure is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
 
     private static SqliteCommand EventCommand(SqliteConnection connection, string sql)
     {
@@ -110,8 +115,18 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
         p[6].Value = row.WriterUuid;
     }
 
+    public async Task<bool> TablesExistAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield(); // Microsoft.Data.Sqlite runs synchronously: off the journal actor's thread
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('journal', 'tags')";
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken)) == 2;
+    }
+
     public async Task<long> HighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken)
     {
+        await Task.Yield(); // Microsoft.Data.Sqlite runs synchronously: off the journal actor's thread
         await using var connection = await OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
         select.CommandText = "SELECT MAX(sequence_number) FROM journal WHERE persistence_id = @pid";
@@ -122,6 +137,7 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
     public async Task ReplayAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<StoredEvent> onEvent)
     {
         if (max <= 0) return;
+        await Task.Yield(); // Microsoft.Data.Sqlite runs synchronously: off the journal actor's thread
         await using var connection = await OpenAsync(CancellationToken.None);
         await using var select = connection.CreateCommand();
         select.CommandText =
@@ -140,6 +156,9 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
 
     public async Task DeleteToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken)
     {
+        // Off the journal actor's thread: BEGIN IMMEDIATE may wait for the write lock, and meanwhile the actor must
+        // keep taking writes.
+        await Task.Yield();
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var delete = connection.CreateCommand();

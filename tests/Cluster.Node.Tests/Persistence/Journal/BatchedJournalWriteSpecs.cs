@@ -30,7 +30,7 @@ public sealed class BatchedJournalWriteSpecs
         await database.InsertAsync([Row(taken, 1)], CancellationToken.None); // as if another node wrote it first
 
         var schemaGate = new TaskCompletionSource();
-        await using var queue = new JournalWriteQueue(database, Settings(), schemaGate.Task);
+        await using var queue = new JournalWriteQueue(database, Settings(), () => schemaGate.Task);
         var before = queue.WriteAsync([Row($"before-{Guid.NewGuid():N}", 1), Row($"before-{Guid.NewGuid():N}", 1)]);
         var colliding = queue.WriteAsync([Row(taken, 2), Row(taken, 1)]);
         var after = queue.WriteAsync([Row($"after-{Guid.NewGuid():N}", 1)]);
@@ -51,7 +51,7 @@ public sealed class BatchedJournalWriteSpecs
         await using var test = await JournalDatabaseUnderTest.StartAsync(postgres: false);
         await using var database = test.OpenDatabase();
         var schemaGate = new TaskCompletionSource();
-        await using var queue = new JournalWriteQueue(database, Settings(maxQueuedRows: 3), schemaGate.Task);
+        await using var queue = new JournalWriteQueue(database, Settings(maxQueuedRows: 3), () => schemaGate.Task);
 
         var queued = queue.WriteAsync([Row("a", 1), Row("a", 2), Row("a", 3)]);
         var refused = queue.WriteAsync([Row("b", 1)]);

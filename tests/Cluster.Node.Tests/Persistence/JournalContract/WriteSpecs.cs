@@ -118,6 +118,27 @@ public sealed class WriteSpecs(JournalContractFixture fixture)
     }
 
     /// <summary>
+    /// One WriteMessages with two atomic writes, the first colliding with a stored event: the second must not be stored
+    /// without it (that would leave a history with a later event of a writer whose earlier one was refused).
+    /// </summary>
+    [Theory, MemberData(nameof(JournalUnderTest.All), MemberType = typeof(JournalUnderTest))]
+    public async Task A_write_after_a_colliding_write_of_the_same_call_is_not_stored(ReadModelDialect database, string plugin)
+    {
+        var reader = await fixture.JournalAsync(database, plugin);
+        var (host, journal) = await fixture.StartSeparateAsync(database, plugin); // a failure may open the plugin's breaker
+        await using var _ = host;
+        var id = JournalClient.NewPersistenceId();
+        await journal.WriteHistoryAsync(id, 3);
+
+        var outcome = await journal.WriteAsync(JournalClient.Single(id, 3, "overwritten"), JournalClient.Single(id, 4, "after"));
+
+        Assert.IsType<WriteMessagesFailed>(outcome.Batch);
+        var replay = await reader.ReplayAsync(id);
+        Assert.Equal(["a-1", "a-2", "a-3"], replay.Payloads);
+        Assert.Equal(3, replay.HighestSequenceNr);
+    }
+
+    /// <summary>
     /// A collision is one writer's fault (e.g. two incarnations of an entity during a hand-over); 40 other writers have
     /// events in flight at that moment. Each of them must end either acknowledged and stored or failed and absent —
     /// and, for a journal that isolates collisions, acknowledged. Written through a separate actor system, because on
