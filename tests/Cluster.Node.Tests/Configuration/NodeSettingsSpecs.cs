@@ -109,6 +109,7 @@ public sealed class NodeSettingsSpecs
     [InlineData("media-platform.search.semantic.max-vectors = lots", "media-platform.search.semantic.max-vectors")]
     [InlineData("media-platform.persistence.journal-write-path = fast", "media-platform.persistence.journal-write-path")]
     [InlineData("media-platform.persistence.journal-write-path = Batched", "media-platform.persistence.journal-write-path")]
+    [InlineData("akka.persistence.journal.sql.tag-write-mode = Csv", "akka.persistence.journal.sql.tag-write-mode")]
     public void A_bad_value_must_be_a_configuration_error_naming_the_setting(string hocon, string setting)
     {
         var error = Assert.Throws<ConfigurationException>(() => NodeSettings.From(ConfigurationFactory.ParseString(hocon).WithFallback(Shipped)));
