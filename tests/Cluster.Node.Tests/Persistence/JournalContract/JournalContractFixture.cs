@@ -44,12 +44,18 @@ public sealed class JournalContractFixture : IAsyncLifetime
     private static async Task<Running> StartAsync(ReadModelDialect dialect, string pluginId)
     {
         var database = await ReadModelTestDatabase.CreateAsync(dialect);
-        return new Running(database, await PersistenceOnlyHost.StartAsync(database.Options, HoconFor(pluginId)));
+        var host = await PersistenceOnlyHost.StartAsync(database.Options, HoconFor(pluginId));
+        // The journal's first answer creates its tables (the plugin's DDL): taken here, before any case's clock runs.
+        await ClientFor(host, pluginId).ReplayAsync(JournalClient.NewPersistenceId());
+        return new Running(database, host);
     }
 
+    // The circuit breaker's call timeout raised to the client's: under CI load one slow write must not open the
+    // breaker and fail every case after it.
     private static string HoconFor(string pluginId) => $"""
                                                        {JournalUnderTest.PluginHocon(pluginId)}
                                                        {ContractEventTagger.JournalHocon(pluginId)}
+                                                       {pluginId}.circuit-breaker.call-timeout = {(int)JournalClient.Timeout.TotalSeconds}s
                                                        """;
 
     public Task InitializeAsync() => Task.CompletedTask;
