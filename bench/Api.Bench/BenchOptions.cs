@@ -1,9 +1,9 @@
 namespace MediaPlatform.Bench.Api;
 
 public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users, int MemoryEntities, bool Overhead = false, bool EveryNode = false,
-    bool? OnlySide = null, bool Metrics = true, bool Traces = true, bool Grpc = false, int Batch = 100, double? SampleRatio = null, int Operations = 3)
+    bool? OnlySide = null, bool Metrics = true, bool Traces = true, bool Grpc = false, int Batch = 100, double? SampleRatio = null, int Operations = 3, bool Floors = false)
 {
-    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)] [--operations N (3: the first N of profile read, profile update, title order + payment; e.g. 1 under a profiler)] [--observability-overhead (only metrics+tracing on vs off)] [--every-node (with it: providers on all 3 in-process nodes, each recording all of them)] [--only-on | --only-off (with it: run one side only, e.g. under a profiler)] [--metrics-only | --traces-only (with it: what \"on\" turns on)] [--sample-ratio R (with it: the nodes' --trace-sample-ratio; default theirs, 0.1)] [--grpc (only gRPC vs the JSON routes for the same questions)] [--batch N (100: questions per gRPC batch call)]";
+    public const string Usage = "usage: Api.Bench [--requests N (2000)] [--clients N (16)] [--runs N (3)] [--users N (40)] [--memory-entities N (10000; 0 skips)] [--operations N (3: the first N of profile read, profile update, title order + payment; e.g. 1 under a profiler)] [--floors (first: bare Kestrel, the node's pipeline without actors, and with the token check, each against the in-process read)] [--observability-overhead (only metrics+tracing on vs off)] [--every-node (with it: providers on all 3 in-process nodes, each recording all of them)] [--only-on | --only-off (with it: run one side only, e.g. under a profiler)] [--metrics-only | --traces-only (with it: what \"on\" turns on)] [--sample-ratio R (with it: the nodes' --trace-sample-ratio; default theirs, 0.1)] [--grpc (only gRPC vs the JSON routes for the same questions)] [--batch N (100: questions per gRPC batch call)]";
 
     /// <summary>Parses the flags; throws <see cref="ArgumentException"/> with a one-line message on bad input.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -16,6 +16,7 @@ public sealed record BenchOptions(int Requests, int Clients, int Runs, int Users
             .Int("--users", v => options = options with { Users = v })
             .Int("--memory-entities", v => options = options with { MemoryEntities = v }, min: 0)
             .Int("--operations", v => options = options with { Operations = Math.Min(v, 3) })
+            .Switch("--floors", () => options = options with { Floors = true })
             .Switch("--observability-overhead", () => options = options with { Overhead = true })
             .Switch("--every-node", () => options = options with { EveryNode = true })
             .Switch("--only-on", () => options = options with { OnlySide = true })

@@ -23,7 +23,7 @@ public static class Operations
 
         yield return new Operation("profile read",
             async (client, i) => (await Http(client, i).GetAsync($"/api/users/{Pick(i).UserId}")).IsSuccessStatusCode,
-            async (_, i) => await cluster.Registered<EntityRegions.Users>().Ask<object>(new GetUserProfile(Pick(i).UserId), AskTimeout) is UserProfile);
+            InProcessProfileRead(cluster, pool));
 
         // A new display name every time (a counter across runs), so every request persists an event.
         var names = 0L;
@@ -58,6 +58,11 @@ public static class Operations
                 return await cluster.Registered<EntityRegions.BillingAccounts>().Ask<object>(new PayInvoice(user, order.Invoice.InvoiceId, $"p-d{run}-{n}"), AskTimeout) is PaymentReceipt;
             });
     }
+
+    /// <summary>The baseline of reads: a profile asked of node 1's shard region (the entity on any of the 3 nodes).</summary>
+    public static Func<int, int, Task<bool>> InProcessProfileRead(InProcessNodeCluster cluster, UserPool pool) =>
+        async (_, i) => await cluster.Registered<EntityRegions.Users>().Ask<object>(
+            new GetUserProfile(pool.Members[i % pool.Members.Count].UserId), AskTimeout) is UserProfile;
 
     private static Task<HttpResponseMessage> PostAsync(this HttpClient http, string path, HttpContent? body, string idempotencyKey)
     {

@@ -5,6 +5,7 @@ using MediaPlatform.Testing.Nodes;
 // 1. start 3 nodes in this process; sign up and log in a pool of users over HTTP;
 // 2. for each operation (profile read, persisted profile update, ...): N concurrent clients over HTTP (spread over
 //    the 3 nodes) and the same commands asked of node 1's shard region in-process; medians of --runs;
+//    with --floors, first what HTTP costs before the node's own work (HttpFloors);
 // 3. memory: bring 10,000 user entities to life and measure the managed heap they hold.
 var options = BenchArguments.OrExit(() => BenchOptions.Parse(args), BenchOptions.Usage);
 if (options.Overhead)
@@ -27,7 +28,10 @@ Console.WriteLine($"{options.Requests:N0} requests per operation and path, {opti
 await using var cluster = await InProcessNodeCluster.StartAsync(3, "bench", extraHocon: "media-platform.billing.require-published-title = off");
 var pool = await UserPool.CreateAsync(cluster, options.Users);
 var rows = new List<ComparisonRow>();
-foreach (var operation in Operations.All(cluster, pool).Take(options.Operations))
+await using var floors = options.Floors ? await HttpFloors.StartAsync(pool) : null;
+var operations = Operations.All(cluster, pool).Take(options.Operations);
+if (floors is not null) operations = floors.Rows(cluster, pool).Concat(operations);
+foreach (var operation in operations)
     rows.Add(await Comparison.RunAsync(operation, options));
 ComparisonTable.Print(rows);
 

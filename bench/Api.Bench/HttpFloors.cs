@@ -1,0 +1,68 @@
+using MediaPlatform.Testing.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace MediaPlatform.Bench.Api;
+
+/// <summary>
+/// What an HTTP request costs before the node does anything of its own, each against the same in-process profile read:
+/// a bare Kestrel app in this process answering the profile's JSON bytes (loopback TCP, Kestrel and HttpClient only);
+/// the node's anonymous <c>GET /api/plans</c> (its whole middleware pipeline, no actor); and the node's
+/// <c>GET /api/sessions/current</c> (the pipeline plus the bearer token and its token-version check, no entity).
+/// The profile read adds the entity ask on top. If the bare row cannot reach the goal, no change in the node can.
+/// </summary>
+public sealed class HttpFloors : IAsyncDisposable
+{
+    private readonly WebApplication _bare;
+    private readonly HttpClient[] _bareClients;
+
+    private HttpFloors(WebApplication bare, HttpClient[] bareClients)
+    {
+        _bare = bare;
+        _bareClients = bareClients;
+    }
+
+    public static async Task<HttpFloors> StartAsync(UserPool pool)
+    {
+        var member = pool.Members[0];
+        var profileJson = await member.ClientPerNode[0].GetByteArrayAsync($"/api/users/{member.UserId}");
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var bare = builder.Build();
+        bare.MapGet("/profile", () => Results.Bytes(profileJson, "application/json"));
+        await bare.StartAsync();
+        var address = new Uri(bare.Urls.First());
+        // As many clients (connection pools) as the pool's users have per node, so connections are spread alike.
+        var clients = pool.Members.Select(_ => new HttpClient { BaseAddress = address }).ToArray();
+        return new HttpFloors(bare, clients);
+    }
+
+    public IEnumerable<Operation> Rows(InProcessNodeCluster cluster, UserPool pool)
+    {
+        var members = pool.Members;
+        var nodes = cluster.BaseAddresses.Count;
+        UserPool.Member Pick(int i) => members[i % members.Count];
+        var anonymous = cluster.BaseAddresses.Select(address => new HttpClient { BaseAddress = address }).ToArray();
+        var inProcessRead = Operations.InProcessProfileRead(cluster, pool);
+
+        yield return new Operation("floor: bare Kestrel, same JSON",
+            async (client, i) => (await _bareClients[(client + i) % _bareClients.Length].GetAsync("/profile")).IsSuccessStatusCode,
+            inProcessRead);
+        yield return new Operation("floor: node pipeline, anonymous, no actor",
+            async (client, i) => (await anonymous[(client + i) % nodes].GetAsync("/api/plans")).IsSuccessStatusCode,
+            inProcessRead);
+        yield return new Operation("floor: node pipeline + token check, no entity",
+            async (client, i) => (await Pick(i).ClientPerNode[(client + i) % nodes].GetAsync("/api/sessions/current")).IsSuccessStatusCode,
+            inProcessRead);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _bareClients) client.Dispose();
+        await _bare.DisposeAsync();
+    }
+}
