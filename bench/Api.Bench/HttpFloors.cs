@@ -17,14 +17,16 @@ public sealed class HttpFloors : IAsyncDisposable
 {
     private readonly WebApplication _bare;
     private readonly HttpClient[] _bareClients;
+    private readonly HttpClient[] _anonymousPerNode;
 
-    private HttpFloors(WebApplication bare, HttpClient[] bareClients)
+    private HttpFloors(WebApplication bare, HttpClient[] bareClients, HttpClient[] anonymousPerNode)
     {
         _bare = bare;
         _bareClients = bareClients;
+        _anonymousPerNode = anonymousPerNode;
     }
 
-    public static async Task<HttpFloors> StartAsync(UserPool pool)
+    public static async Task<HttpFloors> StartAsync(InProcessNodeCluster cluster, UserPool pool)
     {
         var member = pool.Members[0];
         var profileJson = await member.ClientPerNode[0].GetByteArrayAsync($"/api/users/{member.UserId}");
@@ -38,7 +40,8 @@ public sealed class HttpFloors : IAsyncDisposable
         var address = new Uri(bare.Urls.First());
         // As many clients (connection pools) as the pool's users have per node, so connections are spread alike.
         var clients = pool.Members.Select(_ => new HttpClient { BaseAddress = address }).ToArray();
-        return new HttpFloors(bare, clients);
+        var anonymous = cluster.BaseAddresses.Select(node => new HttpClient { BaseAddress = node }).ToArray();
+        return new HttpFloors(bare, clients, anonymous);
     }
 
     public IEnumerable<Operation> Rows(InProcessNodeCluster cluster, UserPool pool)
@@ -46,14 +49,13 @@ public sealed class HttpFloors : IAsyncDisposable
         var members = pool.Members;
         var nodes = cluster.BaseAddresses.Count;
         UserPool.Member Pick(int i) => members[i % members.Count];
-        var anonymous = cluster.BaseAddresses.Select(address => new HttpClient { BaseAddress = address }).ToArray();
         var inProcessRead = Operations.InProcessProfileRead(cluster, pool);
 
         yield return new Operation("floor: bare Kestrel, same JSON",
             async (client, i) => (await _bareClients[(client + i) % _bareClients.Length].GetAsync("/profile")).IsSuccessStatusCode,
             inProcessRead);
         yield return new Operation("floor: node pipeline, anonymous, no actor",
-            async (client, i) => (await anonymous[(client + i) % nodes].GetAsync("/api/plans")).IsSuccessStatusCode,
+            async (client, i) => (await _anonymousPerNode[(client + i) % nodes].GetAsync("/api/plans")).IsSuccessStatusCode,
             inProcessRead);
         yield return new Operation("floor: node pipeline + token check, no entity",
             async (client, i) => (await Pick(i).ClientPerNode[(client + i) % nodes].GetAsync("/api/sessions/current")).IsSuccessStatusCode,
@@ -62,7 +64,7 @@ public sealed class HttpFloors : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var client in _bareClients) client.Dispose();
+        foreach (var client in _bareClients.Concat(_anonymousPerNode)) client.Dispose();
         await _bare.DisposeAsync();
     }
 }

@@ -28,7 +28,7 @@ Console.WriteLine($"{options.Requests:N0} requests per operation and path, {opti
 await using var cluster = await InProcessNodeCluster.StartAsync(3, "bench", extraHocon: "media-platform.billing.require-published-title = off");
 var pool = await UserPool.CreateAsync(cluster, options.Users);
 var rows = new List<ComparisonRow>();
-await using var floors = options.Floors ? await HttpFloors.StartAsync(pool) : null;
+await using var floors = options.Floors ? await HttpFloors.StartAsync(cluster, pool) : null;
 var operations = Operations.All(cluster, pool).Take(options.Operations);
 if (floors is not null) operations = floors.Rows(cluster, pool).Concat(operations);
 foreach (var operation in operations)
