@@ -12,7 +12,7 @@ public static class ComparisonTable
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
-            Line(row.Operation, "HTTP (3 nodes)", row.Http, $"{Ratio(row):0.00}");
+            Line(row.Operation, row.Operation.StartsWith(HttpFloors.BareRow) ? "HTTP (bare app)" : "HTTP (3 nodes)", row.Http, $"{Ratio(row):0.00}");
             Line(row.Operation, "shard region, in-process", row.InProcess, "1.00 (baseline)");
         }
         Console.WriteLine();

@@ -15,6 +15,8 @@ namespace MediaPlatform.Bench.Api;
 /// </summary>
 public sealed class HttpFloors : IAsyncDisposable
 {
+    public const string BareRow = "floor: bare Kestrel, same JSON";
+
     private readonly WebApplication _bare;
     private readonly HttpClient[] _bareClients;
     private readonly HttpClient[] _anonymousPerNode;
@@ -51,7 +53,7 @@ public sealed class HttpFloors : IAsyncDisposable
         UserPool.Member Pick(int i) => members[i % members.Count];
         var inProcessRead = Operations.InProcessProfileRead(cluster, pool);
 
-        yield return new Operation("floor: bare Kestrel, same JSON",
+        yield return new Operation(BareRow,
             async (client, i) => (await _bareClients[(client + i) % _bareClients.Length].GetAsync("/profile")).IsSuccessStatusCode,
             inProcessRead);
         yield return new Operation("floor: node pipeline, anonymous, no actor",
