@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
-using MediaPlatform.Actors.Users;
 using MediaPlatform.Node.Hosting;
 using MediaPlatform.Testing.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -87,8 +86,7 @@ public sealed class HttpFloors : IAsyncDisposable
         // The same read without remoting: each request goes to the node hosting the entity, and so does each in-process ask.
         yield return new Operation("profile read, entity on the receiving node",
             async (client, i) => (await Pick(i).ClientPerNode[_hostingNode[i % members.Count]].GetAsync($"/api/users/{Pick(i).UserId}")).IsSuccessStatusCode,
-            async (_, i) => await cluster.Registered<EntityRegions.Users>(_hostingNode[i % members.Count]).Ask<object>(
-                new GetUserProfile(Pick(i).UserId), TimeSpan.FromSeconds(30)) is UserProfile);
+            Operations.InProcessProfileRead(cluster, pool, member => _hostingNode[member]));
     }
 
     public async ValueTask DisposeAsync()

@@ -59,10 +59,17 @@ public static class Operations
             });
     }
 
-    /// <summary>The baseline of reads: a profile asked of node 1's shard region (the entity on any of the 3 nodes).</summary>
-    public static Func<int, int, Task<bool>> InProcessProfileRead(InProcessNodeCluster cluster, UserPool pool) =>
-        async (_, i) => await cluster.Registered<EntityRegions.Users>().Ask<object>(
-            new GetUserProfile(pool.Members[i % pool.Members.Count].UserId), AskTimeout) is UserProfile;
+    /// <summary>
+    /// The baseline of reads: a profile asked of node 1's shard region (the entity on any of the 3 nodes), or of the node
+    /// <paramref name="askedNode"/> picks for the pool member.
+    /// </summary>
+    public static Func<int, int, Task<bool>> InProcessProfileRead(InProcessNodeCluster cluster, UserPool pool, Func<int, int>? askedNode = null) =>
+        async (_, i) =>
+        {
+            var member = i % pool.Members.Count;
+            return await cluster.Registered<EntityRegions.Users>(askedNode?.Invoke(member) ?? 0).Ask<object>(
+                new GetUserProfile(pool.Members[member].UserId), AskTimeout) is UserProfile;
+        };
 
     private static Task<HttpResponseMessage> PostAsync(this HttpClient http, string path, HttpContent? body, string idempotencyKey)
     {

@@ -52,6 +52,7 @@ public sealed class BatchedSqlJournal : AsyncWriteJournal
         {
             try
             {
+                // Materialised first: a write whose third event does not serialize adds none of its rows.
                 rows.AddRange(((IImmutableList<IPersistentRepresentation>)writes[i].Payload).Select(p => _rows.ToRow(p, now)).ToList());
             }
             catch (Exception e)

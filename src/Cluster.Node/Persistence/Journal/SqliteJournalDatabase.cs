@@ -117,7 +117,6 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
 
     public async Task<bool> TablesExistAsync(CancellationToken cancellationToken)
     {
-        await Task.Yield(); // Microsoft.Data.Sqlite runs synchronously: off the journal actor's thread
         await using var connection = await OpenAsync(cancellationToken);
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('journal', 'tags')";
@@ -126,7 +125,6 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
 
     public async Task<long> HighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken)
     {
-        await Task.Yield(); // Microsoft.Data.Sqlite runs synchronously: off the journal actor's thread
         await using var connection = await OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
         select.CommandText = "SELECT MAX(sequence_number) FROM journal WHERE persistence_id = @pid";
@@ -137,7 +135,6 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
     public async Task ReplayAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<StoredEvent> onEvent)
     {
         if (max <= 0) return;
-        await Task.Yield(); // Microsoft.Data.Sqlite runs synchronously: off the journal actor's thread
         await using var connection = await OpenAsync(CancellationToken.None);
         await using var select = connection.CreateCommand();
         select.CommandText =
@@ -156,9 +153,6 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
 
     public async Task DeleteToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken)
     {
-        // Off the journal actor's thread: BEGIN IMMEDIATE may wait for the write lock, and meanwhile the actor must
-        // keep taking writes.
-        await Task.Yield();
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var delete = connection.CreateCommand();
@@ -175,8 +169,14 @@ public sealed class SqliteJournalDatabase(string connectionString, TimeSpan busy
         transaction.Commit();
     }
 
+    /// <summary>
+    /// A tuned connection, opened off the caller's thread: Microsoft.Data.Sqlite runs synchronously, so without the yield
+    /// a read, or a delete waiting for the write lock (BEGIN IMMEDIATE), would run on the journal actor's thread and hold
+    /// up every entity's writes meanwhile.
+    /// </summary>
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        await Task.Yield();
         var connection = new SqliteConnection(connectionString);
         try
         {
